@@ -1,0 +1,40 @@
+# poles-qa: every target creates .venv and installs what it needs when missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+UPDATES ?= ../shared/corpus-updates
+DEV_QUESTIONS ?= ../shared/eval/questions-dev.jsonl
+export HF_HUB_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install run test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# torch first and pinned: 2.13.0 is the CPU build on local disk; any other pulls CUDA.
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/poles-qa serve
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+eval: $(STAMP)
+	$(BIN)/poles-qa eval $(DEV_QUESTIONS) --corpus corpus/documents --corpus $(UPDATES) --modes lexical,dense,hybrid
+	$(BIN)/poles-qa eval tests/data/questions-heldout.jsonl --corpus corpus/documents --corpus $(UPDATES) --modes lexical,dense,hybrid
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf var .pytest_cache

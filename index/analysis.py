@@ -1,0 +1,113 @@
+"""French text analysis for the lexical index: elision, accents, stop words, stemming."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'", re.IGNORECASE)
+_TOKEN = re.compile(r"\d+[^\W\d_]+|\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_INVERSION = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce)\b")  # consacre-t-il
+_ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
+
+STOP_WORDS = frozenset(
+    """
+    a ai aie aient aies ait as au aucun aucune aupres aussi autre autres aux avaient avais avait
+    avant avec avez aviez avions avoir avons ayant c ca car ce ceci cela celle celles celui cependant
+    certain certaines certains ces cet cette ceux chacun chaque chez ci comme comment d dans de des
+    deja depuis donc dont du elle elles en encore entre est et etaient etais etait etant ete etes
+    etiez etions etre eu eue eues eurent eus eut eux fait faites fut furent grace il ils j je jusqu
+    l la laquelle le lequel les lesquelles lesquels leur leurs lui m ma mais me meme memes mes moi
+    mon n ne ni nos notre nous on ont ou par parce pas peu peut peuvent plus pour pourquoi pouvait
+    qu quand que quel quelle quelles quels qui quoi s sa sans se selon sera seront ses si sinon soit
+    son sont sous sur t ta te tes toi ton tous tout toute toutes tres tu un une unes uns vers voici
+    voila vont vos votre vous y dit dite dits
+    combien quelle quel est-ce estce qu'est-ce quoi ya svp stp merci bonjour
+    """.split()
+)
+
+# SMS-style spellings seen in chat questions, mapped to the word they stand for.
+SMS_SPELLINGS = {
+    "kel": "quel", "kels": "quels", "kelle": "quelle", "kelles": "quelles", "koi": "quoi",
+    "ki": "qui", "ke": "que", "qd": "quand", "kan": "quand", "cb": "combien", "cmb": "combien",
+    "cbn": "combien", "ds": "dans", "pr": "pour", "pk": "pourquoi", "pq": "pourquoi",
+    "bcp": "beaucoup", "tt": "tout", "ts": "tous", "jsp": "", "svp": "", "stp": "", "mrc": "merci",
+}
+
+_ORDINAL_WORDS = {
+    "deuxieme": "2", "second": "2", "seconde": "2",
+    "troisieme": "3", "quatrieme": "4", "cinquieme": "5", "sixieme": "6", "septieme": "7",
+    "huitieme": "8", "neuvieme": "9", "dixieme": "10",
+}
+
+
+def fold_accents(text: str) -> str:
+    """Lower-case and strip accents: 'Pôles' and 'poles' must meet in the index."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return folded.replace("œ", "oe").replace("æ", "ae")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("french")
+
+
+class FrenchAnalyzer:
+    """Turn French text into index terms; the same analysis serves passages and questions."""
+
+    def __init__(self, stop_words: frozenset[str] = STOP_WORDS) -> None:
+        self.stop_words = stop_words
+        self._cache: dict[str, str] = {}
+
+    def words(self, text: str) -> list[str]:
+        """Folded words before stemming, elisions removed, SMS spellings restored."""
+        text = fold_accents(text.replace("\u2019", "'").replace("`", "'"))
+        text = _INVERSION.sub(" ", _ELISION.sub(" ", text))
+        words: list[str] = []
+        for raw in _TOKEN.findall(text):
+            word = SMS_SPELLINGS.get(raw, raw)
+            if word:
+                words.append(word)
+        return words
+
+    def _stem(self, word: str) -> str:
+        stem = self._cache.get(word)
+        if stem is None:
+            ordinal = _ORDINAL.match(word)
+            if ordinal:
+                stem = ordinal.group(1) + "e"
+            elif word in _ORDINAL_WORDS:
+                stem = _ORDINAL_WORDS[word] + "e"
+            elif word[0].isdigit():
+                stem = word.replace(".", ",")
+            else:
+                stem = _stemmer().stemWord(word)
+            self._cache[word] = stem
+        return stem
+
+    def _word_terms(self, word: str) -> list[str]:
+        if "-" not in word:
+            if word in self.stop_words:
+                return []
+            stem = self._stem(word)
+            # An ordinal also stands for its number: "deuxième phase" must meet "phase 2".
+            return [stem, stem[:-1]] if stem[:-1].isdigit() and stem.endswith("e") else [stem]
+        parts = [p for p in word.split("-") if p]
+        terms = [self._stem(p) for p in parts if p not in self.stop_words]
+        # "plates-formes" must meet "plateformes": join the parts, singular first part.
+        head = parts[0][:-1] if parts[0].endswith("s") and len(parts) == 2 else parts[0]
+        joined = head + "".join(parts[1:])
+        if len(parts) > 1 and len(joined) > 5:
+            terms.append(self._stem(joined))
+        return terms
+
+    def terms(self, text: str) -> list[str]:
+        """Index terms of a text, in order, with repetitions."""
+        out: list[str] = []
+        for word in self.words(text):
+            out.extend(self._word_terms(word))
+        return out

@@ -1,0 +1,108 @@
+"""One index version on disk: chunks, vectors, FAISS and lexical indexes, and their manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpus.model import Chunk
+from index.faiss_store import FaissStore
+from index.lexical import LexicalIndex
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+CHUNKS = "chunks.jsonl"
+VECTORS = "vectors.npy"
+DENSE = "dense.faiss"
+LEXICAL = "lexical"
+
+
+class IndexLoadError(Exception):
+    """An index folder that cannot be served: missing, partial or corrupted."""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _checked_files(folder: Path) -> list[Path]:
+    files = [folder / CHUNKS, folder / VECTORS, folder / DENSE]
+    files += sorted(p for p in (folder / LEXICAL).glob("*") if p.is_file())
+    return files
+
+
+@dataclass
+class IndexBundle:
+    """Everything a retriever needs, loaded from (or about to be written to) one folder."""
+
+    manifest: dict
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    dense: FaissStore
+    lexical: LexicalIndex
+
+    @property
+    def version(self) -> str:
+        return self.manifest["index_version"]
+
+    def save(self, folder: Path) -> None:
+        """Write every file, then the manifest with their checksums (the manifest comes last)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / CHUNKS).open("w", encoding="utf-8") as fh:
+            for chunk in self.chunks:
+                fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+        np.save(folder / VECTORS, self.vectors)
+        self.dense.save(folder / DENSE)
+        self.lexical.save(folder / LEXICAL)
+        files = {p.relative_to(folder).as_posix(): _sha256(p) for p in _checked_files(folder)}
+        manifest = {**self.manifest, "format": FORMAT_VERSION, "files": files}
+        tmp = folder / (MANIFEST + ".tmp")
+        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(folder / MANIFEST)
+        self.manifest = manifest
+
+    @classmethod
+    def load(cls, folder: Path) -> IndexBundle:
+        """Load and verify a version; any missing, truncated or mismatched file is refused."""
+        manifest = read_manifest(folder)
+        for name, expected in manifest.get("files", {}).items():
+            path = folder / name
+            if not path.is_file():
+                raise IndexLoadError(f"index {folder.name}: missing file {name}")
+            if _sha256(path) != expected:
+                raise IndexLoadError(f"index {folder.name}: {name} does not match its manifest checksum")
+        try:
+            chunks = [Chunk.from_dict(json.loads(line)) for line in (folder / CHUNKS).open(encoding="utf-8")]
+            vectors = np.load(folder / VECTORS)
+            dense = FaissStore.load(folder / DENSE)
+            lexical = LexicalIndex.load(folder / LEXICAL)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexLoadError(f"index {folder.name}: {exc}") from exc
+        count = manifest.get("chunk_count")
+        sizes = {"chunks": len(chunks), "vectors": len(vectors), "faiss": dense.size, "lexical": lexical.size}
+        if any(size != count for size in sizes.values()):
+            raise IndexLoadError(f"index {folder.name}: manifest says {count} chunks, files hold {sizes}")
+        if dense.dimension != manifest.get("dimension") or vectors.shape[1] != dense.dimension:
+            raise IndexLoadError(f"index {folder.name}: vector dimension does not match the manifest")
+        return cls(manifest, chunks, vectors, dense, lexical)
+
+
+def read_manifest(folder: Path) -> dict:
+    path = folder / MANIFEST
+    if not path.is_file():
+        raise IndexLoadError(f"index {folder.name}: no {MANIFEST} (build incomplete?)")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexLoadError(f"index {folder.name}: unreadable manifest ({exc})") from exc
+    if manifest.get("format") != FORMAT_VERSION:
+        raise IndexLoadError(f"index {folder.name}: format {manifest.get('format')} is not {FORMAT_VERSION}")
+    return manifest

@@ -1,0 +1,60 @@
+"""Dense vectors in FAISS: build, search (batch first), save and load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+
+class FaissStore:
+    """Normalised passage vectors; inner product equals cosine on normalised vectors."""
+
+    def __init__(self, index: faiss.Index) -> None:
+        self._index = index
+
+    @classmethod
+    def build(cls, vectors: np.ndarray, approximate_above: int = 50_000) -> FaissStore:
+        """Exact search by default; HNSW once the collection is too large to scan."""
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        dim = vectors.shape[1]
+        if len(vectors) > approximate_above:
+            index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = 80
+            index.hnsw.efSearch = 128
+        else:
+            index = faiss.IndexFlatIP(dim)
+        index.add(vectors)
+        return cls(index)
+
+    @property
+    def size(self) -> int:
+        return int(self._index.ntotal)
+
+    @property
+    def dimension(self) -> int:
+        return int(self._index.d)
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Top-k (scores, row ids) for each query row; ids are -1 where fewer rows exist."""
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        return self._index.search(queries, min(k, self.size))
+
+    def all_scores(self, query: np.ndarray) -> np.ndarray:
+        """Cosine of one query against every passage (exact), for fusion on small collections."""
+        scores, ids = self.search(query.reshape(1, -1), self.size)
+        out = np.zeros(self.size, dtype=np.float32)
+        valid = ids[0] >= 0
+        out[ids[0][valid]] = scores[0][valid]
+        return out
+
+    def save(self, path: Path) -> None:
+        faiss.write_index(self._index, str(path))
+
+    @classmethod
+    def load(cls, path: Path) -> FaissStore:
+        try:
+            return cls(faiss.read_index(str(path)))
+        except RuntimeError as exc:
+            raise ValueError(f"unreadable FAISS index {path.name}: {exc}") from exc

@@ -1,0 +1,87 @@
+"""The French lexical index: BM25 (bm25s) over FrenchAnalyzer terms."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from index.analysis import FrenchAnalyzer
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+class LexicalIndex:
+    """BM25 scores and term sets for every passage; terms come from one FrenchAnalyzer."""
+
+    def __init__(self, bm25: bm25s.BM25, term_lists: list[list[str]], analyzer: FrenchAnalyzer) -> None:
+        self._bm25 = bm25
+        self.term_lists = term_lists  # in text order, for proximity
+        self.term_sets = [frozenset(t) for t in term_lists]
+        self.analyzer = analyzer
+        self.vocabulary: dict[str, int] = bm25.vocab_dict
+        self._doc_freq = self._document_frequencies()
+
+    @classmethod
+    def build(cls, texts: list[str], analyzer: FrenchAnalyzer | None = None) -> LexicalIndex:
+        analyzer = analyzer or FrenchAnalyzer()
+        terms = [analyzer.terms(t) for t in texts]
+        bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        bm25.index(terms, show_progress=False)
+        return cls(bm25, terms, analyzer)
+
+    def _document_frequencies(self) -> dict[str, int]:
+        freq: dict[str, int] = {}
+        for terms in self.term_sets:
+            for term in terms:
+                freq[term] = freq.get(term, 0) + 1
+        return freq
+
+    @property
+    def size(self) -> int:
+        return len(self.term_sets)
+
+    def idf(self, term: str) -> float:
+        """Smoothed inverse document frequency; an unknown term gets the highest value."""
+        return float(np.log(1 + (self.size + 1) / (self._doc_freq.get(term, 0) + 0.5)))
+
+    def proximity(self, row: int, query: list[str], window: int = 3) -> float:
+        """Share of consecutive query-term pairs found within `window` terms of each other."""
+        pairs = [(a, b) for a, b in zip(query, query[1:]) if a != b]
+        if not pairs:
+            return 0.0
+        positions: dict[str, list[int]] = {}
+        for i, term in enumerate(self.term_lists[row]):
+            positions.setdefault(term, []).append(i)
+        near = sum(
+            1
+            for a, b in pairs
+            if any(abs(i - j) <= window for i in positions.get(a, ()) for j in positions.get(b, ()))
+        )
+        return near / len(pairs)
+
+    def scores(self, terms: list[str]) -> np.ndarray:
+        """BM25 score of every passage for the query terms (zero where none match)."""
+        known = [t for t in terms if t in self.vocabulary]
+        if not known:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self._bm25.save(str(folder), show_progress=False)
+        with (folder / "terms.json").open("w", encoding="utf-8") as fh:
+            json.dump(self.term_lists, fh, ensure_ascii=False)
+
+    @classmethod
+    def load(cls, folder: Path, analyzer: FrenchAnalyzer | None = None) -> LexicalIndex:
+        try:
+            bm25 = bm25s.BM25.load(str(folder), show_progress=False)
+            with (folder / "terms.json").open(encoding="utf-8") as fh:
+                term_lists = json.load(fh)
+        except (OSError, ValueError, KeyError) as exc:
+            raise ValueError(f"unreadable lexical index: {exc}") from exc
+        return cls(bm25, term_lists, analyzer or FrenchAnalyzer())

@@ -1,0 +1,60 @@
+"""What kind of answer a French question expects, and whether a text holds one."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from index.analysis import fold_accents
+
+
+class AnswerType(str, Enum):
+    NUMBER = "number"
+    PERIOD = "period"
+    DATE = "date"
+    PERSON = "person"
+    PLACE = "place"
+    OTHER = "other"
+
+
+_QUESTION_PATTERNS = [
+    (AnswerType.PERIOD, r"\bquelles? periodes?\b|\bquelles annees\b|\bde quand a quand\b|\bcombien de temps\b"),
+    (AnswerType.NUMBER, r"\bcombien\b|\b(cb|cmb)\b|\bquel(le)? (montant|somme|budget|part|pourcentage|nombre)\b"),
+    (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
+    (AnswerType.PLACE, r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\bdans quelle (ville|region)\b"),
+    (AnswerType.PERSON, r"^(et )?(qui|ki)\b|\bpar qui\b|\bquels? (cabinets?|ministres?|personnes?)\b"),
+]
+
+_NUMBER_WORDS = (
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+    r"|vingt|trente|quarante|cinquante|soixante|cent|mille|dix-\w+|milliards?|millions?"
+)
+_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_TEXT_PATTERNS = {
+    AnswerType.NUMBER: re.compile(rf"\d|\b({_NUMBER_WORDS})\b"),
+    AnswerType.PERIOD: re.compile(r"\b(19|20)\d\d\s*[-–]\s*(19|20)?\d\d\b|\bde (19|20)\d\d a (19|20)\d\d\b"),
+    AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
+}
+_PROPER_NOUN = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]+")
+_PLACE = re.compile(r"\b(à|en|au|dans le|dans la)\s+[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][\w' -]+\)")
+
+
+def answer_type(question: str) -> AnswerType:
+    folded = fold_accents(question).strip()
+    if question.strip().lower().startswith("où") or " où " in question.lower():
+        return AnswerType.PLACE
+    for kind, pattern in _QUESTION_PATTERNS:
+        if re.search(pattern, folded):
+            return kind
+    return AnswerType.OTHER
+
+
+def holds_answer_type(text: str, kind: AnswerType) -> bool:
+    """True when the text contains something of the expected kind (a number, a date, a name...)."""
+    if kind is AnswerType.OTHER:
+        return False
+    if kind is AnswerType.PERSON:
+        return bool(_PROPER_NOUN.search(text))
+    if kind is AnswerType.PLACE:
+        return bool(_PLACE.search(text))
+    return bool(_TEXT_PATTERNS[kind].search(fold_accents(text)))

@@ -1,0 +1,41 @@
+"""A small French thesaurus of the domain: words users say for what the documents say."""
+
+from __future__ import annotations
+
+from index.analysis import FrenchAnalyzer
+
+# Each group lists words that a question may use for one another. They are analysed with
+# the same FrenchAnalyzer as the passages, so only the surface words are written here.
+_GROUPS = [
+    "budget argent financement financer enveloppe crédits fonds montant somme coût dépense euros "
+    "milliard millions consacrer affecter dotation subvention aides",
+    "écotechnologies ecotechs écotechs",
+    "journée rencontre colloque réunion événement",
+    "cabinets consultants",
+    "lancement lancer démarrage départ début",
+    "prolongation prolonger prolongée extension allongement report",
+    "axes priorités orientations volets",
+    "objectif objectifs but cible viser",
+    "label labellisation labellisé labelliser",
+    "évaluation évalué bilan audit étude",
+    "perdu perdre retrait retirer retiré supprimé déclassé",
+    "candidatures dossiers",
+    "présélectionnés retenus sélectionnés",
+    "pme entreprises",
+    "période durée calendrier années",
+    "mot-d'ordre slogan devise",
+]
+
+
+class Thesaurus:
+    """Maps an index term to the other terms of its group."""
+
+    def __init__(self, analyzer: FrenchAnalyzer, groups: list[str] = _GROUPS) -> None:
+        self._related: dict[str, set[str]] = {}
+        for group in groups:
+            terms = {t for word in group.split() for t in analyzer.terms(word.replace("-", " "))}
+            for term in terms:
+                self._related.setdefault(term, set()).update(terms - {term})
+
+    def related(self, term: str) -> set[str]:
+        return self._related.get(term, set())

@@ -1,0 +1,1 @@
+"""Answering: settings, answer composition, conversations and the CLI."""

@@ -1,0 +1,91 @@
+"""Compose an extractive French answer from retrieved passages, with numbered citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corpus.chunking import split_sentences
+from index.question_type import answer_type, holds_answer_type
+from index.retriever import Hit, HybridRetriever
+from qa.models import REFUSAL, Citation
+
+TYPE_BONUS = 0.3  # a sentence holding the expected kind of answer (a number for "combien")
+RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
+SECOND_SENTENCE_RATIO = 0.9  # a second sentence is added only when nearly as good
+
+
+@dataclass(frozen=True)
+class Composition:
+    answer: str
+    refused: bool
+    citations: list[Citation]
+
+
+def answer_units(text: str) -> list[str]:
+    """Sentences of a passage; a list stays whole with the sentence that introduces it."""
+    units: list[str] = []
+    for paragraph in text.split("\n\n"):
+        lines = paragraph.split("\n")
+        if len(lines) > 1 and lines[0].rstrip().endswith(":"):
+            units.append(paragraph)
+            continue
+        for line in lines:
+            units.extend([line] if line.startswith("- ") else split_sentences(line))
+    return [u for u in units if u.strip()]
+
+
+class AnswerComposer:
+    """Picks the best supporting sentence(s) of the top passages, or declines."""
+
+    def __init__(self, retriever: HybridRetriever, refusal_threshold: float) -> None:
+        self.retriever = retriever
+        self.refusal_threshold = refusal_threshold
+
+    def _score_units(self, question: str, context: str, hits: list[Hit]) -> list[tuple[float, int, str]]:
+        analyzer = self.retriever.analyzer
+        lexical = self.retriever.bundle.lexical
+        terms = self.retriever.query_terms(question, context)
+        weights = {t: w * lexical.idf(t) for t, w in terms.items()}
+        total = sum(weights.values()) or 1.0
+        kind = answer_type(question)
+        scored = []
+        for rank, hit in enumerate(hits):
+            for unit in answer_units(hit.chunk.text):
+                present = set(analyzer.terms(unit))
+                covered = sum(w for t, w in weights.items() if t in present) / total
+                bonus = TYPE_BONUS if holds_answer_type(unit, kind) else 0.0
+                scored.append((covered + bonus + RANK_WEIGHT * hit.score, rank, unit))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        return scored
+
+    def is_answerable(self, hits: list[Hit]) -> bool:
+        return bool(hits) and hits[0].coverage >= self.refusal_threshold
+
+    def compose(self, question: str, hits: list[Hit], context: str = "") -> Composition:
+        if not self.is_answerable(hits):
+            return Composition(REFUSAL, True, [])
+        scored = self._score_units(question, context, hits)
+        best_score, best_rank, best_unit = scored[0]
+        chosen = [(best_rank, best_unit)]
+        for score, rank, unit in scored[1:]:
+            if score >= SECOND_SENTENCE_RATIO * best_score and unit != best_unit:
+                chosen.append((rank, unit))
+                break
+        # The passage the answer comes from is cited first, the others keep their rank.
+        order = [best_rank] + [i for i in range(len(hits)) if i != best_rank]
+        number = {rank: n for n, rank in enumerate(order, start=1)}
+        answer = " ".join(f"{unit.strip()} [{number[rank]}]" for rank, unit in chosen)
+        citations = [
+            Citation(
+                n=number[rank],
+                doc_id=hits[rank].chunk.doc_id,
+                chunk_id=hits[rank].chunk.chunk_id,
+                title=hits[rank].chunk.title,
+                section=hits[rank].chunk.section,
+                text=hits[rank].chunk.text,
+                score=round(hits[rank].score, 4),
+                source=hits[rank].chunk.source,
+            )
+            for rank in order
+        ]
+        return Composition(answer, False, citations)

@@ -1,0 +1,29 @@
+"""Recognise an elliptic follow-up ("Et combien l'État y consacre-t-il ?") and give it context."""
+
+from __future__ import annotations
+
+import re
+
+from index.analysis import FrenchAnalyzer, fold_accents
+
+_OPENERS = re.compile(r"^(et|mais|aussi|ensuite|puis|alors|donc|du coup|dans ce cas)\b")
+_ANAPHORA = re.compile(
+    r"\b(lesquel(le)?s|lequel|laquelle|ceux-ci|celles-ci|ceux|celles|celui|celle|ce dernier|cette derniere"
+    r"|ces derniers|ils|elles|leurs?|eux)\b"
+    r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)"
+    r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
+)
+MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
+
+
+def is_follow_up(question: str, analyzer: FrenchAnalyzer) -> bool:
+    """True when the question refers to an earlier turn rather than standing alone."""
+    folded = fold_accents(question).strip()
+    if _OPENERS.match(folded) or _ANAPHORA.search(folded):
+        return True
+    return len(set(analyzer.terms(question))) < MIN_OWN_TERMS
+
+
+def context_for(previous_queries: list[str], max_chars: int = 400) -> str:
+    """Context for retrieval: the latest resolved question of the conversation, kept short."""
+    return previous_queries[-1][-max_chars:] if previous_queries else ""

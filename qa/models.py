@@ -1,0 +1,34 @@
+"""The answer object shared by the CLI, the HTTP API and the Telegram bot."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Citation(BaseModel):
+    """A passage an answer relies on, numbered as its [n] marker in the answer text."""
+
+    n: int = Field(description="Numéro du marqueur [n] dans la réponse")
+    doc_id: str
+    chunk_id: str
+    title: str
+    section: str
+    text: str = Field(description="Texte complet du passage cité")
+    score: float
+    source: str
+
+
+class Answer(BaseModel):
+    """A cited answer, or a refusal when the documents do not hold the answer."""
+
+    answer: str
+    refused: bool
+    citations: list[Citation] = []
+    conversation_id: str | None = None
+    index_version: str | None = None
+
+
+REFUSAL = (
+    "Je n'ai pas trouvé cette information dans les documents sur la phase 2 "
+    "des pôles de compétitivité."
+)

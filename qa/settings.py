@@ -1,0 +1,53 @@
+"""All settings of poles-qa, read once from POLES_QA_* variables (and .env) and passed down."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from corpus import DEFAULT_CORPUS_DIR
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Every knob, with the default used by `make run`."""
+
+    model_config = SettingsConfigDict(env_prefix="POLES_QA_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = DEFAULT_CORPUS_DIR
+    index_dir: Path = Path("var/index")
+    data_dir: Path = Path("var/data")
+
+    embedding_model: str = Field(DEFAULT_MODEL, description="sentence-transformers name or path")
+    query_prompt: str = Field("", description="prefix for questions, e.g. 'query: ' for e5")
+    passage_prompt: str = Field("", description="prefix for passages, e.g. 'passage: ' for e5")
+    embedding_batch_size: int = 32
+    chunk_max_chars: int = 700
+    approximate_index_above: int = Field(50_000, description="chunk count above which FAISS uses HNSW")
+    keep_versions: int = 3
+
+    top_k: int = Field(3, ge=1, le=20)
+    refusal_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    max_question_chars: int = Field(1000, ge=10)
+
+    history_turns: int = 6
+    conversation_ttl_seconds: int = 24 * 3600
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    admin_token: SecretStr | None = None
+    rate_limit_per_minute: int = 60
+    cors_origins: list[str] = []
+    reload_poll_seconds: float = 5.0
+
+    def corpus_dirs(self) -> list[Path]:
+        return [self.corpus_dir]
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -80,8 +80,10 @@ def group_units(blocks: list[Block]) -> list[Unit]:
     units: list[Unit] = []
     for block in blocks:
         previous = units[-1] if units else None
-        joins_list = block.kind == "item" and previous is not None and (
-            previous.parts[-1].kind == "item" or previous.parts[-1].text.rstrip().endswith(":")
+        joins_list = (
+            block.kind == "item"
+            and previous is not None
+            and (previous.parts[-1].kind == "item" or previous.parts[-1].text.rstrip().endswith(":"))
         )
         if joins_list:
             previous.parts.append(block)

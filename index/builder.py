@@ -6,10 +6,10 @@ import hashlib
 import logging
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -117,7 +117,7 @@ def build_index(
         dense = FaissStore.build(vectors, approximate_above)
         hashes = {d.doc_id: d.sha256 for d in report.documents}
         content = hashlib.sha256("".join(c.chunk_id for c in chunks).encode() + encoder.name.encode())
-        version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ") + "-" + content.hexdigest()[:8]
+        version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + content.hexdigest()[:8]
         per_doc = {d.doc_id: sum(1 for c in chunks if c.doc_id == d.doc_id) for d in report.documents}
         manifest = {
             "index_version": version,
@@ -132,7 +132,7 @@ def build_index(
             },
             "chunking": vars(chunking),
             "corpus_dirs": [str(p) for p in corpus_dirs],
-            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         folder = versions.new_build_folder()
         try:

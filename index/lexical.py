@@ -10,6 +10,7 @@ import bm25s
 import numpy as np
 
 from index.analysis import FrenchAnalyzer
+from index.proximity import pair_proximity
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
@@ -49,19 +50,7 @@ class LexicalIndex:
         return float(np.log(1 + (self.size + 1) / (self._doc_freq.get(term, 0) + 0.5)))
 
     def proximity(self, row: int, query: list[str], window: int = 3) -> float:
-        """Share of consecutive query-term pairs found within `window` terms of each other."""
-        pairs = [(a, b) for a, b in zip(query, query[1:]) if a != b]
-        if not pairs:
-            return 0.0
-        positions: dict[str, list[int]] = {}
-        for i, term in enumerate(self.term_lists[row]):
-            positions.setdefault(term, []).append(i)
-        near = sum(
-            1
-            for a, b in pairs
-            if any(abs(i - j) <= window for i in positions.get(a, ()) for j in positions.get(b, ()))
-        )
-        return near / len(pairs)
+        return pair_proximity(self.term_lists[row], query, window)
 
     def scores(self, terms: list[str]) -> np.ndarray:
         """BM25 score of every passage for the query terms (zero where none match)."""

@@ -18,8 +18,15 @@ class AnswerType(str, Enum):
 
 
 _QUESTION_PATTERNS = [
-    (AnswerType.PERIOD, r"\bquelles? periodes?\b|\bquelles annees\b|\bde quand a quand\b|\bcombien de temps\b"),
-    (AnswerType.NUMBER, r"\bcombien\b|\b(cb|cmb)\b|\bquel(le)? (montant|somme|budget|part|pourcentage|nombre)\b"),
+    (
+        AnswerType.PERIOD,
+        r"\bperiodes?\b|\bquelles annees\b|\bde quelle annee\b|\bde quand a quand\b|\bcombien de temps\b|\bduree\b",
+    ),
+    (
+        AnswerType.NUMBER,
+        r"\bcombien\b|\b(cb|cmb)\b|\bquel(le)?s? (est |etait |sont )?(le |la |l')?"
+        r"(montant|somme|budget|part|pourcentage|nombre|taille|cout|prix|enveloppe)\b",
+    ),
     (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
     (AnswerType.PLACE, r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\bdans quelle (ville|region)\b"),
     (AnswerType.PERSON, r"^(et )?(qui|ki)\b|\bpar qui\b|\bquels? (cabinets?|ministres?|personnes?)\b"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from corpus.model import Chunk
-from index.analysis import FrenchAnalyzer
+from index.analysis import QUESTION_FILLER_WORDS
 from index.bundle import IndexBundle
 from index.embedding import Encoder
 from index.fusion import FusionWeights, normalise_max, weighted_fusion
@@ -16,6 +16,7 @@ from index.synonyms import Thesaurus
 
 SYNONYM_WEIGHT = 0.6  # a thesaurus match counts less than the word the user wrote
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
+FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class HybridRetriever:
         self.candidates = candidates
         self.analyzer = bundle.lexical.analyzer
         self.thesaurus = Thesaurus(self.analyzer)
+        self.filler_terms = {t for w in QUESTION_FILLER_WORDS for t in self.analyzer.terms(w)}
 
     @property
     def version(self) -> str:
@@ -57,7 +59,9 @@ class HybridRetriever:
     def query_terms(self, question: str, context: str = "") -> dict[str, float]:
         """Weighted query terms: the question's at 1, earlier turns' at CONTEXT_WEIGHT."""
         terms = {t: CONTEXT_WEIGHT for t in self.analyzer.terms(context)}
-        terms.update({t: 1.0 for t in self.analyzer.terms(question)})
+        for term in self.analyzer.terms(question):
+            own = FILLER_WEIGHT if term in self.filler_terms else 1.0
+            terms[term] = max(own, terms.get(term, 0.0))
         return terms
 
     def _lexical_scores(self, terms: dict[str, float]) -> np.ndarray:

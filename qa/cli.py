@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -22,7 +22,7 @@ from qa.settings import Settings, get_settings
 from qa.validation import QuestionError
 
 app = typer.Typer(
-    help='Questions-réponses sur la phase 2 des pôles de compétitivité. '
+    help="Questions-réponses sur la phase 2 des pôles de compétitivité. "
     'Exemple : poles-qa ask "Quel budget pour la phase 2 ?"',
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -31,8 +31,8 @@ index_app = typer.Typer(help="Construire et publier l'index (exemple : poles-qa 
 app.add_typer(index_app, name="index")
 console = Console(stderr=True)
 
-CorpusOpt = Annotated[Optional[list[Path]], typer.Option("--corpus", help="Dossier de corpus (répétable).")]
-IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Dossier de l'index.")]
+CorpusOpt = Annotated[list[Path] | None, typer.Option("--corpus", help="Dossier de corpus (répétable).")]
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="Dossier de l'index.")]
 
 USER_ERRORS = (QuestionError, CorpusError, IndexLoadError, IndexNotBuiltError, BuildLockedError, ValueError)
 
@@ -145,9 +145,9 @@ def _print_answer(answer) -> None:
 def ask(
     question: Annotated[str, typer.Argument(help="La question, en français.")],
     json_output: Annotated[bool, typer.Option("--json", help="Sortie JSON (objet réponse).")] = False,
-    conversation: Annotated[Optional[str], typer.Option("--conversation", help="Identifiant de conversation.")] = None,
+    conversation: Annotated[str | None, typer.Option("--conversation", help="Identifiant de conversation.")] = None,
     index: IndexOpt = None,
-    top_k: Annotated[Optional[int], typer.Option("--top-k", min=1, max=20)] = None,
+    top_k: Annotated[int | None, typer.Option("--top-k", min=1, max=20)] = None,
 ) -> None:
     """Ask one question. Exemple : poles-qa ask "Quel budget pour la phase 2 ?" """
     _quiet_libraries()
@@ -180,7 +180,9 @@ def evaluate_command(
     base = get_settings()
     dirs = [d.resolve() for d in (corpus or base.corpus_dirs())]
     key = hashlib.sha256("\n".join(map(str, dirs)).encode()).hexdigest()[:12]
-    settings = base.model_copy(update={"index_dir": base.data_dir / "eval-index" / key, "data_dir": base.data_dir / "eval"})
+    settings = base.model_copy(
+        update={"index_dir": base.data_dir / "eval-index" / key, "data_dir": base.data_dir / "eval"}
+    )
     try:
         _, encoder = _build(settings, dirs)
         questions = load_questions(file, {d.name for d in dirs})

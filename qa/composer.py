@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
-from index.question_type import answer_type, holds_answer_type
+from index.proximity import ordinal_conflict, pair_proximity
+from index.question_type import AnswerType, answer_type, holds_answer_type
 from index.retriever import Hit, HybridRetriever
 from qa.models import REFUSAL, Citation
 
-TYPE_BONUS = 0.3  # a sentence holding the expected kind of answer (a number for "combien")
+TYPE_BONUS = 0.3  # a sentence holding the expected kind of answer (a name for "qui")
+STRICT_TYPE_BONUS = 0.5  # "combien", "quand", "quelle période" cannot be answered without one
+STRICT_TYPES = {AnswerType.NUMBER, AnswerType.DATE, AnswerType.PERIOD}
+PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
+CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the one asked about
+LENGTH_PENALTY = 0.0005  # per character: at equal evidence, the shorter sentence answers better
 RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
 SECOND_SENTENCE_RATIO = 0.9  # a second sentence is added only when nearly as good
 
@@ -48,13 +54,22 @@ class AnswerComposer:
         weights = {t: w * lexical.idf(t) for t, w in terms.items()}
         total = sum(weights.values()) or 1.0
         kind = answer_type(question)
+        type_bonus = STRICT_TYPE_BONUS if kind in STRICT_TYPES else TYPE_BONUS
+        own = analyzer.terms(question)
         scored = []
         for rank, hit in enumerate(hits):
+            # A sentence is read under its title and section: "Il a reçu 86 propositions"
+            # is about the plates-formes only through its document's title.
+            heading_terms = set(analyzer.terms(f"{hit.chunk.title} {hit.chunk.section}"))
             for unit in answer_units(hit.chunk.text):
-                present = set(analyzer.terms(unit))
-                covered = sum(w for t, w in weights.items() if t in present) / total
-                bonus = TYPE_BONUS if holds_answer_type(unit, kind) else 0.0
-                scored.append((covered + bonus + RANK_WEIGHT * hit.score, rank, unit))
+                unit_terms = analyzer.terms(unit)
+                present = set(unit_terms) | heading_terms
+                score = sum(w for t, w in weights.items() if t in present) / total
+                score += type_bonus if holds_answer_type(unit, kind) else 0.0
+                score += PROXIMITY_WEIGHT * pair_proximity(unit_terms, own)
+                score -= CONFLICT_PENALTY if ordinal_conflict(unit_terms, own) else 0.0
+                score += RANK_WEIGHT * hit.score - LENGTH_PENALTY * len(unit)
+                scored.append((score, rank, unit))
         scored.sort(key=lambda s: (-s[0], s[1]))
         return scored
 

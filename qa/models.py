@@ -28,7 +28,4 @@ class Answer(BaseModel):
     index_version: str | None = None
 
 
-REFUSAL = (
-    "Je n'ai pas trouvé cette information dans les documents sur la phase 2 "
-    "des pôles de compétitivité."
-)
+REFUSAL = "Je n'ai pas trouvé cette information dans les documents sur la phase 2 des pôles de compétitivité."

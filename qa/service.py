@@ -63,8 +63,9 @@ class AnswerService:
         conversation_id = conversation_id or uuid.uuid4().hex
         reply = smalltalk_reply(text)
         if reply is not None:
-            return Answer(answer=reply, refused=False, conversation_id=conversation_id,
-                          index_version=engine.retriever.version)
+            return Answer(
+                answer=reply, refused=False, conversation_id=conversation_id, index_version=engine.retriever.version
+            )
         history = [t.resolved_query for t in self.store.turns(conversation_id) if not t.refused]
         k = top_k or self.top_k
         context = context_for(history) if history and is_follow_up(text, engine.retriever.analyzer) else ""

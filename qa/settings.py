@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     keep_versions: int = 3
 
     top_k: int = Field(3, ge=1, le=20)
-    refusal_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    refusal_threshold: float = Field(0.4, ge=0.0, le=1.0)
     max_question_chars: int = Field(1000, ge=10)
 
     history_turns: int = 6

@@ -20,7 +20,5 @@ def validate_question(question: str, max_chars: int) -> str:
     if not text:
         raise QuestionError("La question est vide : écrivez une question sur la phase 2 des pôles.")
     if len(text) > max_chars:
-        raise QuestionError(
-            f"La question est trop longue ({len(text)} caractères, maximum {max_chars})."
-        )
+        raise QuestionError(f"La question est trop longue ({len(text)} caractères, maximum {max_chars}).")
     return text

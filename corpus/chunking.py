@@ -179,6 +179,19 @@ def chunk_id(doc_id: str, text: str, seen: set[str]) -> str:
     return candidate
 
 
+def _anchor(source: str, text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Make offsets exact: the source slice when the piece is contiguous, else its narrowest span."""
+    sliced = source[start:end]
+    if sliced.split() == text.split():
+        return sliced, start, end
+    first, last = text.split("\n")[0][:60], text.split("\n")[-1][-60:]
+    head = source.find(first, start, end)
+    tail = source.rfind(last, start, end)
+    if head >= 0 and tail >= 0:
+        return text, head, tail + len(last)
+    return text, start, end
+
+
 def chunk_document(doc: Document, settings: ChunkingSettings | None = None) -> list[Chunk]:
     """Cut a document into chunks that keep its title and heading path."""
     settings = settings or ChunkingSettings()
@@ -188,6 +201,7 @@ def chunk_document(doc: Document, settings: ChunkingSettings | None = None) -> l
         headings = tuple(n for n in names if n != doc.title)
         section = " > ".join(headings)
         for text, start, end in _pack_section(group_units(blocks), settings):
+            text, start, end = _anchor(doc.text, text, start, end)
             chunks.append(
                 Chunk(
                     chunk_id=chunk_id(doc.doc_id, text, seen),

@@ -29,15 +29,21 @@ class Composition:
 
 def answer_units(text: str) -> list[str]:
     """Sentences of a passage; a list stays whole with the sentence that introduces it."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
     units: list[str] = []
-    for paragraph in text.split("\n\n"):
-        lines = paragraph.split("\n")
-        if len(lines) > 1 and lines[0].rstrip().endswith(":"):
-            units.append(paragraph)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.endswith(":") and i + 1 < len(lines) and lines[i + 1].startswith("- "):
+            j = i + 1
+            while j < len(lines) and lines[j].startswith("- "):
+                j += 1
+            units.append("\n".join(lines[i:j]))
+            i = j
             continue
-        for line in lines:
-            units.extend([line] if line.startswith("- ") else split_sentences(line))
-    return [u for u in units if u.strip()]
+        units.extend([line] if line.startswith("- ") else split_sentences(line))
+        i += 1
+    return units
 
 
 class AnswerComposer:

@@ -1,0 +1,87 @@
+"""Shared fixtures: the real corpus folders, a fake encoder for fast tests, the real model for the rest."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from tests_paths import DEFAULT_CORPUS, UPDATES
+
+
+class FakeEncoder:
+    """Bag-of-words hashing vectors: deterministic, instant, good enough for plumbing tests."""
+
+    name = "fake-encoder"
+    dimension = 64
+
+    def _vector(self, text: str) -> np.ndarray:
+        vec = np.zeros(self.dimension, dtype=np.float32)
+        for word in text.lower().split():
+            vec[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dimension] += 1.0
+        norm = np.linalg.norm(vec)
+        return vec / norm if norm else vec
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._vector(t) for t in texts])
+
+    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        return self.encode_queries(texts)
+
+
+@pytest.fixture
+def fake_encoder() -> FakeEncoder:
+    return FakeEncoder()
+
+
+@pytest.fixture(scope="session")
+def real_encoder():
+    from index.embedding import SentenceEncoder
+
+    return SentenceEncoder("all-MiniLM-L6-v2")
+
+
+@pytest.fixture(scope="session")
+def full_corpus(tmp_path_factory) -> Path:
+    """A copy of the default corpus plus the update documents, in one folder."""
+    folder = tmp_path_factory.mktemp("corpus-full")
+    for source in (DEFAULT_CORPUS, UPDATES):
+        for path in source.iterdir():
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory, real_encoder, full_corpus) -> Path:
+    """The real model's index over the default corpus and the updates."""
+    from index.builder import build_index
+
+    root = tmp_path_factory.mktemp("index-real")
+    build_index([full_corpus], root, real_encoder)
+    return root
+
+
+@pytest.fixture(scope="session")
+def real_retriever(real_index, real_encoder):
+    from index.retriever import HybridRetriever
+    from index.versions import load_published
+
+    return HybridRetriever(load_published(real_index), real_encoder)
+
+
+@pytest.fixture
+def real_service(real_retriever, tmp_path):
+    from qa.conversation import SQLiteConversationStore
+    from qa.service import AnswerService
+    from qa.settings import Settings
+
+    settings = Settings()
+    store = SQLiteConversationStore(tmp_path / "conversations.sqlite3")
+    return AnswerService(store, settings.refusal_threshold, settings.top_k, settings.max_question_chars, real_retriever)

@@ -1,0 +1,18 @@
+from corpus.cleaning import clean_line, clean_text, is_boilerplate
+
+
+def test_superscripts_links_bold_and_escapes_are_cleaned():
+    line = r"- > [La 4^{ème} journée du 1^{er} octobre \(GTI\)](#) et **projets structurants**"
+    assert clean_line(line) == "- La 4ème journée du 1er octobre (GTI) et projets structurants"
+
+
+def test_navigation_and_banner_lines_are_dropped():
+    assert is_boilerplate("@ CONTACTS")
+    assert is_boilerplate("LES PÔLES DE COMPÉTITIVITÉ")
+    assert not is_boilerplate("Les pôles de compétitivité")
+    text = clean_text("Titre\n\n\n\nTexte.\n\nMOTEURS DE CROISSANCE ET D'EMPLOI\n\n@ CONTACTS\n")
+    assert text == "Titre\n\nTexte."
+
+
+def test_control_characters_and_spaces_are_removed():
+    assert clean_line("a\x07b\u00a0\u00a0 c") == "ab c"

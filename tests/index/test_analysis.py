@@ -1,0 +1,27 @@
+from index.analysis import FrenchAnalyzer
+
+A = FrenchAnalyzer()
+
+
+def test_elisions_accents_and_stop_words():
+    assert A.terms("L'État et l'écosystème d'innovation") == A.terms("etat ecosysteme innovation")
+    assert "le" not in A.terms("le la les des pôles")
+
+
+def test_hyphen_variants_meet():
+    assert set(A.terms("plateformes")) <= set(A.terms("plates-formes"))
+    assert set(A.terms("plate-forme")) & set(A.terms("plateformes"))
+
+
+def test_ordinals_meet_their_numbers_and_words():
+    assert "4e" in A.terms("la 4ème journée") and "4e" in A.terms("la quatrième journée") and "4e" in A.terms("4e")
+    assert "2" in A.terms("la deuxième phase") and "2" in A.terms("la phase 2")
+
+
+def test_verb_inversion_and_sms_spellings():
+    assert A.terms("Combien l'État y consacre-t-il ?") == ["etat", "consacr"]
+    assert A.terms("kel budget ds la phase 2") == A.terms("quel budget dans la phase 2")
+
+
+def test_numbers_keep_decimals_in_either_notation():
+    assert A.terms("1,5 milliard") == A.terms("1.5 milliard")

@@ -1,0 +1,97 @@
+import json
+import threading
+
+import pytest
+
+from corpus.loaders import CorpusError
+from index.builder import build_index
+from index.bundle import IndexBundle, IndexLoadError
+from index.versions import BuildLockedError, IndexNotBuiltError, IndexVersions, load_published
+
+
+def write(folder, name, text):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def small_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.md", "---\ntitle: Budget\n---\n\n# Budget\n\nL'État a affecté 1,5 milliard d'euros.\n")
+    write(corpus, "b.md", "---\ntitle: Plates-formes\n---\n\n# Plates-formes\n\nLes plates-formes d'innovation.\n")
+    return corpus
+
+
+def test_build_publishes_a_verified_version_with_manifest(tmp_path, fake_encoder):
+    corpus = small_corpus(tmp_path)
+    report = build_index([corpus], tmp_path / "index", fake_encoder)
+    bundle = load_published(tmp_path / "index")
+    assert bundle.version == report.version
+    manifest = bundle.manifest
+    assert manifest["model"] == "fake-encoder" and manifest["dimension"] == 64
+    assert manifest["chunk_count"] == len(bundle.chunks) == 2
+    assert set(manifest["documents"]) == {"a.md", "b.md"}
+    assert report.changes["added"] == ["a.md", "b.md"]
+
+
+def test_rebuild_reuses_embeddings_of_unchanged_passages(tmp_path, fake_encoder):
+    corpus = small_corpus(tmp_path)
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    write(corpus, "c.md", "# Nouveau\n\nUn document ajouté sur les pôles.\n")
+    report = build_index([corpus], tmp_path / "index", fake_encoder)
+    assert (report.embedded, report.reused) == (1, 2)
+    assert report.changes == {"added": ["c.md"], "modified": [], "removed": []}
+    (corpus / "a.md").unlink()
+    report = build_index([corpus], tmp_path / "index", fake_encoder)
+    assert report.changes["removed"] == ["a.md"]
+    assert all(c.doc_id != "a.md" for c in load_published(tmp_path / "index").chunks)
+
+
+def test_empty_corpus_publishes_nothing(tmp_path, fake_encoder):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CorpusError):
+        build_index([tmp_path / "empty"], tmp_path / "index", fake_encoder)
+    with pytest.raises(IndexNotBuiltError, match="poles-qa index build"):
+        load_published(tmp_path / "index")
+
+
+def test_corrupted_version_is_refused_with_the_problem_named(tmp_path, fake_encoder):
+    build_index([small_corpus(tmp_path)], tmp_path / "index", fake_encoder)
+    current = IndexVersions(tmp_path / "index").current()
+    (current / "dense.faiss").write_bytes(b"truncated")
+    with pytest.raises(IndexLoadError, match="dense.faiss"):
+        IndexBundle.load(current)
+    manifest = json.loads((current / "manifest.json").read_text())
+    (current / "chunks.jsonl").unlink()
+    with pytest.raises(IndexLoadError, match="missing file chunks.jsonl"):
+        IndexBundle.load(current)
+    assert manifest["format"] == 1
+
+
+def test_rollback_returns_to_the_previous_version(tmp_path, fake_encoder):
+    corpus = small_corpus(tmp_path)
+    first = build_index([corpus], tmp_path / "index", fake_encoder)
+    write(corpus, "c.md", "# C\n\nUn troisième document sur les pôles.\n")
+    second = build_index([corpus], tmp_path / "index", fake_encoder)
+    assert load_published(tmp_path / "index").version == second.version
+    IndexVersions(tmp_path / "index").rollback()
+    assert load_published(tmp_path / "index").version == first.version
+
+
+def test_a_second_build_fails_clearly_while_one_holds_the_lock(tmp_path, fake_encoder):
+    versions = IndexVersions(tmp_path / "index")
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with versions.build_lock():
+            held.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait(5)
+    try:
+        with pytest.raises(BuildLockedError, match="Another index build is running"):
+            build_index([small_corpus(tmp_path)], tmp_path / "index", fake_encoder)
+    finally:
+        release.set()
+        thread.join()

@@ -1,0 +1,80 @@
+"""The real model, the real corpus (default + updates), real French questions."""
+
+import json
+
+import pytest
+
+from qa.evaluation import evaluate, fold, load_questions
+from qa.models import REFUSAL
+from qa.validation import QuestionError
+from tests_paths import DEV_QUESTIONS, HELDOUT_QUESTIONS
+
+pytestmark = pytest.mark.slow
+
+
+def test_budget_question_cites_the_passage_with_the_amount(real_service):
+    answer = real_service.ask("Combien l'État a-t-il consacré à la deuxième phase des pôles ?")
+    assert not answer.refused
+    assert "1,5 milliard" in answer.answer and "[1]" in answer.answer
+    assert "1,5 milliard" in answer.citations[0].text
+    assert answer.citations[0].doc_id == "poles-phase2-2009-2012.txt"
+    assert [c.n for c in answer.citations] == [1, 2, 3]
+
+
+def test_answer_survives_missing_accents_and_sms_spelling(real_service):
+    answer = real_service.ask("kel pole travaille sur la geothermie")
+    assert "Avenia" in answer.citations[0].text
+
+
+def test_out_of_scope_question_is_declined_without_sources(real_service):
+    answer = real_service.ask("Quelle est la recette de la ratatouille ?")
+    assert answer.refused and answer.answer == REFUSAL and answer.citations == []
+
+
+def test_follow_up_is_resolved_with_the_previous_turn(real_service):
+    first = real_service.ask("Qu'est-ce que les plates-formes d'innovation ?")
+    second = real_service.ask("Et combien l'État y consacre-t-il par an ?", first.conversation_id)
+    assert second.conversation_id == first.conversation_id
+    assert "35 millions" in second.answer
+    assert second.citations[0].doc_id == "plates-formes-innovation.md"
+
+
+def test_follow_up_that_means_nothing_alone(real_service):
+    first = real_service.ask("Parle-moi de l'évaluation de la première phase.")
+    second = real_service.ask("Qui l'a réalisée ?", first.conversation_id)
+    assert not second.refused
+    assert any("Boston Consulting Group" in c.text for c in second.citations)
+    assert real_service.ask("Qui l'a réalisée ?").refused
+
+
+def test_greeting_gets_a_reply_without_sources(real_service):
+    answer = real_service.ask("Bonjour")
+    assert not answer.refused and answer.citations == [] and "pôles" in answer.answer
+
+
+def test_bad_question_raises_and_loses_nothing(real_service):
+    first = real_service.ask("Quels sont les trois axes de la phase 2 ?")
+    with pytest.raises(QuestionError):
+        real_service.ask("   ", first.conversation_id)
+    assert len(real_service.store.turns(first.conversation_id)) == 1
+
+
+def test_dev_set_reaches_the_targets(real_service):
+    result = evaluate(real_service, load_questions(DEV_QUESTIONS, {"corpus-updates"}))
+    metrics = result.metrics()
+    assert metrics["hit@1"] >= 0.95, result.failures
+    assert metrics["hit@3"] == 1.0, result.failures
+    assert metrics["answer_text"] >= 0.9
+    assert metrics["wrongly_refused"] == 0 and metrics["refusal_accuracy"] == 1.0
+    assert metrics["followup_accuracy"] == 1.0
+
+
+def test_heldout_set_stays_close_to_the_dev_set(real_service):
+    metrics = evaluate(real_service, load_questions(HELDOUT_QUESTIONS, {"corpus-updates"})).metrics()
+    assert metrics["hit@3"] >= 0.9 and metrics["hit@1"] >= 0.75
+    assert metrics["followup_accuracy"] == 1.0
+
+
+def test_fold_compares_without_case_or_accents():
+    assert fold("Écosystème D’innovation") == "ecosysteme d'innovation"
+    assert json.loads(json.dumps({"a": fold("É")})) == {"a": "e"}

@@ -1,0 +1,60 @@
+import time
+
+import pytest
+
+from index.analysis import FrenchAnalyzer
+from qa.composer import answer_units
+from qa.conversation import SQLiteConversationStore, Turn
+from qa.followup import is_follow_up
+from qa.smalltalk import smalltalk_reply
+from qa.validation import QuestionError, validate_question
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [("", "vide"), ("   \n\t ", "vide"), ("x" * 1001, "trop longue"), ("Quel\x00 budget ?", "contrôle")],
+)
+def test_bad_questions_are_refused_with_a_french_message(question, message):
+    with pytest.raises(QuestionError, match=message):
+        validate_question(question, 1000)
+
+
+def test_valid_question_is_normalised():
+    assert validate_question("  Quel   budget ?\n", 1000) == "Quel budget ?"
+    assert validate_question("Quel budget 🙂 ? مرحبا", 1000) == "Quel budget 🙂 ? مرحبا"
+
+
+def test_smalltalk_gets_a_reply_but_questions_do_not():
+    assert smalltalk_reply("Bonjour !").startswith("Bonjour")
+    assert smalltalk_reply("merci beaucoup") is not None
+    assert smalltalk_reply("Bonjour, quel est le budget de la phase 2 ?") is None
+
+
+def test_follow_ups_are_recognised():
+    analyzer = FrenchAnalyzer()
+    assert is_follow_up("Et combien l'État y consacre-t-il par an ?", analyzer)
+    assert is_follow_up("Lesquels sont consacrés à l'eau ?", analyzer)
+    assert is_follow_up("Qui l'a réalisée ?", analyzer)
+    assert not is_follow_up("Combien l'État a-t-il consacré à la deuxième phase des pôles ?", analyzer)
+
+
+def test_answer_units_keep_a_list_with_its_intro():
+    units = answer_units("Une phrase. Une autre phrase.\n\nLes axes sont :\n\n- un axe ;\n- deux axes.")
+    assert units == ["Une phrase.", "Une autre phrase.", "Les axes sont :\n- un axe ;\n- deux axes."]
+
+
+def test_conversation_store_caps_history_and_expires(tmp_path):
+    store = SQLiteConversationStore(tmp_path / "c.sqlite3", max_turns=2, ttl_seconds=60)
+    for i in range(3):
+        store.append("c1", Turn(f"q{i}", f"q{i}", "a", False, time.time()))
+    assert [t.question for t in store.turns("c1")] == ["q1", "q2"]
+    assert store.turns("other") == []
+    store.append("old", Turn("vieux", "vieux", "a", False, time.time() - 120))
+    assert store.turns("old") == []
+    store.clear("c1")
+    assert store.turns("c1") == []
+
+
+def test_conversation_store_survives_a_reopen(tmp_path):
+    SQLiteConversationStore(tmp_path / "c.sqlite3").append("c", Turn("q", "q", "a", False, time.time()))
+    assert SQLiteConversationStore(tmp_path / "c.sqlite3").turns("c")[0].question == "q"

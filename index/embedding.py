@@ -44,6 +44,9 @@ class SentenceEncoder:
         batch_size: int = 32,
     ) -> None:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
 
         path = resolve_model_path(model_name)
         local = Path(path).is_dir()

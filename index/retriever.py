@@ -75,24 +75,22 @@ class HybridRetriever:
             total += weight * best
         return total
 
-    def coverage(self, terms: dict[str, float], rows: np.ndarray) -> np.ndarray:
-        """Share of the query's weight (idf × term weight) that each passage contains."""
+    def term_coverage(self, terms: dict[str, float], present: set[str] | frozenset[str]) -> float:
+        """Share of the query's weight (idf × term weight) found in a set of terms; synonyms count less."""
         lexical = self.bundle.lexical
-        weights = {t: w * lexical.idf(t) for t, w in terms.items()}
-        total = sum(weights.values())
-        out = np.zeros(len(rows), dtype=np.float32)
-        if total <= 0:
-            return out
-        for i, row in enumerate(rows):
-            present = lexical.term_sets[row]
-            got = 0.0
-            for term, weight in weights.items():
-                if term in present:
-                    got += weight
-                elif self.thesaurus.related(term) & present:
-                    got += SYNONYM_WEIGHT * weight
-            out[i] = got / total
-        return out
+        total = got = 0.0
+        for term, weight in terms.items():
+            weight *= lexical.idf(term)
+            total += weight
+            if term in present:
+                got += weight
+            elif self.thesaurus.related(term) & present:
+                got += SYNONYM_WEIGHT * weight
+        return got / total if total > 0 else 0.0
+
+    def coverage(self, terms: dict[str, float], rows: np.ndarray) -> np.ndarray:
+        term_sets = self.bundle.lexical.term_sets
+        return np.array([self.term_coverage(terms, term_sets[r]) for r in rows], dtype=np.float32)
 
     def search(self, question: str, k: int = 3, context: str = "") -> list[Hit]:
         """The k best passages for a question, optionally read with earlier turns as context."""

@@ -38,7 +38,7 @@ USER_ERRORS = (QuestionError, CorpusError, IndexLoadError, IndexNotBuiltError, B
 
 
 def fail(message: str) -> None:
-    console.print(f"[red]Erreur :[/red] {message}")
+    typer.echo(f"Erreur : {message}", err=True)
     raise typer.Exit(code=2)
 
 
@@ -54,6 +54,8 @@ def settings_with(index: Path | None = None, corpus: list[Path] | None = None) -
 def _quiet_libraries() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("sentence_transformers", "transformers", "httpx", "faiss"):
         logging.getLogger(noisy).setLevel(logging.ERROR)

@@ -55,10 +55,7 @@ class AnswerComposer:
 
     def _score_units(self, question: str, context: str, hits: list[Hit]) -> list[tuple[float, int, str]]:
         analyzer = self.retriever.analyzer
-        lexical = self.retriever.bundle.lexical
         terms = self.retriever.query_terms(question, context)
-        weights = {t: w * lexical.idf(t) for t, w in terms.items()}
-        total = sum(weights.values()) or 1.0
         kind = answer_type(question)
         type_bonus = STRICT_TYPE_BONUS if kind in STRICT_TYPES else TYPE_BONUS
         own = analyzer.terms(question)
@@ -70,7 +67,7 @@ class AnswerComposer:
             for unit in answer_units(hit.chunk.text):
                 unit_terms = analyzer.terms(unit)
                 present = set(unit_terms) | heading_terms
-                score = sum(w for t, w in weights.items() if t in present) / total
+                score = self.retriever.term_coverage(terms, present)
                 score += type_bonus if holds_answer_type(unit, kind) else 0.0
                 score += PROXIMITY_WEIGHT * pair_proximity(unit_terms, own)
                 score -= CONFLICT_PENALTY if ordinal_conflict(unit_terms, own) else 0.0

@@ -1,0 +1,71 @@
+"""The `poles-qa` command as a user runs it: a real process, the real model and corpus."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests_paths import DEFAULT_CORPUS
+
+pytestmark = pytest.mark.slow
+
+
+def run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "POLES_QA_INDEX_DIR": str(tmp_path / "index"), "POLES_QA_DATA_DIR": str(tmp_path / "data")}
+    return subprocess.run(
+        [sys.executable, "-m", "qa.cli", *args], capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("cli")
+    result = run(["index", "build", "--corpus", str(DEFAULT_CORPUS)], tmp)
+    assert result.returncode == 0, result.stderr
+    assert "publié" in result.stdout
+    return tmp
+
+
+def test_ask_json_gives_the_answer_object(built):
+    result = run(["ask", "Quels sont les trois axes de la phase 2 ?", "--json"], built)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert set(answer) == {"answer", "refused", "citations", "conversation_id", "index_version"}
+    assert not answer["refused"]
+    assert "projets structurants" in answer["citations"][0]["text"]
+    assert {"n", "doc_id", "title", "section", "text", "score", "source"} <= set(answer["citations"][0])
+
+
+def test_follow_up_through_the_conversation_option(built):
+    first = json.loads(run(["ask", "Quels sont les trois axes de la phase 2 ?", "--json"], built).stdout)
+    second = run(["ask", "Et le premier ?", "--json", "--conversation", first["conversation_id"]], built)
+    assert json.loads(second.stdout)["conversation_id"] == first["conversation_id"]
+
+
+def test_bad_questions_exit_with_code_2_and_a_message(built):
+    for question in ["", "   ", "x" * 1001, "Quel\x07 budget ?"]:
+        result = run(["ask", question], built)
+        assert result.returncode == 2
+        assert "Erreur" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_index_status_reports_the_published_version(built):
+    result = run(["index", "status"], built)
+    assert result.returncode == 0, result.stderr
+    assert "Version publiée" in result.stdout and "Documents : 1" in result.stdout
+
+
+def test_ask_before_any_index_tells_to_build(tmp_path):
+    result = run(["ask", "Quel budget ?"], tmp_path)
+    assert result.returncode == 2
+    assert "poles-qa index build" in result.stderr
+
+
+def test_empty_corpus_is_an_error_and_writes_no_index(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run(["index", "build", "--corpus", str(tmp_path / "empty")], tmp_path)
+    assert result.returncode == 2 and "nothing to index" in result.stderr
+    assert not (tmp_path / "index" / "current").exists()

@@ -210,6 +210,23 @@ def evaluate_command(
             typer.echo(f"[{mode}] {failure}")
 
 
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Adresse d'écoute.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port d'écoute.")] = None,
+    index: IndexOpt = None,
+) -> None:
+    """Serve the answer API (builds the index on first start). Exemple : poles-qa serve --port 8000"""
+    _quiet_libraries()
+    logging.getLogger().setLevel(logging.INFO)
+    import uvicorn
+
+    from api.main import create_app
+
+    settings = settings_with(index)
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,40 @@
+"""Typed dependencies: the objects built in the lifespan reach handlers through these."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from api.metrics import ApiMetrics
+from api.ratelimit import RateLimiter
+from api.reloader import IndexReloader
+from qa.service import AnswerService
+from qa.settings import Settings
+
+
+def get_service(request: Request) -> AnswerService:
+    return request.app.state.service
+
+
+def get_settings_dep(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_reloader(request: Request) -> IndexReloader:
+    return request.app.state.reloader
+
+
+def get_metrics(request: Request) -> ApiMetrics:
+    return request.app.state.metrics
+
+
+def get_rate_limiter(request: Request) -> RateLimiter:
+    return request.app.state.rate_limiter
+
+
+ServiceDep = Annotated[AnswerService, Depends(get_service)]
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+ReloaderDep = Annotated[IndexReloader, Depends(get_reloader)]
+MetricsDep = Annotated[ApiMetrics, Depends(get_metrics)]
+RateLimiterDep = Annotated[RateLimiter, Depends(get_rate_limiter)]

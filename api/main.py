@@ -53,7 +53,9 @@ async def lifespan(app: FastAPI):
         log.warning("No index in %s: building it from %s", settings.index_dir, settings.corpus_dir)
         await asyncio.to_thread(run_build, settings, encoder, None, None, True)
     await asyncio.to_thread(reloader.reload, True)
-    watcher = asyncio.create_task(reloader.watch(settings.reload_poll_seconds)) if settings.reload_poll_seconds > 0 else None
+    watcher = (
+        asyncio.create_task(reloader.watch(settings.reload_poll_seconds)) if settings.reload_poll_seconds > 0 else None
+    )
     yield
     if watcher:
         watcher.cancel()

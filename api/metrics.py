@@ -22,7 +22,9 @@ class ApiMetrics:
             registry=self.registry,
         )
         self.refusals = Counter("poles_qa_refusals_total", "Questions declined", registry=self.registry)
-        self.index_info = Gauge("poles_qa_index_info", "Served index version", ["version", "model"], registry=self.registry)
+        self.index_info = Gauge(
+            "poles_qa_index_info", "Served index version", ["version", "model"], registry=self.registry
+        )
         self.chunks = Gauge("poles_qa_index_chunks", "Passages in the served index", registry=self.registry)
         self.reloads = Counter("poles_qa_index_reloads_total", "Index reloads", ["outcome"], registry=self.registry)
 

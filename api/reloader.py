@@ -24,6 +24,7 @@ class IndexReloader:
         self.encoder = encoder
         self.on_swap = on_swap
         self.last_error: str | None = None
+        self._refused: str | None = None  # a version already refused is not retried by the watcher
         self._lock = threading.Lock()
 
     def published_version(self) -> str | None:
@@ -41,6 +42,7 @@ class IndexReloader:
                 retriever = load_retriever(self.settings, self.encoder)
             except (IndexLoadError, IndexNotBuiltError, ValueError, OSError) as exc:
                 self.last_error = str(exc)
+                self._refused = published
                 log.error("Index reload refused, still serving %s: %s", served, exc)
                 return False, f"refused: {exc}"
             self.service.swap(retriever)
@@ -56,7 +58,7 @@ class IndexReloader:
             await asyncio.sleep(interval)
             try:
                 served = self.service.retriever.version if self.service.retriever else None
-                if self.published_version() not in (None, served):
+                if self.published_version() not in (None, served, self._refused):
                     await asyncio.to_thread(self.reload)
             except Exception:  # the watcher must outlive any single failure
                 log.exception("Index watcher failed; retrying at the next poll")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 
 from index.analysis import fold_accents
 
 
-class AnswerType(str, Enum):
+class AnswerType(StrEnum):
     NUMBER = "number"
     PERIOD = "period"
     DATE = "date"

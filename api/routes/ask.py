@@ -14,7 +14,9 @@ router = APIRouter(tags=["questions"])
 
 
 @router.post("/ask", response_model=Answer, responses=error_responses(400, 413, 422, 429, 503))
-def ask(body: AskRequest, request: Request, service: ServiceDep, limiter: RateLimiterDep, metrics: MetricsDep) -> Answer:
+def ask(
+    body: AskRequest, request: Request, service: ServiceDep, limiter: RateLimiterDep, metrics: MetricsDep
+) -> Answer:
     """Répond à une question avec les passages cités ; les relances utilisent `conversation_id`.
 
     Sync on purpose: FastAPI runs it in a worker thread, so model encoding stays off the event loop.

@@ -40,7 +40,10 @@ async def sources(service: ServiceDep) -> Sources:
         for doc_id, d in manifest["documents"].items()
     ]
     return Sources(
-        index_version=manifest["index_version"], model=manifest["model"], built_at=manifest["built_at"], documents=documents
+        index_version=manifest["index_version"],
+        model=manifest["model"],
+        built_at=manifest["built_at"],
+        documents=documents,
     )
 
 

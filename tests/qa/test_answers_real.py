@@ -3,11 +3,11 @@
 import json
 
 import pytest
+from tests_paths import DEV_QUESTIONS, HELDOUT_QUESTIONS
 
 from qa.evaluation import evaluate, fold, load_questions
 from qa.models import REFUSAL
 from qa.validation import QuestionError
-from tests_paths import DEV_QUESTIONS, HELDOUT_QUESTIONS
 
 pytestmark = pytest.mark.slow
 

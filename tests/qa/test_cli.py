@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tests_paths import DEFAULT_CORPUS
 
 pytestmark = pytest.mark.slow
@@ -15,9 +14,7 @@ pytestmark = pytest.mark.slow
 
 def run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "POLES_QA_INDEX_DIR": str(tmp_path / "index"), "POLES_QA_DATA_DIR": str(tmp_path / "data")}
-    return subprocess.run(
-        [sys.executable, "-m", "qa.cli", *args], capture_output=True, text=True, env=env, timeout=300
-    )
+    return subprocess.run([sys.executable, "-m", "qa.cli", *args], capture_output=True, text=True, env=env, timeout=300)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,194 @@
+"""The answer API on a real uvicorn server on a free port, with the real model and corpus."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from tests_paths import DEFAULT_CORPUS, UPDATES
+
+from index.builder import build_index
+from index.versions import IndexVersions
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    def __init__(self, app) -> None:
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.url + "/ready", timeout=2).status_code == 200:
+                    return self
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("server did not become ready")
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory, real_encoder):
+    from api.main import create_app
+    from qa.settings import Settings
+
+    tmp = tmp_path_factory.mktemp("api")
+    corpus = tmp / "corpus"
+    shutil.copytree(DEFAULT_CORPUS, corpus)
+    settings = Settings(
+        corpus_dir=corpus,
+        index_dir=tmp / "index",
+        data_dir=tmp / "data",
+        admin_token="jeton-admin",
+        rate_limit_per_minute=1000,
+        reload_poll_seconds=0.5,
+    )
+    # The first start builds the index of the corpus itself.
+    with LiveServer(create_app(settings)) as server:
+        server.settings, server.corpus = settings, corpus
+        yield server
+
+
+def ask(live, payload, **kw) -> httpx.Response:
+    return httpx.post(live.url + "/ask", json=payload, timeout=30, **kw)
+
+
+def test_cited_answer(live):
+    response = ask(live, {"question": "Quels sont les trois axes de la phase 2 ?"})
+    assert response.status_code == 200
+    body = response.json()
+    assert not body["refused"] and "[1]" in body["answer"]
+    assert "projets structurants" in body["citations"][0]["text"]
+    assert body["index_version"] and body["conversation_id"]
+
+
+def test_two_turn_follow_up_with_a_conversation_id(live):
+    first = ask(live, {"question": "Quels sont les trois axes de la phase 2 ?"}).json()
+    second = ask(live, {"question": "Et les plates-formes d'innovation ?", "conversation_id": first["conversation_id"]})
+    assert second.json()["conversation_id"] == first["conversation_id"]
+    assert "plates-formes" in second.json()["answer"]
+
+
+def test_out_of_scope_question_is_declined(live):
+    body = ask(live, {"question": "Qui a gagné la coupe du monde de football en 2018 ?"}).json()
+    assert body["refused"] and body["citations"] == []
+
+
+def test_unknown_conversation_id_starts_a_new_conversation(live):
+    body = ask(live, {"question": "Que sont les GTI ?", "conversation_id": "inconnu-123"}).json()
+    assert body["conversation_id"] == "inconnu-123" and "ateliers d'échanges" in body["citations"][0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "words"),
+    [
+        ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 422, "JSON"),
+        ({"json": {}}, 422, "question"),
+        ({"json": {"question": 42}}, 422, "question"),
+        ({"json": {"question": "ok ?", "top_k": "many"}}, 422, "top_k"),
+        ({"json": {"question": "   "}}, 400, "vide"),
+        ({"json": {"question": "x" * 1001}}, 400, "trop longue"),
+        ({"json": {"question": "x" * 70_000}}, 413, "trop grand"),
+        ({"content": b'{"question": "\xff\xfe"}', "headers": {"content-type": "application/json"}}, 400, "body"),
+    ],
+)
+def test_bad_input_gets_a_clear_4xx(live, kwargs, status, words):
+    response = httpx.post(live.url + "/ask", timeout=30, **kwargs)
+    assert response.status_code == status
+    assert words in response.json()["detail"]
+    assert ask(live, {"question": "Que sont les GTI ?"}).status_code == 200  # still answering
+
+
+def test_emoji_and_right_to_left_text_get_a_normal_answer(live):
+    response = ask(live, {"question": "🙂 Quel budget pour la phase 2 ? مرحبا"})
+    assert response.status_code == 200 and "1,5 milliard" in response.json()["answer"]
+
+
+def test_health_sources_and_metrics(live):
+    assert httpx.get(live.url + "/health").json() == {"status": "ok"}
+    sources = httpx.get(live.url + "/sources").json()
+    assert [d["doc_id"] for d in sources["documents"]] == ["poles-phase2-2009-2012.txt"]
+    ask(live, {"question": "Quelle est la recette de la ratatouille ?"})
+    metrics = httpx.get(live.url + "/metrics").text
+    assert 'poles_qa_http_requests_total{method="POST",route="/ask",status="200"}' in metrics
+    assert "poles_qa_refusals_total" in metrics and "poles_qa_index_chunks" in metrics
+    assert "poles_qa_http_request_seconds_bucket" in metrics
+
+
+def test_admin_reload_needs_the_token(live):
+    assert httpx.post(live.url + "/admin/reload").status_code == 401
+    assert httpx.post(live.url + "/admin/reload", headers={"Authorization": "Bearer faux"}).status_code == 401
+    ok = httpx.post(live.url + "/admin/reload", headers={"Authorization": "Bearer jeton-admin"}, timeout=60)
+    assert ok.status_code == 200 and ok.json()["index_version"]
+
+
+def test_reload_under_load_serves_the_new_documents_without_a_failed_request(live, real_encoder):
+    for path in UPDATES.iterdir():
+        shutil.copy(path, live.corpus / path.name)
+    old = httpx.get(live.url + "/ready").json()["index_version"]
+    stop = threading.Event()
+
+    def hammer() -> list[int]:
+        codes = []
+        with httpx.Client(timeout=30) as client:
+            while not stop.is_set():
+                codes.append(
+                    client.post(
+                        live.url + "/ask", json={"question": "Où s'est tenue la journée de lancement ?"}
+                    ).status_code
+                )
+        return codes
+
+    with ThreadPoolExecutor(4) as pool:
+        futures = [pool.submit(hammer) for _ in range(4)]
+        build_index([live.corpus], live.settings.index_dir, real_encoder)
+        deadline = time.monotonic() + 30
+        while httpx.get(live.url + "/ready").json()["index_version"] == old and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
+        stop.set()
+        codes = [c for f in futures for c in f.result()]
+    assert codes and set(codes) == {200}
+    body = ask(live, {"question": "Où s'est tenue la journée de lancement de Pôles 2.0 ?"}).json()
+    assert "Bercy" in body["citations"][0]["text"] and body["index_version"] != old
+
+
+def test_broken_published_index_is_refused_and_the_old_one_keeps_serving(live):
+    served = httpx.get(live.url + "/ready").json()["index_version"]
+    versions = IndexVersions(live.settings.index_dir)
+    broken = versions.versions_dir / "99999999T000000000000Z-broken"
+    shutil.copytree(versions.current(), broken)
+    (broken / "dense.faiss").write_bytes(b"truncated")
+    link = Path(live.settings.index_dir) / "current"
+    link.unlink()
+    link.symlink_to(Path("versions") / broken.name)
+    time.sleep(1.5)
+    ready = httpx.get(live.url + "/ready").json()
+    assert ready["index_version"] == served and "dense.faiss" in ready["reason"]
+    assert ask(live, {"question": "Que sont les GTI ?"}).status_code == 200

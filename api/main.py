@@ -17,6 +17,7 @@ from api.metrics import ApiMetrics, MetricsMiddleware
 from api.ratelimit import RateLimiter
 from api.reloader import IndexReloader
 from api.routes import admin, ask, status
+from index.embedding import BatchingEncoder
 from index.versions import IndexVersions
 from qa.runtime import build_encoder, build_store, run_build
 from qa.service import AnswerService
@@ -36,7 +37,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 @asynccontextmanager
 async def lifespan(app: FastAPI):
     settings: Settings = app.state.settings
-    encoder = await asyncio.to_thread(build_encoder, settings)
+    encoder = BatchingEncoder(await asyncio.to_thread(build_encoder, settings))
     service = AnswerService(
         build_store(settings), settings.refusal_threshold, settings.top_k, settings.max_question_chars
     )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import queue
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol
 
@@ -42,12 +45,17 @@ class SentenceEncoder:
         query_prompt: str = "",
         passage_prompt: str = "",
         batch_size: int = 32,
+        torch_threads: int = 0,
     ) -> None:
+        import torch
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as transformers_logging
 
         transformers_logging.disable_progress_bar()
 
+        if torch_threads > 0:
+            # One thread per encode lets concurrent requests use the cores side by side.
+            torch.set_num_threads(torch_threads)
         path = resolve_model_path(model_name)
         local = Path(path).is_dir()
         self.name = model_name
@@ -73,3 +81,47 @@ class SentenceEncoder:
 
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         return self._encode(texts, self.passage_prompt, show_progress)
+
+
+class BatchingEncoder:
+    """Encodes questions from concurrent requests together: one forward pass for all that wait.
+
+    A lone request is encoded at once (no timer); requests arriving while the model is busy
+    are batched into the next pass, which is what keeps throughput up on two cores.
+    """
+
+    def __init__(self, inner: Encoder, max_batch: int = 32) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dimension = inner.dimension
+        self.max_batch = max_batch
+        self._queue: queue.Queue[tuple[list[str], Future]] = queue.Queue()
+        threading.Thread(target=self._run, name="query-encoder", daemon=True).start()
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        future: Future = Future()
+        self._queue.put((texts, future))
+        return future.result()
+
+    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        return self.inner.encode_passages(texts, show_progress)
+
+    def _run(self) -> None:
+        while True:
+            waiting = [self._queue.get()]
+            while len(waiting) < self.max_batch:
+                try:
+                    waiting.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            texts = [t for batch, _ in waiting for t in batch]
+            try:
+                vectors = self.inner.encode_queries(texts)
+            except Exception as exc:  # hand the failure to every caller, keep serving
+                for _, future in waiting:
+                    future.set_exception(exc)
+                continue
+            start = 0
+            for batch, future in waiting:
+                future.set_result(vectors[start : start + len(batch)])
+                start += len(batch)

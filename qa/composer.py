@@ -52,6 +52,17 @@ class AnswerComposer:
     def __init__(self, retriever: HybridRetriever, refusal_threshold: float) -> None:
         self.retriever = retriever
         self.refusal_threshold = refusal_threshold
+        # Passages never change within an index version: analyse each one's sentences once.
+        self._analysed: dict[str, tuple[set[str], list[tuple[str, list[str]]]]] = {}
+
+    def _analyse(self, chunk) -> tuple[set[str], list[tuple[str, list[str]]]]:
+        cached = self._analysed.get(chunk.chunk_id)
+        if cached is None:
+            analyzer = self.retriever.analyzer
+            headings = set(analyzer.terms(f"{chunk.title} {chunk.section}"))
+            cached = (headings, [(u, analyzer.terms(u)) for u in answer_units(chunk.text)])
+            self._analysed[chunk.chunk_id] = cached
+        return cached
 
     def _score_units(self, question: str, context: str, hits: list[Hit]) -> list[tuple[float, int, str]]:
         analyzer = self.retriever.analyzer
@@ -63,9 +74,8 @@ class AnswerComposer:
         for rank, hit in enumerate(hits):
             # A sentence is read under its title and section: "Il a reçu 86 propositions"
             # is about the plates-formes only through its document's title.
-            heading_terms = set(analyzer.terms(f"{hit.chunk.title} {hit.chunk.section}"))
-            for unit in answer_units(hit.chunk.text):
-                unit_terms = analyzer.terms(unit)
+            heading_terms, units = self._analyse(hit.chunk)
+            for unit, unit_terms in units:
                 present = set(unit_terms) | heading_terms
                 score = self.retriever.term_coverage(terms, present)
                 score += type_bonus if holds_answer_type(unit, kind) else 0.0

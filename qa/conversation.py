@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Protocol
 
+SWEEP_SECONDS = 60  # expired conversations are deleted at most once a minute, not on every write
+
 
 @dataclass(frozen=True)
 class Turn:
@@ -45,6 +47,8 @@ class SQLiteConversationStore:
             " turn TEXT NOT NULL)"
         )
         self._db.execute("CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns (conversation_id, created_at)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS turns_by_time ON turns (created_at)")
+        self._last_sweep = 0.0
 
     def turns(self, conversation_id: str) -> list[Turn]:
         since = time.time() - self.ttl_seconds
@@ -68,7 +72,10 @@ class SQLiteConversationStore:
                 " WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)",
                 (conversation_id, conversation_id, self.max_turns),
             )
-            self._db.execute("DELETE FROM turns WHERE created_at < ?", (time.time() - self.ttl_seconds,))
+            now = time.time()
+            if now - self._last_sweep > SWEEP_SECONDS:
+                self._db.execute("DELETE FROM turns WHERE created_at < ?", (now - self.ttl_seconds,))
+                self._last_sweep = now
 
     def clear(self, conversation_id: str) -> None:
         with self._lock:

@@ -23,6 +23,7 @@ def build_encoder(settings: Settings) -> Encoder:
         query_prompt=settings.query_prompt,
         passage_prompt=settings.passage_prompt,
         batch_size=settings.embedding_batch_size,
+        torch_threads=settings.torch_threads,
     )
 
 

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     query_prompt: str = Field("", description="prefix for questions, e.g. 'query: ' for e5")
     passage_prompt: str = Field("", description="prefix for passages, e.g. 'passage: ' for e5")
     embedding_batch_size: int = 32
+    torch_threads: int = Field(0, ge=0, description="torch CPU threads; 0 keeps torch's default")
     chunk_max_chars: int = 700
     approximate_index_above: int = Field(50_000, description="chunk count above which FAISS uses HNSW")
     keep_versions: int = 3

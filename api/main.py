@@ -26,11 +26,16 @@ from qa.settings import Settings, get_settings
 log = logging.getLogger(__name__)
 
 
-def _validation_message(exc: RequestValidationError) -> str:
+def _validation_message(exc: RequestValidationError, max_chars: int) -> str:
     parts = []
     for error in exc.errors():
         where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "body"
-        parts.append(f"{where}: {error.get('msg')}")
+        if where == "question" and error.get("type") in {"string_too_short", "string_pattern_mismatch"}:
+            parts.append("question : la question est vide ou contient des caractères de contrôle")
+        elif where == "question" and error.get("type") == "string_too_long":
+            parts.append(f"question : la question est trop longue ({max_chars} caractères au plus)")
+        else:
+            parts.append(f"{where}: {error.get('msg')}")
     return "Requête invalide — " + "; ".join(parts)
 
 
@@ -75,13 +80,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.metrics = ApiMetrics()
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
-    app.include_router(ask.router)
+    app.include_router(ask.build_router(settings.max_question_chars))
     app.include_router(status.router)
     app.include_router(admin.router)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"detail": _validation_message(exc)}, status_code=422)
+        return JSONResponse({"detail": _validation_message(exc, settings.max_question_chars)}, status_code=422)
 
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+# Some non-space character, and no control characters anywhere (tab and new line are allowed).
+QUESTION_PATTERN = (
+    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+)
 
 
 class AskRequest(BaseModel):
@@ -16,11 +21,29 @@ class AskRequest(BaseModel):
         },
     )
 
-    question: str = Field(description="La question, en français", examples=["Quel budget pour la phase 2 ?"])
+    question: str = Field(
+        description="La question, en français",
+        examples=["Quel budget pour la phase 2 ?"],
+        min_length=1,
+        max_length=1000,
+        pattern=QUESTION_PATTERN,
+    )
     conversation_id: str | None = Field(
         None, max_length=128, description="Conversation à poursuivre ; absente ou inconnue : une nouvelle"
     )
     top_k: int | None = Field(None, ge=1, le=20, description="Nombre de passages cités")
+
+
+def ask_request_model(max_chars: int) -> type[AskRequest]:
+    """AskRequest whose schema states the configured question length limit."""
+    field = Field(
+        description="La question, en français",
+        examples=["Quel budget pour la phase 2 ?"],
+        min_length=1,
+        max_length=max_chars,
+        pattern=QUESTION_PATTERN,
+    )
+    return create_model("AskRequest", __base__=AskRequest, question=(str, field))
 
 
 class ErrorBody(BaseModel):

@@ -12,10 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 from corpus.chunking import ChunkingSettings, chunk_document
-from corpus.loaders import load_corpus
+from corpus.loaders import CorpusError, corpus_files, file_sha256, load_document
 from corpus.model import Chunk
+from index.analysis import FrenchAnalyzer
 from index.bundle import IndexBundle, IndexLoadError
 from index.embedding import Encoder
 from index.faiss_store import FaissStore
@@ -35,6 +37,7 @@ class BuildReport:
     chunks: int
     embedded: int
     reused: int
+    parsed: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     changes: dict[str, list[str]] = field(default_factory=dict)
     seconds: float = 0.0
@@ -55,22 +58,75 @@ def corpus_changes(previous: dict, documents: dict[str, str]) -> dict[str, list[
     }
 
 
-def _previous_vectors(versions: IndexVersions, model: str, prompt: str) -> tuple[dict, dict[str, np.ndarray]]:
-    """The published bundle's manifest and its vectors by cache key, when it used the same model."""
+@dataclass
+class PreviousBuild:
+    """What the published version offers to the next build: chunks, terms and vectors to reuse."""
+
+    manifest: dict = field(default_factory=dict)
+    chunks_by_doc: dict[str, list[int]] = field(default_factory=dict)
+    bundle: IndexBundle | None = None
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+def _previous_build(versions: IndexVersions, model: str, prompt: str, chunking: ChunkingSettings) -> PreviousBuild:
     current = versions.current()
     if current is None:
-        return {}, {}
+        return PreviousBuild()
     try:
         bundle = IndexBundle.load(current)
     except IndexLoadError as exc:
         log.warning("Published index unusable as a cache, full rebuild: %s", exc)
-        return {}, {}
+        return PreviousBuild()
     manifest = bundle.manifest
+    if manifest.get("chunking") != vars(chunking):
+        log.info("Chunking settings changed: full rebuild")
+        return PreviousBuild(manifest)
+    by_doc: dict[str, list[int]] = {}
+    for row, chunk in enumerate(bundle.chunks):
+        by_doc.setdefault(chunk.doc_id, []).append(row)
     if manifest.get("model") != model or manifest.get("passage_prompt", "") != prompt:
         log.info("Embedding model changed: every passage is embedded again")
-        return manifest, {}
-    cache = {text_key(model, prompt, c.indexed_text()): bundle.vectors[i] for i, c in enumerate(bundle.chunks)}
-    return manifest, cache
+        return PreviousBuild(manifest, by_doc, bundle)
+    vectors = {text_key(model, prompt, c.indexed_text()): bundle.vectors[i] for i, c in enumerate(bundle.chunks)}
+    return PreviousBuild(manifest, by_doc, bundle, vectors)
+
+
+@dataclass
+class CollectedCorpus:
+    chunks: list[Chunk] = field(default_factory=list)
+    terms: list[list[str] | None] = field(default_factory=list)  # None: analyse afresh
+    documents: dict[str, dict] = field(default_factory=dict)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    parsed: int = 0
+
+
+def _collect(corpus_dirs: list[Path], chunking: ChunkingSettings, previous: PreviousBuild) -> CollectedCorpus:
+    """Chunks of every document: reused as they were when the file is unchanged, else re-parsed."""
+    out = CollectedCorpus()
+    before = previous.manifest.get("documents", {})
+    for doc_id, path in corpus_files(corpus_dirs):
+        try:
+            sha = file_sha256(path)
+            if previous.bundle is not None and doc_id in previous.chunks_by_doc and before[doc_id]["sha256"] == sha:
+                rows = previous.chunks_by_doc[doc_id]
+                out.chunks += [previous.bundle.chunks[r] for r in rows]
+                out.terms += [previous.bundle.lexical.term_lists[r] for r in rows]
+                out.documents[doc_id] = {**before[doc_id], "chunks": len(rows)}
+                continue
+            doc = load_document(path, doc_id)
+        except (ValueError, OSError, yaml.YAMLError) as exc:
+            log.warning("Skipped %s: %s", path, exc)
+            out.skipped.append((str(path), str(exc)))
+            continue
+        chunks = chunk_document(doc, chunking)
+        out.parsed += 1
+        out.chunks += chunks
+        out.terms += [None] * len(chunks)
+        out.documents[doc_id] = {"sha256": doc.sha256, "title": doc.title, "source": doc.source, "chunks": len(chunks)}
+    if not out.documents:
+        names = ", ".join(str(d) for d in corpus_dirs)
+        raise CorpusError(f"No readable document in the corpus ({names}): nothing to index.")
+    return out
 
 
 def _embed(chunks: list[Chunk], encoder: Encoder, prompt: str, cache: dict, progress: Progress | None):
@@ -107,29 +163,24 @@ def build_index(
     versions = IndexVersions(index_root)
     with versions.build_lock(wait=wait_for_lock):
         versions.prune(keep_versions)
-        report = load_corpus(corpus_dirs)
-        previous, cache = _previous_vectors(versions, encoder.name, passage_prompt)
-        if previous.get("chunking") != vars(chunking):
-            cache = {}  # new chunking settings: nothing is reused
-        chunks = [c for doc in report.documents for c in chunk_document(doc, chunking)]
-        vectors, embedded = _embed(chunks, encoder, passage_prompt, cache, progress)
-        lexical = LexicalIndex.build([c.indexed_text() for c in chunks])
+        previous = _previous_build(versions, encoder.name, passage_prompt, chunking)
+        corpus = _collect(corpus_dirs, chunking, previous)
+        chunks = corpus.chunks
+        vectors, embedded = _embed(chunks, encoder, passage_prompt, previous.vectors, progress)
+        analyzer = FrenchAnalyzer()
+        terms = [t if t is not None else analyzer.terms(c.indexed_text()) for c, t in zip(chunks, corpus.terms)]
+        lexical = LexicalIndex.from_terms(terms, analyzer)
         dense = FaissStore.build(vectors, approximate_above)
-        hashes = {d.doc_id: d.sha256 for d in report.documents}
         content = hashlib.sha256("".join(c.chunk_id for c in chunks).encode() + encoder.name.encode())
         version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + content.hexdigest()[:8]
-        per_doc = {d.doc_id: sum(1 for c in chunks if c.doc_id == d.doc_id) for d in report.documents}
         manifest = {
             "index_version": version,
             "model": encoder.name,
             "passage_prompt": passage_prompt,
             "dimension": encoder.dimension,
             "chunk_count": len(chunks),
-            "document_count": len(report.documents),
-            "documents": {
-                d.doc_id: {"sha256": d.sha256, "title": d.title, "source": d.source, "chunks": per_doc[d.doc_id]}
-                for d in report.documents
-            },
+            "document_count": len(corpus.documents),
+            "documents": corpus.documents,
             "chunking": vars(chunking),
             "corpus_dirs": [str(p) for p in corpus_dirs],
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -146,11 +197,12 @@ def build_index(
     return BuildReport(
         version=version,
         folder=published,
-        documents=len(report.documents),
+        documents=len(corpus.documents),
         chunks=len(chunks),
         embedded=embedded,
         reused=len(chunks) - embedded,
-        skipped=report.skipped,
-        changes=corpus_changes(previous, hashes),
+        parsed=corpus.parsed,
+        skipped=corpus.skipped,
+        changes=corpus_changes(previous.manifest, {d: e["sha256"] for d, e in corpus.documents.items()}),
         seconds=time.perf_counter() - started,
     )

@@ -29,7 +29,11 @@ class LexicalIndex:
     @classmethod
     def build(cls, texts: list[str], analyzer: FrenchAnalyzer | None = None) -> LexicalIndex:
         analyzer = analyzer or FrenchAnalyzer()
-        terms = [analyzer.terms(t) for t in texts]
+        return cls.from_terms([analyzer.terms(t) for t in texts], analyzer)
+
+    @classmethod
+    def from_terms(cls, terms: list[list[str]], analyzer: FrenchAnalyzer) -> LexicalIndex:
+        """Index passages already analysed (a rebuild reuses the terms of unchanged passages)."""
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
         bm25.index(terms, show_progress=False)
         return cls(bm25, terms, analyzer)

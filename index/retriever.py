@@ -100,7 +100,7 @@ class HybridRetriever:
         query_vector = self.encoder.encode_queries([query_text])[0]
         n = min(self.candidates, self.bundle.dense.size)
         _, dense_ids = self.bundle.dense.search(query_vector.reshape(1, -1), n)
-        lexical_ids = np.argsort(-lexical_all)[:n]
+        lexical_ids = np.argpartition(-lexical_all, n - 1)[:n] if n < len(lexical_all) else np.arange(n)
         rows = np.unique(np.concatenate([dense_ids[0][dense_ids[0] >= 0], lexical_ids[lexical_all[lexical_ids] > 0]]))
         dense = self.bundle.vectors[rows] @ query_vector  # cosine: both sides are normalised
         lexical = normalise_max(lexical_all)[rows]

@@ -248,3 +248,37 @@ def test_admin_routes_are_absent_without_a_token(tmp_path, live):
     settings = live.settings.model_copy(update={"admin_token": None, "data_dir": tmp_path, "reload_poll_seconds": 0})
     with LiveServer(create_app(settings)) as server:
         assert httpx.post(server.url + "/admin/reload", headers={"Authorization": "Bearer x"}).status_code == 404
+
+
+def wait_for_version_change(live, old: str) -> str:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        version = httpx.get(live.url + "/ready").json()["index_version"]
+        if version != old:
+            return version
+        time.sleep(0.2)
+    raise AssertionError("the new index was not taken up")
+
+
+def test_changed_and_deleted_documents_are_taken_up_live(live, real_encoder):
+    note = live.corpus / "note-comite.md"
+    question = {"question": "Combien de membres compte le comité de suivi des pôles ?"}
+    note.write_text("# Le comité de suivi\n\nLe comité de suivi des pôles compte douze membres.\n", encoding="utf-8")
+    old = httpx.get(live.url + "/ready").json()["index_version"]
+    build_index([live.corpus], live.settings.index_dir, real_encoder)
+    old = wait_for_version_change(live, old)
+    assert "douze membres" in ask(live, question).json()["answer"]
+
+    note.write_text("# Le comité de suivi\n\nLe comité de suivi des pôles compte quinze membres.\n", encoding="utf-8")
+    build_index([live.corpus], live.settings.index_dir, real_encoder)
+    old = wait_for_version_change(live, old)
+    body = ask(live, question).json()
+    assert "quinze membres" in body["answer"] and "douze" not in str(body)
+
+    note.unlink()
+    build_index([live.corpus], live.settings.index_dir, real_encoder)
+    wait_for_version_change(live, old)
+    body = ask(live, question).json()
+    assert all(c["doc_id"] != "note-comite.md" for c in body["citations"])
+    sources = [d["doc_id"] for d in httpx.get(live.url + "/sources").json()["documents"]]
+    assert "note-comite.md" not in sources

@@ -95,3 +95,29 @@ def test_a_second_build_fails_clearly_while_one_holds_the_lock(tmp_path, fake_en
     finally:
         release.set()
         thread.join()
+
+
+def test_only_changed_documents_are_parsed_again(tmp_path, fake_encoder):
+    corpus = small_corpus(tmp_path)
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    write(corpus, "b.md", "---\ntitle: Plates-formes\n---\n\n# Plates-formes\n\nDes plates-formes modifiées.\n")
+    report = build_index([corpus], tmp_path / "index", fake_encoder)
+    assert report.parsed == 1 and report.changes["modified"] == ["b.md"]
+    assert (report.embedded, report.reused) == (1, 1)
+    texts = [c.text for c in load_published(tmp_path / "index").chunks]
+    assert "Des plates-formes modifiées." in texts and "Les plates-formes d'innovation." not in texts
+
+
+def test_new_chunking_or_model_triggers_a_full_rebuild(tmp_path, fake_encoder):
+    from corpus.chunking import ChunkingSettings
+
+    corpus = small_corpus(tmp_path)
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    report = build_index([corpus], tmp_path / "index", fake_encoder, chunking=ChunkingSettings(max_chars=500))
+    assert (report.parsed, report.embedded) == (2, 2)
+
+    class OtherModel(type(fake_encoder)):
+        name = "other-model"
+
+    report = build_index([corpus], tmp_path / "index", OtherModel(), chunking=ChunkingSettings(max_chars=500))
+    assert report.embedded == 2 and load_published(tmp_path / "index").manifest["model"] == "other-model"

@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/poles-qa serve
+	$(BIN)/poles-qa run
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

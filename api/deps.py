@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.metrics import ApiMetrics
-from api.ratelimit import RateLimiter
 from api.reloader import IndexReloader
+from qa.ratelimit import RateLimiter
 from qa.service import AnswerService
 from qa.settings import Settings
 

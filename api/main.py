@@ -14,11 +14,11 @@ from fastapi.responses import JSONResponse
 
 from api.limits import BodySizeLimit
 from api.metrics import ApiMetrics, MetricsMiddleware
-from api.ratelimit import RateLimiter
 from api.reloader import IndexReloader
 from api.routes import admin, ask, status
 from index.embedding import BatchingEncoder
 from index.versions import IndexVersions
+from qa.ratelimit import RateLimiter
 from qa.runtime import build_encoder, build_store, run_build
 from qa.service import AnswerService
 from qa.settings import Settings, get_settings

@@ -141,6 +141,11 @@ def main() -> None:
     print(f"| /ask p50 ÷ floor (main thread / worker thread) | {p50 / floor:.2f} / {p50 / floor_thread:.2f} | ≤ 1.5 |")
     print(f"| `poles-qa serve` start to /ready (existing index) | {ready_s:.1f} s | |")
     shutil.rmtree(work, ignore_errors=True)
+    from bench import index_scale
+
+    print("\n| index at scale (generated corpus) | value | target |")
+    print("|---|---|---|")
+    print("\n".join(index_scale.main()))
 
 
 if __name__ == "__main__":

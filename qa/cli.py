@@ -227,6 +227,40 @@ def serve(
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
 
 
+@app.command()
+def run(
+    host: Annotated[str | None, typer.Option(help="Adresse d'écoute.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port d'écoute.")] = None,
+) -> None:
+    """The main job: the answer API, and the Telegram bot beside it when a token is set. Exemple : poles-qa run"""
+    import subprocess
+
+    settings = get_settings()
+    bot_process = None
+    if settings.telegram_bot_token is not None:
+        bot_process = subprocess.Popen([sys.executable, "-m", "qa.cli", "bot"])
+        typer.echo("Bot Telegram démarré à côté de l'API.", err=True)
+    try:
+        serve(host=host, port=port, index=None)
+    finally:
+        if bot_process is not None:
+            bot_process.terminate()
+            bot_process.wait(10)
+
+
+@app.command()
+def bot() -> None:
+    """Run the Telegram bot (long polling) against the answer API. Exemple : poles-qa bot"""
+    _quiet_libraries()
+    logging.getLogger().setLevel(logging.INFO)
+    from bot.app import MissingTokenError, run_polling
+
+    try:
+        run_polling(get_settings())
+    except MissingTokenError as exc:
+        fail(str(exc))
+
+
 def main() -> None:
     try:
         app()

@@ -45,6 +45,16 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     reload_poll_seconds: float = 5.0
 
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = Field(
+        "https://api.telegram.org/bot", description="python-telegram-bot base_url (self-hosted Bot API, tests)"
+    )
+    answer_api_url: str = "http://127.0.0.1:8000"
+    answer_timeout_seconds: float = 20.0
+    telegram_allowed_chat_ids: list[int] = Field([], description="empty: every chat may use the bot")
+    telegram_user_questions_per_minute: int = 20
+    admin_chat_ids: list[int] = []
+
     def corpus_dirs(self) -> list[Path]:
         return [self.corpus_dir]
 

@@ -66,3 +66,12 @@ def test_empty_corpus_is_an_error_and_writes_no_index(tmp_path):
     result = run(["index", "build", "--corpus", str(tmp_path / "empty")], tmp_path)
     assert result.returncode == 2 and "nothing to index" in result.stderr
     assert not (tmp_path / "index" / "current").exists()
+
+
+def test_bot_without_a_token_exits_with_a_clear_message(tmp_path):
+    env_free = {k: v for k, v in os.environ.items() if k != "POLES_QA_TELEGRAM_BOT_TOKEN"}
+    result = subprocess.run(
+        [sys.executable, "-m", "qa.cli", "bot"], capture_output=True, text=True, timeout=120, env=env_free, cwd=tmp_path
+    )
+    assert result.returncode == 2
+    assert "POLES_QA_TELEGRAM_BOT_TOKEN" in result.stderr and "Traceback" not in result.stderr

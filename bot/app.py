@@ -1,0 +1,118 @@
+"""Build and run the Telegram bot: all wiring in one function, async set-up in post_init."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import handlers
+from bot.answer_client import AnswerClient
+from bot.storage import BotStore
+from qa.ratelimit import RateLimiter
+from qa.settings import Settings
+
+COMMANDS = [
+    BotCommand("start", "Présentation et exemples de questions"),
+    BotCommand("aide", "Comment poser une question"),
+    BotCommand("sources", "Les documents consultés"),
+    BotCommand("nouveau", "Oublier la conversation en cours"),
+    BotCommand("q", "Poser une question dans un groupe"),
+]
+NON_TEXT = (
+    filters.Sticker.ALL
+    | filters.PHOTO
+    | filters.VOICE
+    | filters.AUDIO
+    | filters.Document.ALL
+    | filters.VIDEO
+    | filters.VIDEO_NOTE
+    | filters.ANIMATION
+    | filters.LOCATION
+    | filters.CONTACT
+)
+
+
+class MissingTokenError(ValueError):
+    """The bot cannot start without POLES_QA_TELEGRAM_BOT_TOKEN."""
+
+
+class RedactToken(logging.Filter):
+    """Keep the bot token out of every log line (httpx logs request URLs, which contain it)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), None
+        return True
+
+
+def protect_token_in_logs(token: str) -> None:
+    redactor = RedactToken(token)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(redactor)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+async def post_init(application: Application) -> None:
+    """Register the French commands with Telegram."""
+    await application.bot.set_my_commands(COMMANDS)
+
+
+async def post_shutdown(application: Application) -> None:
+    await application.bot_data["client"].close()
+
+
+def build_application(settings: Settings) -> Application:
+    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value().strip():
+        raise MissingTokenError(
+            "POLES_QA_TELEGRAM_BOT_TOKEN is not set: the bot needs the token given by @BotFather "
+            "(le jeton du bot est requis)."
+        )
+    token = settings.telegram_bot_token.get_secret_value().strip()
+    protect_token_in_logs(token)
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_api_base_url)
+        .rate_limiter(AIORateLimiter())
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    application.bot_data.update(
+        settings=settings,
+        client=AnswerClient(settings.answer_api_url, settings.answer_timeout_seconds),
+        store=BotStore(settings.data_dir / "bot.sqlite3"),
+        limiter=RateLimiter(settings.telegram_user_questions_per_minute),
+    )
+    application.add_handler(CommandHandler("start", handlers.start))
+    application.add_handler(CommandHandler(["aide", "help"], handlers.help_command))
+    application.add_handler(CommandHandler("sources", handlers.sources))
+    application.add_handler(CommandHandler("nouveau", handlers.new_conversation))
+    application.add_handler(CommandHandler("q", handlers.ask_command))
+    application.add_handler(
+        MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, handlers.on_text)
+    )
+    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & NON_TEXT, handlers.on_non_text))
+    application.add_handler(CallbackQueryHandler(handlers.on_button))
+    application.add_error_handler(handlers.on_error)
+    return application
+
+
+def run_polling(settings: Settings) -> None:
+    """Long polling until interrupted; edited messages and other updates are ignored."""
+    build_application(settings).run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])

@@ -1,0 +1,216 @@
+"""Telegram handlers: small async functions that translate between chats and the answer API."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.ext import ContextTypes
+
+from bot.answer_client import AnswerClient, AnswerServiceUnavailable, QuestionRejected
+from bot.formatting import answer_messages, escape, passage_messages
+from bot.storage import BotStore
+from qa.models import Answer
+from qa.ratelimit import RateLimiter
+from qa.settings import Settings
+
+log = logging.getLogger(__name__)
+
+UNAVAILABLE = "Le service est momentanément indisponible, réessayez dans un instant."
+TOO_FAST = "Vous posez beaucoup de questions : patientez un peu avant la suivante."
+TEXT_ONLY = "Je ne lis que les questions écrites en texte. Posez-moi votre question par écrit."
+NOT_ALLOWED = "Ce bot n'est pas ouvert à cette conversation."
+EXAMPLES = (
+    "Quels sont les trois axes de la phase 2 ?",
+    "Combien l'État a-t-il consacré à la deuxième phase des pôles ?",
+    "Qu'est-ce que les plates-formes d'innovation ?",
+)
+WELCOME = (
+    "Bonjour ! Je réponds aux questions sur la <b>phase 2 (2009-2012)</b> de la politique des pôles de "
+    "compétitivité, « Pôles 2.0 », en citant les passages des documents d'où viennent mes réponses.\n\n"
+    "Par exemple :\n" + "\n".join(f"• {q}" for q in EXAMPLES) + "\n\n"
+    "Vous pouvez poser une question de suite (« Et combien l'État y consacre-t-il par an ? »). "
+    "/aide pour l'aide, /sources pour les documents, /nouveau pour repartir de zéro."
+)
+HELP = (
+    "<b>Comment m'utiliser</b>\n"
+    "• Écrivez votre question en français ; je cite mes sources [1], [2]…\n"
+    "• Les boutons 👍 / 👎 notent la réponse ; « Passage n » affiche le passage entier.\n"
+    "• /sources : les documents que je connais\n"
+    "• /nouveau : oublier la conversation en cours\n"
+    "• Dans un groupe : mentionnez-moi, répondez à l'un de mes messages ou écrivez /q votre question."
+)
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> tuple[Settings, AnswerClient, BotStore, RateLimiter]:
+    data = context.bot_data
+    return data["settings"], data["client"], data["store"], data["limiter"]
+
+
+def allowed(update: Update, settings: Settings) -> bool:
+    chat = update.effective_chat
+    return not settings.telegram_allowed_chat_ids or (
+        chat is not None and chat.id in settings.telegram_allowed_chat_ids
+    )
+
+
+async def reply_html(message: Message, texts: list[str], markup: InlineKeyboardMarkup | None = None) -> None:
+    """Send messages in order; the buttons go under the last one."""
+    for i, text in enumerate(texts):
+        last = i == len(texts) - 1
+        await message.reply_html(text, reply_markup=markup if last else None, disable_web_page_preview=True)
+
+
+def answer_keyboard(key: str, answer: Answer) -> InlineKeyboardMarkup | None:
+    if answer.refused or not answer.citations:
+        return None
+    votes = [
+        InlineKeyboardButton("👍", callback_data=f"fb:{key}:up"),
+        InlineKeyboardButton("👎", callback_data=f"fb:{key}:down"),
+    ]
+    passages = [InlineKeyboardButton(f"Passage {c.n}", callback_data=f"src:{key}:{c.n}") for c in answer.citations]
+    return InlineKeyboardMarkup([votes, passages])
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Welcome, what the bot knows, three example questions."""
+    if allowed(update, services(context)[0]):
+        await update.effective_message.reply_html(WELCOME)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """How to use the bot."""
+    if allowed(update, services(context)[0]):
+        await update.effective_message.reply_html(HELP)
+
+
+async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The indexed documents, from the answer API."""
+    settings, client, _, _ = services(context)
+    if not allowed(update, settings):
+        return
+    try:
+        data = await client.sources()
+    except (AnswerServiceUnavailable, QuestionRejected):
+        await update.effective_message.reply_text(UNAVAILABLE)
+        return
+    lines = [f"• {escape(d['title'])} <i>({d['chunks']} passages)</i>" for d in data["documents"]]
+    await update.effective_message.reply_html("<b>Documents consultés</b>\n" + "\n".join(lines))
+
+
+async def new_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Forget the conversation of this chat (and topic)."""
+    settings, _, store, _ = services(context)
+    if not allowed(update, settings):
+        return
+    message = update.effective_message
+    store.reset_conversation(message.chat_id, message.message_thread_id if message.is_topic_message else None)
+    await message.reply_text("C'est noté : nouvelle conversation. Posez votre question.")
+
+
+def addressed_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    """The question in a message, or None when a group message is not for the bot."""
+    message = update.effective_message
+    text = message.text or ""
+    if message.chat.type == ChatType.PRIVATE:
+        return text
+    username = f"@{context.bot.username}"
+    replied = (
+        message.reply_to_message is not None
+        and message.reply_to_message.from_user is not None
+        and (message.reply_to_message.from_user.id == context.bot.id)
+    )
+    if username.lower() in text.lower():
+        return text.replace(username, " ").replace(username.lower(), " ").strip()
+    return text if replied else None
+
+
+async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    settings, client, store, limiter = services(context)
+    message = update.effective_message
+    if not allowed(update, settings):
+        await message.reply_text(NOT_ALLOWED)
+        return
+    user = update.effective_user
+    if limiter.check(str(user.id if user else message.chat_id)) is not None:
+        await message.reply_text(TOO_FAST)
+        return
+    if not question.strip():
+        await message.reply_text("Votre message est vide : écrivez une question sur la phase 2 des pôles.")
+        return
+    if len(question) > settings.max_question_chars:
+        await message.reply_text(
+            f"Votre question est trop longue ({len(question)} caractères, {settings.max_question_chars} au plus)."
+        )
+        return
+    thread = message.message_thread_id if message.is_topic_message else None
+    await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING, message_thread_id=thread)
+    try:
+        answer = await client.ask(question, store.conversation_id(message.chat_id, thread))
+    except QuestionRejected as exc:
+        await message.reply_text(str(exc))
+        return
+    except AnswerServiceUnavailable as exc:
+        log.warning("Answer API unavailable: %s", exc)
+        await message.reply_text(UNAVAILABLE)
+        return
+    key = store.remember_answer(message.chat_id, question, answer)
+    await reply_html(message, answer_messages(answer), answer_keyboard(key, answer))
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A text message: answered in private chats, in groups only when addressed to the bot."""
+    question = addressed_text(update, context)
+    if question is not None:
+        await answer_question(update, context, question)
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/q question: ask in a group without mentioning the bot."""
+    question = " ".join(context.args or [])
+    if not question:
+        await update.effective_message.reply_text(
+            "Écrivez la question après /q, par exemple : /q Quel budget pour la phase 2 ?"
+        )
+        return
+    await answer_question(update, context, question)
+
+
+async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos, voice, documents: a short explanation (in private chats only)."""
+    message = update.effective_message
+    if message.chat.type == ChatType.PRIVATE and allowed(update, services(context)[0]):
+        await message.reply_text(TEXT_ONLY)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """👍 / 👎 votes and 'Passage n' buttons; unknown or malformed data is answered, never crashes."""
+    _, _, store, _ = services(context)
+    query = update.callback_query
+    parts = (query.data or "").split(":")
+    if len(parts) != 3 or parts[0] not in {"fb", "src"}:
+        await query.answer("Bouton inconnu.")
+        return
+    kind, key, value = parts
+    found = store.answer(key)
+    if found is None:
+        await query.answer("Cette réponse n'est plus disponible.")
+        return
+    if kind == "fb" and value in {"up", "down"}:
+        store.record_vote(key, query.message.chat_id if query.message else 0, query.from_user.id, value)
+        await query.answer("Merci pour votre avis !")
+        return
+    citation = next((c for c in found[1].citations if str(c.n) == value), None)
+    if kind != "src" or citation is None:
+        await query.answer("Bouton inconnu.")
+        return
+    await query.answer()
+    if query.message:
+        for text in passage_messages(citation):
+            await context.bot.send_message(query.message.chat_id, text, parse_mode=ParseMode.HTML)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure and keep the bot running."""
+    log.error("Update failed: %s", context.error, exc_info=context.error)

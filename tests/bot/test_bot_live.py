@@ -1,0 +1,250 @@
+"""The real python-telegram-bot Application, speaking HTTP to a local Bot API stand-in, with a real
+answer API behind it (real model, real corpus)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+
+import pytest
+from bot_harness import BotRunner
+from fake_telegram import FakeTelegram
+from servers import LiveServer, free_port
+from telegram_html import check_telegram_html
+
+from bot.handlers import NOT_ALLOWED, TEXT_ONLY, TOO_FAST, UNAVAILABLE
+
+pytestmark = pytest.mark.slow
+TOKEN = "123456:SECRET-TOKEN-never-logged"
+
+
+@pytest.fixture(scope="module")
+def answer_api(tmp_path_factory, full_corpus, real_index):
+    from api.main import create_app
+    from qa.settings import Settings
+
+    tmp = tmp_path_factory.mktemp("bot-api")
+    settings = Settings(
+        corpus_dir=full_corpus, index_dir=real_index, data_dir=tmp, rate_limit_per_minute=0, reload_poll_seconds=0
+    )
+    with LiveServer(create_app(settings)) as server:
+        yield server
+
+
+def serve_fake_telegram():
+    fake = FakeTelegram()
+    with LiveServer(fake.app, ready_path="/bot0/getMe") as server:
+        fake.url = server.url
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def telegram():
+    """The stand-in polled by the module's running bot."""
+    yield from serve_fake_telegram()
+
+
+@pytest.fixture
+def own_telegram():
+    """A stand-in of its own, for a test that runs a bot with other settings."""
+    yield from serve_fake_telegram()
+
+
+def bot_settings(tmp_path, telegram, answer_url: str, **extra):
+    from qa.settings import Settings
+
+    return Settings(
+        telegram_bot_token=TOKEN,
+        telegram_api_base_url=telegram.url + "/bot",
+        answer_api_url=answer_url,
+        data_dir=tmp_path,
+        answer_timeout_seconds=5,
+        **extra,
+    )
+
+
+@pytest.fixture(scope="module")
+def running_bot(tmp_path_factory, telegram, answer_api):
+    tmp = tmp_path_factory.mktemp("bot")
+    with BotRunner(bot_settings(tmp, telegram, answer_api.url)) as runner:
+        runner.data_dir = tmp
+        yield runner
+
+
+def last_text(telegram, chat_id, count=1) -> str:
+    return telegram.wait_sent(chat_id, count)[-1]["text"]
+
+
+def test_commands_are_registered_in_french(running_bot, telegram):
+    commands = telegram.sent("setMyCommands")[0]["commands"]
+    assert [c["command"] for c in commands] == ["start", "aide", "sources", "nouveau", "q"]
+
+
+def test_start_and_help(running_bot, telegram):
+    telegram.message(1001, "/start")
+    welcome = last_text(telegram, 1001)
+    assert "phase 2" in welcome and "Quels sont les trois axes de la phase 2 ?" in welcome
+    check_telegram_html(welcome)
+    telegram.message(1001, "/aide")
+    assert "/nouveau" in last_text(telegram, 1001, 2)
+
+
+def test_question_gets_typing_then_a_cited_html_answer_with_buttons(running_bot, telegram):
+    telegram.message(1002, "Combien l'État a-t-il consacré à la deuxième phase des pôles ?")
+    sent = telegram.wait_sent(1002)
+    assert telegram.sent("sendChatAction", 1002)[0]["action"] == "typing"
+    message = sent[0]
+    assert message["parse_mode"] == "HTML"
+    text = check_telegram_html(message["text"])
+    assert "1,5 milliard" in text and "[1]" in text and "Sources" in text
+    buttons = [b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row]
+    assert buttons[0].startswith("fb:") and buttons[0].endswith(":up") and any(b.startswith("src:") for b in buttons)
+
+
+def test_follow_up_in_the_same_chat_and_nouveau(running_bot, telegram):
+    telegram.message(1003, "Parle-moi de l'évaluation de la première phase.")
+    telegram.wait_sent(1003, 1)
+    telegram.message(1003, "Qui l'a réalisée ?")
+    assert "Boston Consulting Group" in last_text(telegram, 1003, 2)
+    telegram.message(1003, "/nouveau")
+    assert "nouvelle conversation" in last_text(telegram, 1003, 3)
+    telegram.message(1003, "Qui l'a réalisée ?")
+    assert "Je n'ai pas trouvé cette information" in last_text(telegram, 1003, 4)
+
+
+def test_feedback_vote_is_stored_and_passage_button_shows_the_passage(running_bot, telegram):
+    telegram.message(1004, "Quels sont les trois axes de la phase 2 ?")
+    message = telegram.wait_sent(1004)[0]
+    buttons = [b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row]
+    telegram.callback(1004, buttons[0])
+    deadline = time.monotonic() + 10
+    while not any("Merci" in str(c.get("text")) for c in telegram.sent("answerCallbackQuery")):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    rows = (
+        sqlite3.connect(running_bot.data_dir / "bot.sqlite3")
+        .execute("SELECT question, vote, chat_id, citations FROM feedback")
+        .fetchall()
+    )
+    assert rows[0][:3] == ("Quels sont les trois axes de la phase 2 ?", "up", 1004)
+    assert "projets structurants" in rows[0][3]
+    telegram.callback(1004, [b for b in buttons if b.startswith("src:")][0])
+    passage = last_text(telegram, 1004, 2)
+    assert "pilotage stratégique" in check_telegram_html(passage)
+
+
+def test_malformed_callback_data_is_answered(running_bot, telegram):
+    before = len(telegram.sent("answerCallbackQuery"))
+    for data in ["nimporte-quoi", "fb:inconnu:up", "src:a:b:c"]:
+        telegram.callback(1005, data)
+    deadline = time.monotonic() + 10
+    while len(telegram.sent("answerCallbackQuery")) < before + 3:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    texts = {c.get("text") for c in telegram.sent("answerCallbackQuery")[before:]}
+    assert {"Bouton inconnu.", "Cette réponse n'est plus disponible."} <= texts
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {
+            "sticker": {
+                "file_id": "s",
+                "file_unique_id": "s",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+                "type": "regular",
+            }
+        },
+        {"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]},
+        {"voice": {"file_id": "v", "file_unique_id": "v", "duration": 1}},
+        {"document": {"file_id": "d", "file_unique_id": "d"}},
+    ],
+)
+def test_non_text_messages_get_a_short_explanation(running_bot, telegram, extra):
+    chat = 1100 + len(telegram.sent())
+    telegram.message(chat, None, extra=extra)
+    assert last_text(telegram, chat) == TEXT_ONLY
+
+
+def test_too_long_and_markup_laden_questions(running_bot, telegram):
+    telegram.message(1006, "x " * 700)
+    assert "trop longue" in last_text(telegram, 1006)
+    telegram.message(1006, "<b>Quel</b> budget & *phase* _2_ ? </blockquote>")
+    text = last_text(telegram, 1006, 2)
+    check_telegram_html(text)
+
+
+def test_edited_messages_are_ignored(running_bot, telegram):
+    telegram.push(
+        {
+            "edited_message": {
+                "message_id": 5,
+                "date": 1,
+                "edit_date": 2,
+                "text": "Quel budget ?",
+                "chat": {"id": 1007, "type": "private"},
+                "from": {"id": 42, "is_bot": False, "first_name": "C"},
+            }
+        }
+    )
+    telegram.message(1007, "/aide")
+    sent = telegram.wait_sent(1007)
+    time.sleep(0.3)
+    assert len(telegram.sent("sendMessage", 1007)) == 1 and "/nouveau" in sent[0]["text"]
+
+
+def test_group_messages_are_answered_only_when_addressed(running_bot, telegram):
+    group = -2001
+    telegram.message(group, "Que sont les GTI ?", chat_type="supergroup")
+    telegram.message(group, "@poles_qa_bot Que sont les GTI ?", chat_type="supergroup")
+    assert "ateliers d'échanges" in last_text(telegram, group)
+    telegram.message(group, "Et quel budget pour la phase 2 ?", chat_type="supergroup", reply_to_bot=True)
+    telegram.wait_sent(group, 2)
+    telegram.message(group, "/q Quel pôle travaille sur la géothermie ?", chat_type="supergroup")
+    assert "Avenia" in last_text(telegram, group, 3)
+    time.sleep(0.3)
+    assert len(telegram.sent("sendMessage", group)) == 3
+
+
+def test_sources_command_lists_the_documents(running_bot, telegram):
+    telegram.message(1008, "/sources")
+    text = last_text(telegram, 1008)
+    assert "Les plates-formes d'innovation" in text
+    check_telegram_html(text)
+
+
+def test_unreachable_answer_api_gets_the_polite_message_and_the_bot_keeps_running(tmp_path, own_telegram):
+    telegram = own_telegram
+    with BotRunner(bot_settings(tmp_path, telegram, f"http://127.0.0.1:{free_port()}")):
+        telegram.message(1009, "Quel budget pour la phase 2 ?")
+        assert last_text(telegram, 1009) == UNAVAILABLE
+        telegram.message(1009, "/start")
+        assert "phase 2" in last_text(telegram, 1009, 2)
+
+
+def test_per_user_limit_and_allow_list(tmp_path, own_telegram, answer_api):
+    telegram = own_telegram
+    settings = bot_settings(
+        tmp_path, telegram, answer_api.url, telegram_user_questions_per_minute=1, telegram_allowed_chat_ids=[1010]
+    )
+    with BotRunner(settings):
+        telegram.message(1010, "Que sont les GTI ?", user_id=77)
+        telegram.wait_sent(1010, 1)
+        telegram.message(1010, "Que sont les GTI ?", user_id=77)
+        assert last_text(telegram, 1010, 2) == TOO_FAST
+        telegram.message(1011, "Que sont les GTI ?", user_id=78)
+        assert last_text(telegram, 1011) == NOT_ALLOWED
+
+
+def test_token_never_appears_in_logs(tmp_path, own_telegram, answer_api, caplog):
+    telegram = own_telegram
+    with caplog.at_level(logging.DEBUG), BotRunner(bot_settings(tmp_path, telegram, answer_api.url)):
+        telegram.message(1012, "/start")
+        telegram.wait_sent(1012)
+    assert "SECRET-TOKEN" not in caplog.text
+    assert "SECRET-TOKEN" not in "".join(r.getMessage() for r in caplog.records)

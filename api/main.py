@@ -19,7 +19,7 @@ from api.routes import admin, ask, status
 from index.embedding import BatchingEncoder
 from index.versions import IndexVersions
 from qa.ratelimit import RateLimiter
-from qa.runtime import build_encoder, build_store, run_build
+from qa.runtime import build_encoder, build_shared_state, run_build
 from qa.service import AnswerService
 from qa.settings import Settings, get_settings
 
@@ -43,9 +43,8 @@ def _validation_message(exc: RequestValidationError, max_chars: int) -> str:
 async def lifespan(app: FastAPI):
     settings: Settings = app.state.settings
     encoder = BatchingEncoder(await asyncio.to_thread(build_encoder, settings))
-    service = AnswerService(
-        build_store(settings), settings.refusal_threshold, settings.top_k, settings.max_question_chars
-    )
+    store, app.state.rate_limiter, app.state.redis_health = build_shared_state(settings)
+    service = AnswerService(store, settings.refusal_threshold, settings.top_k, settings.max_question_chars)
     metrics: ApiMetrics = app.state.metrics
 
     def on_swap(retriever) -> None:
@@ -79,7 +78,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.metrics = ApiMetrics()
-    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)  # replaced in the lifespan
+    app.state.redis_health = None
     app.include_router(ask.build_router(settings.max_question_chars))
     app.include_router(status.router)
     app.include_router(admin.router)

@@ -11,6 +11,8 @@ from index.embedding import Encoder, SentenceEncoder
 from index.retriever import HybridRetriever
 from index.versions import load_published
 from qa.conversation import ConversationStore, SQLiteConversationStore
+from qa.ratelimit import RateLimiter
+from qa.redis_state import RedisConversationStore, RedisHealth, RedisRateLimiter, connect
 from qa.service import AnswerService
 from qa.settings import Settings
 
@@ -25,6 +27,18 @@ def build_encoder(settings: Settings) -> Encoder:
         batch_size=settings.embedding_batch_size,
         torch_threads=settings.torch_threads,
     )
+
+
+def build_shared_state(
+    settings: Settings,
+) -> tuple[ConversationStore, RateLimiter | RedisRateLimiter, RedisHealth | None]:
+    """Redis when POLES_QA_REDIS_URL is set (several processes share it), else SQLite and memory."""
+    if settings.redis_url:
+        client = connect(settings.redis_url)
+        health = RedisHealth(client)
+        store = RedisConversationStore(client, health, settings.history_turns, settings.conversation_ttl_seconds)
+        return store, RedisRateLimiter(client, health, settings.rate_limit_per_minute), health
+    return build_store(settings), RateLimiter(settings.rate_limit_per_minute), None
 
 
 def build_store(settings: Settings) -> ConversationStore:

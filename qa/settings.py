@@ -55,6 +55,12 @@ class Settings(BaseSettings):
     telegram_user_questions_per_minute: int = 20
     admin_chat_ids: list[int] = []
 
+    redis_url: str | None = Field(None, description="redis://host:6379/0 — shared conversations and rate limits")
+    telegram_webhook_url: str | None = Field(None, description="public https URL: webhook mode instead of polling")
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = 8443
+
     def corpus_dirs(self) -> list[Path]:
         return [self.corpus_dir]
 

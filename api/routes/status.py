@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Response
+import asyncio
+
+from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
@@ -19,12 +21,16 @@ async def health() -> Health:
 
 
 @router.get("/ready", response_model=Readiness, responses={503: {"model": Readiness, "description": "Index absent"}})
-async def ready(service: ServiceDep, reloader: ReloaderDep):
-    """200 quand un index est chargé, sinon 503 avec la raison."""
+async def ready(request: Request, service: ServiceDep, reloader: ReloaderDep):
+    """200 quand un index est chargé (« degraded » si Redis manque), sinon 503 avec la raison."""
     retriever = service.retriever
     if retriever is None:
         reason = reloader.last_error or "index not loaded yet"
         return JSONResponse(Readiness(status="unavailable", reason=reason).model_dump(), status_code=503)
+    redis_health = request.app.state.redis_health
+    if redis_health is not None and not await asyncio.to_thread(redis_health.probe):
+        reason = f"redis unavailable, follow-ups and shared rate limits off: {redis_health.error}"
+        return Readiness(status="degraded", index_version=retriever.version, reason=reason)
     return Readiness(status="ready", index_version=retriever.version, reason=reloader.last_error)
 
 

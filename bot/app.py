@@ -113,6 +113,19 @@ def build_application(settings: Settings) -> Application:
     return application
 
 
-def run_polling(settings: Settings) -> None:
-    """Long polling until interrupted; edited messages and other updates are ignored."""
-    build_application(settings).run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])
+def run_bot(settings: Settings) -> None:
+    """Long polling by default; webhook mode when POLES_QA_TELEGRAM_WEBHOOK_URL is set."""
+    application = build_application(settings)
+    if not settings.telegram_webhook_url:
+        application.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])
+        return
+    if settings.telegram_webhook_secret is None:
+        raise MissingTokenError(
+            "Webhook mode needs POLES_QA_TELEGRAM_WEBHOOK_SECRET (le secret du webhook est requis)."
+        )
+    import uvicorn
+
+    from bot.webhook import webhook_app
+
+    app = webhook_app(application, settings.telegram_webhook_url, settings.telegram_webhook_secret.get_secret_value())
+    uvicorn.run(app, host=settings.telegram_webhook_listen, port=settings.telegram_webhook_port, log_level="info")

@@ -250,13 +250,13 @@ def run(
 
 @app.command()
 def bot() -> None:
-    """Run the Telegram bot (long polling) against the answer API. Exemple : poles-qa bot"""
+    """Run the Telegram bot (long polling, or webhook when configured). Exemple : poles-qa bot"""
     _quiet_libraries()
     logging.getLogger().setLevel(logging.INFO)
-    from bot.app import MissingTokenError, run_polling
+    from bot.app import MissingTokenError, run_bot
 
     try:
-        run_polling(get_settings())
+        run_bot(get_settings())
     except MissingTokenError as exc:
         fail(str(exc))
 

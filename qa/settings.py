@@ -53,7 +53,6 @@ class Settings(BaseSettings):
     answer_timeout_seconds: float = 20.0
     telegram_allowed_chat_ids: list[int] = Field([], description="empty: every chat may use the bot")
     telegram_user_questions_per_minute: int = 20
-    admin_chat_ids: list[int] = []
 
     redis_url: str | None = Field(None, description="redis://host:6379/0 — shared conversations and rate limits")
     telegram_webhook_url: str | None = Field(None, description="public https URL: webhook mode instead of polling")

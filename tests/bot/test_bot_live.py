@@ -248,3 +248,27 @@ def test_token_never_appears_in_logs(tmp_path, own_telegram, answer_api, caplog)
         telegram.wait_sent(1012)
     assert "SECRET-TOKEN" not in caplog.text
     assert "SECRET-TOKEN" not in "".join(r.getMessage() for r in caplog.records)
+
+
+def test_webhook_mode_checks_the_secret_token(tmp_path, own_telegram, answer_api):
+    import httpx
+
+    from bot.app import build_application
+    from bot.webhook import SECRET_HEADER, webhook_app
+
+    telegram = own_telegram
+    settings = bot_settings(tmp_path, telegram, answer_api.url)
+    application = build_application(settings)
+    app = webhook_app(application, "https://bot.example.org/telegram/webhook", "s3cret-webhook")
+    with LiveServer(app, ready_path="/healthz") as server:
+        hook = telegram.sent("setWebhook")[0]
+        assert hook["url"] == "https://bot.example.org/telegram/webhook" and hook["secret_token"] == "s3cret-webhook"
+        update = {"update_id": 1, "message": telegram.message(1013, "Que sont les GTI ?")}
+        telegram.updates.clear()  # delivered by webhook only, never by getUpdates
+        url = server.url + "/telegram/webhook"
+        assert httpx.post(url, json=update).status_code == 403
+        assert httpx.post(url, json=update, headers={SECRET_HEADER: "faux"}).status_code == 403
+        time.sleep(0.3)
+        assert telegram.sent("sendMessage", 1013) == []
+        assert httpx.post(url, json=update, headers={SECRET_HEADER: "s3cret-webhook"}).status_code == 200
+        assert "ateliers d'échanges" in last_text(telegram, 1013)

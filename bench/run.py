@@ -50,23 +50,15 @@ def floor_ms(index_dir: Path, n: int = 200) -> tuple[float, float]:
     Measured on the main thread and on a worker thread: torch runs a forward pass about 2 ms
     slower off the main thread here, and a server can only encode off its event-loop thread.
     """
+    from bench.index_scale import search_p50
     from qa.runtime import build_encoder, load_retriever
     from qa.settings import Settings
 
     settings = Settings(index_dir=index_dir)
     retriever = load_retriever(settings, build_encoder(settings))
-
-    def timed() -> float:
-        times = []
-        for i in range(n):
-            started = time.perf_counter()
-            retriever.search(QUESTIONS[i % len(QUESTIONS)], 3)
-            times.append((time.perf_counter() - started) * 1000)
-        return statistics.median(times)
-
-    main_thread = timed()
+    main_thread = search_p50(retriever, n, QUESTIONS)
     with ThreadPoolExecutor(1) as pool:
-        worker_thread = pool.submit(timed).result()
+        worker_thread = pool.submit(search_p50, retriever, n, QUESTIONS).result()
     return main_thread, worker_thread
 
 

@@ -27,9 +27,11 @@ class CorpusError(Exception):
 
 @dataclass
 class LoadReport:
-    """What a corpus load produced: the documents and the files it had to skip."""
+    """What a corpus load produced: the documents, the files left unparsed as unchanged, the skipped."""
 
     documents: list[Document] = field(default_factory=list)
+    unchanged: dict[str, str] = field(default_factory=dict)  # doc_id -> sha256, in corpus order
+    order: list[str] = field(default_factory=list)  # doc ids of documents and unchanged files
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -190,16 +192,26 @@ def corpus_files(corpus_dirs: list[Path]) -> list[tuple[str, Path]]:
     return found
 
 
-def load_corpus(corpus_dirs: list[Path]) -> LoadReport:
-    """Load every readable document; unreadable files are skipped with a warning naming them."""
+def load_corpus(corpus_dirs: list[Path], known: dict[str, str] | None = None) -> LoadReport:
+    """Load every readable document; unreadable files are skipped with a warning naming them.
+
+    A file whose sha256 equals `known[doc_id]` (the last build's) is not parsed again.
+    """
     report = LoadReport()
+    known = known or {}
     for doc_id, path in corpus_files(corpus_dirs):
         try:
-            report.documents.append(load_document(path, doc_id))
+            sha = file_sha256(path)
+            if known.get(doc_id) == sha:
+                report.unchanged[doc_id] = sha
+            else:
+                report.documents.append(load_document(path, doc_id))
         except (ValueError, OSError, yaml.YAMLError) as exc:
             log.warning("Skipped %s: %s", path, exc)
             report.skipped.append((str(path), str(exc)))
-    if not report.documents:
+            continue
+        report.order.append(doc_id)
+    if not report.order:
         names = ", ".join(str(d) for d in corpus_dirs)
         raise CorpusError(f"No readable document in the corpus ({names}): nothing to index.")
     return report

@@ -12,10 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from corpus.chunking import ChunkingSettings, chunk_document
-from corpus.loaders import CorpusError, corpus_files, file_sha256, load_document
+from corpus.loaders import load_corpus
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer
 from index.bundle import IndexBundle, IndexLoadError
@@ -101,37 +100,31 @@ class CollectedCorpus:
 
 
 def _collect(corpus_dirs: list[Path], chunking: ChunkingSettings, previous: PreviousBuild) -> CollectedCorpus:
-    """Chunks of every document: reused as they were when the file is unchanged, else re-parsed."""
-    out = CollectedCorpus()
+    """Chunks of every document: reused as they were when the file is unchanged, else cut afresh."""
     before = previous.manifest.get("documents", {})
-    for doc_id, path in corpus_files(corpus_dirs):
-        try:
-            sha = file_sha256(path)
-            if previous.bundle is not None and doc_id in previous.chunks_by_doc and before[doc_id]["sha256"] == sha:
-                rows = previous.chunks_by_doc[doc_id]
-                out.chunks += [previous.bundle.chunks[r] for r in rows]
-                out.terms += [previous.bundle.lexical.term_lists[r] for r in rows]
-                out.documents[doc_id] = {**before[doc_id], "chunks": len(rows)}
-                continue
-            doc = load_document(path, doc_id)
-        except (ValueError, OSError, yaml.YAMLError) as exc:
-            log.warning("Skipped %s: %s", path, exc)
-            out.skipped.append((str(path), str(exc)))
+    reusable = {d: before[d]["sha256"] for d in previous.chunks_by_doc} if previous.bundle is not None else {}
+    report = load_corpus(corpus_dirs, reusable)
+    parsed = {doc.doc_id: doc for doc in report.documents}
+    out = CollectedCorpus(skipped=report.skipped, parsed=len(parsed))
+    for doc_id in report.order:
+        if doc_id in report.unchanged:
+            rows = previous.chunks_by_doc[doc_id]
+            out.chunks += [previous.bundle.chunks[r] for r in rows]
+            out.terms += [previous.bundle.lexical.term_lists[r] for r in rows]
+            out.documents[doc_id] = {**before[doc_id], "chunks": len(rows)}
             continue
+        doc = parsed[doc_id]
         chunks = chunk_document(doc, chunking)
-        out.parsed += 1
         out.chunks += chunks
         out.terms += [None] * len(chunks)
         out.documents[doc_id] = {"sha256": doc.sha256, "title": doc.title, "source": doc.source, "chunks": len(chunks)}
-    if not out.documents:
-        names = ", ".join(str(d) for d in corpus_dirs)
-        raise CorpusError(f"No readable document in the corpus ({names}): nothing to index.")
     return out
 
 
 def _embed(chunks: list[Chunk], encoder: Encoder, prompt: str, cache: dict, progress: Progress | None):
     keys = [text_key(encoder.name, prompt, c.indexed_text()) for c in chunks]
-    missing = [i for i, k in enumerate(keys) if k not in cache]
+    # Sorted by length, each batch pads little: the model's cost is in the padded tokens.
+    missing = sorted((i for i, k in enumerate(keys) if k not in cache), key=lambda i: len(chunks[i].indexed_text()))
     vectors = np.zeros((len(chunks), encoder.dimension), dtype=np.float32)
     batch = 256
     for done in range(0, len(missing), batch):

@@ -44,7 +44,13 @@ async def lifespan(app: FastAPI):
     settings: Settings = app.state.settings
     encoder = BatchingEncoder(await asyncio.to_thread(build_encoder, settings))
     store, app.state.rate_limiter, app.state.redis_health = build_shared_state(settings)
-    service = AnswerService(store, settings.refusal_threshold, settings.top_k, settings.max_question_chars)
+    service = AnswerService(
+        store,
+        settings.refusal_threshold,
+        settings.top_k,
+        settings.max_question_chars,
+        max_unknown_share=settings.refusal_unknown_share,
+    )
     metrics: ApiMetrics = app.state.metrics
 
     def on_swap(retriever) -> None:

@@ -58,10 +58,11 @@ class HybridRetriever:
 
     def query_terms(self, question: str, context: str = "") -> dict[str, float]:
         """Weighted query terms: the question's at 1, earlier turns' at CONTEXT_WEIGHT."""
-        terms = {t: CONTEXT_WEIGHT for t in self.analyzer.terms(context)}
-        for term in self.analyzer.terms(question):
-            own = FILLER_WEIGHT if term in self.filler_terms else 1.0
-            terms[term] = max(own, terms.get(term, 0.0))
+        terms: dict[str, float] = {}
+        for text, weight in ((context, CONTEXT_WEIGHT), (question, 1.0)):
+            for term in self.analyzer.terms(text):
+                own = weight * (FILLER_WEIGHT if term in self.filler_terms else 1.0)
+                terms[term] = max(own, terms.get(term, 0.0))
         return terms
 
     def _lexical_scores(self, terms: dict[str, float]) -> np.ndarray:
@@ -87,6 +88,19 @@ class HybridRetriever:
             elif self.thesaurus.related(term) & present:
                 got += SYNONYM_WEIGHT * weight
         return got / total if total > 0 else 0.0
+
+    def unknown_share(self, terms: dict[str, float]) -> float:
+        """Share of the query's weight in words the corpus never uses, not even through the thesaurus."""
+        lexical = self.bundle.lexical
+        total = unknown = 0.0
+        for term, weight in terms.items():
+            weight *= lexical.idf(term)
+            total += weight
+            if term not in lexical.vocabulary and not any(
+                t in lexical.vocabulary for t in self.thesaurus.related(term)
+            ):
+                unknown += weight
+        return unknown / total if total > 0 else 1.0
 
     def coverage(self, terms: dict[str, float], rows: np.ndarray) -> np.ndarray:
         term_sets = self.bundle.lexical.term_sets

@@ -49,9 +49,10 @@ def answer_units(text: str) -> list[str]:
 class AnswerComposer:
     """Picks the best supporting sentence(s) of the top passages, or declines."""
 
-    def __init__(self, retriever: HybridRetriever, refusal_threshold: float) -> None:
+    def __init__(self, retriever: HybridRetriever, refusal_threshold: float, max_unknown_share: float = 0.55) -> None:
         self.retriever = retriever
         self.refusal_threshold = refusal_threshold
+        self.max_unknown_share = max_unknown_share
         # Passages never change within an index version: analyse each one's sentences once.
         self._analysed: dict[str, tuple[set[str], list[tuple[str, list[str]]]]] = {}
 
@@ -86,11 +87,14 @@ class AnswerComposer:
         scored.sort(key=lambda s: (-s[0], s[1]))
         return scored
 
-    def is_answerable(self, hits: list[Hit]) -> bool:
-        return bool(hits) and hits[0].coverage >= self.refusal_threshold
+    def is_answerable(self, hits: list[Hit], question: str, context: str = "") -> bool:
+        """Enough of the question found in the best passage, and its subject not foreign to the corpus."""
+        if not hits or hits[0].coverage < self.refusal_threshold:
+            return False
+        return self.retriever.unknown_share(self.retriever.query_terms(question, context)) < self.max_unknown_share
 
     def compose(self, question: str, hits: list[Hit], context: str = "") -> Composition:
-        if not self.is_answerable(hits):
+        if not self.is_answerable(hits, question, context):
             return Composition(REFUSAL, True, [])
         scored = self._score_units(question, context, hits)
         best_score, best_rank, best_unit = scored[0]

@@ -67,6 +67,7 @@ def build_service(settings: Settings, encoder: Encoder, mode: str = "hybrid") ->
         top_k=settings.top_k,
         max_question_chars=settings.max_question_chars,
         retriever=load_retriever(settings, encoder, mode),
+        max_unknown_share=settings.refusal_unknown_share,
     )
 
 

@@ -37,9 +37,11 @@ class AnswerService:
         top_k: int = 3,
         max_question_chars: int = 1000,
         retriever: HybridRetriever | None = None,
+        max_unknown_share: float = 0.55,
     ) -> None:
         self.store = store
         self.refusal_threshold = refusal_threshold
+        self.max_unknown_share = max_unknown_share
         self.top_k = top_k
         self.max_question_chars = max_question_chars
         self._engine: Engine | None = None
@@ -48,7 +50,7 @@ class AnswerService:
 
     def swap(self, retriever: HybridRetriever) -> None:
         """Serve a new index version; requests in flight finish on the one they started with."""
-        self._engine = Engine(retriever, AnswerComposer(retriever, self.refusal_threshold))
+        self._engine = Engine(retriever, AnswerComposer(retriever, self.refusal_threshold, self.max_unknown_share))
 
     @property
     def retriever(self) -> HybridRetriever | None:

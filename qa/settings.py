@@ -32,7 +32,12 @@ class Settings(BaseSettings):
     keep_versions: int = 3
 
     top_k: int = Field(3, ge=1, le=20)
-    refusal_threshold: float = Field(0.4, ge=0.0, le=1.0)
+    refusal_threshold: float = Field(
+        0.4, ge=0.0, le=1.0, description="minimum share of the question in the best passage"
+    )
+    refusal_unknown_share: float = Field(
+        0.55, ge=0.0, le=1.0, description="decline when this share of the question is in words the corpus never uses"
+    )
     max_question_chars: int = Field(1000, ge=10)
 
     history_turns: int = 6

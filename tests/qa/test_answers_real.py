@@ -31,6 +31,12 @@ def test_out_of_scope_question_is_declined_without_sources(real_service):
     assert answer.refused and answer.answer == REFUSAL and answer.citations == []
 
 
+def test_question_whose_subject_the_corpus_never_mentions_is_declined(real_service):
+    # "coûte" meets the financing vocabulary; "iPhone" appears nowhere: decline, do not guess.
+    assert real_service.ask("Combien coûte un iPhone ?").refused
+    assert real_service.ask("Qui est le président des États-Unis ?").refused
+
+
 def test_follow_up_is_resolved_with_the_previous_turn(real_service):
     first = real_service.ask("Qu'est-ce que les plates-formes d'innovation ?")
     second = real_service.ask("Et combien l'État y consacre-t-il par an ?", first.conversation_id)

@@ -272,3 +272,46 @@ def test_webhook_mode_checks_the_secret_token(tmp_path, own_telegram, answer_api
         assert telegram.sent("sendMessage", 1013) == []
         assert httpx.post(url, json=update, headers={SECRET_HEADER: "s3cret-webhook"}).status_code == 200
         assert "ateliers d'échanges" in last_text(telegram, 1013)
+
+
+def test_poles_qa_run_starts_the_api_and_the_bot_beside_it(tmp_path, own_telegram, real_index):
+    """`make run`'s command: with a token set, the bot process starts next to the API."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    import httpx
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "POLES_QA_INDEX_DIR": str(real_index),
+        "POLES_QA_DATA_DIR": str(tmp_path),
+        "POLES_QA_TELEGRAM_BOT_TOKEN": TOKEN,
+        "POLES_QA_TELEGRAM_API_BASE_URL": own_telegram.url + "/bot",
+        "POLES_QA_ANSWER_API_URL": f"http://127.0.0.1:{port}",
+        "POLES_QA_RELOAD_POLL_SECONDS": "0",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "qa.cli", "run", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=2).status_code == 200 and own_telegram.sent(
+                    "setMyCommands"
+                ):
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+        own_telegram.message(1014, "Que sont les GTI ?")
+        assert "ateliers d'échanges" in last_text(own_telegram, 1014)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(30)

@@ -26,6 +26,7 @@ def build_encoder(settings: Settings) -> Encoder:
         passage_prompt=settings.passage_prompt,
         batch_size=settings.embedding_batch_size,
         torch_threads=settings.torch_threads,
+        dtype=settings.embedding_dtype,
     )
 
 

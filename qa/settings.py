@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -26,6 +27,9 @@ class Settings(BaseSettings):
     query_prompt: str = Field("", description="prefix for questions, e.g. 'query: ' for e5")
     passage_prompt: str = Field("", description="prefix for passages, e.g. 'passage: ' for e5")
     embedding_batch_size: int = 32
+    embedding_dtype: Literal["auto", "float32", "bfloat16"] = Field(
+        "auto", description="auto: bfloat16 where the CPU supports it natively, else float32"
+    )
     torch_threads: int = Field(0, ge=0, description="torch CPU threads; 0 keeps torch's default")
     chunk_max_chars: int = 700
     approximate_index_above: int = Field(50_000, description="chunk count above which FAISS uses HNSW")

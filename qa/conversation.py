@@ -42,6 +42,9 @@ class SQLiteConversationStore:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # WAL with synchronous=NORMAL never corrupts the file; a power cut may lose the last turns,
+        # which is an acceptable price for not syncing the disk on every question.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS turns (conversation_id TEXT NOT NULL, created_at REAL NOT NULL,"
             " turn TEXT NOT NULL)"

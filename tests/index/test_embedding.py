@@ -37,3 +37,15 @@ def test_real_model_gives_normalised_384_dimension_vectors(real_encoder):
     vectors = real_encoder.encode_queries(["Quel budget pour la phase 2 ?", "Bonjour"])
     assert vectors.shape == (2, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.slow
+def test_bfloat16_vectors_match_float32_ones():
+    from index.embedding import SentenceEncoder
+
+    texts = ["Les plates-formes d'innovation sont des projets structurants de la deuxième phase.", "Bonjour"]
+    full = SentenceEncoder("all-MiniLM-L6-v2", dtype="float32").encode_passages(texts)
+    half = SentenceEncoder("all-MiniLM-L6-v2", dtype="bfloat16").encode_passages(texts)
+    assert half.dtype == np.float32
+    assert np.allclose(np.linalg.norm(half, axis=1), 1.0, atol=1e-5)
+    assert (np.sum(full * half, axis=1) > 0.999).all()

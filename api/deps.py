@@ -1,4 +1,8 @@
-"""Typed dependencies: the objects built in the lifespan reach handlers through these."""
+"""Typed dependencies: the objects built in the lifespan reach handlers through these.
+
+They are `async def` on purpose: FastAPI would run a plain `def` dependency in its thread pool,
+one thread hop per dependency and request.
+"""
 
 from __future__ import annotations
 
@@ -13,23 +17,23 @@ from qa.service import AnswerService
 from qa.settings import Settings
 
 
-def get_service(request: Request) -> AnswerService:
+async def get_service(request: Request) -> AnswerService:
     return request.app.state.service
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_reloader(request: Request) -> IndexReloader:
+async def get_reloader(request: Request) -> IndexReloader:
     return request.app.state.reloader
 
 
-def get_metrics(request: Request) -> ApiMetrics:
+async def get_metrics(request: Request) -> ApiMetrics:
     return request.app.state.metrics
 
 
-def get_rate_limiter(request: Request) -> RateLimiter:
+async def get_rate_limiter(request: Request) -> RateLimiter:
     return request.app.state.rate_limiter
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol
@@ -103,44 +104,64 @@ class SentenceEncoder:
 
 
 class BatchingEncoder:
-    """Encodes questions from concurrent requests together: one forward pass for all that wait.
+    """Runs every encoding on one thread, and encodes concurrent questions together.
 
-    A lone request is encoded at once (no timer); requests arriving while the model is busy
-    are batched into the next pass, which is what keeps throughput up on two cores.
+    A lone question is encoded at once (no timer); questions arriving while the model is busy
+    share the next forward pass, which keeps throughput up on two cores. One thread only, because
+    on this machine an idle OpenMP team of another torch thread slows each pass by a third.
     """
 
-    def __init__(self, inner: Encoder, max_batch: int = 32) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.dimension = inner.dimension
+    def __init__(self, factory: Callable[[], Encoder], max_batch: int = 32) -> None:
         self.max_batch = max_batch
-        self._queue: queue.Queue[tuple[list[str], Future]] = queue.Queue()
-        threading.Thread(target=self._run, name="query-encoder", daemon=True).start()
+        self._queue: queue.Queue[tuple[str, list[str], Future]] = queue.Queue()
+        self._ready: Future = Future()
+        threading.Thread(target=self._run, args=(factory,), name="encoder", daemon=True).start()
+        self.inner: Encoder = self._ready.result()  # the model is loaded on the encoder thread
+        self.name = self.inner.name
+        self.dimension = self.inner.dimension
 
-    def encode_queries(self, texts: list[str]) -> np.ndarray:
+    def _submit(self, kind: str, texts: list[str]) -> np.ndarray:
         future: Future = Future()
-        self._queue.put((texts, future))
+        self._queue.put((kind, texts, future))
         return future.result()
 
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
-        return self.inner.encode_passages(texts, show_progress)
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._submit("query", texts)
 
-    def _run(self) -> None:
+    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        return self._submit("passage", texts)
+
+    def _run(self, factory: Callable[[], Encoder]) -> None:
+        try:
+            inner = factory()
+        except Exception as exc:  # the caller of __init__ sees why the model did not load
+            self._ready.set_exception(exc)
+            return
+        self._ready.set_result(inner)
         while True:
             waiting = [self._queue.get()]
-            while len(waiting) < self.max_batch:
+            while len(waiting) < self.max_batch and waiting[0][0] == "query":
                 try:
-                    waiting.append(self._queue.get_nowait())
+                    job = self._queue.get_nowait()
                 except queue.Empty:
                     break
-            texts = [t for batch, _ in waiting for t in batch]
-            try:
-                vectors = self.inner.encode_queries(texts)
-            except Exception as exc:  # hand the failure to every caller, keep serving
-                for _, future in waiting:
-                    future.set_exception(exc)
-                continue
-            start = 0
-            for batch, future in waiting:
-                future.set_result(vectors[start : start + len(batch)])
-                start += len(batch)
+                if job[0] != "query":
+                    self._queue.put(job)  # passages go in their own pass
+                    break
+                waiting.append(job)
+            self._encode(inner, waiting)
+
+    @staticmethod
+    def _encode(inner: Encoder, waiting: list[tuple[str, list[str], Future]]) -> None:
+        texts = [t for _, batch, _ in waiting for t in batch]
+        try:
+            encode = inner.encode_passages if waiting[0][0] == "passage" else inner.encode_queries
+            vectors = encode(texts)
+        except Exception as exc:  # hand the failure to every caller, keep serving
+            for _, _, future in waiting:
+                future.set_exception(exc)
+            return
+        start = 0
+        for _, batch, future in waiting:
+            future.set_result(vectors[start : start + len(batch)])
+            start += len(batch)

@@ -7,7 +7,7 @@ from index.embedding import BatchingEncoder, resolve_model_path
 
 
 def test_batching_encoder_gives_each_caller_its_own_vectors(fake_encoder):
-    batching = BatchingEncoder(fake_encoder)
+    batching = BatchingEncoder(lambda: fake_encoder)
     questions = [f"question numéro {i} sur les pôles" for i in range(40)]
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(lambda q: batching.encode_queries([q])[0], questions))
@@ -23,7 +23,18 @@ def test_batching_encoder_passes_failures_to_the_caller(fake_encoder):
             raise RuntimeError("model down")
 
     with pytest.raises(RuntimeError, match="model down"):
-        BatchingEncoder(Broken()).encode_queries(["x"])
+        BatchingEncoder(Broken).encode_queries(["x"])
+
+
+def test_batching_encoder_encodes_passages_too_and_reports_a_failed_load(fake_encoder):
+    batching = BatchingEncoder(lambda: fake_encoder)
+    assert np.allclose(batching.encode_passages(["un passage"]), fake_encoder.encode_passages(["un passage"]))
+
+    def broken_load():
+        raise OSError("no model here")
+
+    with pytest.raises(OSError, match="no model here"):
+        BatchingEncoder(broken_load)
 
 
 def test_default_model_resolves_to_the_bundled_package_folder():

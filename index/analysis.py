@@ -332,6 +332,9 @@ _ORDINAL_WORDS = {
 }
 
 
+STEM_CACHE_SIZE = 200_000
+
+
 def fold_accents(text: str) -> str:
     """Lower-case and strip accents: 'Pôles' and 'poles' must meet in the index."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -374,6 +377,8 @@ class FrenchAnalyzer:
                 stem = word.replace(".", ",")
             else:
                 stem = _stemmer().stemWord(word)
+            if len(self._cache) >= STEM_CACHE_SIZE:  # user text must not grow it without bound
+                self._cache.clear()
             self._cache[word] = stem
         return stem
 

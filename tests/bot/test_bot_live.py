@@ -315,3 +315,27 @@ def test_poles_qa_run_starts_the_api_and_the_bot_beside_it(tmp_path, own_telegra
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(30)
+
+
+def test_forum_topics_are_separate_conversations_and_replies_stay_in_their_topic(running_bot, telegram):
+    group = -2002
+
+    def in_topic(thread: int, text: str) -> None:
+        telegram.message(
+            group,
+            f"@poles_qa_bot {text}",
+            chat_type="supergroup",
+            extra={"message_thread_id": thread, "is_topic_message": True},
+        )
+
+    in_topic(7, "Parle-moi de l'évaluation de la première phase.")
+    telegram.wait_sent(group, 1)
+    in_topic(8, "Qui l'a réalisée ?")  # another topic: no earlier turn to lean on
+    second = telegram.wait_sent(group, 2)[-1]
+    assert "Je n'ai pas trouvé cette information" in second["text"]
+    assert int(second["message_thread_id"]) == 8
+    in_topic(7, "Qui l'a réalisée ?")
+    third = telegram.wait_sent(group, 3)[-1]
+    assert "Boston Consulting Group" in third["text"] and int(third["message_thread_id"]) == 7
+    typing = [c for c in telegram.sent("sendChatAction", group)]
+    assert {int(c["message_thread_id"]) for c in typing} == {7, 8}

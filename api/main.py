@@ -19,7 +19,6 @@ from api.reloader import IndexReloader
 from api.routes import admin, ask, status
 from index.embedding import BatchingEncoder
 from index.versions import IndexVersions
-from qa.ratelimit import RateLimiter
 from qa.runtime import build_encoder, build_shared_state, run_build
 from qa.service import AnswerService
 from qa.settings import Settings, get_settings
@@ -88,8 +87,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.metrics = ApiMetrics()
-    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)  # replaced in the lifespan
-    app.state.redis_health = None
     app.include_router(ask.build_router(settings.max_question_chars))
     app.include_router(status.router)
     app.include_router(admin.router)

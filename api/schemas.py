@@ -10,6 +10,17 @@ QUESTION_PATTERN = (
 )
 
 
+def question_field(max_chars: int) -> dict:
+    """The question's schema: some text, no control characters, at most `max_chars`."""
+    return {
+        "description": "La question, en français",
+        "examples": ["Quel budget pour la phase 2 ?"],
+        "min_length": 1,
+        "max_length": max_chars,
+        "pattern": QUESTION_PATTERN,
+    }
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -21,13 +32,7 @@ class AskRequest(BaseModel):
         },
     )
 
-    question: str = Field(
-        description="La question, en français",
-        examples=["Quel budget pour la phase 2 ?"],
-        min_length=1,
-        max_length=1000,
-        pattern=QUESTION_PATTERN,
-    )
+    question: str = Field(**question_field(1000))
     conversation_id: str | None = Field(
         None, max_length=128, description="Conversation à poursuivre ; absente ou inconnue : une nouvelle"
     )
@@ -36,14 +41,7 @@ class AskRequest(BaseModel):
 
 def ask_request_model(max_chars: int) -> type[AskRequest]:
     """AskRequest whose schema states the configured question length limit."""
-    field = Field(
-        description="La question, en français",
-        examples=["Quel budget pour la phase 2 ?"],
-        min_length=1,
-        max_length=max_chars,
-        pattern=QUESTION_PATTERN,
-    )
-    return create_model("AskRequest", __base__=AskRequest, question=(str, field))
+    return create_model("AskRequest", __base__=AskRequest, question=(str, Field(**question_field(max_chars))))
 
 
 class ErrorBody(BaseModel):

@@ -58,12 +58,6 @@ class BotStore:
             )
         return True
 
-    def feedback_rows(self) -> list[dict]:
-        with self._lock:
-            cursor = self._db.execute("SELECT * FROM feedback ORDER BY id")
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
-
     def conversation_id(self, chat_id: int, thread_id: int | None) -> str:
         """The chat (and topic) id, plus a generation that /nouveau increments."""
         base = f"tg:{chat_id}:{thread_id or 0}"

@@ -39,14 +39,3 @@ def weighted_fusion(signals: dict[str, np.ndarray], weights: FusionWeights) -> n
         + weights.proximity * signals["proximity"]
         + weights.answer_type * signals["answer_type"]
     )
-
-
-def reciprocal_rank_fusion(rankings: list[np.ndarray], k: int = 60) -> np.ndarray:
-    """Classic RRF over full score vectors (higher is better); kept for comparison in eval."""
-    fused = np.zeros(rankings[0].shape, dtype=np.float64)
-    for scores in rankings:
-        order = np.argsort(-scores, kind="stable")
-        ranks = np.empty_like(order)
-        ranks[order] = np.arange(1, len(order) + 1)
-        fused += 1.0 / (k + ranks)
-    return fused

@@ -39,9 +39,6 @@ class IndexVersions:
         target = self.current_link.resolve()
         return target if target.is_dir() else None
 
-    def manifest_path(self) -> Path:
-        return self.current_link / "manifest.json"
-
     def listed(self) -> list[Path]:
         """Complete versions, oldest first (names start with their UTC build time)."""
         if not self.versions_dir.is_dir():

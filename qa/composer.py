@@ -65,9 +65,8 @@ class AnswerComposer:
             self._analysed[chunk.chunk_id] = cached
         return cached
 
-    def _score_units(self, question: str, context: str, hits: list[Hit]) -> list[tuple[float, int, str]]:
+    def _score_units(self, question: str, terms: dict[str, float], hits: list[Hit]) -> list[tuple[float, int, str]]:
         analyzer = self.retriever.analyzer
-        terms = self.retriever.query_terms(question, context)
         kind = answer_type(question)
         type_bonus = STRICT_TYPE_BONUS if kind in STRICT_TYPES else TYPE_BONUS
         own = analyzer.terms(question)
@@ -87,16 +86,17 @@ class AnswerComposer:
         scored.sort(key=lambda s: (-s[0], s[1]))
         return scored
 
-    def is_answerable(self, hits: list[Hit], question: str, context: str = "") -> bool:
+    def is_answerable(self, hits: list[Hit], terms: dict[str, float]) -> bool:
         """Enough of the question found in the best passage, and its subject not foreign to the corpus."""
         if not hits or hits[0].coverage < self.refusal_threshold:
             return False
-        return self.retriever.unknown_share(self.retriever.query_terms(question, context)) < self.max_unknown_share
+        return self.retriever.unknown_share(terms) < self.max_unknown_share
 
     def compose(self, question: str, hits: list[Hit], context: str = "") -> Composition:
-        if not self.is_answerable(hits, question, context):
+        terms = self.retriever.query_terms(question, context)
+        if not self.is_answerable(hits, terms):
             return Composition(REFUSAL, True, [])
-        scored = self._score_units(question, context, hits)
+        scored = self._score_units(question, terms, hits)
         best_score, best_rank, best_unit = scored[0]
         chosen = [(best_rank, best_unit)]
         for score, rank, unit in scored[1:]:

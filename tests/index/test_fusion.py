@@ -1,6 +1,6 @@
 import numpy as np
 
-from index.fusion import FusionWeights, normalise_cosine, normalise_max, reciprocal_rank_fusion, weighted_fusion
+from index.fusion import FusionWeights, normalise_cosine, normalise_max, weighted_fusion
 
 
 def test_normalisations_map_to_unit_range():
@@ -18,9 +18,4 @@ def test_weighted_fusion_prefers_agreement_of_signals():
         "answer_type": np.zeros(3),
     }
     fused = weighted_fusion(signals, FusionWeights())
-    assert int(np.argmax(fused)) == 1
-
-
-def test_reciprocal_rank_fusion_ranks_consensus_first():
-    fused = reciprocal_rank_fusion([np.array([3.0, 2.0, 1.0]), np.array([1.0, 3.0, 2.0])])
     assert int(np.argmax(fused)) == 1

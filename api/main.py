@@ -7,7 +7,6 @@ import contextlib
 import logging
 from contextlib import asynccontextmanager
 
-import faiss
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -42,9 +41,6 @@ def _validation_message(exc: RequestValidationError, max_chars: int) -> str:
 @asynccontextmanager
 async def lifespan(app: FastAPI):
     settings: Settings = app.state.settings
-    # FAISS searches one question at a time from request threads: its own OpenMP team there
-    # would spin against the encoder thread's on two cores, for no gain on a single query.
-    faiss.omp_set_num_threads(1)
     encoder = await asyncio.to_thread(BatchingEncoder, lambda: build_encoder(settings))
     store, app.state.rate_limiter, app.state.redis_health = build_shared_state(settings)
     service = AnswerService(

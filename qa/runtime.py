@@ -7,8 +7,9 @@ from pathlib import Path
 
 from corpus.chunking import ChunkingSettings
 from index.builder import BuildReport, Progress, build_index
-from index.embedding import Encoder, SentenceEncoder
+from index.embedding import Encoder, check_index_encoder, create_encoder
 from index.retriever import HybridRetriever
+from index.threads import thread_plan
 from index.versions import load_published
 from qa.conversation import ConversationStore, SQLiteConversationStore
 from qa.ratelimit import RateLimiter
@@ -20,12 +21,12 @@ log = logging.getLogger(__name__)
 
 
 def build_encoder(settings: Settings) -> Encoder:
-    return SentenceEncoder(
+    return create_encoder(
         settings.embedding_model,
+        thread_plan(settings.query_threads, settings.build_threads),
         query_prompt=settings.query_prompt,
         passage_prompt=settings.passage_prompt,
         batch_size=settings.embedding_batch_size,
-        torch_threads=settings.torch_threads,
         dtype=settings.embedding_dtype,
     )
 
@@ -53,11 +54,7 @@ def build_store(settings: Settings) -> ConversationStore:
 def load_retriever(settings: Settings, encoder: Encoder, mode: str = "hybrid") -> HybridRetriever:
     """The published index, verified, with the encoder it was built with."""
     bundle = load_published(settings.index_dir)
-    if bundle.manifest.get("model") != encoder.name:
-        raise ValueError(
-            f"The index was built with {bundle.manifest.get('model')!r} but the configured model is "
-            f"{encoder.name!r}: rebuild it with `poles-qa index build`."
-        )
+    check_index_encoder(bundle.manifest, encoder)
     return HybridRetriever(bundle, encoder, mode=mode)
 
 
@@ -83,7 +80,6 @@ def run_build(
         corpus_dirs or settings.corpus_dirs(),
         settings.index_dir,
         encoder,
-        passage_prompt=settings.passage_prompt,
         chunking=ChunkingSettings(max_chars=settings.chunk_max_chars),
         approximate_above=settings.approximate_index_above,
         keep_versions=settings.keep_versions,

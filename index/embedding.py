@@ -42,8 +42,8 @@ def create_encoder(
     model: str = DEFAULT_MODEL,
     threads: ThreadPlan | None = None,
     *,
-    query_prompt: str | None = None,
-    passage_prompt: str | None = None,
+    query_prompt: str = "",
+    passage_prompt: str = "",
     batch_size: int = 32,
     dtype: str = "auto",
 ) -> Encoder:

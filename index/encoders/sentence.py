@@ -47,8 +47,8 @@ class SentenceEncoder:
     def __init__(
         self,
         model_name: str,
-        query_prompt: str | None = None,
-        passage_prompt: str | None = None,
+        query_prompt: str = "",
+        passage_prompt: str = "",
         batch_size: int = 32,
         threads: ThreadPlan | None = None,
         dtype: str = "auto",
@@ -60,8 +60,8 @@ class SentenceEncoder:
         path = resolve_model_path(model_name)
         prompts = default_prompts(model_name)
         self.name = model_name
-        self.query_prompt = prompts[0] if query_prompt is None else query_prompt
-        self.passage_prompt = prompts[1] if passage_prompt is None else passage_prompt
+        self.query_prompt = query_prompt or prompts[0]  # empty: the model's own (e5: "query: ")
+        self.passage_prompt = passage_prompt or prompts[1]
         self.batch_size = batch_size
         self.threads = threads or ThreadPlan(query=1, build=1)
         self._model = SentenceTransformer(path, device="cpu", local_files_only=Path(path).is_dir())

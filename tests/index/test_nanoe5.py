@@ -40,8 +40,9 @@ def test_dense_search_alone_finds_the_budget_passage(real_index, real_encoder):
 
 
 def test_an_index_built_with_minilm_is_refused_by_the_default_backend(tmp_path, minilm_encoder, real_encoder):
-    from index.builder import build_index
     from tests_paths import DEFAULT_CORPUS
+
+    from index.builder import build_index
 
     build_index([DEFAULT_CORPUS], tmp_path / "index", minilm_encoder)
     manifest = load_published(tmp_path / "index").manifest

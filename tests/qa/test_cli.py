@@ -78,7 +78,11 @@ def test_bot_without_a_token_exits_with_a_clear_message(tmp_path):
 
 
 def test_an_index_of_another_model_asks_for_a_rebuild(tmp_path):
-    minilm = {**os.environ, "POLES_QA_EMBEDDING_MODEL": "all-MiniLM-L6-v2", "POLES_QA_INDEX_DIR": str(tmp_path / "index")}
+    minilm = {
+        **os.environ,
+        "POLES_QA_EMBEDDING_MODEL": "all-MiniLM-L6-v2",
+        "POLES_QA_INDEX_DIR": str(tmp_path / "index"),
+    }
     built = subprocess.run(
         [sys.executable, "-m", "qa.cli", "index", "build", "--corpus", str(DEFAULT_CORPUS)],
         capture_output=True,

@@ -22,7 +22,7 @@ import httpx
 
 from bench.run import QUESTIONS, ROOT, UPDATES, free_port, percentile
 
-CLI = [sys.executable, "-m", "qa.cli"]
+CLI = [sys.executable, "-m", "poles_qa"]
 
 
 def corpus_env(work: Path, extra: dict[str, str]) -> dict[str, str]:

@@ -23,10 +23,10 @@ from index.bundle import IndexBundle
 from index.faiss_store import FaissStore
 from index.lexical import LexicalIndex
 from index.retriever import HybridRetriever
-from index.threads import configure_threads
 from index.versions import load_published
+from poles_qa.main import configure_process
 from qa.runtime import build_encoder
-from qa.settings import Settings
+from qa.settings import IndexSettings
 
 SUBJECTS = ["Le pôle", "La plate-forme d'innovation", "Le contrat de performance", "L'État", "La région", "Le comité"]
 VERBS = ["finance", "accompagne", "évalue", "labellise", "soutient", "coordonne", "prolonge"]
@@ -109,7 +109,7 @@ class RandomVectors:
 
 def main() -> list[str]:
     work = Path(tempfile.mkdtemp(prefix="poles-qa-scale-"))
-    settings = Settings()
+    settings = IndexSettings()
     started = time.perf_counter()
     encoder = build_encoder(settings)
     load_s = time.perf_counter() - started
@@ -138,5 +138,5 @@ def main() -> list[str]:
 
 
 if __name__ == "__main__":
-    configure_threads(Settings().query_threads, Settings().build_threads)
+    configure_process()
     print("\n".join(main()))

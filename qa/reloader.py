@@ -5,23 +5,43 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from collections.abc import Callable
 
 from index.bundle import IndexLoadError
-from index.versions import IndexNotBuiltError, IndexVersions
-from qa.runtime import load_retriever
+from index.embedding import Encoder, check_index_encoder
+from index.retriever import HybridRetriever
+from index.versions import IndexNotBuiltError, IndexVersions, load_published
 from qa.service import AnswerService
-from qa.settings import Settings
+from qa.settings import IndexSettings
 
 log = logging.getLogger(__name__)
+
+
+def load_retriever(index_dir, encoder: Encoder, mode: str = "hybrid") -> HybridRetriever:
+    """The published index, verified, with the encoder it was built with."""
+    bundle = load_published(index_dir)
+    check_index_encoder(bundle.manifest, encoder)  # EncoderMismatchError, an IndexLoadError
+    return HybridRetriever(bundle, encoder, mode=mode)
+
+
+LOAD_ERRORS = (IndexLoadError, IndexNotBuiltError, OSError)
 
 
 class IndexReloader:
     """Compares the published version with the served one and swaps when they differ."""
 
-    def __init__(self, settings: Settings, service: AnswerService, encoder, on_swap=None) -> None:
+    def __init__(
+        self,
+        settings: IndexSettings,
+        service: AnswerService,
+        encoder: Encoder,
+        mode: str = "hybrid",
+        on_swap: Callable[[HybridRetriever], None] | None = None,
+    ) -> None:
         self.settings = settings
         self.service = service
         self.encoder = encoder
+        self.mode = mode
         self.on_swap = on_swap
         self.last_error: str | None = None
         self._refused: str | None = None  # a version already refused is not retried by the watcher
@@ -31,26 +51,36 @@ class IndexReloader:
         current = IndexVersions(self.settings.index_dir).current()
         return current.name if current else None
 
+    def load(self) -> HybridRetriever:
+        """Serve the published version now; its load error reaches the caller (the CLI)."""
+        with self._lock:
+            retriever = load_retriever(self.settings.index_dir, self.encoder, self.mode)
+            self._serve(retriever)
+            return retriever
+
     def reload(self, force: bool = False) -> tuple[bool, str]:
-        """(swapped, message). The served index keeps serving when the new one is refused."""
+        """(swapped, message in French). The served index keeps serving when the new one is refused."""
         with self._lock:
             served = self.service.retriever.version if self.service.retriever else None
             published = self.published_version()
             if not force and published == served:
-                return False, f"index {served} already served"
+                return False, f"l'index {served} est déjà servi"
             try:
-                retriever = load_retriever(self.settings, self.encoder)
-            except (IndexLoadError, IndexNotBuiltError, ValueError, OSError) as exc:
-                self.last_error = str(exc)
+                retriever = load_retriever(self.settings.index_dir, self.encoder, self.mode)
+            except LOAD_ERRORS as exc:
+                self.last_error = f"version {published} refusée, {served or 'aucune'} reste servie : {exc}"
                 self._refused = published
                 log.error("Index reload refused, still serving %s: %s", served, exc)
-                return False, f"refused: {exc}"
-            self.service.swap(retriever)
-            self.last_error = None
-            if self.on_swap:
-                self.on_swap(retriever)
+                return False, self.last_error
+            self._serve(retriever)
             log.info("Now serving index %s (was %s)", retriever.version, served)
-            return True, f"now serving {retriever.version}"
+            return True, f"index {retriever.version} servi"
+
+    def _serve(self, retriever: HybridRetriever) -> None:
+        self.service.swap(retriever)
+        self.last_error = None
+        if self.on_swap:
+            self.on_swap(retriever)
 
     async def watch(self, interval: float) -> None:
         """Poll the published version; the load runs in a thread so requests keep flowing."""

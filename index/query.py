@@ -47,7 +47,7 @@ class Constraints:
 
     years: frozenset[str] = frozenset()
     phases: frozenset[int] = frozenset()
-    names: frozenset[str] = frozenset()  # folded
+    names: frozenset[str] = frozenset()  # as the user wrote them
     counted: str | None = None  # the index term of "combien de <noun>"
     counted_word: str | None = None  # that noun as written
 
@@ -57,7 +57,7 @@ class Constraints:
 
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     folded = fold_accents(question.replace("\u2019", "'"))
-    names = {fold_accents(n) for n in _NAME.findall(question)}
+    names = {n for n in _NAME.findall(question) if fold_accents(n) not in _COMMON_NAMES}
     counted = counted_word = None
     match = _COUNTED.search(folded)
     if match and match.group(1) not in _NOT_COUNTED:
@@ -66,7 +66,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     return Constraints(
         years=frozenset(_YEAR.findall(folded)),
         phases=frozenset(phases_in(folded)),
-        names=frozenset(n for n in names if n not in _COMMON_NAMES),
+        names=frozenset(names),
         counted=counted,
         counted_word=counted_word,
     )

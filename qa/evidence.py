@@ -84,11 +84,11 @@ class EvidenceCheck:
             speaks_of_it = phase in phases or (not phases and phase == SUBJECT_PHASE)
             if not speaks_of_it:
                 gaps.append(Gap(f"la phase {phase}", phase in self._corpus_phases))
-        gaps += [
-            Gap(f"« {n} »", self._named(n, self._corpus_words))
-            for n in sorted(c.names)
-            if not self._named(n, set(_WORD.findall(text)))
-        ]
+        words = set(_WORD.findall(text))
+        for name in sorted(c.names):
+            folded = fold_accents(name)
+            if not self._named(folded, words):
+                gaps.append(Gap(f"« {name} »", self._named(folded, self._corpus_words)))
         if c.counted:
             present = self.retriever.bundle.lexical.term_sets[self._rows[chunk.chunk_id]]
             if c.counted not in present and not (self.retriever.lexical.thesaurus.related(c.counted) & present):

@@ -13,7 +13,7 @@ def test_phases_in_every_spelling():
 def test_constraints_name_what_a_passage_must_carry():
     c = extract_constraints("Quel était le budget de la phase 3 (2013-2018) ?", A)
     assert c.phases == {3} and c.years == {"2013", "2018"} and not c.names
-    assert extract_constraints("Qui est le président du pôle Aquimer ?", A).names == {"aquimer"}
+    assert extract_constraints("Qui est le président du pôle Aquimer ?", A).names == {"Aquimer"}
     assert extract_constraints("Qui est le président du pôle Aquimer ?", A).counted_word == "president"
     assert extract_constraints("cb de dossiers recus en 2009 ?", A).counted_word == "dossiers"
     assert extract_constraints("on les réexamine au bout de combien de temps ?", A).counted is None

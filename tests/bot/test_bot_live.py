@@ -107,7 +107,7 @@ def test_follow_up_in_the_same_chat_and_nouveau(running_bot, telegram):
     telegram.message(1003, "/nouveau")
     assert "nouvelle conversation" in last_text(telegram, 1003, 3)
     telegram.message(1003, "Qui l'a réalisée ?")
-    assert "Je n'ai pas trouvé cette information" in last_text(telegram, 1003, 4)
+    assert "pouvez-vous poser la question en entier" in last_text(telegram, 1003, 4)
 
 
 def test_feedback_vote_is_stored_and_passage_button_shows_the_passage(running_bot, telegram):

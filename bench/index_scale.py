@@ -70,7 +70,7 @@ def search_p50(retriever: HybridRetriever, n: int = 100, questions: list[str] = 
     times = []
     for i in range(n):
         started = time.perf_counter()
-        retriever.search(questions[i % len(questions)], 3)
+        retriever.search(retriever.analyse(questions[i % len(questions)]), 3)
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
 

@@ -150,6 +150,8 @@ def index_rollback(index: IndexOpt = None) -> None:
 
 
 def print_answer(answer) -> None:
+    if answer.confidence == "low":
+        typer.echo("(Réponse incertaine : les documents ne portent pas tout ce que la question demande.)")
     typer.echo(answer.answer)
     for c in answer.citations:
         where = f"{c.title} — {c.section}" if c.section else c.title

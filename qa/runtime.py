@@ -93,7 +93,7 @@ def build_runtime(
     service = AnswerService(
         store=state.store,
         refusal_threshold=answer.refusal_threshold,
-        max_unknown_share=answer.refusal_unknown_share,
+        min_evidence=answer.refusal_min_evidence,
         top_k=answer.top_k,
         max_question_chars=answer.max_question_chars,
     )

@@ -46,11 +46,13 @@ class AnswerSettings(BaseSettings):
     model_config = ENV
 
     top_k: int = Field(3, ge=1, le=20)
-    refusal_threshold: float = Field(
-        0.4, ge=0.0, le=1.0, description="minimum share of the question in the best passage"
+    refusal_min_evidence: float | None = Field(
+        None,
+        description="best passage's cosine + 0.1 × coverage below which a question is declined; "
+        "unset: the value calibrated for the model (qa/evidence.py), or the coverage rule for other models",
     )
-    refusal_unknown_share: float = Field(
-        0.55, ge=0.0, le=1.0, description="decline when this share of the question is in words the corpus never uses"
+    refusal_threshold: float = Field(
+        0.4, ge=0.0, le=1.0, description="models without calibration: minimum share of the question in the best passage"
     )
     max_question_chars: int = Field(DEFAULT_MAX_CHARS, ge=10)
 

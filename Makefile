@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-UPDATES ?= tests/data/corpus-updates
 QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2.jsonl \
              tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl
 export HF_HUB_OFFLINE := 1
@@ -31,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 eval: $(STAMP)
-	$(BIN)/poles-qa eval $(QUESTIONS) --corpus corpus/documents --corpus $(UPDATES) --modes lexical,dense,hybrid
+	$(BIN)/poles-qa eval $(QUESTIONS) --corpus corpus/documents --modes lexical,dense,hybrid
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

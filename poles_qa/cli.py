@@ -101,6 +101,9 @@ def index_build(
         fail(str(exc))
     for path, reason in report.skipped:
         console.print(f"[yellow]Ignoré[/yellow] {path} : {reason}")
+    if not report.published:
+        typer.echo(f"Rien n'a changé depuis l'index {report.version} : aucune nouvelle version publiée.")
+        return
     changes = ", ".join(f"{k} : {len(v)}" for k, v in report.changes.items())
     typer.echo(
         f"Index {report.version} publié : {report.documents} documents, {report.chunks} passages "
@@ -199,7 +202,7 @@ def evaluate_command(
     configure_logging()
     base = ServerSettings()
     dirs = [d.resolve() for d in (corpus or [base.index.corpus_dir])]
-    key = hashlib.sha256("\n".join(map(str, dirs)).encode()).hexdigest()[:12]
+    key = hashlib.sha256("\n".join([base.index.embedding_model, *map(str, dirs)]).encode()).hexdigest()[:12]
     base.index = base.index.model_copy(update={"index_dir": base.state.data_dir / "eval-index" / key})
     base.state = base.state.model_copy(update={"data_dir": base.state.data_dir / "eval", "redis_url": None})
     try:

@@ -22,6 +22,7 @@ STRICT_TYPES = {
     AnswerType.NUMBER: "de chiffre",
     AnswerType.DATE: "de date",
     AnswerType.PERIOD: "de période",
+    AnswerType.PLACE: "de lieu",
 }
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the one asked about

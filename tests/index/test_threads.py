@@ -88,7 +88,7 @@ def test_the_api_process_never_imports_torch_with_the_default_backend(real_index
         settings = IndexSettings(index_dir={str(real_index)!r})
         create_app()
         retriever = load_retriever(settings.index_dir, build_encoder(settings))
-        hits = retriever.search("Quel budget pour la phase 2 ?", 3)
+        hits = retriever.search(retriever.analyse("Quel budget pour la phase 2 ?"), 3)
         print(json.dumps({{"hits": len(hits), "backend": retriever.encoder.backend,
                           "heavy": sorted(m for m in ("torch", "sentence_transformers", "transformers")
                                           if m in sys.modules)}}))

@@ -1,0 +1,74 @@
+"""POST /feedback: a 👍 / 👎 (and an optional comment) on an answer, from the web page or the bot."""
+
+from __future__ import annotations
+
+import time
+from typing import Literal
+
+from fastapi import APIRouter, HTTPException, Request
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from api.deps import FeedbackDep, RateLimiterDep
+from api.schemas import ErrorBody, error_responses
+from qa.feedback import FeedbackUnavailable, Vote
+
+router = APIRouter(tags=["avis"])
+UNKNOWN_ANSWER = "Réponse inconnue ou expirée : l'avis n'a pas été enregistré."
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"answer_id": "5d41402abc4b2a76b9719d911017c592", "vote": "up"},
+                {"conversation_id": "3f2a9c", "turn": 2, "vote": "down", "comment": "Il manque le montant 2012."},
+            ]
+        },
+    )
+
+    answer_id: str | None = Field(None, max_length=64, description="Identifiant de la réponse, s'il est connu")
+    conversation_id: str | None = Field(None, max_length=128, description="Sinon : la conversation…")
+    turn: int | None = Field(None, ge=1, description="…et le numéro de la réponse dans la conversation (1 = première)")
+    vote: Literal["up", "down"] = Field(description="up : 👍, down : 👎")
+    comment: str | None = Field(None, max_length=1000, description="Commentaire facultatif")
+    channel: Literal["web", "telegram"] = "web"
+    user: str | None = Field(
+        None, max_length=128, description="Identifiant de la personne (bot Telegram) ; seul un hachage est gardé"
+    )
+
+    @model_validator(mode="after")
+    def names_an_answer(self) -> FeedbackRequest:
+        if not self.answer_id and not (self.conversation_id and self.turn):
+            raise ValueError("indiquez answer_id, ou conversation_id et turn")
+        return self
+
+
+class FeedbackRecorded(BaseModel):
+    recorded: bool
+    answer_id: str
+    vote: Literal["up", "down"]
+
+
+@router.post(
+    "/feedback",
+    response_model=FeedbackRecorded,
+    responses={404: {"model": ErrorBody, "description": "Réponse inconnue ou expirée"}}
+    | error_responses(413, 422, 429, 503),
+)
+def feedback(body: FeedbackRequest, request: Request, store: FeedbackDep, limiter: RateLimiterDep) -> FeedbackRecorded:
+    """Enregistre un vote sur une réponse ; un nouveau vote de la même personne remplace le précédent."""
+    client = request.client.host if request.client else "unknown"
+    retry_after = limiter.check(client)
+    if retry_after is not None:
+        raise HTTPException(429, "Trop de requêtes : réessayez dans un instant.", {"Retry-After": str(retry_after)})
+    comment = " ".join((body.comment or "").split()) or None
+    try:
+        found = store.find_answer(body.answer_id, body.conversation_id, body.turn)
+        if found is None:
+            raise HTTPException(404, UNKNOWN_ANSWER)
+        voter = store.voter(f"{body.channel}:{body.user or client}")
+        store.record_vote(Vote(found.answer_id, voter, body.vote, body.channel, comment, time.time()))
+    except FeedbackUnavailable as exc:
+        raise HTTPException(503, "Les avis sont momentanément indisponibles : réessayez plus tard.") from exc
+    return FeedbackRecorded(recorded=True, answer_id=found.answer_id, vote=body.vote)

@@ -161,8 +161,10 @@
   }
 
   function votePanel(turn) {
-    const up = el("button", { type: "button", "aria-label": "Réponse utile", "aria-pressed": String(turn.vote === "up") }, "👍");
-    const down = el("button", { type: "button", "aria-label": "Réponse pas utile", "aria-pressed": String(turn.vote === "down") }, "👎");
+    const voteButton = (vote, icon, label) =>
+      el("button", { type: "button", "aria-pressed": String(turn.vote === vote) }, el("span", { "aria-hidden": "true" }, icon), ` ${label}`);
+    const up = voteButton("up", "👍", "Utile");
+    const down = voteButton("down", "👎", "Pas utile");
     const said = el("span", { class: "vote-status", role: "status" });
     const panel = el("div", { class: "votes", role: "group", "aria-label": "Votre avis sur cette réponse" }, up, down, said);
     const commentId = `${turn.key}-comment`;

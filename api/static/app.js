@@ -403,6 +403,7 @@
   $("new-conversation").addEventListener("click", newConversation);
   document.querySelectorAll("button.example").forEach((button) => {
     button.addEventListener("click", () => {
+      if (busy) return;
       box.value = button.textContent;
       updateCount();
       ask(button.textContent);

@@ -3,12 +3,11 @@
 import re
 
 import yaml
+from settings_for_tests import every_variable
 from tests_paths import ROOT
 
-from qa.settings import Settings
-
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-SETTINGS = {f"POLES_QA_{name.upper()}" for name in Settings.model_fields}
+SETTINGS = every_variable()
 
 
 def test_services_healthchecks_and_start_order():

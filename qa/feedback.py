@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from qa.models import Answer
+from qa.settings import StateSettings
 
 PURGE_EVERY_SECONDS = 3600  # old rows are deleted on write at most once an hour
 DAY = 86400.0
@@ -254,3 +255,14 @@ class SQLiteFeedbackStore:
 
     def close(self) -> None:
         self._db.close()
+
+
+def open_feedback_store(settings: StateSettings, redis_client=None, health=None) -> FeedbackStore:
+    """SQLite in POLES_QA_DATA_DIR, or Redis when POLES_QA_REDIS_URL is set (the API passes its client)."""
+    if not settings.redis_url:
+        return SQLiteFeedbackStore(settings.data_dir / "feedback.sqlite3", settings.feedback_retention_days)
+    from qa.redis_feedback import RedisFeedbackStore
+    from qa.redis_state import RedisHealth, connect
+
+    client = redis_client or connect(settings.redis_url)
+    return RedisFeedbackStore(client, health or RedisHealth(client), settings.feedback_retention_days)

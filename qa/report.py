@@ -125,3 +125,35 @@ def report_csv(report: FeedbackReport) -> str:
             row += [" | ".join(g.cited_passages), g.answers[0] if g.answers else "", " | ".join(g.comments)]
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()
+
+
+TEXT_LISTS = {
+    "declined": "Questions refusées (contenu à ajouter)",
+    "voted_down": "Réponses votées 👎 (contenu à corriger)",
+    "most_asked": "Questions les plus posées",
+}
+
+
+def _text_group(attribute: str, g: QuestionGroup) -> list[str]:
+    if attribute == "voted_down":
+        head = f"  {g.votes_down} 👎 / {g.votes_up} 👍 — {g.question}"
+    else:
+        refusals = f", {g.declined} refus" if g.declined and attribute == "most_asked" else ""
+        head = f"  {g.asked} × {g.question} (dernière fois {g.last_asked[:10]}{refusals})"
+    lines = [head]
+    if attribute == "voted_down" and g.answers:
+        lines.append(f"      réponse : {g.answers[0][:200]}")
+    lines += [f"      passage : {p}" for p in g.cited_passages[:3]]
+    lines += [f"      commentaire : {c}" for c in g.comments]
+    return lines
+
+
+def report_text(report: FeedbackReport) -> str:
+    """The report for a terminal: one block per list, the questions most concerned first."""
+    lines = [
+        f"Rapport du {report.since[:10]} au {report.until[:10]} : {report.questions} questions, {report.votes} votes."
+    ]
+    for attribute, title in TEXT_LISTS.items():
+        groups = getattr(report, attribute)
+        lines += ["", title] + ([line for g in groups for line in _text_group(attribute, g)] or ["  (aucune)"])
+    return "\n".join(lines)

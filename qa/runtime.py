@@ -12,6 +12,7 @@ from index.builder import BuildReport, Progress, build_index
 from index.embedding import Encoder, SentenceEncoder
 from index.retriever import HybridRetriever
 from qa.conversation import ConversationStore, SQLiteConversationStore
+from qa.feedback import FeedbackStore, open_feedback_store
 from qa.metrics import ServiceMetrics
 from qa.ratelimit import MemoryRateLimiter, RateLimiter
 from qa.redis_state import RedisConversationStore, RedisHealth, RedisRateLimiter, connect
@@ -50,6 +51,7 @@ class SharedState:
     store: ConversationStore
     limiter: RateLimiter
     redis_health: RedisHealth | None
+    feedback: FeedbackStore
 
 
 def build_shared_state(settings: StateSettings) -> SharedState:
@@ -58,13 +60,15 @@ def build_shared_state(settings: StateSettings) -> SharedState:
         client = connect(settings.redis_url)
         health = RedisHealth(client)
         store = RedisConversationStore(client, health, settings.history_turns, settings.conversation_ttl_seconds)
-        return SharedState(store, RedisRateLimiter(client, health, settings.rate_limit_per_minute), health)
+        limiter = RedisRateLimiter(client, health, settings.rate_limit_per_minute)
+        return SharedState(store, limiter, health, open_feedback_store(settings, client, health))
     store = SQLiteConversationStore(
         settings.data_dir / "conversations.sqlite3",
         max_turns=settings.history_turns,
         ttl_seconds=settings.conversation_ttl_seconds,
     )
-    return SharedState(store, MemoryRateLimiter(settings.rate_limit_per_minute), None)
+    limiter = MemoryRateLimiter(settings.rate_limit_per_minute)
+    return SharedState(store, limiter, None, open_feedback_store(settings))
 
 
 @dataclass
@@ -78,6 +82,7 @@ class Runtime:
     limiter: RateLimiter
     redis_health: RedisHealth | None
     metrics: ServiceMetrics
+    feedback: FeedbackStore
 
     def build_index(
         self, corpus_dirs: list[Path] | None = None, progress: Progress | None = None, wait_for_lock: bool = False
@@ -106,6 +111,7 @@ def build_runtime(
         max_unknown_share=answer.refusal_unknown_share,
         top_k=answer.top_k,
         max_question_chars=answer.max_question_chars,
+        journal=state.feedback,
     )
     metrics = ServiceMetrics()
 
@@ -115,7 +121,7 @@ def build_runtime(
         metrics.reloads.labels(outcome="swapped").inc()
 
     reloader = IndexReloader(settings.index, service, encoder, mode=mode, on_swap=on_swap)
-    return Runtime(settings, encoder, service, reloader, state.limiter, state.redis_health, metrics)
+    return Runtime(settings, encoder, service, reloader, state.limiter, state.redis_health, metrics, state.feedback)
 
 
 def run_build(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from index.retriever import HybridRetriever
 from qa.composer import AnswerComposer
 from qa.conversation import ConversationStore, Turn
+from qa.feedback import FeedbackStore
 from qa.followup import context_for, is_follow_up
 from qa.models import Answer
 from qa.smalltalk import smalltalk_reply
@@ -39,8 +40,10 @@ class AnswerService:
         top_k: int,
         max_question_chars: int,
         retriever: HybridRetriever | None = None,
+        journal: FeedbackStore | None = None,
     ) -> None:
         self.store = store
+        self.journal = journal  # what editors read in `poles-qa report`; answers get their id there
         self.refusal_threshold = refusal_threshold
         self.max_unknown_share = max_unknown_share
         self.top_k = top_k
@@ -66,8 +69,11 @@ class AnswerService:
         conversation_id = conversation_id or uuid.uuid4().hex
         reply = smalltalk_reply(text)
         if reply is not None:
-            return Answer(
-                answer=reply, refused=False, conversation_id=conversation_id, index_version=engine.retriever.version
+            return self._journaled(
+                text,
+                Answer(
+                    answer=reply, refused=False, conversation_id=conversation_id, index_version=engine.retriever.version
+                ),
             )
         history = [t.resolved_query for t in self.store.turns(conversation_id) if not t.refused]
         k = top_k or self.top_k
@@ -83,10 +89,18 @@ class AnswerService:
             conversation_id,
             Turn(text, f"{context} {text}".strip(), composition.answer, composition.refused, time.time()),
         )
-        return Answer(
+        answer = Answer(
             answer=composition.answer,
             refused=composition.refused,
             citations=composition.citations,
             conversation_id=conversation_id,
             index_version=engine.retriever.version,
         )
+        return self._journaled(text, answer)
+
+    def _journaled(self, question: str, answer: Answer) -> Answer:
+        """The answer with the id and turn number the journal gave it (none without a journal)."""
+        if self.journal is None:
+            return answer
+        asked = self.journal.record_answer(question, answer)
+        return answer.model_copy(update={"answer_id": asked.answer_id, "turn": asked.turn})

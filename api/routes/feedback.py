@@ -6,14 +6,15 @@ import time
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Request
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import FeedbackDep, RateLimiterDep
+from api.deps import RuntimeDep
 from api.schemas import ErrorBody, error_responses
 from qa.feedback import FeedbackUnavailable, Vote
 
 router = APIRouter(tags=["avis"])
 UNKNOWN_ANSWER = "Réponse inconnue ou expirée : l'avis n'a pas été enregistré."
+NO_ANSWER_NAMED = "Requête invalide — indiquez answer_id, ou conversation_id et turn."
 
 
 class FeedbackRequest(BaseModel):
@@ -37,12 +38,6 @@ class FeedbackRequest(BaseModel):
         None, max_length=128, description="Identifiant de la personne (bot Telegram) ; seul un hachage est gardé"
     )
 
-    @model_validator(mode="after")
-    def names_an_answer(self) -> FeedbackRequest:
-        if not self.answer_id and not (self.conversation_id and self.turn):
-            raise ValueError("indiquez answer_id, ou conversation_id et turn")
-        return self
-
 
 class FeedbackRecorded(BaseModel):
     recorded: bool
@@ -56,12 +51,18 @@ class FeedbackRecorded(BaseModel):
     responses={404: {"model": ErrorBody, "description": "Réponse inconnue ou expirée"}}
     | error_responses(413, 422, 429, 503),
 )
-def feedback(body: FeedbackRequest, request: Request, store: FeedbackDep, limiter: RateLimiterDep) -> FeedbackRecorded:
+def feedback(body: FeedbackRequest, request: Request, runtime: RuntimeDep) -> FeedbackRecorded:
     """Enregistre un vote sur une réponse ; un nouveau vote de la même personne remplace le précédent."""
-    client = request.client.host if request.client else "unknown"
-    retry_after = limiter.check(client)
+    # A plain def, as /ask: the store's SQLite or Redis calls run in a worker thread.
+    client = request.client.host if request.client else "inconnu"
+    retry_after = runtime.limiter.check(client)
     if retry_after is not None:
-        raise HTTPException(429, "Trop de requêtes : réessayez dans un instant.", {"Retry-After": str(retry_after)})
+        raise HTTPException(
+            429, f"Trop de requêtes : réessayez dans {retry_after} s.", {"Retry-After": str(retry_after)}
+        )
+    if not body.answer_id and not (body.conversation_id and body.turn):
+        raise HTTPException(422, NO_ANSWER_NAMED)
+    store = runtime.feedback
     comment = " ".join((body.comment or "").split()) or None
     try:
         found = store.find_answer(body.answer_id, body.conversation_id, body.turn)

@@ -8,7 +8,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
 
-from api.deps import FeedbackDep
+from api.deps import RuntimeDep
 from api.routes.admin import require_admin
 from api.schemas import error_responses
 from qa.feedback import FeedbackUnavailable
@@ -24,7 +24,7 @@ router = APIRouter(prefix="/admin", tags=["admin"])
     responses={200: {"content": {"text/csv": {}}}} | error_responses(401, 404, 503),
 )
 def report(
-    store: FeedbackDep,
+    runtime: RuntimeDep,
     since: date | None = Query(None, description="Premier jour inclus (AAAA-MM-JJ) ; absent : tout ce qui est gardé"),
     until: date | None = Query(None, description="Dernier jour inclus ; absent : aujourd'hui"),
     limit: int = Query(20, ge=1, le=1000, description="Questions par liste"),
@@ -33,7 +33,7 @@ def report(
     """Questions refusées, réponses votées 👎 et questions les plus posées, regroupées et comptées."""
     start, end = report_period(since, until)
     try:
-        result = build_report(store, start, end, limit)
+        result = build_report(runtime.feedback, start, end, limit)
     except FeedbackUnavailable as exc:
         raise HTTPException(503, "Les avis sont momentanément indisponibles : réessayez plus tard.") from exc
     if format == "csv":

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from browser import Page, start_chromium
 from servers import LiveServer
+from settings_for_tests import api_settings, server_settings
 
 TAGGED_NOTE = """---
 title: "Note <img src=x onerror=\\"document.title='pirate'\\"> sur les balises du portail"
@@ -20,22 +21,6 @@ balise <img src=x onerror="document.title='pirate'"> : une note de test sur les 
 """
 
 
-def api_app(tmp: Path, corpus: Path, index_dir: Path | None = None, **overrides):
-    """The real app, as `poles-qa serve` builds it, on folders of the test."""
-    from api.main import create_app
-    from qa.settings import Settings
-
-    values = {
-        "corpus_dir": corpus,
-        "index_dir": index_dir or tmp / "index",
-        "data_dir": tmp / "data",
-        "admin_token": "jeton-admin",
-        "rate_limit_per_minute": 1000,
-        "reload_poll_seconds": 0,
-    }
-    return create_app(Settings(**(values | overrides)))
-
-
 @pytest.fixture(scope="session")
 def web_corpus(tmp_path_factory, full_corpus) -> Path:
     folder = tmp_path_factory.mktemp("web-corpus")
@@ -46,10 +31,25 @@ def web_corpus(tmp_path_factory, full_corpus) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, web_corpus):
+def make_app(real_encoder, web_corpus):
+    """The real app on a test's folders; servers share the session's model, never their state."""
+    from api.main import create_app
+    from qa.runtime import build_runtime
+
+    def make(tmp: Path, index_dir: Path | None = None, **overrides):
+        values = {"corpus_dir": web_corpus, "index_dir": index_dir or tmp / "index", "data_dir": tmp / "data"}
+        settings = server_settings(**(values | {"rate_limit_per_minute": 1000} | overrides))
+        runtime = build_runtime(settings, encoder=real_encoder)
+        return create_app(api_settings(admin_token="jeton-admin", reload_poll_seconds=0), runtime=runtime)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, make_app):
     """The answer API serving the page; its first start builds the index of the corpus."""
     tmp = tmp_path_factory.mktemp("web")
-    with LiveServer(api_app(tmp, web_corpus)) as server:
+    with LiveServer(make_app(tmp)) as server:
         server.tmp, server.data_dir, server.index_dir = tmp, tmp / "data", tmp / "index"
         yield server
 

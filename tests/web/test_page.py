@@ -8,7 +8,6 @@ from pathlib import Path
 import httpx
 import pytest
 from browser import Page
-from conftest import api_app
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -32,26 +31,37 @@ def same_origin_only(page: Page) -> None:
 
 
 def test_example_question_gives_a_cited_answer(page):
-    page.find("button.example").click()
+    budget = page.find_all("button.example")[1]
+    assert budget.text == "Combien l'État a-t-il consacré à la deuxième phase des pôles ?"
+    budget.click()
     turn = page.wait_turns(1)
-    assert "Quels sont les trois axes de la phase 2 ?" in turn.find_element(By.CSS_SELECTOR, ".question").text
+    assert budget.text in turn.find_element(By.CSS_SELECTOR, ".question").text
     answer = turn.find_element(By.CSS_SELECTOR, ".answer-text")
-    assert "trois axes" in answer.text and "[1]" in answer.text
+    assert "1,5 milliard" in answer.text and "[1]" in answer.text
     card = turn.find_element(By.CSS_SELECTOR, ".citation")
     assert card.find_element(By.CSS_SELECTOR, "h3").text.startswith("[1] ")
     assert "Source :" in card.text
     assert turn.find_element(By.CSS_SELECTOR, ".version").text.startswith("Index 2")
     assert page.find("#announcer").get_attribute("textContent").startswith("Réponse : ")
-    # The [1] marker jumps to its card; the full passage opens on demand.
+    page.driver.set_window_size(1000, 1500)
+    page.driver.execute_script("window.scrollTo(0, 0)")
+    (ROOT / "docs").mkdir(exist_ok=True)
+    assert page.driver.save_screenshot(str(ROOT / "docs" / "screenshot-chat.png"))  # the README shows it
+    same_origin_only(page)
+
+
+def test_markers_jump_to_their_card_and_the_full_passage_opens(page):
+    page.find("button.example").click()
+    turn = page.wait_turns(1)
+    answer = turn.find_element(By.CSS_SELECTOR, ".answer-text")
+    assert "trois axes" in answer.text
+    card = turn.find_element(By.CSS_SELECTOR, ".citation")
     answer.find_element(By.CSS_SELECTOR, "a.marker").click()
     page.wait(lambda d: page.active_id() == card.get_attribute("id"))
     full = card.find_element(By.CSS_SELECTOR, "details")
     assert not full.find_element(By.CSS_SELECTOR, ".full").is_displayed()
     full.find_element(By.CSS_SELECTOR, "summary").click()
     assert "projets structurants" in full.find_element(By.CSS_SELECTOR, ".full").text
-    same_origin_only(page)
-    page.driver.execute_script("window.scrollTo(0, 0)")
-    page.driver.save_screenshot(str(ROOT / "docs" / "screenshot-chat.png"))
 
 
 def test_follow_up_is_resolved_and_the_conversation_survives_a_reload(page):
@@ -163,8 +173,8 @@ def test_length_limit_and_phone_width(page):
     assert width <= visible  # nothing wider than a phone screen
 
 
-def test_rate_limit_is_explained_with_the_wait(chromium, tmp_path, site, web_corpus):
-    with LiveServer(api_app(tmp_path, web_corpus, site.index_dir, rate_limit_per_minute=1)) as strict:
+def test_rate_limit_is_explained_with_the_wait(chromium, tmp_path, site, make_app):
+    with LiveServer(make_app(tmp_path, site.index_dir, rate_limit_per_minute=1)) as strict:
         page = Page(chromium, strict.url).open()
         page.ask("Quel budget pour la phase 2 ?")
         page.wait_turns(1)
@@ -175,28 +185,28 @@ def test_rate_limit_is_explained_with_the_wait(chromium, tmp_path, site, web_cor
         assert page.find("#question").get_attribute("value") == "Et par an ?"  # kept for later
 
 
-def test_index_not_ready_is_explained(chromium, tmp_path, web_corpus, fake_encoder):
+def test_index_not_ready_is_explained(chromium, tmp_path, web_corpus, fake_encoder, make_app):
     from index.builder import build_index
 
     # An index built with another model is refused: the API runs, but has no index to answer from.
     build_index([web_corpus], tmp_path / "index", fake_encoder)
-    with LiveServer(api_app(tmp_path, web_corpus), ready_path="/health") as starting:
+    with LiveServer(make_app(tmp_path), ready_path="/health") as starting:
         page = Page(chromium, starting.url).open()
         page.ask("Quel budget pour la phase 2 ?")
         assert "index des documents n'est pas encore chargé" in page.wait_status("Le service démarre")
         assert page.find("#retry").is_displayed()
 
 
-def test_api_restarted_mid_conversation(chromium, tmp_path, web_corpus, site):
+def test_api_restarted_mid_conversation(chromium, tmp_path, site, make_app):
     port = free_port()
-    with LiveServer(api_app(tmp_path, web_corpus, site.index_dir), port=port) as first:
+    with LiveServer(make_app(tmp_path, site.index_dir), port=port) as first:
         page = Page(chromium, first.url).open()
         page.ask("Parle-moi de l'évaluation de la première phase.")
         page.wait_turns(1)
     page.ask("Qui l'a réalisée ?")
     assert "Votre question est gardée" in page.wait_status("Impossible de joindre le service")
     assert page.find("#send").is_enabled()
-    with LiveServer(api_app(tmp_path, web_corpus, site.index_dir), port=port):
+    with LiveServer(make_app(tmp_path, site.index_dir), port=port):
         page.find("#retry").click()
         turn = page.wait_turns(2)
         assert "Boston Consulting Group" in turn.text  # the conversation outlived the restart

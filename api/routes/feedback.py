@@ -21,16 +21,19 @@ class FeedbackRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
+            # The answer is named by its id, or by its conversation and turn.
+            "anyOf": [{"required": ["answer_id"]}, {"required": ["conversation_id", "turn"]}],
             "examples": [
                 {"answer_id": "5d41402abc4b2a76b9719d911017c592", "vote": "up"},
                 {"conversation_id": "3f2a9c", "turn": 2, "vote": "down", "comment": "Il manque le montant 2012."},
-            ]
+            ],
         },
     )
 
-    answer_id: str | None = Field(None, max_length=64, description="Identifiant de la réponse, s'il est connu")
-    conversation_id: str | None = Field(None, max_length=128, description="Sinon : la conversation…")
-    turn: int | None = Field(None, ge=1, description="…et le numéro de la réponse dans la conversation (1 = première)")
+    # Absent, never null: the schema says which of the two ways to name an answer is given.
+    answer_id: str = Field(None, min_length=1, max_length=64, description="Identifiant de la réponse")
+    conversation_id: str = Field(None, min_length=1, max_length=128, description="Sinon : la conversation…")
+    turn: int = Field(None, ge=1, description="…et le numéro de la réponse dans la conversation (1 = première)")
     vote: Literal["up", "down"] = Field(description="up : 👍, down : 👎")
     comment: str | None = Field(None, max_length=1000, description="Commentaire facultatif")
     channel: Literal["web", "telegram"] = "web"
@@ -48,8 +51,11 @@ class FeedbackRecorded(BaseModel):
 @router.post(
     "/feedback",
     response_model=FeedbackRecorded,
-    responses={404: {"model": ErrorBody, "description": "Réponse inconnue ou expirée"}}
-    | error_responses(413, 422, 429, 503),
+    responses=error_responses(413, 422, 429, 503)
+    | {
+        400: {"model": ErrorBody, "description": "Corps illisible (pas du JSON en UTF-8)"},
+        404: {"model": ErrorBody, "description": "Réponse inconnue ou expirée"},
+    },
 )
 def feedback(body: FeedbackRequest, request: Request, runtime: RuntimeDep) -> FeedbackRecorded:
     """Enregistre un vote sur une réponse ; un nouveau vote de la même personne remplace le précédent."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
+from pydantic import BeforeValidator
 
 from api.deps import RuntimeDep
 from api.routes.admin import require_admin
@@ -17,16 +19,26 @@ from qa.report import FeedbackReport, build_report, report_csv, report_period
 router = APIRouter(prefix="/admin", tags=["admin"])
 
 
+def iso_day(value: object) -> object:
+    """Only AAAA-MM-JJ: pydantic alone would also read `0` as a Unix time."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("date attendue au format AAAA-MM-JJ")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(iso_day)]
+
+
 @router.get(
     "/report",
     response_model=FeedbackReport,
     dependencies=[Depends(require_admin)],
-    responses={200: {"content": {"text/csv": {}}}} | error_responses(401, 404, 503),
+    responses={200: {"content": {"text/csv": {}}}} | error_responses(401, 404, 422, 503),
 )
 def report(
     runtime: RuntimeDep,
-    since: date | None = Query(None, description="Premier jour inclus (AAAA-MM-JJ) ; absent : tout ce qui est gardé"),
-    until: date | None = Query(None, description="Dernier jour inclus ; absent : aujourd'hui"),
+    since: Day | None = Query(None, description="Premier jour inclus (AAAA-MM-JJ) ; absent : tout ce qui est gardé"),
+    until: Day | None = Query(None, description="Dernier jour inclus ; absent : aujourd'hui"),
     limit: int = Query(20, ge=1, le=1000, description="Questions par liste"),
     format: Literal["json", "csv"] = Query("json", description="json ou csv"),
 ):

@@ -24,6 +24,8 @@ run: $(STAMP)
 	$(BIN)/poles-qa run
 
 test: $(STAMP)
+	# The web page is tested in Debian's Chromium (apt-get when missing; CI runs as root).
+	bash tests/install_chromium.sh
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -17,6 +17,7 @@ from telegram.ext import (
 
 from bot import handlers
 from bot.answer_client import AnswerClient
+from bot.heartbeat import FILE_NAME, with_heartbeat
 from bot.storage import BotStore
 from qa.ratelimit import RateLimiter
 from qa.settings import Settings
@@ -85,7 +86,7 @@ def build_application(settings: Settings) -> Application:
     token = settings.telegram_bot_token.get_secret_value().strip()
     protect_token_in_logs(token)
     application = (
-        ApplicationBuilder()
+        with_heartbeat(ApplicationBuilder(), settings.data_dir / FILE_NAME)
         .token(token)
         .base_url(settings.telegram_api_base_url)
         .rate_limiter(AIORateLimiter())

@@ -8,7 +8,7 @@ DEV_QUESTIONS ?= ../shared/eval/questions-dev.jsonl
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test lint eval bench clean
+.PHONY: install run test lint eval bench compose-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# Not part of `make test`: needs root and podman (../shared/tools/containers-here), a few minutes.
+compose-check:
+	python3 deploy/compose_check.py
 
 clean:
 	rm -rf var .pytest_cache

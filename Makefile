@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-UPDATES ?= ../shared/corpus-updates
-DEV_QUESTIONS ?= ../shared/eval/questions-dev.jsonl
+UPDATES ?= tests/data/corpus-updates
+QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2.jsonl \
+             tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
@@ -30,8 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 eval: $(STAMP)
-	$(BIN)/poles-qa eval $(DEV_QUESTIONS) --corpus corpus/documents --corpus $(UPDATES) --modes lexical,dense,hybrid
-	$(BIN)/poles-qa eval tests/data/questions-heldout.jsonl --corpus corpus/documents --corpus $(UPDATES) --modes lexical,dense,hybrid
+	$(BIN)/poles-qa eval $(QUESTIONS) --corpus corpus/documents --corpus $(UPDATES) --modes lexical,dense,hybrid
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

@@ -10,35 +10,23 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from api.metrics import ApiMetrics
-from api.reloader import IndexReloader
-from qa.ratelimit import RateLimiter
+from api.settings import ApiSettings
+from qa.runtime import Runtime
 from qa.service import AnswerService
-from qa.settings import Settings
+
+
+async def get_runtime(request: Request) -> Runtime:
+    return request.app.state.runtime
 
 
 async def get_service(request: Request) -> AnswerService:
-    return request.app.state.service
+    return request.app.state.runtime.service
 
 
-async def get_settings_dep(request: Request) -> Settings:
-    return request.app.state.settings
+async def get_api_settings(request: Request) -> ApiSettings:
+    return request.app.state.api_settings
 
 
-async def get_reloader(request: Request) -> IndexReloader:
-    return request.app.state.reloader
-
-
-async def get_metrics(request: Request) -> ApiMetrics:
-    return request.app.state.metrics
-
-
-async def get_rate_limiter(request: Request) -> RateLimiter:
-    return request.app.state.rate_limiter
-
-
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 ServiceDep = Annotated[AnswerService, Depends(get_service)]
-SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
-ReloaderDep = Annotated[IndexReloader, Depends(get_reloader)]
-MetricsDep = Annotated[ApiMetrics, Depends(get_metrics)]
-RateLimiterDep = Annotated[RateLimiter, Depends(get_rate_limiter)]
+ApiSettingsDep = Annotated[ApiSettings, Depends(get_api_settings)]

@@ -1,14 +1,15 @@
-"""Prometheus metrics of the answer API, in a registry of their own."""
+"""Prometheus metrics of the HTTP layer; the service's own (refusals, index) live in qa.metrics."""
 
 from __future__ import annotations
 
 import time
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
-class ApiMetrics:
+class HttpMetrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
@@ -21,23 +22,25 @@ class ApiMetrics:
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
             registry=self.registry,
         )
-        self.refusals = Counter("poles_qa_refusals_total", "Questions declined", registry=self.registry)
-        self.index_info = Gauge(
-            "poles_qa_index_info", "Served index version", ["version", "model"], registry=self.registry
-        )
-        self.chunks = Gauge("poles_qa_index_chunks", "Passages in the served index", registry=self.registry)
-        self.reloads = Counter("poles_qa_index_reloads_total", "Index reloads", ["outcome"], registry=self.registry)
 
-    def set_index(self, version: str, model: str, chunks: int) -> None:
-        self.index_info.clear()
-        self.index_info.labels(version=version, model=model).set(1)
-        self.chunks.set(chunks)
+
+def route_label(scope: Scope) -> str:
+    """The route template of a request; FastAPI's own pages (/docs, /openapi.json) are plain routes."""
+    route = scope.get("route")
+    if route is not None:
+        return route.path
+    app = scope.get("app")
+    path = scope.get("path", "")
+    for candidate in getattr(app, "routes", ()):
+        if isinstance(candidate, Route) and candidate.path == path:
+            return path
+    return "unmatched"
 
 
 class MetricsMiddleware:
     """Counts and times every request by route template (not raw path) and status."""
 
-    def __init__(self, app: ASGIApp, metrics: ApiMetrics) -> None:
+    def __init__(self, app: ASGIApp, metrics: HttpMetrics) -> None:
         self.app = app
         self.metrics = metrics
 
@@ -56,8 +59,6 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, record)
         finally:
-            route = scope.get("route")
-            name = getattr(route, "path", None) or "unmatched"
-            labels = {"route": name, "method": scope["method"], "status": str(status["code"])}
+            labels = {"route": route_label(scope), "method": scope["method"], "status": str(status["code"])}
             self.metrics.requests.labels(**labels).inc()
             self.metrics.latency.labels(**labels).observe(time.perf_counter() - started)

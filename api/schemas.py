@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
-
-# Some non-space character, and no control characters anywhere (tab and new line are allowed).
-QUESTION_PATTERN = (
-    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
-)
-
-
-def question_field(max_chars: int) -> dict:
-    """The question's schema: some text, no control characters, at most `max_chars`."""
-    return {
-        "description": "La question, en français",
-        "examples": ["Quel budget pour la phase 2 ?"],
-        "min_length": 1,
-        "max_length": max_chars,
-        "pattern": QUESTION_PATTERN,
-    }
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class AskRequest(BaseModel):
+    """Une question, et la conversation qu'elle poursuit."""
+
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -32,16 +18,17 @@ class AskRequest(BaseModel):
         },
     )
 
-    question: str = Field(**question_field(1000))
+    question: str = Field(
+        description=(
+            "La question, en français : du texte, sans caractères de contrôle, 1 000 caractères au plus "
+            "(POLES_QA_MAX_QUESTION_CHARS). Sinon : 400 avec le message à montrer."
+        ),
+        examples=["Quel budget pour la phase 2 ?"],
+    )
     conversation_id: str | None = Field(
         None, max_length=128, description="Conversation à poursuivre ; absente ou inconnue : une nouvelle"
     )
     top_k: int | None = Field(None, ge=1, le=20, description="Nombre de passages cités")
-
-
-def ask_request_model(max_chars: int) -> type[AskRequest]:
-    """AskRequest whose schema states the configured question length limit."""
-    return create_model("AskRequest", __base__=AskRequest, question=(str, Field(**question_field(max_chars))))
 
 
 class ErrorBody(BaseModel):
@@ -81,11 +68,11 @@ class ReloadResult(BaseModel):
 def error_responses(*codes: int) -> dict:
     """OpenAPI entries for the error codes a route can answer, all with the same body."""
     descriptions = {
-        400: "Question invalide (vide, trop longue, caractères de contrôle)",
+        400: "Question refusée par ses règles (vide, trop longue, caractères de contrôle) ou corps illisible",
         401: "Jeton d'administration invalide",
         404: "Route d'administration désactivée (aucun jeton configuré)",
         413: "Corps de requête trop grand (64 Ko au plus)",
-        422: "JSON mal formé, champ manquant ou de mauvais type",
+        422: "JSON mal formé, pas un objet JSON, champ manquant, inconnu ou de mauvais type",
         429: "Trop de requêtes : réessayez après Retry-After secondes",
         503: "Index pas encore chargé",
     }

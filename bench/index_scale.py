@@ -19,7 +19,7 @@ from index.lexical import LexicalIndex
 from index.retriever import HybridRetriever
 from index.versions import load_published
 from qa.runtime import build_encoder
-from qa.settings import Settings
+from qa.settings import IndexSettings
 
 SUBJECTS = ["Le pôle", "La plate-forme d'innovation", "Le contrat de performance", "L'État", "La région", "Le comité"]
 VERBS = ["finance", "accompagne", "évalue", "labellise", "soutient", "coordonne", "prolonge"]
@@ -88,7 +88,7 @@ def scaled(bundle: IndexBundle, factor: int, approximate_above: int) -> IndexBun
 def main() -> list[str]:
     work = Path(tempfile.mkdtemp(prefix="poles-qa-scale-"))
     write_corpus(work / "corpus", 1000)
-    settings = Settings()
+    settings = IndexSettings()
     started = time.perf_counter()
     encoder = build_encoder(settings)
     load_s = time.perf_counter() - started

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-UPDATES = ROOT.parent / "shared" / "corpus-updates"
+UPDATES = ROOT / "tests" / "data" / "corpus-updates"
 QUESTIONS = [
     "Combien l'État a-t-il consacré à la deuxième phase des pôles ?",
     "Quels sont les trois axes de la phase 2 ?",
@@ -51,11 +51,12 @@ def floor_ms(index_dir: Path, n: int = 200) -> float:
     team of another thread spins and slows the next one down on two cores.
     """
     from bench.index_scale import search_p50
-    from qa.runtime import build_encoder, load_retriever
-    from qa.settings import Settings
+    from qa.reloader import load_retriever
+    from qa.runtime import build_encoder
+    from qa.settings import IndexSettings
 
-    settings = Settings(index_dir=index_dir)
-    return search_p50(load_retriever(settings, build_encoder(settings)), n, QUESTIONS)
+    settings = IndexSettings(index_dir=index_dir)
+    return search_p50(load_retriever(index_dir, build_encoder(settings)), n, QUESTIONS)
 
 
 def main() -> None:
@@ -72,7 +73,7 @@ def main() -> None:
         "POLES_QA_RATE_LIMIT_PER_MINUTE": "0",
         "HF_HUB_OFFLINE": "1",
     }
-    cli = [sys.executable, "-m", "qa.cli"]
+    cli = [sys.executable, "-m", "poles_qa"]
     subprocess.run([*cli, "index", "build"], env=env, check=True, capture_output=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}"

@@ -11,16 +11,19 @@ from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot import handlers
 from bot.answer_client import AnswerClient
-from bot.heartbeat import FILE_NAME, with_heartbeat
+from bot.context import BotData
+from bot.heartbeat import with_heartbeat
+from bot.settings import BotSettings
 from bot.storage import BotStore
-from qa.ratelimit import RateLimiter
-from qa.settings import Settings
+from qa.ratelimit import MemoryRateLimiter
 
 COMMANDS = [
     BotCommand("start", "Présentation et exemples de questions"),
@@ -74,32 +77,35 @@ async def post_init(application: Application) -> None:
 
 
 async def post_shutdown(application: Application) -> None:
-    await application.bot_data["client"].close()
+    await application.bot_data.client.close()
 
 
-def build_application(settings: Settings) -> Application:
-    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value().strip():
+def build_application(settings: BotSettings) -> Application:
+    """All the wiring: token, rate limits, typed context, the allow-list first, then the handlers."""
+    token = settings.telegram_bot_token.get_secret_value().strip() if settings.telegram_bot_token else ""
+    if not token:
         raise MissingTokenError(
-            "POLES_QA_TELEGRAM_BOT_TOKEN is not set: the bot needs the token given by @BotFather "
-            "(le jeton du bot est requis)."
+            "POLES_QA_TELEGRAM_BOT_TOKEN n'est pas défini : le bot a besoin du jeton donné par @BotFather."
         )
-    token = settings.telegram_bot_token.get_secret_value().strip()
     protect_token_in_logs(token)
     application = (
-        with_heartbeat(ApplicationBuilder(), settings.data_dir / FILE_NAME)
+        with_heartbeat(ApplicationBuilder(), settings.data_dir)
         .token(token)
         .base_url(settings.telegram_api_base_url)
+        .context_types(ContextTypes(bot_data=BotData))
         .rate_limiter(AIORateLimiter())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
     )
-    application.bot_data.update(
-        settings=settings,
-        client=AnswerClient(settings.answer_api_url, settings.answer_timeout_seconds),
-        store=BotStore(settings.data_dir / "bot.sqlite3"),
-        limiter=RateLimiter(settings.telegram_user_questions_per_minute),
+    application.bot_data.fill(
+        settings,
+        AnswerClient(settings.answer_api_url, settings.answer_timeout_seconds),
+        BotStore(settings.data_dir / "bot.sqlite3"),
+        MemoryRateLimiter(settings.telegram_user_questions_per_minute),
     )
+    if settings.telegram_allowed_chat_ids:
+        application.add_handler(TypeHandler(Update, handlers.check_allowed), group=-1)
     application.add_handler(CommandHandler("start", handlers.start))
     application.add_handler(CommandHandler(["aide", "help"], handlers.help_command))
     application.add_handler(CommandHandler("sources", handlers.sources))
@@ -114,16 +120,14 @@ def build_application(settings: Settings) -> Application:
     return application
 
 
-def run_bot(settings: Settings) -> None:
+def run_bot(settings: BotSettings) -> None:
     """Long polling by default; webhook mode when POLES_QA_TELEGRAM_WEBHOOK_URL is set."""
     application = build_application(settings)
     if not settings.telegram_webhook_url:
         application.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])
         return
     if settings.telegram_webhook_secret is None:
-        raise MissingTokenError(
-            "Webhook mode needs POLES_QA_TELEGRAM_WEBHOOK_SECRET (le secret du webhook est requis)."
-        )
+        raise MissingTokenError("le mode webhook a besoin de POLES_QA_TELEGRAM_WEBHOOK_SECRET (le secret du webhook).")
     import uvicorn
 
     from bot.webhook import webhook_app

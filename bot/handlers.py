@@ -6,14 +6,12 @@ import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
-from bot.answer_client import AnswerClient, AnswerServiceUnavailable, QuestionRejected
+from bot.answer_client import AnswerServiceUnavailable, QuestionRejected
+from bot.context import BotContext
 from bot.formatting import answer_messages, escape, passage_messages
-from bot.storage import BotStore
 from qa.models import Answer
-from qa.ratelimit import RateLimiter
-from qa.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -43,16 +41,16 @@ HELP = (
 )
 
 
-def services(context: ContextTypes.DEFAULT_TYPE) -> tuple[Settings, AnswerClient, BotStore, RateLimiter]:
-    data = context.bot_data
-    return data["settings"], data["client"], data["store"], data["limiter"]
-
-
-def allowed(update: Update, settings: Settings) -> bool:
+async def check_allowed(update: Update, context: BotContext) -> None:
+    """Runs before every handler (group -1) when an allow-list is set; a private chat is told why."""
     chat = update.effective_chat
-    return not settings.telegram_allowed_chat_ids or (
-        chat is not None and chat.id in settings.telegram_allowed_chat_ids
-    )
+    if chat is not None and chat.id in context.bot_data.settings.telegram_allowed_chat_ids:
+        return
+    if update.callback_query is not None:
+        await update.callback_query.answer(NOT_ALLOWED)
+    elif update.effective_message is not None and chat is not None and chat.type == ChatType.PRIVATE:
+        await update.effective_message.reply_text(NOT_ALLOWED)
+    raise ApplicationHandlerStop
 
 
 async def reply_html(message: Message, texts: list[str], markup: InlineKeyboardMarkup | None = None) -> None:
@@ -73,25 +71,20 @@ def answer_keyboard(key: str, answer: Answer) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup([votes, passages])
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: BotContext) -> None:
     """Welcome, what the bot knows, three example questions."""
-    if allowed(update, services(context)[0]):
-        await update.effective_message.reply_html(WELCOME)
+    await update.effective_message.reply_html(WELCOME)
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: BotContext) -> None:
     """How to use the bot."""
-    if allowed(update, services(context)[0]):
-        await update.effective_message.reply_html(HELP)
+    await update.effective_message.reply_html(HELP)
 
 
-async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sources(update: Update, context: BotContext) -> None:
     """The indexed documents, from the answer API."""
-    settings, client, _, _ = services(context)
-    if not allowed(update, settings):
-        return
     try:
-        data = await client.sources()
+        data = await context.bot_data.client.sources()
     except (AnswerServiceUnavailable, QuestionRejected):
         await update.effective_message.reply_text(UNAVAILABLE)
         return
@@ -99,17 +92,16 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_html("<b>Documents consultés</b>\n" + "\n".join(lines))
 
 
-async def new_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def new_conversation(update: Update, context: BotContext) -> None:
     """Forget the conversation of this chat (and topic)."""
-    settings, _, store, _ = services(context)
-    if not allowed(update, settings):
-        return
     message = update.effective_message
-    store.reset_conversation(message.chat_id, message.message_thread_id if message.is_topic_message else None)
+    context.bot_data.store.reset_conversation(
+        message.chat_id, message.message_thread_id if message.is_topic_message else None
+    )
     await message.reply_text("C'est noté : nouvelle conversation. Posez votre question.")
 
 
-def addressed_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+def addressed_text(update: Update, context: BotContext) -> str | None:
     """The question in a message, or None when a group message is not for the bot."""
     message = update.effective_message
     text = message.text or ""
@@ -126,28 +118,18 @@ def addressed_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
     return text if replied else None
 
 
-async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
-    settings, client, store, limiter = services(context)
+async def answer_question(update: Update, context: BotContext, question: str) -> None:
+    """Ask the answer API and reply; its message for a rejected question is shown as it is."""
+    data = context.bot_data
     message = update.effective_message
-    if not allowed(update, settings):
-        await message.reply_text(NOT_ALLOWED)
-        return
     user = update.effective_user
-    if limiter.check(str(user.id if user else message.chat_id)) is not None:
+    if data.limiter.check(str(user.id if user else message.chat_id)) is not None:
         await message.reply_text(TOO_FAST)
-        return
-    if not question.strip():
-        await message.reply_text("Votre message est vide : écrivez une question sur la phase 2 des pôles.")
-        return
-    if len(question) > settings.max_question_chars:
-        await message.reply_text(
-            f"Votre question est trop longue ({len(question)} caractères, {settings.max_question_chars} au plus)."
-        )
         return
     thread = message.message_thread_id if message.is_topic_message else None
     await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING, message_thread_id=thread)
     try:
-        answer = await client.ask(question, store.conversation_id(message.chat_id, thread))
+        answer = await data.client.ask(question, data.store.conversation_id(message.chat_id, thread))
     except QuestionRejected as exc:
         await message.reply_text(str(exc))
         return
@@ -155,18 +137,18 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
         log.warning("Answer API unavailable: %s", exc)
         await message.reply_text(UNAVAILABLE)
         return
-    key = store.remember_answer(message.chat_id, question, answer)
+    key = data.store.remember_answer(message.chat_id, question, answer)
     await reply_html(message, answer_messages(answer), answer_keyboard(key, answer))
 
 
-async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_text(update: Update, context: BotContext) -> None:
     """A text message: answered in private chats, in groups only when addressed to the bot."""
     question = addressed_text(update, context)
     if question is not None:
         await answer_question(update, context, question)
 
 
-async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask_command(update: Update, context: BotContext) -> None:
     """/q question: ask in a group without mentioning the bot."""
     question = " ".join(context.args or [])
     if not question:
@@ -177,16 +159,16 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await answer_question(update, context, question)
 
 
-async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_non_text(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice, documents: a short explanation (in private chats only)."""
     message = update.effective_message
-    if message.chat.type == ChatType.PRIVATE and allowed(update, services(context)[0]):
+    if message.chat.type == ChatType.PRIVATE:
         await message.reply_text(TEXT_ONLY)
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: BotContext) -> None:
     """👍 / 👎 votes and 'Passage n' buttons; unknown or malformed data is answered, never crashes."""
-    _, _, store, _ = services(context)
+    store = context.bot_data.store
     query = update.callback_query
     parts = (query.data or "").split(":")
     if len(parts) != 3 or parts[0] not in {"fb", "src"}:
@@ -211,6 +193,6 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await context.bot.send_message(query.message.chat_id, text, parse_mode=ParseMode.HTML)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Log the failure and keep the bot running."""
     log.error("Update failed: %s", context.error, exc_info=context.error)

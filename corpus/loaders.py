@@ -87,7 +87,7 @@ def _read_utf8(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
+        raise ValueError(f"pas en UTF-8 valide ({exc.reason} à l'octet {exc.start})") from exc
 
 
 def _load_markdown(path: Path) -> tuple[str, dict]:
@@ -97,7 +97,7 @@ def _load_markdown(path: Path) -> tuple[str, dict]:
     if match:
         loaded = yaml.safe_load(match.group(1))
         if not isinstance(loaded, dict):
-            raise ValueError("front matter is not a YAML mapping")
+            raise ValueError("l'en-tête YAML n'est pas un dictionnaire")
         meta = {k: str(v) for k, v in loaded.items() if v is not None}
         raw = raw[match.end() :]
     return clean_text(raw), meta
@@ -133,7 +133,7 @@ def _load_pdf(path: Path) -> tuple[str, dict]:
         pages = [page.extract_text() or "" for page in reader.pages]
         meta = {"title": reader.metadata.title} if reader.metadata and reader.metadata.title else {}
     except (PdfReadError, ValueError, OSError, KeyError) as exc:
-        raise ValueError(f"unreadable PDF ({exc})") from exc
+        raise ValueError(f"PDF illisible ({exc})") from exc
     text, title = structure_plain_text(clean_text("\n\n".join(pages)))
     if title and "title" not in meta:
         meta["title"] = title
@@ -159,10 +159,10 @@ def load_document(path: Path, doc_id: str) -> Document:
     """Load and clean one file; raises ValueError when it cannot be read or parsed."""
     loader = _LOADERS.get(path.suffix.lower())
     if loader is None:
-        raise ValueError(f"unsupported file type '{path.suffix}'")
+        raise ValueError(f"type de fichier non pris en charge '{path.suffix}' (.txt, .md, .html, .pdf)")
     text, meta = loader(path)
     if not text.strip():
-        raise ValueError("no text after cleaning")
+        raise ValueError("aucun texte après nettoyage")
     title = meta.get("title") or _markdown_title(text) or path.stem.replace("-", " ")
     return Document(
         doc_id=doc_id,
@@ -180,7 +180,7 @@ def corpus_files(corpus_dirs: list[Path]) -> list[tuple[str, Path]]:
     seen: set[str] = set()
     for corpus_dir in corpus_dirs:
         if not corpus_dir.is_dir():
-            raise CorpusError(f"Corpus folder not found: {corpus_dir}")
+            raise CorpusError(f"dossier de corpus introuvable : {corpus_dir}")
         for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
             if any(part.startswith(".") for part in path.relative_to(corpus_dir).parts):
                 continue
@@ -213,5 +213,5 @@ def load_corpus(corpus_dirs: list[Path], known: dict[str, str] | None = None) ->
         report.order.append(doc_id)
     if not report.order:
         names = ", ".join(str(d) for d in corpus_dirs)
-        raise CorpusError(f"No readable document in the corpus ({names}): nothing to index.")
+        raise CorpusError(f"aucun document lisible dans le corpus ({names}) : rien à indexer.")
     return report

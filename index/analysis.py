@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from functools import lru_cache
 
 import Stemmer
 
@@ -197,12 +197,9 @@ STOP_WORDS = frozenset(
         "dite",
         "dits",
         "combien",
-        "quelle",
-        "quel",
         "est-ce",
         "estce",
         "qu'est-ce",
-        "quoi",
         "ya",
         "svp",
         "stp",
@@ -342,9 +339,15 @@ def fold_accents(text: str) -> str:
     return folded.replace("œ", "oe").replace("æ", "ae")
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("french")
+    """This thread's stemmer: a PyStemmer object must not be used by two threads at once."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("french")
+    return stemmer
 
 
 class FrenchAnalyzer:

@@ -76,33 +76,37 @@ class IndexBundle:
         for name, expected in manifest.get("files", {}).items():
             path = folder / name
             if not path.is_file():
-                raise IndexLoadError(f"index {folder.name}: missing file {name}")
+                raise IndexLoadError(f"index {folder.name} : fichier {name} manquant")
             if _sha256(path) != expected:
-                raise IndexLoadError(f"index {folder.name}: {name} does not match its manifest checksum")
+                raise IndexLoadError(
+                    f"index {folder.name} : {name} ne correspond pas à la somme de contrôle du manifeste"
+                )
         try:
             chunks = [Chunk.from_dict(json.loads(line)) for line in (folder / CHUNKS).open(encoding="utf-8")]
             vectors = np.load(folder / VECTORS)
             dense = FaissStore.load(folder / DENSE)
             lexical = LexicalIndex.load(folder / LEXICAL)
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise IndexLoadError(f"index {folder.name}: {exc}") from exc
+            raise IndexLoadError(f"index {folder.name} : {exc}") from exc
         count = manifest.get("chunk_count")
         sizes = {"chunks": len(chunks), "vectors": len(vectors), "faiss": dense.size, "lexical": lexical.size}
         if any(size != count for size in sizes.values()):
-            raise IndexLoadError(f"index {folder.name}: manifest says {count} chunks, files hold {sizes}")
+            raise IndexLoadError(
+                f"index {folder.name} : le manifeste annonce {count} passages, les fichiers en contiennent {sizes}"
+            )
         if dense.dimension != manifest.get("dimension") or vectors.shape[1] != dense.dimension:
-            raise IndexLoadError(f"index {folder.name}: vector dimension does not match the manifest")
+            raise IndexLoadError(f"index {folder.name} : la dimension des vecteurs ne correspond pas au manifeste")
         return cls(manifest, chunks, vectors, dense, lexical)
 
 
 def read_manifest(folder: Path) -> dict:
     path = folder / MANIFEST
     if not path.is_file():
-        raise IndexLoadError(f"index {folder.name}: no {MANIFEST} (build incomplete?)")
+        raise IndexLoadError(f"index {folder.name} : pas de {MANIFEST} (construction inachevée ?)")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise IndexLoadError(f"index {folder.name}: unreadable manifest ({exc})") from exc
+        raise IndexLoadError(f"index {folder.name} : manifeste illisible ({exc})") from exc
     if manifest.get("format") != FORMAT_VERSION:
-        raise IndexLoadError(f"index {folder.name}: format {manifest.get('format')} is not {FORMAT_VERSION}")
+        raise IndexLoadError(f"index {folder.name} : format {manifest.get('format')} au lieu de {FORMAT_VERSION}")
     return manifest

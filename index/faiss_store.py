@@ -41,14 +41,6 @@ class FaissStore:
         queries = np.ascontiguousarray(queries, dtype=np.float32)
         return self._index.search(queries, min(k, self.size))
 
-    def all_scores(self, query: np.ndarray) -> np.ndarray:
-        """Cosine of one query against every passage (exact), for fusion on small collections."""
-        scores, ids = self.search(query.reshape(1, -1), self.size)
-        out = np.zeros(self.size, dtype=np.float32)
-        valid = ids[0] >= 0
-        out[ids[0][valid]] = scores[0][valid]
-        return out
-
     def save(self, path: Path) -> None:
         faiss.write_index(self._index, str(path))
 
@@ -57,4 +49,4 @@ class FaissStore:
         try:
             return cls(faiss.read_index(str(path)))
         except RuntimeError as exc:
-            raise ValueError(f"unreadable FAISS index {path.name}: {exc}") from exc
+            raise ValueError(f"index FAISS {path.name} illisible : {exc}") from exc

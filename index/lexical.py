@@ -76,5 +76,5 @@ class LexicalIndex:
             with (folder / "terms.json").open(encoding="utf-8") as fh:
                 term_lists = json.load(fh)
         except (OSError, ValueError, KeyError) as exc:
-            raise ValueError(f"unreadable lexical index: {exc}") from exc
+            raise ValueError(f"index lexical illisible : {exc}") from exc
         return cls(bm25, term_lists, analyzer or FrenchAnalyzer())

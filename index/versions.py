@@ -66,7 +66,7 @@ class IndexVersions:
         versions = self.listed()
         older = [v for v in versions if current is None or v.name < current.name]
         if not older:
-            raise IndexLoadError("no earlier index version to roll back to")
+            raise IndexLoadError("aucune version antérieure de l'index vers laquelle revenir")
         target = older[-1]
         read_manifest(target)
         link_tmp = self.root / f".current-{os.getpid()}"
@@ -98,7 +98,7 @@ class IndexVersions:
                 fcntl.flock(fh, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as exc:
                 raise BuildLockedError(
-                    f"Another index build is running on {self.root}; wait for it to finish."
+                    f"une autre construction de l'index est en cours dans {self.root} : attendez qu'elle finisse (ou --wait)."
                 ) from exc
             try:
                 yield
@@ -116,7 +116,5 @@ def load_published(root: Path):
 
     current = IndexVersions(root).current()
     if current is None:
-        raise IndexNotBuiltError(
-            f"No index in {root}: run `poles-qa index build` first (aucun index : lancez `poles-qa index build`)."
-        )
+        raise IndexNotBuiltError(f"aucun index dans {root} : lancez d'abord `poles-qa index build`.")
     return IndexBundle.load(current)

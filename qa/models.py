@@ -6,7 +6,7 @@ from pydantic import BaseModel, Field
 
 
 class Citation(BaseModel):
-    """A passage an answer relies on, numbered as its [n] marker in the answer text."""
+    """Un passage sur lequel la réponse s'appuie, numéroté comme son marqueur [n]."""
 
     n: int = Field(description="Numéro du marqueur [n] dans la réponse")
     doc_id: str
@@ -19,7 +19,7 @@ class Citation(BaseModel):
 
 
 class Answer(BaseModel):
-    """A cited answer, or a refusal when the documents do not hold the answer."""
+    """Une réponse citée, ou un refus quand les documents ne contiennent pas la réponse."""
 
     answer: str
     refused: bool

@@ -1,4 +1,4 @@
-"""A per-client sliding-window rate limit, in process."""
+"""Per-client sliding-window rate limits: the protocol, and the in-process limiter."""
 
 from __future__ import annotations
 
@@ -6,10 +6,19 @@ import math
 import threading
 import time
 from collections import deque
+from typing import Protocol
 
 
-class RateLimiter:
-    """At most `per_minute` hits per key in any 60 s window; 0 turns the limit off."""
+class RateLimiter(Protocol):
+    """At most `per_minute` hits per key in any 60 s window; the Redis limiter shares it between processes."""
+
+    def check(self, key: str) -> int | None:
+        """None when allowed (and counted), else the seconds to wait before retrying."""
+        ...
+
+
+class MemoryRateLimiter:
+    """The sliding window of one process; 0 turns the limit off."""
 
     def __init__(self, per_minute: int, window: float = 60.0) -> None:
         self.per_minute = per_minute
@@ -18,7 +27,6 @@ class RateLimiter:
         self._lock = threading.Lock()
 
     def check(self, key: str) -> int | None:
-        """None when allowed (and counted), else the seconds to wait before retrying."""
         if self.per_minute <= 0:
             return None
         now = time.monotonic()

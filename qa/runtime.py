@@ -1,25 +1,40 @@
-"""Build the heavy objects (model, index, store, service) from the settings, once."""
+"""Build the objects of an answering process once: the API lifespan, the CLI and the tests use this."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from corpus.chunking import ChunkingSettings
 from index.builder import BuildReport, Progress, build_index
 from index.embedding import Encoder, SentenceEncoder
 from index.retriever import HybridRetriever
-from index.versions import load_published
 from qa.conversation import ConversationStore, SQLiteConversationStore
-from qa.ratelimit import RateLimiter
+from qa.metrics import ServiceMetrics
+from qa.ratelimit import MemoryRateLimiter, RateLimiter
 from qa.redis_state import RedisConversationStore, RedisHealth, RedisRateLimiter, connect
+from qa.reloader import IndexReloader
 from qa.service import AnswerService
-from qa.settings import Settings
+from qa.settings import IndexSettings, ServerSettings, StateSettings
 
 log = logging.getLogger(__name__)
 
 
-def build_encoder(settings: Settings) -> Encoder:
+def configure_process(server: bool) -> None:
+    """Process-wide thread settings, set once by whoever starts the process, before any model loads.
+
+    FAISS searches one question at a time from request threads in a server: its own OpenMP team
+    there would spin against the encoder's on two cores, for no gain on a single query.
+    """
+    import faiss
+
+    if server:
+        faiss.omp_set_num_threads(1)
+
+
+def build_encoder(settings: IndexSettings) -> Encoder:
     return SentenceEncoder(
         settings.embedding_model,
         query_prompt=settings.query_prompt,
@@ -30,57 +45,88 @@ def build_encoder(settings: Settings) -> Encoder:
     )
 
 
-def build_shared_state(
-    settings: Settings,
-) -> tuple[ConversationStore, RateLimiter | RedisRateLimiter, RedisHealth | None]:
+@dataclass
+class SharedState:
+    store: ConversationStore
+    limiter: RateLimiter
+    redis_health: RedisHealth | None
+
+
+def build_shared_state(settings: StateSettings) -> SharedState:
     """Redis when POLES_QA_REDIS_URL is set (several processes share it), else SQLite and memory."""
     if settings.redis_url:
         client = connect(settings.redis_url)
         health = RedisHealth(client)
         store = RedisConversationStore(client, health, settings.history_turns, settings.conversation_ttl_seconds)
-        return store, RedisRateLimiter(client, health, settings.rate_limit_per_minute), health
-    return build_store(settings), RateLimiter(settings.rate_limit_per_minute), None
-
-
-def build_store(settings: Settings) -> ConversationStore:
-    return SQLiteConversationStore(
+        return SharedState(store, RedisRateLimiter(client, health, settings.rate_limit_per_minute), health)
+    store = SQLiteConversationStore(
         settings.data_dir / "conversations.sqlite3",
         max_turns=settings.history_turns,
         ttl_seconds=settings.conversation_ttl_seconds,
     )
+    return SharedState(store, MemoryRateLimiter(settings.rate_limit_per_minute), None)
 
 
-def load_retriever(settings: Settings, encoder: Encoder, mode: str = "hybrid") -> HybridRetriever:
-    """The published index, verified, with the encoder it was built with."""
-    bundle = load_published(settings.index_dir)
-    if bundle.manifest.get("model") != encoder.name:
-        raise ValueError(
-            f"The index was built with {bundle.manifest.get('model')!r} but the configured model is "
-            f"{encoder.name!r}: rebuild it with `poles-qa index build`."
-        )
-    return HybridRetriever(bundle, encoder, mode=mode)
+@dataclass
+class Runtime:
+    """Everything an answering process serves with; the index is taken into service by `reloader`."""
+
+    settings: ServerSettings
+    encoder: Encoder
+    service: AnswerService
+    reloader: IndexReloader
+    limiter: RateLimiter
+    redis_health: RedisHealth | None
+    metrics: ServiceMetrics
+
+    def build_index(
+        self, corpus_dirs: list[Path] | None = None, progress: Progress | None = None, wait_for_lock: bool = False
+    ) -> BuildReport:
+        return run_build(self.settings.index, self.encoder, corpus_dirs, progress, wait_for_lock)
 
 
-def build_service(settings: Settings, encoder: Encoder, mode: str = "hybrid") -> AnswerService:
-    return AnswerService(
-        build_store(settings),
-        refusal_threshold=settings.refusal_threshold,
-        top_k=settings.top_k,
-        max_question_chars=settings.max_question_chars,
-        retriever=load_retriever(settings, encoder, mode),
-        max_unknown_share=settings.refusal_unknown_share,
+def build_runtime(
+    settings: ServerSettings,
+    encoder: Encoder | None = None,
+    mode: str = "hybrid",
+    wrap_encoder: Callable[[Callable[[], Encoder]], Encoder] | None = None,
+) -> Runtime:
+    """The service with its store and limiter, the reloader that feeds it, the metrics that watch it.
+
+    `wrap_encoder` lets a server load the model inside its encoder thread (see BatchingEncoder).
+    """
+    if encoder is None:
+        factory = lambda: build_encoder(settings.index)  # noqa: E731
+        encoder = wrap_encoder(factory) if wrap_encoder else factory()
+    state = build_shared_state(settings.state)
+    answer = settings.answer
+    service = AnswerService(
+        store=state.store,
+        refusal_threshold=answer.refusal_threshold,
+        max_unknown_share=answer.refusal_unknown_share,
+        top_k=answer.top_k,
+        max_question_chars=answer.max_question_chars,
     )
+    metrics = ServiceMetrics()
+
+    def on_swap(retriever: HybridRetriever) -> None:
+        manifest = retriever.bundle.manifest
+        metrics.set_index(manifest["index_version"], manifest["model"], manifest["chunk_count"])
+        metrics.reloads.labels(outcome="swapped").inc()
+
+    reloader = IndexReloader(settings.index, service, encoder, mode=mode, on_swap=on_swap)
+    return Runtime(settings, encoder, service, reloader, state.limiter, state.redis_health, metrics)
 
 
 def run_build(
-    settings: Settings,
+    settings: IndexSettings,
     encoder: Encoder,
     corpus_dirs: list[Path] | None = None,
     progress: Progress | None = None,
     wait_for_lock: bool = False,
 ) -> BuildReport:
     return build_index(
-        corpus_dirs or settings.corpus_dirs(),
+        corpus_dirs or [settings.corpus_dir],
         settings.index_dir,
         encoder,
         passage_prompt=settings.passage_prompt,

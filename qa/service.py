@@ -32,12 +32,13 @@ class AnswerService:
 
     def __init__(
         self,
+        *,
         store: ConversationStore,
         refusal_threshold: float,
-        top_k: int = 3,
-        max_question_chars: int = 1000,
+        max_unknown_share: float,
+        top_k: int,
+        max_question_chars: int,
         retriever: HybridRetriever | None = None,
-        max_unknown_share: float = 0.55,
     ) -> None:
         self.store = store
         self.refusal_threshold = refusal_threshold
@@ -61,7 +62,7 @@ class AnswerService:
         text = validate_question(question, self.max_question_chars)
         engine = self._engine  # one read: the whole request uses this index version
         if engine is None:
-            raise IndexNotReadyError("The index is not loaded yet.")
+            raise IndexNotReadyError("L'index n'est pas encore chargé : réessayez dans un instant.")
         conversation_id = conversation_id or uuid.uuid4().hex
         reply = smalltalk_reply(text)
         if reply is not None:

@@ -1,29 +1,29 @@
-"""All settings of poles-qa, read once from POLES_QA_* variables (and .env) and passed down."""
+"""Settings of the answering side, in sections that match what each process builds.
+
+Every section reads the same POLES_QA_* variables (and .env); each default is written once, here.
+The API's own section is in api/settings.py and the bot's in bot/settings.py.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings
 
 from corpus import DEFAULT_CORPUS_DIR
+from qa.env import DEFAULT_DATA_DIR, ENV
 
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
+class IndexSettings(BaseSettings):
+    """The corpus, the index built from it and the embedding model: what `index build` needs."""
 
-class Settings(BaseSettings):
-    """Every knob, with the default used by `make run`."""
-
-    model_config = SettingsConfigDict(env_prefix="POLES_QA_", env_file=".env", extra="ignore")
+    model_config = ENV
 
     corpus_dir: Path = DEFAULT_CORPUS_DIR
     index_dir: Path = Path("var/index")
-    data_dir: Path = Path("var/data")
-
-    embedding_model: str = Field(DEFAULT_MODEL, description="sentence-transformers name or path")
+    embedding_model: str = Field("all-MiniLM-L6-v2", description="sentence-transformers name or path")
     query_prompt: str = Field("", description="prefix for questions, e.g. 'query: ' for e5")
     passage_prompt: str = Field("", description="prefix for passages, e.g. 'passage: ' for e5")
     embedding_batch_size: int = 32
@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     approximate_index_above: int = Field(50_000, description="chunk count above which FAISS uses HNSW")
     keep_versions: int = 3
 
+
+class AnswerSettings(BaseSettings):
+    """How questions are answered and declined."""
+
+    model_config = ENV
+
     top_k: int = Field(3, ge=1, le=20)
     refusal_threshold: float = Field(
         0.4, ge=0.0, le=1.0, description="minimum share of the question in the best passage"
@@ -44,35 +50,22 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(1000, ge=10)
 
+
+class StateSettings(BaseSettings):
+    """What outlives a request: conversations and rate limits, in SQLite/memory or shared in Redis."""
+
+    model_config = ENV
+
+    data_dir: Path = DEFAULT_DATA_DIR
+    redis_url: str | None = Field(None, description="redis://host:6379/0 — shared conversations and rate limits")
     history_turns: int = 6
     conversation_ttl_seconds: int = 24 * 3600
-
-    host: str = "127.0.0.1"
-    port: int = 8000
-    admin_token: SecretStr | None = None
-    rate_limit_per_minute: int = 60
-    cors_origins: list[str] = []
-    reload_poll_seconds: float = 5.0
-
-    telegram_bot_token: SecretStr | None = None
-    telegram_api_base_url: str = Field(
-        "https://api.telegram.org/bot", description="python-telegram-bot base_url (self-hosted Bot API, tests)"
-    )
-    answer_api_url: str = "http://127.0.0.1:8000"
-    answer_timeout_seconds: float = 20.0
-    telegram_allowed_chat_ids: list[int] = Field([], description="empty: every chat may use the bot")
-    telegram_user_questions_per_minute: int = 20
-
-    redis_url: str | None = Field(None, description="redis://host:6379/0 — shared conversations and rate limits")
-    telegram_webhook_url: str | None = Field(None, description="public https URL: webhook mode instead of polling")
-    telegram_webhook_secret: SecretStr | None = None
-    telegram_webhook_listen: str = "127.0.0.1"
-    telegram_webhook_port: int = 8443
-
-    def corpus_dirs(self) -> list[Path]:
-        return [self.corpus_dir]
+    rate_limit_per_minute: int = Field(60, description="per client address; 0 turns the limit off")
 
 
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    return Settings()
+class ServerSettings(BaseModel):
+    """The sections an answering process (API, CLI `ask`, `eval`) is built from."""
+
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    state: StateSettings = Field(default_factory=StateSettings)

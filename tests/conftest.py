@@ -80,8 +80,14 @@ def real_retriever(real_index, real_encoder):
 def real_service(real_retriever, tmp_path):
     from qa.conversation import SQLiteConversationStore
     from qa.service import AnswerService
-    from qa.settings import Settings
+    from qa.settings import AnswerSettings
 
-    settings = Settings()
-    store = SQLiteConversationStore(tmp_path / "conversations.sqlite3")
-    return AnswerService(store, settings.refusal_threshold, settings.top_k, settings.max_question_chars, real_retriever)
+    answer = AnswerSettings()
+    return AnswerService(
+        store=SQLiteConversationStore(tmp_path / "conversations.sqlite3"),
+        refusal_threshold=answer.refusal_threshold,
+        max_unknown_share=answer.refusal_unknown_share,
+        top_k=answer.top_k,
+        max_question_chars=answer.max_question_chars,
+        retriever=real_retriever,
+    )

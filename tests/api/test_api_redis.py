@@ -20,7 +20,7 @@ class ApiProcess:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "qa.cli", "serve", "--port", str(self.port)],
+            [sys.executable, "-m", "poles_qa", "serve", "--port", str(self.port)],
             env={**os.environ, **env},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -11,9 +11,11 @@ import pytest
 from bot_harness import BotRunner
 from fake_telegram import FakeTelegram
 from servers import LiveServer, free_port
+from settings_for_tests import api_settings, server_settings
 from telegram_html import check_telegram_html
 
 from bot.handlers import NOT_ALLOWED, TEXT_ONLY, TOO_FAST, UNAVAILABLE
+from bot.settings import BotSettings
 
 pytestmark = pytest.mark.slow
 TOKEN = "123456:SECRET-TOKEN-never-logged"
@@ -22,13 +24,10 @@ TOKEN = "123456:SECRET-TOKEN-never-logged"
 @pytest.fixture(scope="module")
 def answer_api(tmp_path_factory, full_corpus, real_index):
     from api.main import create_app
-    from qa.settings import Settings
 
     tmp = tmp_path_factory.mktemp("bot-api")
-    settings = Settings(
-        corpus_dir=full_corpus, index_dir=real_index, data_dir=tmp, rate_limit_per_minute=0, reload_poll_seconds=0
-    )
-    with LiveServer(create_app(settings)) as server:
+    settings = server_settings(corpus_dir=full_corpus, index_dir=real_index, data_dir=tmp, rate_limit_per_minute=0)
+    with LiveServer(create_app(api_settings(reload_poll_seconds=0), settings)) as server:
         yield server
 
 
@@ -52,9 +51,7 @@ def own_telegram():
 
 
 def bot_settings(tmp_path, telegram, answer_url: str, **extra):
-    from qa.settings import Settings
-
-    return Settings(
+    return BotSettings(
         telegram_bot_token=TOKEN,
         telegram_api_base_url=telegram.url + "/bot",
         answer_api_url=answer_url,
@@ -294,7 +291,7 @@ def test_poles_qa_run_starts_the_api_and_the_bot_beside_it(tmp_path, own_telegra
         "POLES_QA_RELOAD_POLL_SECONDS": "0",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "qa.cli", "run", "--port", str(port)],
+        [sys.executable, "-m", "poles_qa", "run", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -64,7 +64,7 @@ def test_unreadable_files_are_skipped_with_a_warning_naming_them(tmp_path, caplo
 
 
 def test_missing_or_empty_corpus_is_an_error(tmp_path):
-    with pytest.raises(CorpusError, match="not found"):
+    with pytest.raises(CorpusError, match="introuvable"):
         load_corpus([tmp_path / "absent"])
-    with pytest.raises(CorpusError, match="No readable document"):
+    with pytest.raises(CorpusError, match="aucun document lisible"):
         load_corpus([tmp_path])

@@ -25,3 +25,18 @@ def test_verb_inversion_and_sms_spellings():
 
 def test_numbers_keep_decimals_in_either_notation():
     assert A.terms("1,5 milliard") == A.terms("1.5 milliard")
+
+
+def test_analysis_from_many_threads_gives_the_serial_result():
+    """PyStemmer objects are not thread-safe: each thread has its own, so /ask's worker threads agree."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests_paths import SOURCE_PAGE
+
+    words = SOURCE_PAGE.read_text(encoding="utf-8").split()
+    texts = [" ".join(words[i : i + 40]) for i in range(0, len(words), 40)] * 4
+    serial = [FrenchAnalyzer().terms(t) for t in texts]
+    shared = FrenchAnalyzer()  # one analyzer and its cache, as the API's threads share it
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        parallel = list(pool.map(shared.terms, texts))
+    assert parallel == serial

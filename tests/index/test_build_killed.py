@@ -25,7 +25,7 @@ def generated_corpus(folder, documents: int) -> None:
 def build_process(corpus, index):
     env = {**os.environ, "POLES_QA_INDEX_DIR": str(index)}
     return subprocess.Popen(
-        [sys.executable, "-m", "qa.cli", "index", "build", "--corpus", str(corpus)],
+        [sys.executable, "-m", "poles_qa", "index", "build", "--corpus", str(corpus)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

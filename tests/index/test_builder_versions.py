@@ -62,7 +62,7 @@ def test_corrupted_version_is_refused_with_the_problem_named(tmp_path, fake_enco
         IndexBundle.load(current)
     manifest = json.loads((current / "manifest.json").read_text())
     (current / "chunks.jsonl").unlink()
-    with pytest.raises(IndexLoadError, match="missing file chunks.jsonl"):
+    with pytest.raises(IndexLoadError, match="fichier chunks.jsonl manquant"):
         IndexBundle.load(current)
     assert manifest["format"] == 1
 
@@ -90,7 +90,7 @@ def test_a_second_build_fails_clearly_while_one_holds_the_lock(tmp_path, fake_en
     thread.start()
     held.wait(5)
     try:
-        with pytest.raises(BuildLockedError, match="Another index build is running"):
+        with pytest.raises(BuildLockedError, match="une autre construction de l.index est en cours"):
             build_index([small_corpus(tmp_path)], tmp_path / "index", fake_encoder)
     finally:
         release.set()

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.slow
 
 def run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "POLES_QA_INDEX_DIR": str(tmp_path / "index"), "POLES_QA_DATA_DIR": str(tmp_path / "data")}
-    return subprocess.run([sys.executable, "-m", "qa.cli", *args], capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "poles_qa", *args], capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,14 +66,19 @@ def test_ask_before_any_index_tells_to_build(tmp_path):
 def test_empty_corpus_is_an_error_and_writes_no_index(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run(["index", "build", "--corpus", str(tmp_path / "empty")], tmp_path)
-    assert result.returncode == 2 and "nothing to index" in result.stderr
+    assert result.returncode == 2 and "rien à indexer" in result.stderr
     assert not (tmp_path / "index" / "current").exists()
 
 
 def test_bot_without_a_token_exits_with_a_clear_message(tmp_path):
     env_free = {k: v for k, v in os.environ.items() if k != "POLES_QA_TELEGRAM_BOT_TOKEN"}
     result = subprocess.run(
-        [sys.executable, "-m", "qa.cli", "bot"], capture_output=True, text=True, timeout=120, env=env_free, cwd=tmp_path
+        [sys.executable, "-m", "poles_qa", "bot"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env_free,
+        cwd=tmp_path,
     )
     assert result.returncode == 2
     assert "POLES_QA_TELEGRAM_BOT_TOKEN" in result.stderr and "Traceback" not in result.stderr

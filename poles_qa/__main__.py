@@ -1,0 +1,3 @@
+from poles_qa.cli import main
+
+main()

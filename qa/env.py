@@ -1,0 +1,8 @@
+"""Where every process reads its settings: POLES_QA_* variables, then .env. Imports nothing heavy."""
+
+from pathlib import Path
+
+from pydantic_settings import SettingsConfigDict
+
+ENV = SettingsConfigDict(env_prefix="POLES_QA_", env_file=".env", extra="ignore")
+DEFAULT_DATA_DIR = Path("var/data")  # conversations (API) and the bot's own store

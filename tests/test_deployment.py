@@ -79,7 +79,7 @@ def test_every_variable_the_compose_file_uses_is_a_setting_or_documented_for_com
     used = set(re.findall(r"\$\{(POLES_QA_[A-Z_]+)", text))
     for service in SERVICES.values():
         used |= {k for k in service.get("environment", {}) if k.startswith("POLES_QA_")}
-    assert COMPOSE_ONLY <= used and used <= SETTINGS | COMPOSE_ONLY, used - SETTINGS - COMPOSE_ONLY
+    assert used >= COMPOSE_ONLY and used <= SETTINGS | COMPOSE_ONLY, used - SETTINGS - COMPOSE_ONLY
 
 
 def test_bot_token_is_required_with_a_message():

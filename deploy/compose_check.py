@@ -23,6 +23,7 @@ from stack import (
     WORK,
     CheckFailed,
     Stack,
+    build,
     ensure_nginx_stand_in,
     free_port,
     http,
@@ -85,9 +86,11 @@ class Check:
             args += ["--build-arg", f"TORCH_INDEX_URL={url}", "--network", "host"]
             source = "a local wheel served on 127.0.0.1"
         start = time.monotonic()
-        run("podman", "build", "--format", "docker", *args, "-t", IMAGE, ROOT)
+        replaced = [build(IMAGE, ROOT, *args)]
         elapsed = time.monotonic() - start
-        run("podman", "build", "--pull=never", "-t", TELEGRAM_STAND_IN, STAND_INS / "telegram")
+        replaced.insert(0, build(TELEGRAM_STAND_IN, STAND_INS / "telegram", "--pull=never"))
+        for old in filter(None, replaced):  # images of an earlier run, untagged now: 2 GB each
+            run("podman", "rmi", old, check=False)
         size = image_size_mb(IMAGE)
         self.facts["image"] = f"{IMAGE} {size:.0f} MB (EXTRAS={extras!r})"
         torch = f"torch from {source}" if needs_torch else "no torch"

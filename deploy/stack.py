@@ -71,6 +71,21 @@ def ensure_nginx_stand_in() -> bool:
     return True
 
 
+def image_id(name: str) -> str:
+    return run("podman", "image", "inspect", name, "--format", "{{.Id}}", check=False).stdout.strip()
+
+
+def build(tag: str, context: Path, *args: str) -> str:
+    """podman build in docker format (OCI drops HEALTHCHECK), log in var/compose-check; the ID it replaced."""
+    replaced = image_id(tag)
+    result = run("podman", "build", "--format", "docker", *args, "-t", tag, context, check=False)
+    log = WORK / f"build-{tag.split(':')[0]}.log"
+    log.write_text(result.stdout + result.stderr)
+    if result.returncode != 0:
+        raise CheckFailed(f"podman build {tag} failed (log: {log}): {result.stderr[-600:]}")
+    return replaced if replaced != image_id(tag) else ""
+
+
 def image_size_mb(name: str) -> float:
     return int(run("podman", "image", "inspect", name, "--format", "{{.Size}}").stdout.strip()) / 1e6
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from qa.validation import DEFAULT_MAX_CHARS, QUESTION_PATTERN
+
 
 class AskRequest(BaseModel):
     """Une question, et la conversation qu'elle poursuit."""
@@ -19,6 +21,8 @@ class AskRequest(BaseModel):
     )
 
     question: str = Field(
+        # Documented here, checked once by qa.validation (400 with its French message).
+        json_schema_extra={"minLength": 1, "maxLength": DEFAULT_MAX_CHARS, "pattern": QUESTION_PATTERN},
         description=(
             "La question, en français : du texte, sans caractères de contrôle, 1 000 caractères au plus "
             "(POLES_QA_MAX_QUESTION_CHARS). Sinon : 400 avec le message à montrer."

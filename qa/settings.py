@@ -14,6 +14,7 @@ from pydantic_settings import BaseSettings
 
 from corpus import DEFAULT_CORPUS_DIR
 from qa.env import DEFAULT_DATA_DIR, ENV
+from qa.validation import DEFAULT_MAX_CHARS
 
 
 class IndexSettings(BaseSettings):
@@ -48,7 +49,7 @@ class AnswerSettings(BaseSettings):
     refusal_unknown_share: float = Field(
         0.55, ge=0.0, le=1.0, description="decline when this share of the question is in words the corpus never uses"
     )
-    max_question_chars: int = Field(1000, ge=10)
+    max_question_chars: int = Field(DEFAULT_MAX_CHARS, ge=10)
 
 
 class StateSettings(BaseSettings):

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_CHARS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # tab and new line are allowed
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
+DEFAULT_MAX_CHARS = 1000
+# The same rules as a JSON-schema pattern, for the API's documentation: some non-space character,
+# no control character anywhere.
+QUESTION_PATTERN = f"^[^{_CONTROL_CHARS}]*[^\\s{_CONTROL_CHARS}][^{_CONTROL_CHARS}]*$"
 
 
 class QuestionError(ValueError):

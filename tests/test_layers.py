@@ -17,7 +17,9 @@ def imported_after(statement: str) -> set[str]:
 
 @pytest.mark.parametrize("package", ["corpus", "index", "qa"])
 def test_core_packages_import_neither_the_api_nor_the_bot(package):
-    modules = sorted(p.relative_to(ROOT).with_suffix("").as_posix().replace("/", ".") for p in (ROOT / package).glob("*.py"))
+    modules = sorted(
+        p.relative_to(ROOT).with_suffix("").as_posix().replace("/", ".") for p in (ROOT / package).glob("*.py")
+    )
     loaded = imported_after("; ".join(f"import {m}" for m in modules))
     assert not {m for m in loaded if m.split(".")[0] in {"api", "bot", "poles_qa"}}
 

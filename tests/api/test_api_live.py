@@ -28,13 +28,12 @@ def live(tmp_path_factory, real_encoder):
     corpus = tmp / "corpus"
     corpus.mkdir()
     shutil.copy(SOURCE_PAGE, corpus)
-    settings = server_settings(
-        corpus_dir=corpus, index_dir=tmp / "index", data_dir=tmp / "data", rate_limit_per_minute=1000
-    )
+    values = {"corpus_dir": corpus, "index_dir": tmp / "index", "data_dir": tmp / "data", "rate_limit_per_minute": 1000}
+    settings = server_settings(**values)
     # The first start builds the index of the corpus itself.
     app = create_app(api_settings(admin_token="jeton-admin", reload_poll_seconds=0.5), settings)
     with LiveServer(app) as server:
-        server.settings, server.corpus = settings, corpus
+        server.settings, server.values, server.corpus = settings, values, corpus
         yield server
 
 
@@ -135,12 +134,14 @@ def test_reload_under_load_serves_the_new_documents_without_a_failed_request(liv
 
     with ThreadPoolExecutor(4) as pool:
         futures = [pool.submit(hammer) for _ in range(4)]
-        build_index([live.corpus], live.settings.index_dir, real_encoder)
-        deadline = time.monotonic() + 30
-        while httpx.get(live.url + "/ready").json()["index_version"] == old and time.monotonic() < deadline:
-            time.sleep(0.2)
-        time.sleep(1)
-        stop.set()
+        try:
+            build_index([live.corpus], live.settings.index.index_dir, real_encoder)
+            deadline = time.monotonic() + 30
+            while httpx.get(live.url + "/ready").json()["index_version"] == old and time.monotonic() < deadline:
+                time.sleep(0.2)
+            time.sleep(1)
+        finally:
+            stop.set()  # the hammering threads end even when the test fails
         codes = [c for f in futures for c in f.result()]
     assert codes and set(codes) == {200}
     body = ask(live, {"question": "Où s'est tenue la journée de lancement de Pôles 2.0 ?"}).json()
@@ -149,11 +150,11 @@ def test_reload_under_load_serves_the_new_documents_without_a_failed_request(liv
 
 def test_broken_published_index_is_refused_and_the_old_one_keeps_serving(live):
     served = httpx.get(live.url + "/ready").json()["index_version"]
-    versions = IndexVersions(live.settings.index_dir)
+    versions = IndexVersions(live.settings.index.index_dir)
     broken = versions.versions_dir / "99999999T000000000000Z-broken"
     shutil.copytree(versions.current(), broken)
     (broken / "dense.faiss").write_bytes(b"truncated")
-    link = Path(live.settings.index_dir) / "current"
+    link = Path(live.settings.index.index_dir) / "current"
     good = link.readlink()
     link.unlink()
     link.symlink_to(Path("versions") / broken.name)
@@ -200,10 +201,8 @@ def test_schema_fuzzer_finds_nothing(live):
 def test_rate_limit_answers_429_with_retry_after(tmp_path, live):
     from api.main import create_app
 
-    settings = live.settings.model_copy(
-        update={"rate_limit_per_minute": 3, "data_dir": tmp_path, "reload_poll_seconds": 0}
-    )
-    with LiveServer(create_app(settings)) as server:
+    settings = server_settings(**{**live.values, "rate_limit_per_minute": 3, "data_dir": tmp_path})
+    with LiveServer(create_app(api_settings(reload_poll_seconds=0), settings)) as server:
         codes = [httpx.post(server.url + "/ask", json={"question": "Que sont les GTI ?"}, timeout=30) for _ in range(4)]
     assert [c.status_code for c in codes] == [200, 200, 200, 429]
     assert int(codes[-1].headers["Retry-After"]) >= 1 and "Trop de requêtes" in codes[-1].json()["detail"]
@@ -212,8 +211,8 @@ def test_rate_limit_answers_429_with_retry_after(tmp_path, live):
 def test_admin_routes_are_absent_without_a_token(tmp_path, live):
     from api.main import create_app
 
-    settings = live.settings.model_copy(update={"admin_token": None, "data_dir": tmp_path, "reload_poll_seconds": 0})
-    with LiveServer(create_app(settings)) as server:
+    settings = server_settings(**{**live.values, "data_dir": tmp_path})
+    with LiveServer(create_app(api_settings(admin_token=None, reload_poll_seconds=0), settings)) as server:
         assert httpx.post(server.url + "/admin/reload", headers={"Authorization": "Bearer x"}).status_code == 404
 
 
@@ -232,18 +231,18 @@ def test_changed_and_deleted_documents_are_taken_up_live(live, real_encoder):
     question = {"question": "Combien de membres compte le comité de suivi des pôles ?"}
     note.write_text("# Le comité de suivi\n\nLe comité de suivi des pôles compte douze membres.\n", encoding="utf-8")
     old = httpx.get(live.url + "/ready").json()["index_version"]
-    build_index([live.corpus], live.settings.index_dir, real_encoder)
+    build_index([live.corpus], live.settings.index.index_dir, real_encoder)
     old = wait_for_version_change(live, old)
     assert "douze membres" in ask(live, question).json()["answer"]
 
     note.write_text("# Le comité de suivi\n\nLe comité de suivi des pôles compte quinze membres.\n", encoding="utf-8")
-    build_index([live.corpus], live.settings.index_dir, real_encoder)
+    build_index([live.corpus], live.settings.index.index_dir, real_encoder)
     old = wait_for_version_change(live, old)
     body = ask(live, question).json()
     assert "quinze membres" in body["answer"] and "douze" not in str(body)
 
     note.unlink()
-    build_index([live.corpus], live.settings.index_dir, real_encoder)
+    build_index([live.corpus], live.settings.index.index_dir, real_encoder)
     wait_for_version_change(live, old)
     body = ask(live, question).json()
     assert all(c["doc_id"] != "note-comite.md" for c in body["citations"])

@@ -86,7 +86,7 @@ def test_redis_down_degrades_then_recovers(two_apis, redis_server):
     redis_server.stop()
     try:
         ready = httpx.get(first.url + "/ready").json()
-        assert ready["status"] == "degraded" and "redis" in ready["reason"]
+        assert ready["status"] == "degraded" and "Redis" in ready["reason"]
         single = first.ask("Quel pôle travaille sur la géothermie ?")
         assert single.status_code == 200 and "Avenia" in single.json()["citations"][0]["text"]
         lost = second.ask(

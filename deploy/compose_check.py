@@ -40,7 +40,7 @@ TELEGRAM_STAND_IN = "poles-qa-telegram-stand-in:check"  # the name deploy/compos
 REPLICAS = 2
 QUESTION = "Quels sont les trois axes de la phase 2 ?"
 FOLLOW_UP = "Combien a-t-elle reçu ?"  # refused on its own: only the conversation gives it a subject
-NEW_DOCUMENT = (
+NEW_DOCUMENT = (  # invented, and only ever written to the check's copy of the corpus
     "Le pôle Aquamer\n\n"
     "Labellisé pendant la phase 2, le pôle Aquamer fédère les entreprises de l'aquaculture marine.\n"
     "Son siège est installé à Saint-Malo, sur le port, depuis 2010.\n"

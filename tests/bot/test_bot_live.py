@@ -329,7 +329,7 @@ def test_forum_topics_are_separate_conversations_and_replies_stay_in_their_topic
     telegram.wait_sent(group, 1)
     in_topic(8, "Qui l'a réalisée ?")  # another topic: no earlier turn to lean on
     second = telegram.wait_sent(group, 2)[-1]
-    assert "Je n'ai pas trouvé cette information" in second["text"]
+    assert "pouvez-vous poser la question en entier" in second["text"]
     assert int(second["message_thread_id"]) == 8
     in_topic(7, "Qui l'a réalisée ?")
     third = telegram.wait_sent(group, 3)[-1]

@@ -82,3 +82,23 @@ def test_bot_without_a_token_exits_with_a_clear_message(tmp_path):
     )
     assert result.returncode == 2
     assert "POLES_QA_TELEGRAM_BOT_TOKEN" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_index_of_another_model_asks_for_a_rebuild(tmp_path):
+    minilm = {
+        **os.environ,
+        "POLES_QA_EMBEDDING_MODEL": "all-MiniLM-L6-v2",
+        "POLES_QA_INDEX_DIR": str(tmp_path / "index"),
+    }
+    built = subprocess.run(
+        [sys.executable, "-m", "poles_qa", "index", "build", "--corpus", str(DEFAULT_CORPUS)],
+        capture_output=True,
+        text=True,
+        env=minilm,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    result = run(["ask", "Quel budget pour la phase 2 ?"], tmp_path)
+    assert result.returncode == 2
+    assert "Erreur : L'index publié" in result.stderr and "all-MiniLM-L6-v2" in result.stderr
+    assert "reconstruisez l'index avec `poles-qa index build`" in result.stderr

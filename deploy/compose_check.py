@@ -4,7 +4,8 @@ Two api replicas behind the proxy, a follow-up answered by the other replica (co
 Redis), a document added to a copy of the corpus and published by the indexer service while the
 api keeps running, a Redis restart, and the bot against a Bot API stand-in. Needs root and podman
 (../shared/tools/containers-here); everything is torn down at the end, volumes too.
-Environment: EXTRAS (image extras, e.g. st), TORCH_INDEX_URL (torch source when EXTRAS need it).
+Environment: EXTRAS (image extras, e.g. st), TORCH_INDEX_URL (torch source when EXTRAS need it),
+POLES_QA_EMBEDDING_MODEL (the api's and indexer's model, e.g. all-MiniLM-L6-v2 with EXTRAS=st).
 """
 
 from __future__ import annotations
@@ -108,7 +109,14 @@ class Check:
             "POLES_QA_RELOAD_POLL_SECONDS=2\n"
             f"CHECK_TELEGRAM_PORT={self.telegram_port}\n"
         )
-        self.stack = Stack(PROJECT, self.env_file, [ROOT / "docker-compose.yml", ROOT / "deploy" / "compose-check.yml"])
+        files = [ROOT / "docker-compose.yml", ROOT / "deploy" / "compose-check.yml"]
+        model = os.environ.get("POLES_QA_EMBEDDING_MODEL")
+        if model:  # e.g. all-MiniLM-L6-v2 with EXTRAS=st: the sentence-transformers backend serves
+            environment = {"environment": {"POLES_QA_EMBEDDING_MODEL": model}}
+            files.append(WORK / "model.yml")
+            files[-1].write_text(json.dumps({"services": {"api": environment, "indexer": environment}}))
+            self.facts["model"] = model
+        self.stack = Stack(PROJECT, self.env_file, files)
 
     def start(self) -> str:
         self.stack.remove()  # what an interrupted earlier run left
@@ -121,6 +129,7 @@ class Check:
         if cold > 120:
             raise CheckFailed(f"api took {cold:.0f} s, longer than the health check's 120 s start period")
         wait_for("/ready through the proxy", lambda: http("GET", self.base + "/ready")[0] == 200, 30)
+        self.facts["served model"] = http("GET", self.base + "/sources")[1]["model"]
         return self.facts["cold start"]
 
     # -- what users see -------------------------------------------------------------------------

@@ -8,7 +8,7 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test lint eval bench clean
+.PHONY: install run test lint eval bench compose-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.busy_neighbour
+
+# Not part of `make test`: needs root and podman (../shared/tools/containers-here), a few minutes.
+compose-check:
+	python3 deploy/compose_check.py
 
 clean:
 	rm -rf var .pytest_cache

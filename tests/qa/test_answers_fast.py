@@ -87,3 +87,7 @@ def test_headings_are_never_an_answer():
     assert is_heading("Les suites de l'évaluation", chunk)
     assert not is_heading("- Avenia (géothermie)", chunk)
     assert not is_heading("Le budget est de 1,5 milliard d'euros.", chunk)
+
+
+def test_an_edition_the_documents_never_name_is_declined(service):
+    assert service.ask("Quand a eu lieu la 9e journée nationale des pôles ?").refused

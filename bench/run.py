@@ -47,8 +47,7 @@ def rss_mb(pid: int) -> float:
 def floor_ms(index_dir: Path, n: int = 200) -> float:
     """Encode the question and search the index in-process: the cost /ask cannot go below.
 
-    Run on the main thread of a process where no other thread has used torch: an idle OpenMP
-    team of another thread spins and slows the next one down on two cores.
+    Same thread settings as the server (`configure_threads` in `main`).
     """
     from bench.index_scale import search_p50
     from qa.reloader import load_retriever
@@ -60,6 +59,9 @@ def floor_ms(index_dir: Path, n: int = 200) -> float:
 
 
 def main() -> None:
+    from poles_qa.main import configure_process
+
+    configure_process()  # the server's thread settings, before any runtime loads
     work = Path(tempfile.mkdtemp(prefix="poles-qa-bench-"))
     corpus = work / "corpus"
     shutil.copytree(ROOT / "corpus" / "documents", corpus)

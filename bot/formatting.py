@@ -8,6 +8,7 @@ from qa.models import Answer, Citation
 
 TELEGRAM_LIMIT = 4096  # characters of one message, tags included
 EXCERPT_CHARS = 280
+LOW_CONFIDENCE = "⚠️ <i>Réponse incertaine : les documents ne portent pas tout ce que la question demande.</i>"
 
 
 def escape(text: str) -> str:
@@ -53,7 +54,7 @@ def pack_messages(blocks: list[str], limit: int = TELEGRAM_LIMIT) -> list[str]:
 
 def answer_messages(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
     """The answer text with its [n] markers, then one block per citation."""
-    blocks: list[str] = []
+    blocks: list[str] = [LOW_CONFIDENCE] if answer.confidence == "low" else []
     for paragraph in answer.answer.split("\n\n"):
         # Escaping can lengthen text (& -> &amp;): cut with room to spare.
         blocks += [escape(p) for p in _split_plain(paragraph, limit // 2)]

@@ -18,9 +18,10 @@ from corpus.loaders import load_corpus
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer
 from index.bundle import IndexBundle, IndexLoadError
-from index.embedding import Encoder
+from index.embedding import Encoder, encoder_identity
 from index.faiss_store import FaissStore
 from index.lexical import LexicalIndex
+from index.vector_cache import VectorCache
 from index.versions import IndexVersions
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,12 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     changes: dict[str, list[str]] = field(default_factory=dict)
     seconds: float = 0.0
+    published: bool = True  # False: nothing changed, the published version stays
 
 
-def text_key(model: str, prompt: str, text: str) -> str:
-    """Embedding cache key: the same text under the same model and prompt has the same vector."""
-    return hashlib.sha256(f"{model}\x00{prompt}\x00{text}".encode()).hexdigest()
+def content_hash(chunks: list[Chunk], identity: dict) -> str:
+    """What a version holds: its passages (ids are content hashes) and the encoder that embedded them."""
+    return hashlib.sha256("".join(c.chunk_id for c in chunks).encode() + repr(identity).encode()).hexdigest()[:8]
 
 
 def corpus_changes(previous: dict, documents: dict[str, str]) -> dict[str, list[str]]:
@@ -59,15 +61,19 @@ def corpus_changes(previous: dict, documents: dict[str, str]) -> dict[str, list[
 
 @dataclass
 class PreviousBuild:
-    """What the published version offers to the next build: chunks, terms and vectors to reuse."""
+    """What the published version offers to the next build: chunks and terms to reuse.
+
+    Its vectors are reused through the vector cache; when it was built by the same encoder,
+    its own vectors also fill the cache's gaps (an index built before the cache existed).
+    """
 
     manifest: dict = field(default_factory=dict)
     chunks_by_doc: dict[str, list[int]] = field(default_factory=dict)
     bundle: IndexBundle | None = None
-    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    same_encoder: bool = False
 
 
-def _previous_build(versions: IndexVersions, model: str, prompt: str, chunking: ChunkingSettings) -> PreviousBuild:
+def _previous_build(versions: IndexVersions, encoder: Encoder, chunking: ChunkingSettings) -> PreviousBuild:
     current = versions.current()
     if current is None:
         return PreviousBuild()
@@ -83,11 +89,11 @@ def _previous_build(versions: IndexVersions, model: str, prompt: str, chunking: 
     by_doc: dict[str, list[int]] = {}
     for row, chunk in enumerate(bundle.chunks):
         by_doc.setdefault(chunk.doc_id, []).append(row)
-    if manifest.get("model") != model or manifest.get("passage_prompt", "") != prompt:
-        log.info("Embedding model changed: every passage is embedded again")
-        return PreviousBuild(manifest, by_doc, bundle)
-    vectors = {text_key(model, prompt, c.indexed_text()): bundle.vectors[i] for i, c in enumerate(bundle.chunks)}
-    return PreviousBuild(manifest, by_doc, bundle, vectors)
+    identity = encoder_identity(encoder)
+    same = all(manifest.get(k) == v for k, v in identity.items() if k != "query_prompt")
+    if not same:
+        log.info("Embedding backend or model changed: passages are embedded again unless cached")
+    return PreviousBuild(manifest, by_doc, bundle, same)
 
 
 @dataclass
@@ -121,21 +127,64 @@ def _collect(corpus_dirs: list[Path], chunking: ChunkingSettings, previous: Prev
     return out
 
 
-def _embed(chunks: list[Chunk], encoder: Encoder, prompt: str, cache: dict, progress: Progress | None):
-    keys = [text_key(encoder.name, prompt, c.indexed_text()) for c in chunks]
-    # Sorted by length, each batch pads little: the model's cost is in the padded tokens.
-    missing = sorted((i for i, k in enumerate(keys) if k not in cache), key=lambda i: len(chunks[i].indexed_text()))
+EMBED_BATCH = 64  # passages per encoder call: the unit of progress and of what a killed build keeps
+
+
+def _from_previous(previous: PreviousBuild, cache: VectorCache, prompt: str) -> dict[bytes, np.ndarray]:
+    if previous.bundle is None or not previous.same_encoder:
+        return {}
+    chunks = previous.bundle.chunks
+    return {cache.key(prompt, c.indexed_text()): previous.bundle.vectors[i] for i, c in enumerate(chunks)}
+
+
+def _embed(
+    chunks: list[Chunk], encoder: Encoder, cache: VectorCache, previous: PreviousBuild, progress: Progress | None
+) -> tuple[np.ndarray, int, set[bytes]]:
+    """Vectors of every chunk: from the cache, else from the previous version, else encoded (and cached)."""
+    texts = [c.indexed_text() for c in chunks]  # exactly what the encoder gets, its prompt aside
+    keys = [cache.key(encoder.passage_prompt, t) for t in texts]
     vectors = np.zeros((len(chunks), encoder.dimension), dtype=np.float32)
-    batch = 256
-    for done in range(0, len(missing), batch):
-        rows = missing[done : done + batch]
-        vectors[rows] = encoder.encode_passages([chunks[i].indexed_text() for i in rows])
+    found = cache.lookup(keys, vectors)
+    earlier = _from_previous(previous, cache, encoder.passage_prompt) if not found.all() else {}
+    todo: dict[bytes, list[int]] = {}
+    for i in np.flatnonzero(~found):
+        if keys[i] in earlier:
+            vectors[i] = earlier[keys[i]]
+        else:
+            todo.setdefault(keys[i], []).append(int(i))
+    salvaged = [k for k, f in zip(keys, found) if not f and k in earlier]
+    if salvaged:
+        cache.append(salvaged, np.stack([earlier[k] for k in salvaged]))
+    # Sorted by length, each batch pads little: the model's cost is in the padded tokens.
+    missing = sorted(todo, key=lambda k: len(texts[todo[k][0]]))
+    if progress:
+        progress("embed", 0, len(missing))
+    for done in range(0, len(missing), EMBED_BATCH):
+        batch = missing[done : done + EMBED_BATCH]
+        encoded = encoder.encode_passages([texts[todo[k][0]] for k in batch])
+        cache.append(batch, encoded)  # on disk before the next batch starts
+        for key, vector in zip(batch, encoded):
+            vectors[todo[key]] = vector
         if progress:
-            progress("embed", min(done + batch, len(missing)), len(missing))
-    for i, key in enumerate(keys):
-        if key in cache:
-            vectors[i] = cache[key]
-    return vectors, len(missing)
+            progress("embed", done + len(batch), len(missing))
+    return vectors, sum(len(rows) for rows in todo.values()), set(keys)
+
+
+def _unchanged_report(previous: PreviousBuild, corpus: CollectedCorpus, folder: Path, started: float) -> BuildReport:
+    manifest = previous.manifest
+    return BuildReport(
+        version=manifest["index_version"],
+        folder=folder,
+        documents=manifest["document_count"],
+        chunks=manifest["chunk_count"],
+        embedded=0,
+        reused=manifest["chunk_count"],
+        parsed=corpus.parsed,
+        skipped=corpus.skipped,
+        changes={"added": [], "modified": [], "removed": []},
+        seconds=time.perf_counter() - started,
+        published=False,
+    )
 
 
 def build_index(
@@ -143,7 +192,6 @@ def build_index(
     index_root: Path,
     encoder: Encoder,
     *,
-    passage_prompt: str = "",
     chunking: ChunkingSettings | None = None,
     approximate_above: int = 50_000,
     keep_versions: int = 3,
@@ -156,21 +204,27 @@ def build_index(
     versions = IndexVersions(index_root)
     with versions.build_lock(wait=wait_for_lock):
         versions.prune(keep_versions)
-        previous = _previous_build(versions, encoder.name, passage_prompt, chunking)
+        previous = _previous_build(versions, encoder, chunking)
         corpus = _collect(corpus_dirs, chunking, previous)
         chunks = corpus.chunks
-        vectors, embedded = _embed(chunks, encoder, passage_prompt, previous.vectors, progress)
+        identity = encoder_identity(encoder)
+        content = content_hash(chunks, identity)
+        if (
+            previous.manifest.get("index_version", "").endswith("-" + content)
+            and previous.manifest.get("documents") == corpus.documents
+        ):
+            # Nothing changed: a new version would only push an older one out of the rollback window.
+            return _unchanged_report(previous, corpus, versions.current(), started)
+        cache = VectorCache.for_encoder(index_root, encoder)
+        vectors, embedded, live_keys = _embed(chunks, encoder, cache, previous, progress)
         analyzer = FrenchAnalyzer()
         terms = [t if t is not None else analyzer.terms(c.indexed_text()) for c, t in zip(chunks, corpus.terms)]
         lexical = LexicalIndex.from_terms(terms, analyzer)
         dense = FaissStore.build(vectors, approximate_above)
-        content = hashlib.sha256("".join(c.chunk_id for c in chunks).encode() + encoder.name.encode())
-        version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + content.hexdigest()[:8]
+        version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + content
         manifest = {
             "index_version": version,
-            "model": encoder.name,
-            "passage_prompt": passage_prompt,
-            "dimension": encoder.dimension,
+            **identity,
             "chunk_count": len(chunks),
             "document_count": len(corpus.documents),
             "documents": corpus.documents,
@@ -187,6 +241,7 @@ def build_index(
             shutil.rmtree(folder, ignore_errors=True)
             raise
         versions.prune(keep_versions)
+        cache.compact(live_keys)
     return BuildReport(
         version=version,
         folder=published,

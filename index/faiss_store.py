@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import faiss
 import numpy as np
+
+if TYPE_CHECKING:
+    import faiss
+
+# faiss is imported where it is used: its OpenMP runtime reads the thread settings when it loads,
+# and the process that starts sets them first (index.threads.configure_threads).
 
 
 class FaissStore:
@@ -17,6 +23,8 @@ class FaissStore:
     @classmethod
     def build(cls, vectors: np.ndarray, approximate_above: int = 50_000) -> FaissStore:
         """Exact search by default; HNSW once the collection is too large to scan."""
+        import faiss
+
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         dim = vectors.shape[1]
         if len(vectors) > approximate_above:
@@ -42,10 +50,14 @@ class FaissStore:
         return self._index.search(queries, min(k, self.size))
 
     def save(self, path: Path) -> None:
+        import faiss
+
         faiss.write_index(self._index, str(path))
 
     @classmethod
     def load(cls, path: Path) -> FaissStore:
+        import faiss
+
         try:
             return cls(faiss.read_index(str(path)))
         except RuntimeError as exc:

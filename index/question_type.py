@@ -9,6 +9,8 @@ from index.analysis import fold_accents
 
 
 class AnswerType(StrEnum):
+    REASON = "reason"
+    AMOUNT = "amount"
     NUMBER = "number"
     PERIOD = "period"
     DATE = "date"
@@ -18,6 +20,12 @@ class AnswerType(StrEnum):
 
 
 _QUESTION_PATTERNS = [
+    (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
+    (
+        AnswerType.AMOUNT,
+        r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
+        r"|\bcombien (d'argent|d'euros|coute|coutait|a coute)\b|\bmontant\b|\bbudget (total|global|annuel)\b",
+    ),
     (
         AnswerType.PERIOD,
         r"\bperiodes?\b|\bquelles annees\b|\bde quelle annee\b|\bde quand a quand\b|\bcombien de temps\b|\bduree\b",
@@ -38,6 +46,10 @@ _NUMBER_WORDS = (
 )
 _MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _TEXT_PATTERNS = {
+    AnswerType.REASON: re.compile(
+        r"\b(afin de|afin que|pour (permettre|mieux|favoriser|renforcer)|parce que|car|en raison|permet(tent)?|vise)\b"
+    ),
+    AnswerType.AMOUNT: re.compile(r"\beuros?\b|€|\bmillions?\b|\bmilliards?\b"),
     AnswerType.NUMBER: re.compile(rf"\d|\b({_NUMBER_WORDS})\b"),
     AnswerType.PERIOD: re.compile(r"\b(19|20)\d\d\s*[-–]\s*(19|20)?\d\d\b|\bde (19|20)\d\d a (19|20)\d\d\b"),
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),

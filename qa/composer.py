@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
+from corpus.model import Chunk
+from index.analysis import fold_accents
 from index.proximity import ordinal_conflict, pair_proximity
-from index.question_type import AnswerType, answer_type, holds_answer_type
+from index.query import QueryAnalysis, phases_in
+from index.question_type import AnswerType, holds_answer_type
 from index.retriever import Hit, HybridRetriever
+from qa.evidence import SUBJECT_PHASE, EvidenceCheck, Gap
 from qa.models import REFUSAL, Citation
 
 TYPE_BONUS = 0.3  # a sentence holding the expected kind of answer (a name for "qui")
 STRICT_TYPE_BONUS = 0.5  # "combien", "quand", "quelle période" cannot be answered without one
-STRICT_TYPES = {AnswerType.NUMBER, AnswerType.DATE, AnswerType.PERIOD}
+STRICT_TYPES = {
+    AnswerType.AMOUNT: "de montant",
+    AnswerType.NUMBER: "de chiffre",
+    AnswerType.DATE: "de date",
+    AnswerType.PERIOD: "de période",
+    AnswerType.PLACE: "de lieu",
+}
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the one asked about
-LENGTH_PENALTY = 0.0005  # per character: at equal evidence, the shorter sentence answers better
+LENGTH_PENALTY = 0.0005  # per character up to 200: at equal evidence, the shorter sentence answers better
 RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
-SECOND_SENTENCE_RATIO = 0.9  # a second sentence is added only when nearly as good
+SHORT_SENTENCE = 160  # characters: a sentence this short may need the next one to say enough
+ANALYSED_CHUNKS = 5000  # passages whose sentences stay analysed; past that the cache starts over
+# A sentence opening on one of these leans on the sentence before it for its subject.
+_LEANS_BACK = re.compile(
+    r"^(il|elle|ils|elles|son|sa|ses|leur|leurs|ce|cet|cette|ces|cela|ceci|celui|celle|ceux|celles|"
+    r"ces derniers|ce dernier|en outre|par ailleurs|de plus|ainsi)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +43,17 @@ class Composition:
     answer: str
     refused: bool
     citations: list[Citation]
+    confidence: str = "high"  # "low": the passage does not carry all that the question names
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence (or a list with its intro) of a passage, with its analysis."""
+
+    text: str
+    terms: list[str]
+    previous: str | None  # the unit before it in the passage, for a sentence that leans back
+    following: str | None  # the unit after it, which may lean back on this one
 
 
 def answer_units(text: str) -> list[str]:
@@ -46,78 +75,125 @@ def answer_units(text: str) -> list[str]:
     return units
 
 
+def is_heading(unit: str, chunk: Chunk) -> bool:
+    """A heading line is no answer: it repeats a title, or is short and ends without punctuation."""
+    stripped = unit.strip().rstrip(":").strip()
+    if stripped in (chunk.title, chunk.section):
+        return True
+    is_list = stripped.startswith("- ") or "\n" in stripped
+    return not is_list and len(stripped) < 60 and not stripped.endswith((".", "!", "?", ")", "»"))
+
+
 class AnswerComposer:
-    """Picks the best supporting sentence(s) of the top passages, or declines."""
+    """Picks the sentence of the top passages that answers the question, or declines."""
 
-    def __init__(self, retriever: HybridRetriever, refusal_threshold: float, max_unknown_share: float = 0.55) -> None:
+    def __init__(self, retriever: HybridRetriever, evidence: EvidenceCheck) -> None:
         self.retriever = retriever
-        self.refusal_threshold = refusal_threshold
-        self.max_unknown_share = max_unknown_share
+        self.evidence = evidence
         # Passages never change within an index version: analyse each one's sentences once.
-        self._analysed: dict[str, tuple[set[str], list[tuple[str, list[str]]]]] = {}
+        self._analysed: dict[str, tuple[set[str], list[Unit]]] = {}
 
-    def _analyse(self, chunk) -> tuple[set[str], list[tuple[str, list[str]]]]:
+    def _analyse(self, chunk: Chunk) -> tuple[set[str], list[Unit]]:
         cached = self._analysed.get(chunk.chunk_id)
         if cached is None:
             analyzer = self.retriever.analyzer
             headings = set(analyzer.terms(f"{chunk.title} {chunk.section}"))
-            cached = (headings, [(u, analyzer.terms(u)) for u in answer_units(chunk.text)])
-            self._analysed[chunk.chunk_id] = cached
+            texts = [u for u in answer_units(chunk.text) if not is_heading(u, chunk)]
+            units = [
+                Unit(t, analyzer.terms(t), texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None)
+                for i, t in enumerate(texts)
+            ]
+            if len(self._analysed) >= ANALYSED_CHUNKS:
+                self._analysed.clear()
+            cached = self._analysed[chunk.chunk_id] = (headings, units)
         return cached
 
-    def _score_units(self, question: str, terms: dict[str, float], hits: list[Hit]) -> list[tuple[float, int, str]]:
-        analyzer = self.retriever.analyzer
-        kind = answer_type(question)
-        type_bonus = STRICT_TYPE_BONUS if kind in STRICT_TYPES else TYPE_BONUS
-        own = analyzer.terms(question)
-        scored = []
-        for rank, hit in enumerate(hits):
-            # A sentence is read under its title and section: "Il a reçu 86 propositions"
-            # is about the plates-formes only through its document's title.
-            heading_terms, units = self._analyse(hit.chunk)
-            for unit, unit_terms in units:
-                present = set(unit_terms) | heading_terms
-                score = self.retriever.term_coverage(terms, present)
-                score += type_bonus if holds_answer_type(unit, kind) else 0.0
-                score += PROXIMITY_WEIGHT * pair_proximity(unit_terms, own)
-                score -= CONFLICT_PENALTY if ordinal_conflict(unit_terms, own) else 0.0
-                score += RANK_WEIGHT * hit.score - LENGTH_PENALTY * len(unit)
-                scored.append((score, rank, unit))
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        return scored
+    def _candidates(self, hits: list[Hit], ranks: list[int]) -> list[tuple[int, set[str], Unit]]:
+        out = []
+        for rank in ranks:
+            heading_terms, units = self._analyse(hits[rank].chunk)
+            out.extend((rank, heading_terms, unit) for unit in units)
+        return out
 
-    def is_answerable(self, hits: list[Hit], terms: dict[str, float]) -> bool:
-        """Enough of the question found in the best passage, and its subject not foreign to the corpus."""
-        if not hits or hits[0].coverage < self.refusal_threshold:
-            return False
-        return self.retriever.unknown_share(terms) < self.max_unknown_share
+    def _best_unit(self, query: QueryAnalysis, hits: list[Hit], ranks: list[int]) -> tuple[float, int, Unit] | None:
+        """The sentence of the passages at `ranks` that answers best: the question's weight found
+        (read under the passage's title), the kind of answer asked for, few words."""
+        candidates = self._candidates(hits, ranks)
+        if not candidates:
+            return None
+        bonus = STRICT_TYPE_BONUS if query.kind in STRICT_TYPES else TYPE_BONUS
+        best = None
+        for rank, heading_terms, unit in candidates:
+            # "Il a reçu 86 propositions" is about the plates-formes only through its title.
+            score = self.retriever.lexical.coverage(query.terms, set(unit.terms) | heading_terms)
+            score += bonus if holds_answer_type(unit.text, query.kind) else 0.0
+            score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
+            score -= CONFLICT_PENALTY if ordinal_conflict(unit.terms, query.own_terms) else 0.0
+            score += RANK_WEIGHT * hits[rank].score - LENGTH_PENALTY * min(len(unit.text), 200)
+            if best is None or score > best[0]:
+                best = (score, rank, unit)
+        return best
 
-    def compose(self, question: str, hits: list[Hit], context: str = "") -> Composition:
-        terms = self.retriever.query_terms(question, context)
-        if not self.is_answerable(hits, terms):
+    def compose(self, query: QueryAnalysis, hits: list[Hit]) -> Composition:
+        if not self.evidence.supported(hits):
             return Composition(REFUSAL, True, [])
-        scored = self._score_units(question, terms, hits)
-        best_score, best_rank, best_unit = scored[0]
-        chosen = [(best_rank, best_unit)]
-        for score, rank, unit in scored[1:]:
-            if score >= SECOND_SENTENCE_RATIO * best_score and unit != best_unit:
-                chosen.append((rank, unit))
-                break
-        # The passage the answer comes from is cited first, the others keep their rank.
-        order = [best_rank] + [i for i in range(len(hits)) if i != best_rank]
-        number = {rank: n for n, rank in enumerate(order, start=1)}
-        answer = " ".join(f"{unit.strip()} [{number[rank]}]" for rank, unit in chosen)
-        citations = [
-            Citation(
-                n=number[rank],
-                doc_id=hits[rank].chunk.doc_id,
-                chunk_id=hits[rank].chunk.chunk_id,
-                title=hits[rank].chunk.title,
-                section=hits[rank].chunk.section,
-                text=hits[rank].chunk.text,
-                score=round(hits[rank].score, 4),
-                source=hits[rank].chunk.source,
-            )
-            for rank in order
-        ]
-        return Composition(answer, False, citations)
+        gaps = [self.evidence.gaps(query, hit.chunk) for hit in hits]
+        if any(not gap.in_corpus for gap in gaps[0]):
+            return Composition(REFUSAL, True, [])  # the corpus never names it: no passage can answer
+        complete = [rank for rank, found in enumerate(gaps) if not found]
+        chosen = self._best_unit(query, hits, complete or list(range(len(hits))))
+        if chosen is None:
+            return Composition(REFUSAL, True, [])
+        _, rank, unit = chosen
+        text = self._with_neighbours(unit)
+        citations = [self._citation(n, hit) for n, hit in enumerate(hits, start=1)]
+        marked = f"{text} [{rank + 1}]"
+        missing_type = query.kind in STRICT_TYPES and not holds_answer_type(unit.text, query.kind)
+        mixed = self._mixed_phases(query, unit)
+        if complete and not missing_type and not mixed:
+            return Composition(marked, False, citations)
+        caveat = self._caveat(gaps[rank] + mixed, query.kind if missing_type else None, marked)
+        return Composition(caveat, False, citations, "low")
+
+    @staticmethod
+    def _mixed_phases(query: QueryAnalysis, unit: Unit) -> list[Gap]:
+        """A sentence that speaks of another phase than the documents' own, and of phase 2 too, may give
+        phase 2's figure: « après la première phase (2006-2008), l'État consacre 1,5 milliard à la phase 2 »."""
+        asked = query.constraints.phases - {SUBJECT_PHASE}
+        spoken = phases_in(fold_accents(unit.text))
+        if not asked or not spoken - asked or query.kind not in STRICT_TYPES:
+            return []
+        return [Gap(f"la phase {p}", True) for p in sorted(asked)]
+
+    @staticmethod
+    def _with_neighbours(unit: Unit) -> str:
+        """The sentence, with the one before when it leans on it for its subject ("Son budget…"),
+        and the one after when that one goes on about it ("Elles offrent…") and this one is short."""
+        text = unit.text.strip()
+        if unit.previous and _LEANS_BACK.match(text):
+            text = f"{unit.previous.strip()} {text}"
+        elif unit.following and _LEANS_BACK.match(unit.following.strip()) and len(text) < SHORT_SENTENCE:
+            text = f"{text} {unit.following.strip()}"
+        return text
+
+    @staticmethod
+    def _caveat(gaps: list[Gap], missing_kind: AnswerType | None, marked: str) -> str:
+        """Say plainly what the documents do not give, then the closest passage."""
+        if gaps:
+            names = ", ".join(g.description for g in gaps)
+            return f"Les documents ne précisent pas cela pour {names}. Le passage le plus proche dit : {marked}"
+        return f"Les documents ne donnent pas {STRICT_TYPES[missing_kind]} précis à ce sujet. Le passage le plus proche dit : {marked}"
+
+    @staticmethod
+    def _citation(n: int, hit: Hit) -> Citation:
+        chunk = hit.chunk
+        return Citation(
+            n=n,
+            doc_id=chunk.doc_id,
+            chunk_id=chunk.chunk_id,
+            title=chunk.title,
+            section=chunk.section,
+            text=chunk.text,
+            score=round(hit.score, 4),
+            source=chunk.source,
+        )

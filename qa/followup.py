@@ -16,12 +16,20 @@ _ANAPHORA = re.compile(
 MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
 
 
+def refers_back(question: str) -> bool:
+    """Opens like a follow-up ("Et…", "Mais…") or points at something said before ("lesquels", "l'a")."""
+    folded = fold_accents(question).strip()
+    return bool(_OPENERS.match(folded) or _ANAPHORA.search(folded))
+
+
 def is_follow_up(question: str, analyzer: FrenchAnalyzer) -> bool:
     """True when the question refers to an earlier turn rather than standing alone."""
-    folded = fold_accents(question).strip()
-    if _OPENERS.match(folded) or _ANAPHORA.search(folded):
-        return True
-    return len(set(analyzer.terms(question))) < MIN_OWN_TERMS
+    return refers_back(question) or len(set(analyzer.terms(question))) < MIN_OWN_TERMS
+
+
+def needs_context(question: str, analyzer: FrenchAnalyzer) -> bool:
+    """Elliptic beyond repair without an earlier turn: « Et le premier ? », « Qui l'a réalisée ? »."""
+    return refers_back(question) and len(set(analyzer.terms(question))) < MIN_OWN_TERMS
 
 
 def context_for(previous_queries: list[str], max_chars: int = 400) -> str:

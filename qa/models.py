@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -23,6 +25,11 @@ class Answer(BaseModel):
 
     answer: str
     refused: bool
+    confidence: Literal["high", "low"] = Field(
+        "high",
+        description="« low » : les passages cités ne portent pas tout ce que la question nomme "
+        "(une phase, une année, un nom) ; la réponse le dit en tête",
+    )
     citations: list[Citation] = []
     conversation_id: str | None = None
     index_version: str | None = None

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 
 from index.bundle import IndexLoadError
-from index.embedding import Encoder
+from index.embedding import Encoder, check_index_encoder
 from index.retriever import HybridRetriever
 from index.versions import IndexNotBuiltError, IndexVersions, load_published
 from qa.service import AnswerService
@@ -17,23 +17,14 @@ from qa.settings import IndexSettings
 log = logging.getLogger(__name__)
 
 
-class ModelMismatchError(ValueError):
-    """The published index was built with another model than the one configured."""
-
-
 def load_retriever(index_dir, encoder: Encoder, mode: str = "hybrid") -> HybridRetriever:
     """The published index, verified, with the encoder it was built with."""
     bundle = load_published(index_dir)
-    built_with = bundle.manifest.get("model")
-    if built_with != encoder.name:
-        raise ModelMismatchError(
-            f"l'index publié a été construit avec le modèle {built_with!r}, mais le modèle configuré est "
-            f"{encoder.name!r} : reconstruisez-le avec `poles-qa index build`."
-        )
+    check_index_encoder(bundle.manifest, encoder)  # EncoderMismatchError, an IndexLoadError
     return HybridRetriever(bundle, encoder, mode=mode)
 
 
-LOAD_ERRORS = (IndexLoadError, IndexNotBuiltError, ModelMismatchError, OSError)
+LOAD_ERRORS = (IndexLoadError, IndexNotBuiltError, OSError)
 
 
 class IndexReloader:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from corpus.chunking import ChunkingSettings
 from index.builder import BuildReport, Progress, build_index
-from index.embedding import Encoder, SentenceEncoder
+from index.embedding import Encoder, create_encoder
 from index.retriever import HybridRetriever
+from index.threads import thread_plan
 from qa.conversation import ConversationStore, SQLiteConversationStore
 from qa.feedback import FeedbackStore, open_feedback_store
 from qa.metrics import ServiceMetrics
@@ -23,25 +24,14 @@ from qa.settings import IndexSettings, ServerSettings, StateSettings
 log = logging.getLogger(__name__)
 
 
-def configure_process(server: bool) -> None:
-    """Process-wide thread settings, set once by whoever starts the process, before any model loads.
-
-    FAISS searches one question at a time from request threads in a server: its own OpenMP team
-    there would spin against the encoder's on two cores, for no gain on a single query.
-    """
-    import faiss
-
-    if server:
-        faiss.omp_set_num_threads(1)
-
-
 def build_encoder(settings: IndexSettings) -> Encoder:
-    return SentenceEncoder(
+    """The configured backend; the process's thread settings were set by its entry (poles_qa.main)."""
+    return create_encoder(
         settings.embedding_model,
+        thread_plan(settings.query_threads, settings.build_threads),
         query_prompt=settings.query_prompt,
         passage_prompt=settings.passage_prompt,
         batch_size=settings.embedding_batch_size,
-        torch_threads=settings.torch_threads,
         dtype=settings.embedding_dtype,
     )
 
@@ -108,7 +98,7 @@ def build_runtime(
     service = AnswerService(
         store=state.store,
         refusal_threshold=answer.refusal_threshold,
-        max_unknown_share=answer.refusal_unknown_share,
+        min_evidence=answer.refusal_min_evidence,
         top_k=answer.top_k,
         max_question_chars=answer.max_question_chars,
         journal=state.feedback,
@@ -135,7 +125,6 @@ def run_build(
         corpus_dirs or [settings.corpus_dir],
         settings.index_dir,
         encoder,
-        passage_prompt=settings.passage_prompt,
         chunking=ChunkingSettings(max_chars=settings.chunk_max_chars),
         approximate_above=settings.approximate_index_above,
         keep_versions=settings.keep_versions,

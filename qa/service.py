@@ -7,13 +7,19 @@ import uuid
 from dataclasses import dataclass
 
 from index.retriever import HybridRetriever
-from qa.composer import AnswerComposer
+from qa.composer import AnswerComposer, Composition
 from qa.conversation import ConversationStore, Turn
+from qa.evidence import CALIBRATED_MIN_EVIDENCE, EvidenceCheck
 from qa.feedback import FeedbackStore
-from qa.followup import context_for, is_follow_up
+from qa.followup import context_for, is_follow_up, needs_context
 from qa.models import Answer
 from qa.smalltalk import smalltalk_reply
 from qa.validation import validate_question
+
+CLARIFY = (
+    "Je ne sais pas à quoi « {question} » fait suite : pouvez-vous poser la question en entier ? "
+    "Par exemple : « Quel budget l'État a-t-il consacré à la phase 2 ? »"
+)
 
 
 class IndexNotReadyError(RuntimeError):
@@ -36,7 +42,7 @@ class AnswerService:
         *,
         store: ConversationStore,
         refusal_threshold: float,
-        max_unknown_share: float,
+        min_evidence: float | None,
         top_k: int,
         max_question_chars: int,
         retriever: HybridRetriever | None = None,
@@ -45,7 +51,7 @@ class AnswerService:
         self.store = store
         self.journal = journal  # what editors read in `poles-qa report`; answers get their id there
         self.refusal_threshold = refusal_threshold
-        self.max_unknown_share = max_unknown_share
+        self.min_evidence = min_evidence
         self.top_k = top_k
         self.max_question_chars = max_question_chars
         self._engine: Engine | None = None
@@ -54,7 +60,11 @@ class AnswerService:
 
     def swap(self, retriever: HybridRetriever) -> None:
         """Serve a new index version; requests in flight finish on the one they started with."""
-        self._engine = Engine(retriever, AnswerComposer(retriever, self.refusal_threshold, self.max_unknown_share))
+        threshold = self.min_evidence
+        if threshold is None:
+            threshold = CALIBRATED_MIN_EVIDENCE.get(retriever.encoder.name)
+        evidence = EvidenceCheck(retriever, threshold, self.refusal_threshold)
+        self._engine = Engine(retriever, AnswerComposer(retriever, evidence))
 
     @property
     def retriever(self) -> HybridRetriever | None:
@@ -76,15 +86,10 @@ class AnswerService:
                 ),
             )
         history = [t.resolved_query for t in self.store.turns(conversation_id) if not t.refused]
-        k = top_k or self.top_k
-        context = context_for(history) if history and is_follow_up(text, engine.retriever.analyzer) else ""
-        composition = engine.composer.compose(text, engine.retriever.search(text, k, context), context)
-        if composition.refused and history and not context:
-            # Not recognised as a follow-up, but maybe it only makes sense with the last turn.
-            context = context_for(history)
-            retry = engine.composer.compose(text, engine.retriever.search(text, k, context), context)
-            composition = retry if not retry.refused else composition
-            context = context if not retry.refused else ""
+        if not history and needs_context(text, engine.retriever.analyzer):
+            composition, context = Composition(CLARIFY.format(question=text), True, []), ""
+        else:
+            composition, context = self._compose(engine, text, history, top_k or self.top_k)
         self.store.append(
             conversation_id,
             Turn(text, f"{context} {text}".strip(), composition.answer, composition.refused, time.time()),
@@ -92,11 +97,27 @@ class AnswerService:
         answer = Answer(
             answer=composition.answer,
             refused=composition.refused,
+            confidence=composition.confidence,
             citations=composition.citations,
             conversation_id=conversation_id,
             index_version=engine.retriever.version,
         )
         return self._journaled(text, answer)
+
+    @staticmethod
+    def _compose(engine: Engine, text: str, history: list[str], k: int) -> tuple[Composition, str]:
+        """The composition and the context it was read in (the last turn, for a follow-up)."""
+        retriever = engine.retriever
+        context = context_for(history) if history and is_follow_up(text, retriever.analyzer) else ""
+        query = retriever.analyse(text, context)
+        composition = engine.composer.compose(query, retriever.search(query, k))
+        if composition.refused and history and not context:
+            # Not recognised as a follow-up, but maybe it only makes sense with the last turn.
+            retry_query = retriever.analyse(text, context_for(history))
+            retry = engine.composer.compose(retry_query, retriever.search(retry_query, k))
+            if not retry.refused:
+                return retry, retry_query.context
+        return composition, context
 
     def _journaled(self, question: str, answer: Answer) -> Answer:
         """The answer with the id and turn number the journal gave it (none without a journal)."""

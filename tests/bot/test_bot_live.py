@@ -108,7 +108,7 @@ def test_follow_up_in_the_same_chat_and_nouveau(running_bot, telegram):
     telegram.message(1003, "/nouveau")
     assert "nouvelle conversation" in last_text(telegram, 1003, 3)
     telegram.message(1003, "Qui l'a réalisée ?")
-    assert "Je n'ai pas trouvé cette information" in last_text(telegram, 1003, 4)
+    assert "pouvez-vous poser la question en entier" in last_text(telegram, 1003, 4)
 
 
 def test_vote_goes_to_the_answer_api_and_passage_button_shows_the_passage(running_bot, telegram, answer_api):
@@ -330,7 +330,7 @@ def test_forum_topics_are_separate_conversations_and_replies_stay_in_their_topic
     telegram.wait_sent(group, 1)
     in_topic(8, "Qui l'a réalisée ?")  # another topic: no earlier turn to lean on
     second = telegram.wait_sent(group, 2)[-1]
-    assert "Je n'ai pas trouvé cette information" in second["text"]
+    assert "pouvez-vous poser la question en entier" in second["text"]
     assert int(second["message_thread_id"]) == 8
     in_topic(7, "Qui l'a réalisée ?")
     third = telegram.wait_sent(group, 3)[-1]

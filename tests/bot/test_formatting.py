@@ -47,3 +47,9 @@ def test_full_passage_is_split_too():
     assert len(messages) > 1
     for message in messages:
         check_telegram_html(message)
+
+
+def test_a_low_confidence_answer_says_so_first():
+    answer = Answer(answer="Les documents ne précisent pas cela pour la phase 3. [1]", refused=False, confidence="low")
+    first = answer_messages(answer)[0]
+    assert first.startswith("⚠️") and "incertaine" in first

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from tests_paths import DEV_QUESTIONS, HELDOUT_QUESTIONS
+from tests_paths import EVAL
 
 from qa.evaluation import evaluate, fold, load_questions
 from qa.models import REFUSAL
@@ -65,20 +65,24 @@ def test_bad_question_raises_and_loses_nothing(real_service):
     assert len(real_service.store.turns(first.conversation_id)) == 1
 
 
-def test_dev_set_reaches_the_targets(real_service):
-    result = evaluate(real_service, load_questions(DEV_QUESTIONS))
+def questions(*names: str) -> list[dict]:
+    return [q for name in names for q in load_questions(EVAL / f"{name}.jsonl")]
+
+
+def test_dev_sets_hold_their_measured_quality(real_service):
+    """Floors a little under what `make eval` measures (README), so a regression shows here."""
+    result = evaluate(real_service, questions("questions-dev", "questions-dev-2"))
     metrics = result.metrics()
-    assert metrics["hit@1"] >= 0.95, result.failures
-    assert metrics["hit@3"] == 1.0, result.failures
-    assert metrics["answer_text"] >= 0.9
-    assert metrics["wrongly_declined"] == 0 and metrics["offtopic_declined"] == 1.0
-    assert metrics["followups"] == 1.0
+    assert metrics["hit@1"] >= 0.85 and metrics["hit@3"] >= 0.95, result.failures
+    assert metrics["answer_text"] >= 0.8, result.failures
+    assert metrics["wrongly_declined"] <= 0.02 and metrics["offtopic_declined"] == 1.0
+    assert metrics["near_declined"] >= 0.6 and metrics["followups"] >= 0.9
 
 
-def test_heldout_set_stays_close_to_the_dev_set(real_service):
-    metrics = evaluate(real_service, load_questions(HELDOUT_QUESTIONS)).metrics()
-    assert metrics["hit@3"] >= 0.9 and metrics["hit@1"] >= 0.75
-    assert metrics["followups"] == 1.0
+def test_heldout_sets_stay_close_to_the_dev_sets(real_service):
+    metrics = evaluate(real_service, questions("questions-heldout", "questions-heldout-2")).metrics()
+    assert metrics["hit@3"] >= 0.9 and metrics["hit@1"] >= 0.8
+    assert metrics["wrongly_declined"] <= 0.05 and metrics["followups"] >= 0.85
 
 
 def test_fold_compares_without_case_or_accents():

@@ -32,7 +32,9 @@ def test_ask_json_gives_the_answer_object(built):
     result = run(["ask", "Quels sont les trois axes de la phase 2 ?", "--json"], built)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert set(answer) == {"answer", "refused", "citations", "conversation_id", "index_version", "answer_id", "turn"}
+    assert set(answer) == {
+        "answer", "refused", "confidence", "citations", "conversation_id", "index_version", "answer_id", "turn"
+    }  # fmt: skip
     assert answer["answer_id"] and answer["turn"] == 1
     assert not answer["refused"]
     assert "projets structurants" in answer["citations"][0]["text"]
@@ -55,7 +57,7 @@ def test_bad_questions_exit_with_code_2_and_a_message(built):
 def test_index_status_reports_the_published_version(built):
     result = run(["index", "status"], built)
     assert result.returncode == 0, result.stderr
-    assert "Version publiée" in result.stdout and "Documents : 1" in result.stdout
+    assert "Version publiée" in result.stdout and "Documents : 7" in result.stdout
 
 
 def test_ask_before_any_index_tells_to_build(tmp_path):
@@ -83,3 +85,33 @@ def test_bot_without_a_token_exits_with_a_clear_message(tmp_path):
     )
     assert result.returncode == 2
     assert "POLES_QA_TELEGRAM_BOT_TOKEN" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_index_of_another_model_asks_for_a_rebuild(tmp_path):
+    minilm = {
+        **os.environ,
+        "POLES_QA_EMBEDDING_MODEL": "all-MiniLM-L6-v2",
+        "POLES_QA_INDEX_DIR": str(tmp_path / "index"),
+    }
+    built = subprocess.run(
+        [sys.executable, "-m", "poles_qa", "index", "build", "--corpus", str(DEFAULT_CORPUS)],
+        capture_output=True,
+        text=True,
+        env=minilm,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    result = run(["ask", "Quel budget pour la phase 2 ?"], tmp_path)
+    assert result.returncode == 2
+    assert "Erreur : L'index publié" in result.stderr and "all-MiniLM-L6-v2" in result.stderr
+    assert "reconstruisez l'index avec `poles-qa index build`" in result.stderr
+
+
+def test_a_second_build_with_nothing_changed_says_so(built):
+    result = run(["index", "build", "--corpus", str(DEFAULT_CORPUS)], built)
+    assert result.returncode == 0 and "Rien n'a changé" in result.stdout
+
+
+def test_plain_ask_prints_the_conversation_id_for_a_follow_up(built):
+    result = run(["ask", "Quels sont les trois axes de la phase 2 ?"], built)
+    assert result.returncode == 0 and "--conversation " in result.stdout

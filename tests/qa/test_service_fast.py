@@ -32,7 +32,7 @@ def make_service(tmp_path, retriever=None) -> AnswerService:
     return AnswerService(
         store=SQLiteConversationStore(tmp_path / "c.sqlite3"),
         refusal_threshold=answer.refusal_threshold,
-        max_unknown_share=answer.refusal_unknown_share,
+        min_evidence=answer.refusal_min_evidence,
         top_k=answer.top_k,
         max_question_chars=answer.max_question_chars,
         retriever=retriever,
@@ -40,7 +40,7 @@ def make_service(tmp_path, retriever=None) -> AnswerService:
 
 
 def test_retriever_ranks_the_passage_with_the_answer_first(retriever):
-    hits = retriever.search("Quels sont les trois axes de la phase 2 ?", k=3)
+    hits = retriever.search(retriever.analyse("Quels sont les trois axes de la phase 2 ?"), k=3)
     assert "projets structurants" in hits[0].chunk.text
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 

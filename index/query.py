@@ -1,0 +1,133 @@
+"""A question analysed once: weighted terms for search, and what a passage must carry to answer it.
+
+Search (lexical and dense) and answer composition read the same `QueryAnalysis`, built by the
+retriever for each question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.analysis import FrenchAnalyzer, fold_accents
+from index.question_type import AnswerType, answer_type
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PHASE_AFTER = re.compile(r"\bphase\s+(\d)\b(?!\s*[.,]\s*\d)")  # "phase 3", not "phase 2.0"
+_PHASE_BEFORE = re.compile(r"\b(\d)\s*(?:e|eme|ieme|em|nde?)\s+phase\b")
+_PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
+_PHASE_WORD = re.compile(r"\b(" + "|".join(_PHASE_WORDS) + r")\s+phase\b")
+_POLES_2_0 = re.compile(r"\bpoles?\s+2[.,]0\b")
+# A word written with a capital inside the question: a name the user expects the passage to carry.
+_NAME = re.compile(r"(?<=[\w,;:'’] )([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)|\b([a-z]+[A-Z][\w@-]+)")
+# The thing a question counts or whose holder it asks for: "combien de pôles", "qui est le président".
+_COUNTED = re.compile(
+    r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*([a-z][a-z-]+)"
+)
+_NOT_COUNTED = {"temps", "fois"}  # "combien de temps" asks for a duration, not for a thing counted
+# Capitalised words that name the documents' own subject, not a constraint on the answer.
+_COMMON_NAMES = {"etat", "phase", "pole", "poles", "france", "gouvernement", "premier", "ministre", "republique"}
+
+
+def phases_in(folded: str) -> set[int]:
+    """Phase numbers a folded text speaks of: 'phase 3', '3e phase', 'troisième phase', 'Pôles 2.0'."""
+    found = {int(n) for n in _PHASE_AFTER.findall(folded)} | {int(n) for n in _PHASE_BEFORE.findall(folded)}
+    found |= {_PHASE_WORDS[w] for w in _PHASE_WORD.findall(folded)}
+    if _POLES_2_0.search(folded):
+        found.add(2)
+    return found
+
+
+def edition_ordinals(terms: list[str]) -> set[str]:
+    """Ordinals ("4e", "2e") that name an edition, a call, a day... — not a phase, which has its own check."""
+    found = set()
+    for i, term in enumerate(terms):
+        if term.endswith("e") and term[:-1].isdigit():
+            j = i + 1
+            while j < len(terms) and terms[j].isdigit():  # "4ème" is indexed as "4e" then "4"
+                j += 1
+            if j < len(terms) and terms[j] not in _NOT_EDITIONS:
+                found.add(term)
+    return found
+
+
+_NOT_EDITIONS = {"phas", "phase", "fois"}
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """What the question names and a passage answering it must carry."""
+
+    years: frozenset[str] = frozenset()
+    phases: frozenset[int] = frozenset()
+    names: frozenset[str] = frozenset()  # as the user wrote them
+    counted: str | None = None  # the index term of "combien de <noun>"
+    counted_word: str | None = None  # that noun as written
+
+    def __bool__(self) -> bool:
+        return bool(self.years or self.phases or self.names or self.counted)
+
+
+def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
+    folded = fold_accents(question.replace("\u2019", "'"))
+    names = {m.group(0) for m in _NAME.finditer(question) if fold_accents(m.group(0)) not in _COMMON_NAMES}
+    counted = counted_word = None
+    match = _COUNTED.search(folded)
+    if match and match.group(1) not in _NOT_COUNTED:
+        terms = analyzer.terms(match.group(1))
+        counted, counted_word = (terms[0], match.group(1)) if terms else (None, None)
+    return Constraints(
+        years=frozenset(_YEAR.findall(folded)),
+        phases=frozenset(phases_in(folded)),
+        names=frozenset(names),
+        counted=counted,
+        counted_word=counted_word,
+    )
+
+
+@dataclass(frozen=True)
+class QueryAnalysis:
+    """One question, read once: its text, its context, its weighted terms and its constraints."""
+
+    question: str
+    context: str = ""
+    terms: dict[str, float] = field(default_factory=dict)  # question's at 1, context's lower, filler lower
+    own_terms: list[str] = field(default_factory=list)  # the question's own terms, in order
+    kind: AnswerType = AnswerType.OTHER
+    constraints: Constraints = Constraints()
+    vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of search_text
+
+    @property
+    def search_text(self) -> str:
+        """What the dense model reads: the earlier turn, then the question."""
+        return f"{self.context} {self.question}".strip()
+
+
+CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
+FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
+
+
+def analyse_query(
+    question: str,
+    analyzer: FrenchAnalyzer,
+    filler_terms: set[str],
+    context: str = "",
+    embed: Callable[[str], np.ndarray] | None = None,
+) -> QueryAnalysis:
+    terms: dict[str, float] = {}
+    for text, weight in ((context, CONTEXT_WEIGHT), (question, 1.0)):
+        for term in analyzer.terms(text):
+            own = weight * (FILLER_WEIGHT if term in filler_terms else 1.0)
+            terms[term] = max(own, terms.get(term, 0.0))
+    return QueryAnalysis(
+        question=question,
+        context=context,
+        terms=terms,
+        own_terms=analyzer.terms(question),
+        kind=answer_type(question),
+        constraints=extract_constraints(question, analyzer),
+        vector=embed(f"{context} {question}".strip()) if embed else None,
+    )

@@ -1,0 +1,23 @@
+from index.analysis import FrenchAnalyzer
+from index.query import extract_constraints, phases_in
+
+A = FrenchAnalyzer()
+
+
+def test_phases_in_every_spelling():
+    assert phases_in("la phase 3 (2013-2018)") == {3}
+    assert phases_in("la troisieme phase et la 4e phase") == {3, 4}
+    assert phases_in("poles 2.0 et la phase 2.0") == {2}
+
+
+def test_constraints_name_what_a_passage_must_carry():
+    c = extract_constraints("Quel était le budget de la phase 3 (2013-2018) ?", A)
+    assert c.phases == {3} and c.years == {"2013", "2018"} and not c.names
+    assert extract_constraints("Qui est le président du pôle Aquimer ?", A).names == {"Aquimer"}
+    assert extract_constraints("Qui est le président du pôle Aquimer ?", A).counted_word == "president"
+    assert extract_constraints("cb de dossiers recus en 2009 ?", A).counted_word == "dossiers"
+    assert extract_constraints("on les réexamine au bout de combien de temps ?", A).counted is None
+
+
+def test_the_documents_own_subject_is_no_constraint():
+    assert not extract_constraints("Combien l'État a-t-il donné aux Pôles ?", A).names

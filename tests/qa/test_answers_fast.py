@@ -1,0 +1,93 @@
+"""Refusal from evidence, constraints and answer text, with the fake encoder on the real source page."""
+
+from __future__ import annotations
+
+import pytest
+from tests_paths import SOURCE_PAGE
+
+from corpus.model import Chunk
+from index.builder import build_index
+from index.retriever import HybridRetriever
+from index.versions import load_published
+from qa.composer import AnswerComposer, Unit, is_heading
+from qa.conversation import SQLiteConversationStore
+from qa.models import REFUSAL
+from qa.service import AnswerService
+
+
+@pytest.fixture(scope="module")
+def retriever(tmp_path_factory):
+    from conftest import FakeEncoder
+
+    corpus = tmp_path_factory.mktemp("corpus")
+    (corpus / SOURCE_PAGE.name).write_bytes(SOURCE_PAGE.read_bytes())
+    root = tmp_path_factory.mktemp("index")
+    build_index([corpus], root, FakeEncoder())
+    return HybridRetriever(load_published(root), FakeEncoder())
+
+
+@pytest.fixture
+def service(tmp_path, retriever) -> AnswerService:
+    # The fake encoder has no calibration: the lexical coverage rule decides what is supported.
+    return AnswerService(
+        store=SQLiteConversationStore(tmp_path / "c.sqlite3"),
+        refusal_threshold=0.4,
+        min_evidence=None,
+        top_k=3,
+        max_question_chars=1000,
+        retriever=retriever,
+    )
+
+
+def test_a_phase_the_documents_never_mention_is_declined(service):
+    answer = service.ask("Combien de pôles ont été labellisés pour la phase 4 ?")
+    assert answer.refused and answer.answer == REFUSAL
+
+
+def test_a_pole_the_documents_never_name_is_declined(service):
+    assert service.ask("Quel budget pour la phase 2 du pôle Aquimer ?").refused
+
+
+def test_another_phase_gets_the_caveat_not_the_phase_2_figure_as_a_fact(service):
+    answer = service.ask("Quel budget l'État a-t-il consacré à la première phase ?")
+    assert answer.confidence == "low" or answer.refused
+    if not answer.refused:
+        assert answer.answer.startswith("Les documents ne")
+
+
+def test_an_answerable_question_is_answered_with_confidence(service):
+    answer = service.ask("Quel budget l'État a-t-il consacré à la phase 2 ?")
+    assert not answer.refused and answer.confidence == "high" and "1,5 milliard" in answer.answer
+
+
+def test_citations_are_in_score_order_and_scores_in_the_unit_range(service):
+    answer = service.ask("Quels sont les trois axes de la phase 2 ?")
+    scores = [c.score for c in answer.citations]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    assert [c.n for c in answer.citations] == list(range(1, len(scores) + 1))
+
+
+def test_an_elliptic_question_without_history_asks_what_is_meant(service):
+    answer = service.ask("Et le premier ?")
+    assert answer.refused and "pouvez-vous poser la question en entier" in answer.answer
+
+
+def test_a_sentence_opening_on_a_pronoun_carries_the_one_before():
+    unit = Unit("Son budget est de 780 000 euros.", [], "Le pôle Avenia anime la filière.", None)
+    assert AnswerComposer._with_neighbours(unit) == "Le pôle Avenia anime la filière. Son budget est de 780 000 euros."
+    short = Unit("Les plates-formes sont des projets structurants.", [], None, "Elles offrent des équipements.")
+    assert AnswerComposer._with_neighbours(short).endswith("Elles offrent des équipements.")
+
+
+def test_headings_are_never_an_answer():
+    chunk = Chunk(
+        doc_id="d", chunk_id="d#1", title="L'évaluation de la Phase 2", section="", text="", source="", start=0, end=0
+    )
+    assert is_heading("L'évaluation de la Phase 2", chunk)
+    assert is_heading("Les suites de l'évaluation", chunk)
+    assert not is_heading("- Avenia (géothermie)", chunk)
+    assert not is_heading("Le budget est de 1,5 milliard d'euros.", chunk)
+
+
+def test_an_edition_the_documents_never_name_is_declined(service):
+    assert service.ask("Quand a eu lieu la 9e journée nationale des pôles ?").refused

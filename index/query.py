@@ -41,6 +41,22 @@ def phases_in(folded: str) -> set[int]:
     return found
 
 
+def edition_ordinals(terms: list[str]) -> set[str]:
+    """Ordinals ("4e", "2e") that name an edition, a call, a day... — not a phase, which has its own check."""
+    found = set()
+    for i, term in enumerate(terms):
+        if term.endswith("e") and term[:-1].isdigit():
+            j = i + 1
+            while j < len(terms) and terms[j].isdigit():  # "4ème" is indexed as "4e" then "4"
+                j += 1
+            if j < len(terms) and terms[j] not in _NOT_EDITIONS:
+                found.add(term)
+    return found
+
+
+_NOT_EDITIONS = {"phas", "phase", "fois"}
+
+
 @dataclass(frozen=True)
 class Constraints:
     """What the question names and a passage answering it must carry."""

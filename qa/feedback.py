@@ -119,6 +119,8 @@ def pseudonym(salt: bytes, raw_id: str) -> str:
 class FeedbackStore(Protocol):
     """Where the journal lives; SQLite and Redis implement the same calls."""
 
+    retention_seconds: float
+
     def record_answer(
         self, question: str, answer: Answer, answer_id: str | None = None, turn: int | None = None
     ) -> AskedQuestion:

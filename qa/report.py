@@ -79,6 +79,7 @@ def _group(records: list[AskedQuestion], votes: dict[str, list[Vote]]) -> Questi
 
 def build_report(store: FeedbackStore, since: float, until: float, limit: int = 20) -> FeedbackReport:
     """Group the period's questions and votes; each list is sorted by how often it happened."""
+    since = max(since, time.time() - store.retention_seconds)  # nothing older is kept
     records = store.questions(since, until)
     period_votes = store.votes(since, until)
     by_answer: dict[str, list[Vote]] = {}
@@ -137,6 +138,9 @@ TEXT_LISTS = {
 def _text_group(attribute: str, g: QuestionGroup) -> list[str]:
     if attribute == "voted_down":
         head = f"  {g.votes_down} 👎 / {g.votes_up} 👍 — {g.question}"
+    elif attribute == "declined":
+        head = f"  {g.declined} refus — {g.question} (posée {g.asked} fois, dernière fois {g.last_asked[:10]})"
+        return [head] + [f"      commentaire : {c}" for c in g.comments]
     else:
         refusals = f", {g.declined} refus" if g.declined and attribute == "most_asked" else ""
         head = f"  {g.asked} × {g.question} (dernière fois {g.last_asked[:10]}{refusals})"

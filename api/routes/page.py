@@ -12,7 +12,11 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse, Response
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
-PAGE_FILES = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8"}
+PAGE_FILES = {
+    "app.js": "text/javascript; charset=utf-8",
+    "answer-view.js": "text/javascript; charset=utf-8",
+    "app.css": "text/css; charset=utf-8",
+}
 # Only this origin's own script, styles and calls; no inline script or style, no frames, no plugins.
 PAGE_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "

@@ -32,7 +32,10 @@ def test_ask_json_gives_the_answer_object(built):
     result = run(["ask", "Quels sont les trois axes de la phase 2 ?", "--json"], built)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert set(answer) == {"answer", "refused", "confidence", "citations", "conversation_id", "index_version"}
+    assert set(answer) == {
+        "answer", "refused", "confidence", "citations", "conversation_id", "index_version", "answer_id", "turn"
+    }  # fmt: skip
+    assert answer["answer_id"] and answer["turn"] == 1
     assert not answer["refused"]
     assert "projets structurants" in answer["citations"][0]["text"]
     assert {"n", "doc_id", "title", "section", "text", "score", "source"} <= set(answer["citations"][0])

@@ -20,6 +20,15 @@ ROOT = Path(__file__).resolve().parents[2]
 PAGE_TITLE = "Pôles de compétitivité, phase 2 : questions-réponses"
 
 
+@pytest.fixture(autouse=True)
+def no_script_error(chromium):
+    """Whatever a test does, the page's scripts never throw (failed requests are fine, exceptions are not)."""
+    chromium.get_log("browser")  # forget what earlier tests logged
+    yield
+    errors = [e["message"] for e in chromium.get_log("browser") if "Uncaught" in e["message"]]
+    assert not errors, errors
+
+
 def feedback_store(site) -> SQLiteFeedbackStore:
     return SQLiteFeedbackStore(site.data_dir / "feedback.sqlite3")
 
@@ -226,6 +235,8 @@ def test_page_is_small_and_locked_down(site):
     response = httpx.get(site.url + "/")
     policy = response.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "default-src 'none'" in policy and "unsafe-inline" not in policy
-    sizes = [len(response.content)] + [len(httpx.get(f"{site.url}/static/{n}").content) for n in ("app.js", "app.css")]
+    sizes = [len(response.content)] + [
+        len(httpx.get(f"{site.url}/static/{n}").content) for n in ("app.js", "answer-view.js", "app.css")
+    ]
     assert sum(sizes) < 60 * 1024
     assert httpx.get(site.url + "/static/../main.py").status_code == 404

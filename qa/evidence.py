@@ -66,8 +66,9 @@ class EvidenceCheck:
         """The folded name is among the words, or one differing by about a letter."""
         if name in words:
             return True
+        # A letter more or less only: « Aquamer » is not « Aquimer », another pôle's name.
         return len(name) >= 5 and any(
-            abs(len(w) - len(name)) <= 1 and SequenceMatcher(None, w, name).ratio() >= NAME_SIMILARITY for w in words
+            abs(len(w) - len(name)) == 1 and SequenceMatcher(None, w, name).ratio() >= NAME_SIMILARITY for w in words
         )
 
     def supported(self, hits: list[Hit]) -> bool:

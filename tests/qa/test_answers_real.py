@@ -110,3 +110,13 @@ def test_a_follow_up_on_who_then_when(real_service):
     assert "Boston Consulting Group" in first.answer
     second = real_service.ask("Et quand les résultats ont-ils été publiés ?", first.conversation_id)
     assert "juin 2008" in second.answer
+
+
+def test_a_pole_name_one_letter_from_a_real_one_is_another_pole(real_service):
+    assert real_service.ask("Où est installé le siège du pôle Aquamer ?").refused  # Aquimer exists, Aquamer not
+    assert not real_service.ask("Le projet Celmill porte sur quoi ?").refused  # a letter short of Cellmill
+
+
+def test_a_question_whose_subject_is_a_pronoun_asks_for_the_whole_question(real_service):
+    answer = real_service.ask("Combien a-t-elle reçu ?")
+    assert answer.refused and "pouvez-vous poser la question en entier" in answer.answer

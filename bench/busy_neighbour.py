@@ -1,7 +1,8 @@
 """/ask latency with a CPU-bound process beside the server: `make bench` (target: busy p50 ≤ 2.5 × idle p50).
 
 Starts `poles-qa serve` on a free port over the default corpus and the updates, measures /ask p50
-idle, then again while `python -c 'while True: pass'` keeps one core busy, and prints the ratio.
+idle, then again while `python -c 'while True: pass'` keeps one core busy (free to move, then
+pinned to core 0), and prints the ratios.
 Extra server settings compare configurations, e.g. the old spinning defaults:
 
     python -m bench.busy_neighbour OMP_WAIT_POLICY=ACTIVE POLES_QA_QUERY_THREADS=2
@@ -68,8 +69,14 @@ def ask_latencies(url: str, n: int) -> list[float]:
     return times
 
 
-def measure(extra: dict[str, str], n: int = 200) -> tuple[list[float], list[float]]:
-    """(idle latencies, latencies with a CPU-bound neighbour) of one server."""
+NEIGHBOURS = {
+    "free to move": "while True: pass",
+    "pinned to core 0": "import os\nos.sched_setaffinity(0, {0})\nwhile True: pass",
+}
+
+
+def measure(extra: dict[str, str], n: int = 200) -> dict[str, list[float]]:
+    """/ask latencies of one server: idle, then beside each kind of CPU-bound neighbour."""
     work = Path(tempfile.mkdtemp(prefix="poles-qa-busy-"))
     env = corpus_env(work, extra)
     try:
@@ -81,34 +88,37 @@ def measure(extra: dict[str, str], n: int = 200) -> tuple[list[float], list[floa
         )
         try:
             wait_ready(url, server)
-            idle = ask_latencies(url, n)
-            neighbour = subprocess.Popen([sys.executable, "-c", "while True: pass"])
-            try:
-                time.sleep(0.5)
-                busy = ask_latencies(url, n)
-            finally:
-                neighbour.kill()
-                neighbour.wait()
+            latencies = {"idle": ask_latencies(url, n)}
+            for label, code in NEIGHBOURS.items():
+                neighbour = subprocess.Popen([sys.executable, "-c", code])
+                try:
+                    time.sleep(0.5)
+                    latencies[label] = ask_latencies(url, n)
+                finally:
+                    neighbour.kill()
+                    neighbour.wait()
         finally:
             server.terminate()
             server.wait(10)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return idle, busy
+    return latencies
 
 
 def main(argv: list[str]) -> None:
     extra = dict(arg.split("=", 1) for arg in argv)
     load = os.getloadavg()[0]
-    idle, busy = measure(extra)
-    p50_idle, p50_busy = statistics.median(idle), statistics.median(busy)
-    label = " ".join(argv) or "defaults"
-    print(f"| /ask with a CPU-bound neighbour ({label}) | idle | busy |")
-    print("|---|---|---|")
-    print(f"| p50 | {p50_idle:.1f} ms | {p50_busy:.1f} ms |")
-    print(f"| p95 | {percentile(idle, 95):.1f} ms | {percentile(busy, 95):.1f} ms |")
-    print(f"| busy p50 ÷ idle p50 | | {p50_busy / p50_idle:.2f} (target ≤ 2.5) |")
-    print(f"(load average before the run: {load:.2f} on {os.cpu_count()} cores)")
+    latencies = measure(extra)
+    idle = statistics.median(latencies["idle"])
+    print(f"/ask, settings: {' '.join(argv) or 'defaults'} (load average before the run: {load:.2f})")
+    print("| beside the server | p50 | p95 | p50 ÷ idle p50 (target ≤ 2.5) |")
+    print("|---|---|---|---|")
+    for label, times in latencies.items():
+        p50 = statistics.median(times)
+        print(
+            f"| {'nothing' if label == 'idle' else 'a CPU-bound process, ' + label} | {p50:.1f} ms "
+            f"| {percentile(times, 95):.1f} ms | {p50 / idle:.2f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Index build and retrieval at scale, with the default encoder: generated French documents.
 
-The full build is timed on 100 documents (1,000 chunks: the default model encodes ~10 a second
+The full build is timed on 50 documents (500 chunks: the default model encodes ~10 a second
 here, so 10,000 would take a quarter of an hour). The 10,000-chunk index for the one-document
 rebuild is first filled with random vectors stored under the real encoder's identity, then the
 rebuild runs the real encoder on the changed document and reuses the other 9,990 vectors.
@@ -8,6 +8,7 @@ rebuild runs the real encoder on the changed document and reuses the other 9,990
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import statistics
@@ -113,13 +114,18 @@ def main() -> list[str]:
     started = time.perf_counter()
     encoder = build_encoder(settings)
     load_s = time.perf_counter() - started
-    write_corpus(work / "small", 100)
+    load_average = os.getloadavg()[0]
+    write_corpus(work / "small", 50)
     full = build_index([work / "small"], work / "small-index", encoder)
     write_corpus(work / "corpus", 1000)
     build_index([work / "corpus"], work / "index", RandomVectors(encoder))
-    changed = work / "corpus" / "doc-0500.md"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("numéro 500", "numéro 500 bis"), encoding="utf-8")
-    again = build_index([work / "corpus"], work / "index", encoder)
+    rebuilds = []
+    for turn in range(3):  # the median of three: one run moves with what else runs on the machine
+        changed = work / "corpus" / f"doc-{500 + turn:04d}.md"
+        text = changed.read_text(encoding="utf-8")
+        changed.write_text(text.replace(f"numéro {500 + turn}", f"numéro {500 + turn} bis"), encoding="utf-8")
+        rebuilds.append(build_index([work / "corpus"], work / "index", encoder))
+    again = sorted(rebuilds, key=lambda r: r.seconds)[1]
     bundle = load_published(work / "index")
     p50_10k = search_p50(HybridRetriever(bundle, encoder))
     started = time.perf_counter()
@@ -129,9 +135,11 @@ def main() -> list[str]:
     shutil.rmtree(work, ignore_errors=True)
     return [
         f"| full build, {full.documents} documents, {full.chunks} chunks | {full.seconds:.1f} s, "
-        f"{full.chunks / full.seconds:.1f} chunks/s (model loaded before the timer, {load_s:.1f} s) | |",
-        f"| rebuild after changing one document | {again.seconds:.2f} s ({again.parsed} parsed, "
-        f"{again.embedded} embedded, {again.reused} reused) | ≤ 3 s |",
+        f"{full.chunks / full.seconds:.1f} chunks/s (model loaded before the timer, {load_s:.1f} s; "
+        f"load average {load_average:.1f}) | |",
+        f"| rebuild after changing one document, median of 3 | {again.seconds:.2f} s ({again.parsed} parsed, "
+        f"{again.embedded} embedded, {again.reused} reused; all: "
+        f"{', '.join(f'{r.seconds:.2f}' for r in rebuilds)} s) | ≤ 3 s |",
         f"| retrieval p50 at {len(bundle.chunks)} chunks (exact FAISS) | {p50_10k:.1f} ms | |",
         f"| retrieval p50 at {len(big.chunks)} chunks (HNSW; built in {big_build_s:.0f} s) | {p50_100k:.1f} ms | ≤ 50 ms |",
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,7 @@ class Chunk:
         return "\n".join(parts)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["headings"] = list(self.headings)
-        return data
+        return {**vars(self), "headings": list(self.headings)}  # asdict deep-copies: 10x slower
 
     @classmethod
     def from_dict(cls, data: dict) -> Chunk:

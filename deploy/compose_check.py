@@ -40,13 +40,14 @@ IMAGE = "poles-qa:latest"
 TELEGRAM_STAND_IN = "poles-qa-telegram-stand-in:check"  # the name deploy/compose-check.yml gives it
 REPLICAS = 2
 QUESTION = "Quels sont les trois axes de la phase 2 ?"
-FOLLOW_UP = "Combien a-t-elle reçu ?"  # refused on its own: only the conversation gives it a subject
+FOLLOW_UP = "Et le premier ?"  # refused on its own (ask in full): only the conversation gives it a subject
 NEW_DOCUMENT = (  # invented, and only ever written to the check's copy of the corpus
-    "Le pôle Aquamer\n\n"
-    "Labellisé pendant la phase 2, le pôle Aquamer fédère les entreprises de l'aquaculture marine.\n"
-    "Son siège est installé à Saint-Malo, sur le port, depuis 2010.\n"
+    "L'observatoire Zéphyrine\n\n"
+    "Créé pendant la phase 2, l'observatoire Zéphyrine suit les projets des pôles de la filière marine.\n"
+    "L'observatoire Zéphyrine se trouve à Kerlouan, dans le Finistère, depuis 2011.\n"
 )
-NEW_QUESTION = "Où est installé le siège du pôle Aquamer ?"
+NEW_DOCUMENT_FILE = "observatoire-zephyrine.txt"
+NEW_QUESTION = "Où se trouve l'observatoire Zéphyrine de Kerlouan ?"  # refused until the document exists
 CHAT = 4242
 
 
@@ -187,7 +188,7 @@ class Check:
         replicas = self.stack.containers("api")
         started = {n: self.stack.inspect(n, "{{.State.StartedAt}}") for n in replicas}
         old = http("GET", self.base + "/ready")[1]["index_version"]
-        (self.corpus / "pole-aquamer.txt").write_text(NEW_DOCUMENT)
+        (self.corpus / NEW_DOCUMENT_FILE).write_text(NEW_DOCUMENT)
         self.stack("--profile", "tools", "run", "--rm", "indexer")
 
         def all_new():
@@ -197,7 +198,7 @@ class Check:
         versions = wait_for("the new index version on every replica", all_new, 30)
         answer = self.ask(NEW_QUESTION)
         sources = {c["source"] for c in answer["citations"]}
-        if answer["refused"] or "Saint-Malo" not in answer["answer"] or not any("aquamer" in s for s in sources):
+        if answer["refused"] or "Kerlouan" not in answer["answer"] or not any(NEW_DOCUMENT_FILE in s for s in sources):
             raise CheckFailed(f"new document not answered: {answer['answer'][:160]} {sources}")
         if {n: self.stack.inspect(n, "{{.State.StartedAt}}") for n in replicas} != started:
             raise CheckFailed("an api replica was restarted")

@@ -116,7 +116,10 @@ class Stack:
             if len(healthy) >= count:
                 return time.monotonic() - start
             time.sleep(1)
-        raise CheckFailed(f"{service}: fewer than {count} healthy container(s) after {timeout:.0f} s")
+        tails = "".join(
+            f"\n--- {n} (last lines of its log):\n" + "\n".join(self.logs(n).splitlines()[-12:]) for n in names
+        )
+        raise CheckFailed(f"{service}: fewer than {count} healthy container(s) after {timeout:.0f} s{tails}")
 
     def remove(self) -> list[str]:
         """`down -v`, then whatever it missed (it forgets replicas past the first); what is left."""

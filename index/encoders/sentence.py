@@ -89,7 +89,9 @@ class SentenceEncoder:
         return np.ascontiguousarray(vectors)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        return self._encode(texts, self.query_prompt, self.threads.query, False)
+        # A lone question on one thread; questions that arrived together are bulk work.
+        threads = self.threads.query if len(texts) == 1 else self.threads.build
+        return self._encode(texts, self.query_prompt, threads, False)
 
     def encode_passages(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
         return self._encode(texts, self.passage_prompt, self.threads.build, show_progress)

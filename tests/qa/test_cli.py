@@ -115,3 +115,36 @@ def test_a_second_build_with_nothing_changed_says_so(built):
 def test_plain_ask_prints_the_conversation_id_for_a_follow_up(built):
     result = run(["ask", "Quels sont les trois axes de la phase 2 ?"], built)
     assert result.returncode == 0 and "--conversation " in result.stdout
+
+
+def test_run_without_a_bot_token_says_so_and_how_to_set_it(built):
+    import signal
+    import time
+
+    import httpx
+    from servers import free_port
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "POLES_QA_TELEGRAM_BOT_TOKEN"}
+    env |= {"POLES_QA_INDEX_DIR": str(built / "index"), "POLES_QA_DATA_DIR": str(built / "data")}
+    env |= {"POLES_QA_TELEGRAM_BOT_TOKEN": ""}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "poles_qa", "run", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+    finally:
+        process.send_signal(signal.SIGINT)
+        output = process.communicate(timeout=30)[0]
+    assert "Bot Telegram non démarré" in output and "POLES_QA_TELEGRAM_BOT_TOKEN" in output
+    assert f"http://127.0.0.1:{port}/" in output  # the page's address, printed when ready

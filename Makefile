@@ -3,13 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-UPDATES ?= tests/data/corpus-updates
 QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2.jsonl \
              tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run test lint eval bench clean
+.PHONY: install run test lint eval bench compose-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,17 +24,23 @@ run: $(STAMP)
 	$(BIN)/poles-qa run
 
 test: $(STAMP)
+	# The web page is tested in Debian's Chromium (apt-get when missing; CI runs as root).
+	bash tests/install_chromium.sh
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 eval: $(STAMP)
-	$(BIN)/poles-qa eval $(QUESTIONS) --corpus corpus/documents --corpus $(UPDATES) --modes lexical,dense,hybrid
+	$(BIN)/poles-qa eval $(QUESTIONS) --corpus corpus/documents --modes lexical,dense,hybrid
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.busy_neighbour
+
+# Not part of `make test`: needs root and podman (../shared/tools/containers-here), a few minutes.
+compose-check:
+	python3 deploy/compose_check.py
 
 clean:
 	rm -rf var .pytest_cache

@@ -20,6 +20,7 @@ from telegram.ext import (
 from bot import handlers
 from bot.answer_client import AnswerClient
 from bot.context import BotData
+from bot.heartbeat import with_heartbeat
 from bot.settings import BotSettings
 from bot.storage import BotStore
 from qa.ratelimit import MemoryRateLimiter
@@ -88,7 +89,7 @@ def build_application(settings: BotSettings) -> Application:
         )
     protect_token_in_logs(token)
     application = (
-        ApplicationBuilder()
+        with_heartbeat(ApplicationBuilder(), settings.data_dir)
         .token(token)
         .base_url(settings.telegram_api_base_url)
         .context_types(ContextTypes(bot_data=BotData))

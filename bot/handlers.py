@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.ext import ApplicationHandlerStop
 
-from bot.answer_client import AnswerServiceUnavailable, QuestionRejected
+from bot.answer_client import AnswerForgotten, AnswerServiceUnavailable, QuestionRejected
 from bot.context import BotContext
 from bot.formatting import answer_messages, escape, passage_messages
 from qa.models import Answer
@@ -16,6 +16,7 @@ from qa.models import Answer
 log = logging.getLogger(__name__)
 
 UNAVAILABLE = "Le service est momentanément indisponible, réessayez dans un instant."
+FORGOTTEN = "Cette réponse n'est plus disponible."
 TOO_FAST = "Vous posez beaucoup de questions : patientez un peu avant la suivante."
 TEXT_ONLY = "Je ne lis que les questions écrites en texte. Posez-moi votre question par écrit."
 NOT_ALLOWED = "Ce bot n'est pas ouvert à cette conversation."
@@ -166,6 +167,18 @@ async def on_non_text(update: Update, context: BotContext) -> None:
         await message.reply_text(TEXT_ONLY)
 
 
+async def send_vote(context: BotContext, answer: Answer, vote: str, user_id: int) -> str:
+    """Record the vote with the answer API; what to tell the user."""
+    try:
+        await context.bot_data.client.feedback(answer, vote, user_id)
+    except (AnswerForgotten, QuestionRejected):
+        return FORGOTTEN
+    except AnswerServiceUnavailable as exc:
+        log.warning("Vote not recorded, answer API unavailable: %s", exc)
+        return UNAVAILABLE
+    return "Merci pour votre avis !"
+
+
 async def on_button(update: Update, context: BotContext) -> None:
     """👍 / 👎 votes and 'Passage n' buttons; unknown or malformed data is answered, never crashes."""
     store = context.bot_data.store
@@ -177,11 +190,10 @@ async def on_button(update: Update, context: BotContext) -> None:
     kind, key, value = parts
     found = store.answer(key)
     if found is None:
-        await query.answer("Cette réponse n'est plus disponible.")
+        await query.answer(FORGOTTEN)
         return
     if kind == "fb" and value in {"up", "down"}:
-        store.record_vote(key, query.message.chat_id if query.message else 0, query.from_user.id, value)
-        await query.answer("Merci pour votre avis !")
+        await query.answer(await send_vote(context, found[1], value, query.from_user.id))
         return
     citation = next((c for c in found[1].citations if str(c.n) == value), None)
     if kind != "src" or citation is None:

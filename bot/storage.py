@@ -1,8 +1,10 @@
-"""The bot's own SQLite data: answers shown (for buttons), feedback votes, conversation resets."""
+"""The bot's own SQLite data: answers shown (for their buttons) and conversation resets.
+
+Votes are not kept here: they go to the answer API (POST /feedback), beside the web page's.
+"""
 
 from __future__ import annotations
 
-import json
 import secrets
 import sqlite3
 import threading
@@ -18,13 +20,11 @@ class BotStore:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")  # as in qa.conversation: no disk sync per vote
+        self._db.execute("PRAGMA synchronous=NORMAL")  # as in qa.conversation: no disk sync per answer
         self._db.executescript(
             """
             CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, chat_id INTEGER, question TEXT,
                 answer TEXT NOT NULL, created_at REAL);
-            CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY, answer_key TEXT, chat_id INTEGER,
-                user_id INTEGER, question TEXT, answer TEXT, citations TEXT, vote TEXT, created_at REAL);
             CREATE TABLE IF NOT EXISTS chats (conversation TEXT PRIMARY KEY, generation INTEGER NOT NULL);
             """
         )
@@ -43,20 +43,6 @@ class BotStore:
         with self._lock:
             row = self._db.execute("SELECT question, answer FROM answers WHERE key = ?", (key,)).fetchone()
         return (row[0], Answer.model_validate_json(row[1])) if row else None
-
-    def record_vote(self, key: str, chat_id: int, user_id: int, vote: str) -> bool:
-        found = self.answer(key)
-        if found is None:
-            return False
-        question, answer = found
-        citations = json.dumps([c.model_dump() for c in answer.citations], ensure_ascii=False)
-        with self._lock:
-            self._db.execute(
-                "INSERT INTO feedback (answer_key, chat_id, user_id, question, answer, citations, vote, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, chat_id, user_id, question, answer.answer, citations, vote, time.time()),
-            )
-        return True
 
     def conversation_id(self, chat_id: int, thread_id: int | None) -> str:
         """The chat (and topic) id, plus a generation that /nouveau increments."""

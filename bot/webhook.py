@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 from contextlib import asynccontextmanager
 from urllib.parse import urlparse
@@ -12,6 +13,8 @@ from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Route
 from telegram import Update
 from telegram.ext import Application
+
+from bot.heartbeat import keep_fresh
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -42,7 +45,9 @@ def webhook_app(application: Application, webhook_url: str, secret: str) -> Star
                 webhook_url, secret_token=secret, allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY]
             )
             await application.start()
+            keep_alive = asyncio.create_task(keep_fresh(application.bot))
             yield
+            keep_alive.cancel()
             await application.stop()
             await application.post_shutdown(application)
 

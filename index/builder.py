@@ -41,6 +41,12 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     changes: dict[str, list[str]] = field(default_factory=dict)
     seconds: float = 0.0
+    published: bool = True  # False: nothing changed, the published version stays
+
+
+def content_hash(chunks: list[Chunk], identity: dict) -> str:
+    """What a version holds: its passages (ids are content hashes) and the encoder that embedded them."""
+    return hashlib.sha256("".join(c.chunk_id for c in chunks).encode() + repr(identity).encode()).hexdigest()[:8]
 
 
 def corpus_changes(previous: dict, documents: dict[str, str]) -> dict[str, list[str]]:
@@ -164,6 +170,23 @@ def _embed(
     return vectors, sum(len(rows) for rows in todo.values()), set(keys)
 
 
+def _unchanged_report(previous: PreviousBuild, corpus: CollectedCorpus, folder: Path, started: float) -> BuildReport:
+    manifest = previous.manifest
+    return BuildReport(
+        version=manifest["index_version"],
+        folder=folder,
+        documents=manifest["document_count"],
+        chunks=manifest["chunk_count"],
+        embedded=0,
+        reused=manifest["chunk_count"],
+        parsed=corpus.parsed,
+        skipped=corpus.skipped,
+        changes={"added": [], "modified": [], "removed": []},
+        seconds=time.perf_counter() - started,
+        published=False,
+    )
+
+
 def build_index(
     corpus_dirs: list[Path],
     index_root: Path,
@@ -184,15 +207,21 @@ def build_index(
         previous = _previous_build(versions, encoder, chunking)
         corpus = _collect(corpus_dirs, chunking, previous)
         chunks = corpus.chunks
+        identity = encoder_identity(encoder)
+        content = content_hash(chunks, identity)
+        if (
+            previous.manifest.get("index_version", "").endswith("-" + content)
+            and previous.manifest.get("documents") == corpus.documents
+        ):
+            # Nothing changed: a new version would only push an older one out of the rollback window.
+            return _unchanged_report(previous, corpus, versions.current(), started)
         cache = VectorCache.for_encoder(index_root, encoder)
         vectors, embedded, live_keys = _embed(chunks, encoder, cache, previous, progress)
         analyzer = FrenchAnalyzer()
         terms = [t if t is not None else analyzer.terms(c.indexed_text()) for c, t in zip(chunks, corpus.terms)]
         lexical = LexicalIndex.from_terms(terms, analyzer)
         dense = FaissStore.build(vectors, approximate_above)
-        identity = encoder_identity(encoder)
-        content = hashlib.sha256("".join(c.chunk_id for c in chunks).encode() + repr(identity).encode())
-        version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + content.hexdigest()[:8]
+        version = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + content
         manifest = {
             "index_version": version,
             **identity,

@@ -22,7 +22,7 @@ _PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "qua
 _PHASE_WORD = re.compile(r"\b(" + "|".join(_PHASE_WORDS) + r")\s+phase\b")
 _POLES_2_0 = re.compile(r"\bpoles?\s+2[.,]0\b")
 # A word written with a capital inside the question: a name the user expects the passage to carry.
-_NAME = re.compile(r"(?<=[\w,;:'’] )([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)")
+_NAME = re.compile(r"(?<=[\w,;:'’] )([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)|\b([a-z]+[A-Z][\w@-]+)")
 # The thing a question counts or whose holder it asks for: "combien de pôles", "qui est le président".
 _COUNTED = re.compile(
     r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*([a-z][a-z-]+)"
@@ -41,6 +41,22 @@ def phases_in(folded: str) -> set[int]:
     return found
 
 
+def edition_ordinals(terms: list[str]) -> set[str]:
+    """Ordinals ("4e", "2e") that name an edition, a call, a day... — not a phase, which has its own check."""
+    found = set()
+    for i, term in enumerate(terms):
+        if term.endswith("e") and term[:-1].isdigit():
+            j = i + 1
+            while j < len(terms) and terms[j].isdigit():  # "4ème" is indexed as "4e" then "4"
+                j += 1
+            if j < len(terms) and terms[j] not in _NOT_EDITIONS:
+                found.add(term)
+    return found
+
+
+_NOT_EDITIONS = {"phas", "phase", "fois"}
+
+
 @dataclass(frozen=True)
 class Constraints:
     """What the question names and a passage answering it must carry."""
@@ -57,7 +73,7 @@ class Constraints:
 
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     folded = fold_accents(question.replace("\u2019", "'"))
-    names = {n for n in _NAME.findall(question) if fold_accents(n) not in _COMMON_NAMES}
+    names = {m.group(0) for m in _NAME.finditer(question) if fold_accents(m.group(0)) not in _COMMON_NAMES}
     counted = counted_word = None
     match = _COUNTED.search(folded)
     if match and match.group(1) not in _NOT_COUNTED:

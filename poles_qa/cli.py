@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -101,6 +102,9 @@ def index_build(
         fail(str(exc))
     for path, reason in report.skipped:
         console.print(f"[yellow]Ignoré[/yellow] {path} : {reason}")
+    if not report.published:
+        typer.echo(f"Rien n'a changé depuis l'index {report.version} : aucune nouvelle version publiée.")
+        return
     changes = ", ".join(f"{k} : {len(v)}" for k, v in report.changes.items())
     typer.echo(
         f"Index {report.version} publié : {report.documents} documents, {report.chunks} passages "
@@ -199,7 +203,7 @@ def evaluate_command(
     configure_logging()
     base = ServerSettings()
     dirs = [d.resolve() for d in (corpus or [base.index.corpus_dir])]
-    key = hashlib.sha256("\n".join(map(str, dirs)).encode()).hexdigest()[:12]
+    key = hashlib.sha256("\n".join([base.index.embedding_model, *map(str, dirs)]).encode()).hexdigest()[:12]
     base.index = base.index.model_copy(update={"index_dir": base.state.data_dir / "eval-index" / key})
     base.state = base.state.model_copy(update={"data_dir": base.state.data_dir / "eval", "redis_url": None})
     try:
@@ -215,6 +219,39 @@ def evaluate_command(
     except user_errors() as exc:
         fail(str(exc))
     print_results(results, json_output)
+
+
+@app.command()
+def report(
+    since: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Premier jour inclus (AAAA-MM-JJ) ; absent : tout.")
+    ] = None,
+    until: Annotated[
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Dernier jour inclus (AAAA-MM-JJ) ; absent : aujourd'hui."),
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Questions par liste.")] = 20,
+    json_output: Annotated[bool, typer.Option("--json", help="Sortie JSON.")] = False,
+    csv_output: Annotated[bool, typer.Option("--csv", help="Sortie CSV, une ligne par question et par liste.")] = False,
+) -> None:
+    """Questions refusées, réponses votées 👎, questions les plus posées. Exemple : poles-qa report --since 2026-11-01 --csv"""
+    from qa.feedback import FeedbackUnavailable, open_feedback_store
+    from qa.report import build_report, report_csv, report_period, report_text
+    from qa.settings import StateSettings
+
+    if json_output and csv_output:
+        fail("choisissez --json ou --csv, pas les deux.")
+    start, end = report_period(since.date() if since else None, until.date() if until else None)
+    try:
+        store = open_feedback_store(StateSettings())
+        store.forget_expired()  # what the retention period no longer allows is never shown
+        result = build_report(store, start, end, limit)
+    except FeedbackUnavailable as exc:
+        fail(f"les questions et les votes sont inaccessibles ({exc}).")
+    if json_output:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        typer.echo(report_csv(result) if csv_output else report_text(result), nl=not csv_output)
 
 
 @app.command("serve")

@@ -22,8 +22,12 @@ STRICT_TYPES = {
     AnswerType.NUMBER: "de chiffre",
     AnswerType.DATE: "de date",
     AnswerType.PERIOD: "de période",
+    AnswerType.PLACE: "de lieu",
 }
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
+FOCUS_BONUS = 0.3  # the sentence names what is counted (« combien de dossiers ») or spells out the acronym asked
+_MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the one asked about
 LENGTH_PENALTY = 0.0005  # per character up to 200: at equal evidence, the shorter sentence answers better
 RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
@@ -80,6 +84,8 @@ def is_heading(unit: str, chunk: Chunk) -> bool:
     if stripped in (chunk.title, chunk.section):
         return True
     is_list = stripped.startswith("- ") or "\n" in stripped
+    if not is_list and unit.strip().endswith(":"):
+        return True  # it introduces what follows, which is not here: no answer by itself
     return not is_list and len(stripped) < 60 and not stripped.endswith((".", "!", "?", ")", "»"))
 
 
@@ -128,6 +134,7 @@ class AnswerComposer:
             score += bonus if holds_answer_type(unit.text, query.kind) else 0.0
             score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
             score -= CONFLICT_PENALTY if ordinal_conflict(unit.terms, query.own_terms) else 0.0
+            score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
             score += RANK_WEIGHT * hits[rank].score - LENGTH_PENALTY * min(len(unit.text), 200)
             if best is None or score > best[0]:
                 best = (score, rank, unit)
@@ -163,6 +170,18 @@ class AnswerComposer:
         if not asked or not spoken - asked or query.kind not in STRICT_TYPES:
             return []
         return [Gap(f"la phase {p}", True) for p in sorted(asked)]
+
+    def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:
+        """« combien de dossiers » → a sentence about dossiers (or candidatures); « que recouvre le sigle
+        CIADT » → the sentence where « (CIADT) » follows its long form."""
+        counted = query.constraints.counted
+        if counted:
+            related = self.retriever.lexical.thesaurus.related(counted) | {counted}
+            if related & set(unit.terms):
+                return True
+        if _MEANING.search(query.question):
+            return any(f"({a})" in unit.text for a in _ACRONYM.findall(query.question))
+        return False
 
     @staticmethod
     def _with_neighbours(unit: Unit) -> str:

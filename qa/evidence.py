@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
-from index.query import Constraints, QueryAnalysis, phases_in
+from index.query import Constraints, QueryAnalysis, edition_ordinals, phases_in
 from index.retriever import Hit, HybridRetriever
 
 # Best passage's cosine + COVERAGE_WEIGHT × its lexical coverage, below which nothing in the corpus
@@ -53,14 +53,22 @@ class EvidenceCheck:
         self._corpus_phases = phases_in(corpus)
         self._corpus_words = set(_WORD.findall(corpus))
         self._rows = {c.chunk_id: i for i, c in enumerate(retriever.bundle.chunks)}
+        self._corpus_ordinals = set().union(*(edition_ordinals(t) for t in retriever.bundle.lexical.term_lists))
+
+    def _ordinal_gaps(self, query: QueryAnalysis, chunk: Chunk) -> list[Gap]:
+        """« la 6e journée », « le second appel »: the passage must name that edition too."""
+        wanted = edition_ordinals(query.own_terms)
+        seen = edition_ordinals(self.retriever.bundle.lexical.term_lists[self._rows[chunk.chunk_id]])
+        return [Gap(f"la {o} édition", o in self._corpus_ordinals) for o in sorted(wanted - seen)]
 
     @staticmethod
     def _named(name: str, words: set[str]) -> bool:
         """The folded name is among the words, or one differing by about a letter."""
         if name in words:
             return True
+        # A letter more or less only: « Aquamer » is not « Aquimer », another pôle's name.
         return len(name) >= 5 and any(
-            abs(len(w) - len(name)) <= 1 and SequenceMatcher(None, w, name).ratio() >= NAME_SIMILARITY for w in words
+            abs(len(w) - len(name)) == 1 and SequenceMatcher(None, w, name).ratio() >= NAME_SIMILARITY for w in words
         )
 
     def supported(self, hits: list[Hit]) -> bool:
@@ -89,6 +97,7 @@ class EvidenceCheck:
             folded = fold_accents(name)
             if not self._named(folded, words):
                 gaps.append(Gap(f"« {name} »", self._named(folded, self._corpus_words)))
+        gaps += self._ordinal_gaps(query, chunk)
         if c.counted:
             present = self.retriever.bundle.lexical.term_sets[self._rows[chunk.chunk_id]]
             if c.counted not in present and not (self.retriever.lexical.thesaurus.related(c.counted) & present):

@@ -13,6 +13,7 @@ _ANAPHORA = re.compile(
     r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)"
     r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
 )
+_INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
 
 
@@ -29,7 +30,8 @@ def is_follow_up(question: str, analyzer: FrenchAnalyzer) -> bool:
 
 def needs_context(question: str, analyzer: FrenchAnalyzer) -> bool:
     """Elliptic beyond repair without an earlier turn: « Et le premier ? », « Qui l'a réalisée ? »."""
-    return refers_back(question) and len(set(analyzer.terms(question))) < MIN_OWN_TERMS
+    pointing = refers_back(question) or _INVERSION.search(fold_accents(question))
+    return bool(pointing) and len(set(analyzer.terms(question))) < MIN_OWN_TERMS
 
 
 def context_for(previous_queries: list[str], max_chars: int = 400) -> str:

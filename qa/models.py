@@ -33,6 +33,8 @@ class Answer(BaseModel):
     citations: list[Citation] = []
     conversation_id: str | None = None
     index_version: str | None = None
+    answer_id: str | None = Field(None, description="Identifiant de la réponse, pour la noter avec POST /feedback")
+    turn: int | None = Field(None, description="Numéro de la réponse dans la conversation (1 = la première)")
 
 
 REFUSAL = "Je n'ai pas trouvé cette information dans les documents sur la phase 2 des pôles de compétitivité."

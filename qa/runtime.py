@@ -13,6 +13,7 @@ from index.embedding import Encoder, create_encoder
 from index.retriever import HybridRetriever
 from index.threads import thread_plan
 from qa.conversation import ConversationStore, SQLiteConversationStore
+from qa.feedback import FeedbackStore, open_feedback_store
 from qa.metrics import ServiceMetrics
 from qa.ratelimit import MemoryRateLimiter, RateLimiter
 from qa.redis_state import RedisConversationStore, RedisHealth, RedisRateLimiter, connect
@@ -40,6 +41,7 @@ class SharedState:
     store: ConversationStore
     limiter: RateLimiter
     redis_health: RedisHealth | None
+    feedback: FeedbackStore
 
 
 def build_shared_state(settings: StateSettings) -> SharedState:
@@ -48,13 +50,15 @@ def build_shared_state(settings: StateSettings) -> SharedState:
         client = connect(settings.redis_url)
         health = RedisHealth(client)
         store = RedisConversationStore(client, health, settings.history_turns, settings.conversation_ttl_seconds)
-        return SharedState(store, RedisRateLimiter(client, health, settings.rate_limit_per_minute), health)
+        limiter = RedisRateLimiter(client, health, settings.rate_limit_per_minute)
+        return SharedState(store, limiter, health, open_feedback_store(settings, client, health))
     store = SQLiteConversationStore(
         settings.data_dir / "conversations.sqlite3",
         max_turns=settings.history_turns,
         ttl_seconds=settings.conversation_ttl_seconds,
     )
-    return SharedState(store, MemoryRateLimiter(settings.rate_limit_per_minute), None)
+    limiter = MemoryRateLimiter(settings.rate_limit_per_minute)
+    return SharedState(store, limiter, None, open_feedback_store(settings))
 
 
 @dataclass
@@ -68,6 +72,7 @@ class Runtime:
     limiter: RateLimiter
     redis_health: RedisHealth | None
     metrics: ServiceMetrics
+    feedback: FeedbackStore
 
     def build_index(
         self, corpus_dirs: list[Path] | None = None, progress: Progress | None = None, wait_for_lock: bool = False
@@ -96,6 +101,7 @@ def build_runtime(
         min_evidence=answer.refusal_min_evidence,
         top_k=answer.top_k,
         max_question_chars=answer.max_question_chars,
+        journal=state.feedback,
     )
     metrics = ServiceMetrics()
 
@@ -105,7 +111,7 @@ def build_runtime(
         metrics.reloads.labels(outcome="swapped").inc()
 
     reloader = IndexReloader(settings.index, service, encoder, mode=mode, on_swap=on_swap)
-    return Runtime(settings, encoder, service, reloader, state.limiter, state.redis_health, metrics)
+    return Runtime(settings, encoder, service, reloader, state.limiter, state.redis_health, metrics, state.feedback)
 
 
 def run_build(

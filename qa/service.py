@@ -10,6 +10,7 @@ from index.retriever import HybridRetriever
 from qa.composer import AnswerComposer, Composition
 from qa.conversation import ConversationStore, Turn
 from qa.evidence import CALIBRATED_MIN_EVIDENCE, EvidenceCheck
+from qa.feedback import FeedbackStore
 from qa.followup import context_for, is_follow_up, needs_context
 from qa.models import Answer
 from qa.smalltalk import smalltalk_reply
@@ -45,8 +46,10 @@ class AnswerService:
         top_k: int,
         max_question_chars: int,
         retriever: HybridRetriever | None = None,
+        journal: FeedbackStore | None = None,
     ) -> None:
         self.store = store
+        self.journal = journal  # what editors read in `poles-qa report`; answers get their id there
         self.refusal_threshold = refusal_threshold
         self.min_evidence = min_evidence
         self.top_k = top_k
@@ -76,8 +79,11 @@ class AnswerService:
         conversation_id = conversation_id or uuid.uuid4().hex
         reply = smalltalk_reply(text)
         if reply is not None:
-            return Answer(
-                answer=reply, refused=False, conversation_id=conversation_id, index_version=engine.retriever.version
+            return self._journaled(
+                text,
+                Answer(
+                    answer=reply, refused=False, conversation_id=conversation_id, index_version=engine.retriever.version
+                ),
             )
         history = [t.resolved_query for t in self.store.turns(conversation_id) if not t.refused]
         if not history and needs_context(text, engine.retriever.analyzer):
@@ -88,7 +94,7 @@ class AnswerService:
             conversation_id,
             Turn(text, f"{context} {text}".strip(), composition.answer, composition.refused, time.time()),
         )
-        return Answer(
+        answer = Answer(
             answer=composition.answer,
             refused=composition.refused,
             confidence=composition.confidence,
@@ -96,6 +102,7 @@ class AnswerService:
             conversation_id=conversation_id,
             index_version=engine.retriever.version,
         )
+        return self._journaled(text, answer)
 
     @staticmethod
     def _compose(engine: Engine, text: str, history: list[str], k: int) -> tuple[Composition, str]:
@@ -111,3 +118,10 @@ class AnswerService:
             if not retry.refused:
                 return retry, retry_query.context
         return composition, context
+
+    def _journaled(self, question: str, answer: Answer) -> Answer:
+        """The answer with the id and turn number the journal gave it (none without a journal)."""
+        if self.journal is None:
+            return answer
+        asked = self.journal.record_answer(question, answer)
+        return answer.model_copy(update={"answer_id": asked.answer_id, "turn": asked.turn})

@@ -67,6 +67,9 @@ class StateSettings(BaseSettings):
     history_turns: int = 6
     conversation_ttl_seconds: int = 24 * 3600
     rate_limit_per_minute: int = Field(60, description="per client address; 0 turns the limit off")
+    feedback_retention_days: float = Field(
+        90, gt=0, description="questions asked and votes are kept this many days for `poles-qa report`"
+    )
 
 
 class ServerSettings(BaseModel):

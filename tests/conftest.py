@@ -80,26 +80,17 @@ def real_index(tmp_path_factory, real_encoder, full_corpus) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
-def real_retriever(real_index, real_encoder):
-    from index.retriever import HybridRetriever
-    from index.versions import load_published
+def service_on(index_root: Path, encoder, data_dir: Path):
+    """The answer service as every process builds it (qa.runtime), on a given index and encoder."""
+    from settings_for_tests import server_settings
 
-    return HybridRetriever(load_published(real_index), real_encoder)
+    from qa.runtime import build_runtime
+
+    runtime = build_runtime(server_settings(index_dir=index_root, data_dir=data_dir), encoder=encoder)
+    runtime.reloader.load()
+    return runtime.service
 
 
 @pytest.fixture
-def real_service(real_retriever, tmp_path):
-    from qa.conversation import SQLiteConversationStore
-    from qa.service import AnswerService
-    from qa.settings import AnswerSettings
-
-    answer = AnswerSettings()
-    return AnswerService(
-        store=SQLiteConversationStore(tmp_path / "conversations.sqlite3"),
-        refusal_threshold=answer.refusal_threshold,
-        min_evidence=answer.refusal_min_evidence,
-        top_k=answer.top_k,
-        max_question_chars=answer.max_question_chars,
-        retriever=real_retriever,
-    )
+def real_service(real_index, real_encoder, tmp_path):
+    return service_on(real_index, real_encoder, tmp_path)

@@ -19,8 +19,9 @@ def free_port() -> int:
 class LiveServer:
     """An ASGI app on a real uvicorn server in a thread; ready when `ready_path` answers 200."""
 
-    def __init__(self, app, ready_path: str = "/ready") -> None:
-        self.port = free_port()
+    def __init__(self, app, ready_path: str = "/ready", port: int | None = None) -> None:
+        self.app = app
+        self.port = port or free_port()
         self.ready_path = ready_path
         self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)

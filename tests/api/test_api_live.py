@@ -102,7 +102,9 @@ def test_health_sources_and_metrics(live):
     sources = httpx.get(live.url + "/sources").json()
     assert [d["doc_id"] for d in sources["documents"]] == ["poles-phase2-2009-2012.txt"]
     ask(live, {"question": "Quelle est la recette de la ratatouille ?"})
+    httpx.get(live.url + "/openapi.json")
     metrics = httpx.get(live.url + "/metrics").text
+    assert 'route="/openapi.json"' in metrics and 'route="unmatched",status="200"' not in metrics
     assert 'poles_qa_http_requests_total{method="POST",route="/ask",status="200"}' in metrics
     assert "poles_qa_refusals_total" in metrics and "poles_qa_index_chunks" in metrics
     assert "poles_qa_http_request_seconds_bucket" in metrics

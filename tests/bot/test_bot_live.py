@@ -4,7 +4,6 @@ answer API behind it (real model, real corpus)."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 
 import pytest
@@ -16,6 +15,7 @@ from telegram_html import check_telegram_html
 
 from bot.handlers import NOT_ALLOWED, TEXT_ONLY, TOO_FAST, UNAVAILABLE
 from bot.settings import BotSettings
+from qa.feedback import SQLiteFeedbackStore
 
 pytestmark = pytest.mark.slow
 TOKEN = "123456:SECRET-TOKEN-never-logged"
@@ -28,6 +28,7 @@ def answer_api(tmp_path_factory, full_corpus, real_index):
     tmp = tmp_path_factory.mktemp("bot-api")
     settings = server_settings(corpus_dir=full_corpus, index_dir=real_index, data_dir=tmp, rate_limit_per_minute=0)
     with LiveServer(create_app(api_settings(reload_poll_seconds=0), settings)) as server:
+        server.data_dir = tmp
         yield server
 
 
@@ -110,7 +111,7 @@ def test_follow_up_in_the_same_chat_and_nouveau(running_bot, telegram):
     assert "pouvez-vous poser la question en entier" in last_text(telegram, 1003, 4)
 
 
-def test_feedback_vote_is_stored_and_passage_button_shows_the_passage(running_bot, telegram):
+def test_vote_goes_to_the_answer_api_and_passage_button_shows_the_passage(running_bot, telegram, answer_api):
     telegram.message(1004, "Quels sont les trois axes de la phase 2 ?")
     message = telegram.wait_sent(1004)[0]
     buttons = [b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row]
@@ -119,13 +120,13 @@ def test_feedback_vote_is_stored_and_passage_button_shows_the_passage(running_bo
     while not any("Merci" in str(c.get("text")) for c in telegram.sent("answerCallbackQuery")):
         assert time.monotonic() < deadline
         time.sleep(0.05)
-    rows = (
-        sqlite3.connect(running_bot.data_dir / "bot.sqlite3")
-        .execute("SELECT question, vote, chat_id, citations FROM feedback")
-        .fetchall()
-    )
-    assert rows[0][:3] == ("Quels sont les trois axes de la phase 2 ?", "up", 1004)
-    assert "projets structurants" in rows[0][3]
+    # Stored where the web page's votes go, with the question and its cited passages; the user only hashed.
+    journal = SQLiteFeedbackStore(answer_api.data_dir / "feedback.sqlite3")
+    votes = [v for v in journal.votes(0, time.time() + 1) if v.channel == "telegram"]
+    assert [v.vote for v in votes] == ["up"]
+    asked = journal.find_answer(answer_id=votes[0].answer_id)
+    assert asked.question == "Quels sont les trois axes de la phase 2 ?"
+    assert asked.citations[0].doc_id == "poles-phase2-2009-2012.txt"
     telegram.callback(1004, [b for b in buttons if b.startswith("src:")][0])
     passage = last_text(telegram, 1004, 2)
     assert "pilotage stratégique" in check_telegram_html(passage)

@@ -122,3 +122,17 @@ def test_new_chunking_or_model_triggers_a_full_rebuild(tmp_path, fake_encoder):
 
     report = build_index([corpus], tmp_path / "index", OtherModel(), chunking=ChunkingSettings(max_chars=500))
     assert report.embedded == 2 and load_published(tmp_path / "index").manifest["model"] == "other-model"
+
+
+def test_a_build_with_nothing_changed_publishes_nothing_and_keeps_the_rollback(tmp_path, fake_encoder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# A\n\nLe pôle Avenia travaille sur la géothermie.", encoding="utf-8")
+    first = build_index([corpus], tmp_path / "index", fake_encoder)
+    (corpus / "b.md").write_text("# B\n\nLes GTI sont des ateliers d'échanges.", encoding="utf-8")
+    second = build_index([corpus], tmp_path / "index", fake_encoder)
+    again = build_index([corpus], tmp_path / "index", fake_encoder)
+    assert not again.published and again.version == second.version and again.embedded == 0
+    versions = IndexVersions(tmp_path / "index")
+    assert [v.name for v in versions.listed()][-2:] == [first.version, second.version]
+    assert versions.rollback().name == first.version

@@ -3,40 +3,29 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FakeEncoder, service_on
 from tests_paths import SOURCE_PAGE
 
 from corpus.model import Chunk
 from index.builder import build_index
-from index.retriever import HybridRetriever
-from index.versions import load_published
 from qa.composer import AnswerComposer, Unit, is_heading
-from qa.conversation import SQLiteConversationStore
 from qa.models import REFUSAL
 from qa.service import AnswerService
 
 
 @pytest.fixture(scope="module")
-def retriever(tmp_path_factory):
-    from conftest import FakeEncoder
-
+def index_root(tmp_path_factory):
     corpus = tmp_path_factory.mktemp("corpus")
     (corpus / SOURCE_PAGE.name).write_bytes(SOURCE_PAGE.read_bytes())
     root = tmp_path_factory.mktemp("index")
     build_index([corpus], root, FakeEncoder())
-    return HybridRetriever(load_published(root), FakeEncoder())
+    return root
 
 
 @pytest.fixture
-def service(tmp_path, retriever) -> AnswerService:
+def service(tmp_path, index_root) -> AnswerService:
     # The fake encoder has no calibration: the lexical coverage rule decides what is supported.
-    return AnswerService(
-        store=SQLiteConversationStore(tmp_path / "c.sqlite3"),
-        refusal_threshold=0.4,
-        min_evidence=None,
-        top_k=3,
-        max_question_chars=1000,
-        retriever=retriever,
-    )
+    return service_on(index_root, FakeEncoder(), tmp_path)
 
 
 def test_a_phase_the_documents_never_mention_is_declined(service):
@@ -87,3 +76,7 @@ def test_headings_are_never_an_answer():
     assert is_heading("Les suites de l'évaluation", chunk)
     assert not is_heading("- Avenia (géothermie)", chunk)
     assert not is_heading("Le budget est de 1,5 milliard d'euros.", chunk)
+
+
+def test_an_edition_the_documents_never_name_is_declined(service):
+    assert service.ask("Quand a eu lieu la 9e journée nationale des pôles ?").refused

@@ -88,3 +88,35 @@ def test_heldout_sets_stay_close_to_the_dev_sets(real_service):
 def test_fold_compares_without_case_or_accents():
     assert fold("Écosystème D’innovation") == "ecosysteme d'innovation"
     assert json.loads(json.dumps({"a": fold("É")})) == {"a": "e"}
+
+
+def test_the_meaning_of_an_acronym_is_the_sentence_that_spells_it_out(real_service):
+    answer = real_service.ask("Que recouvre le sigle CIADT ?")
+    assert "Comité interministériel d'aménagement et de développement du territoire (CIADT)" in answer.answer
+
+
+def test_near_domain_questions_get_no_phase_2_fact_as_an_answer(real_service):
+    for question in (
+        "Quel était le budget total de la phase 3 (2013-2018) ?",
+        "Qui est le président du pôle Aquimer ?",
+    ):
+        answer = real_service.ask(question)
+        assert answer.refused or (answer.confidence == "low" and answer.answer.startswith("Les documents ne"))
+    assert real_service.ask("Combien de pôles ont été labellisés pour la phase 4 ?").refused
+
+
+def test_a_follow_up_on_who_then_when(real_service):
+    first = real_service.ask("Qui a évalué la première phase ?")
+    assert "Boston Consulting Group" in first.answer
+    second = real_service.ask("Et quand les résultats ont-ils été publiés ?", first.conversation_id)
+    assert "juin 2008" in second.answer
+
+
+def test_a_pole_name_one_letter_from_a_real_one_is_another_pole(real_service):
+    assert real_service.ask("Où est installé le siège du pôle Aquamer ?").refused  # Aquimer exists, Aquamer not
+    assert not real_service.ask("Le projet Celmill porte sur quoi ?").refused  # a letter short of Cellmill
+
+
+def test_a_question_whose_subject_is_a_pronoun_asks_for_the_whole_question(real_service):
+    answer = real_service.ask("Combien a-t-elle reçu ?")
+    assert answer.refused and "pouvez-vous poser la question en entier" in answer.answer

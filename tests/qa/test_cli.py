@@ -32,7 +32,10 @@ def test_ask_json_gives_the_answer_object(built):
     result = run(["ask", "Quels sont les trois axes de la phase 2 ?", "--json"], built)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert set(answer) == {"answer", "refused", "citations", "conversation_id", "index_version"}
+    assert set(answer) == {
+        "answer", "refused", "confidence", "citations", "conversation_id", "index_version", "answer_id", "turn"
+    }  # fmt: skip
+    assert answer["answer_id"] and answer["turn"] == 1
     assert not answer["refused"]
     assert "projets structurants" in answer["citations"][0]["text"]
     assert {"n", "doc_id", "title", "section", "text", "score", "source"} <= set(answer["citations"][0])
@@ -54,7 +57,7 @@ def test_bad_questions_exit_with_code_2_and_a_message(built):
 def test_index_status_reports_the_published_version(built):
     result = run(["index", "status"], built)
     assert result.returncode == 0, result.stderr
-    assert "Version publiée" in result.stdout and "Documents : 1" in result.stdout
+    assert "Version publiée" in result.stdout and "Documents : 7" in result.stdout
 
 
 def test_ask_before_any_index_tells_to_build(tmp_path):
@@ -102,3 +105,46 @@ def test_an_index_of_another_model_asks_for_a_rebuild(tmp_path):
     assert result.returncode == 2
     assert "Erreur : L'index publié" in result.stderr and "all-MiniLM-L6-v2" in result.stderr
     assert "reconstruisez l'index avec `poles-qa index build`" in result.stderr
+
+
+def test_a_second_build_with_nothing_changed_says_so(built):
+    result = run(["index", "build", "--corpus", str(DEFAULT_CORPUS)], built)
+    assert result.returncode == 0 and "Rien n'a changé" in result.stdout
+
+
+def test_plain_ask_prints_the_conversation_id_for_a_follow_up(built):
+    result = run(["ask", "Quels sont les trois axes de la phase 2 ?"], built)
+    assert result.returncode == 0 and "--conversation " in result.stdout
+
+
+def test_run_without_a_bot_token_says_so_and_how_to_set_it(built):
+    import signal
+    import time
+
+    import httpx
+    from servers import free_port
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "POLES_QA_TELEGRAM_BOT_TOKEN"}
+    env |= {"POLES_QA_INDEX_DIR": str(built / "index"), "POLES_QA_DATA_DIR": str(built / "data")}
+    env |= {"POLES_QA_TELEGRAM_BOT_TOKEN": ""}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "poles_qa", "run", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+    finally:
+        process.send_signal(signal.SIGINT)
+        output = process.communicate(timeout=30)[0]
+    assert "Bot Telegram non démarré" in output and "POLES_QA_TELEGRAM_BOT_TOKEN" in output
+    assert f"http://127.0.0.1:{port}/" in output  # the page's address, printed when ready

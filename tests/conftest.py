@@ -80,6 +80,20 @@ def real_index(tmp_path_factory, real_encoder, full_corpus) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def page_index(tmp_path_factory) -> Path:
+    """An index of the source page alone, built with the fake encoder."""
+    from tests_paths import SOURCE_PAGE
+
+    from index.builder import build_index
+
+    corpus = tmp_path_factory.mktemp("page")
+    (corpus / SOURCE_PAGE.name).write_bytes(SOURCE_PAGE.read_bytes())
+    root = tmp_path_factory.mktemp("page-index")
+    build_index([corpus], root, FakeEncoder())
+    return root
+
+
 def service_on(index_root: Path, encoder, data_dir: Path):
     """The answer service as every process builds it (qa.runtime), on a given index and encoder."""
     from settings_for_tests import server_settings

@@ -1,8 +1,8 @@
 """POST /ask: one question, one cited answer."""
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException
 
-from api.deps import RuntimeDep
+from api.deps import ClientDep, RuntimeDep
 from api.schemas import AskRequest, error_responses
 from qa.models import Answer
 from qa.service import IndexNotReadyError
@@ -12,15 +12,9 @@ router = APIRouter(tags=["questions"])
 
 
 @router.post("/ask", response_model=Answer, responses=error_responses(400, 413, 422, 429, 503))
-def ask(body: AskRequest, request: Request, runtime: RuntimeDep) -> Answer:
+def ask(body: AskRequest, client: ClientDep, runtime: RuntimeDep) -> Answer:
     """Répond à une question avec les passages cités ; une relance passe le `conversation_id` reçu."""
     # A plain def: FastAPI runs it in a worker thread, so encoding the question stays off the event loop.
-    client = request.client.host if request.client else "inconnu"
-    retry_after = runtime.limiter.check(client)
-    if retry_after is not None:
-        raise HTTPException(
-            429, f"Trop de requêtes : réessayez dans {retry_after} s.", {"Retry-After": str(retry_after)}
-        )
     try:
         answer = runtime.service.ask(body.question, body.conversation_id, body.top_k)
     except QuestionError as exc:

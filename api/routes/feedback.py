@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import RuntimeDep
+from api.deps import ClientDep, RuntimeDep
 from api.schemas import ErrorBody, error_responses
 from qa.feedback import FeedbackUnavailable, Vote
 
@@ -57,15 +57,9 @@ class FeedbackRecorded(BaseModel):
         404: {"model": ErrorBody, "description": "Réponse inconnue ou expirée"},
     },
 )
-def feedback(body: FeedbackRequest, request: Request, runtime: RuntimeDep) -> FeedbackRecorded:
+def feedback(body: FeedbackRequest, client: ClientDep, runtime: RuntimeDep) -> FeedbackRecorded:
     """Enregistre un vote sur une réponse ; un nouveau vote de la même personne remplace le précédent."""
     # A plain def, as /ask: the store's SQLite or Redis calls run in a worker thread.
-    client = request.client.host if request.client else "inconnu"
-    retry_after = runtime.limiter.check(client)
-    if retry_after is not None:
-        raise HTTPException(
-            429, f"Trop de requêtes : réessayez dans {retry_after} s.", {"Retry-After": str(retry_after)}
-        )
     if not body.answer_id and not (body.conversation_id and body.turn):
         raise HTTPException(422, NO_ANSWER_NAMED)
     store = runtime.feedback

@@ -4,28 +4,17 @@ from __future__ import annotations
 
 import pytest
 from conftest import FakeEncoder, service_on
-from tests_paths import SOURCE_PAGE
 
 from corpus.model import Chunk
-from index.builder import build_index
 from qa.composer import AnswerComposer, Unit, is_heading
 from qa.models import REFUSAL
 from qa.service import AnswerService
 
 
-@pytest.fixture(scope="module")
-def index_root(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("corpus")
-    (corpus / SOURCE_PAGE.name).write_bytes(SOURCE_PAGE.read_bytes())
-    root = tmp_path_factory.mktemp("index")
-    build_index([corpus], root, FakeEncoder())
-    return root
-
-
 @pytest.fixture
-def service(tmp_path, index_root) -> AnswerService:
+def service(tmp_path, page_index) -> AnswerService:
     # The fake encoder has no calibration: the lexical coverage rule decides what is supported.
-    return service_on(index_root, FakeEncoder(), tmp_path)
+    return service_on(page_index, FakeEncoder(), tmp_path)
 
 
 def test_a_phase_the_documents_never_mention_is_declined(service):

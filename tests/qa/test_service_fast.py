@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import FakeEncoder, service_on
 from settings_for_tests import server_settings
-from tests_paths import SOURCE_PAGE
 
-from index.builder import build_index
 from index.retriever import HybridRetriever
 from index.versions import load_published
 from qa.models import REFUSAL
@@ -17,25 +15,16 @@ from qa.validation import QuestionError
 
 
 @pytest.fixture(scope="module")
-def index_root(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("corpus")
-    (corpus / SOURCE_PAGE.name).write_bytes(SOURCE_PAGE.read_bytes())
-    root = tmp_path_factory.mktemp("index")
-    build_index([corpus], root, FakeEncoder())
-    return root
+def retriever(page_index):
+    return HybridRetriever(load_published(page_index), FakeEncoder())
 
 
-@pytest.fixture(scope="module")
-def retriever(index_root):
-    return HybridRetriever(load_published(index_root), FakeEncoder())
-
-
-def make_service(tmp_path, index_root=None) -> AnswerService:
-    if index_root is None:  # nothing published yet: the service exists, no index is served
+def make_service(tmp_path, page_index=None) -> AnswerService:
+    if page_index is None:  # nothing published yet: the service exists, no index is served
         return build_runtime(
             server_settings(index_dir=tmp_path / "none", data_dir=tmp_path), encoder=FakeEncoder()
         ).service
-    return service_on(index_root, FakeEncoder(), tmp_path)
+    return service_on(page_index, FakeEncoder(), tmp_path)
 
 
 def test_retriever_ranks_the_passage_with_the_answer_first(retriever):
@@ -44,28 +33,28 @@ def test_retriever_ranks_the_passage_with_the_answer_first(retriever):
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
-def test_service_cites_the_passage_its_answer_quotes(tmp_path, index_root, retriever):
-    answer = make_service(tmp_path, index_root).ask("Quel budget l'État consacre-t-il à la phase 2 ?")
+def test_service_cites_the_passage_its_answer_quotes(tmp_path, page_index, retriever):
+    answer = make_service(tmp_path, page_index).ask("Quel budget l'État consacre-t-il à la phase 2 ?")
     assert not answer.refused and "1,5 milliard" in answer.answer and "[1]" in answer.answer
     assert "1,5 milliard" in answer.citations[0].text
     assert answer.index_version == retriever.version
 
 
-def test_service_declines_what_the_documents_do_not_hold(tmp_path, index_root, retriever):
-    answer = make_service(tmp_path, index_root).ask("Quelle est la recette de la ratatouille ?")
+def test_service_declines_what_the_documents_do_not_hold(tmp_path, page_index, retriever):
+    answer = make_service(tmp_path, page_index).ask("Quelle est la recette de la ratatouille ?")
     assert answer.refused and answer.answer == REFUSAL and answer.citations == []
 
 
-def test_follow_up_reads_the_previous_turn(tmp_path, index_root, retriever):
-    service = make_service(tmp_path, index_root)
+def test_follow_up_reads_the_previous_turn(tmp_path, page_index, retriever):
+    service = make_service(tmp_path, page_index)
     first = service.ask("Qu'est-ce que les GTI ?")
     second = service.ask("Et qui les anime ?", first.conversation_id)
     assert second.conversation_id == first.conversation_id
     assert len(service.store.turns(first.conversation_id)) == 2
 
 
-def test_a_bad_question_loses_nothing(tmp_path, index_root, retriever):
-    service = make_service(tmp_path, index_root)
+def test_a_bad_question_loses_nothing(tmp_path, page_index, retriever):
+    service = make_service(tmp_path, page_index)
     first = service.ask("Qu'est-ce que les GTI ?")
     with pytest.raises(QuestionError, match="vide"):
         service.ask(" \n ", first.conversation_id)

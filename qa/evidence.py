@@ -47,7 +47,10 @@ class EvidenceCheck:
         self.retriever = retriever
         self.min_evidence = min_evidence
         self.min_coverage = min_coverage
-        corpus = " ".join(passage_text(c) for c in retriever.bundle.chunks)
+        # Folded once per index version, not once per question: gaps() runs for every hit.
+        self._texts = {c.chunk_id: passage_text(c) for c in retriever.bundle.chunks}
+        self._words = {chunk_id: set(_WORD.findall(text)) for chunk_id, text in self._texts.items()}
+        corpus = " ".join(self._texts.values())
         self._corpus_text = corpus
         self._corpus_years = set(_YEAR.findall(corpus))
         self._corpus_phases = phases_in(corpus)
@@ -85,14 +88,14 @@ class EvidenceCheck:
         c: Constraints = query.constraints
         if not c:
             return []
-        text = passage_text(chunk)
+        text = self._texts[chunk.chunk_id]
         gaps = [Gap(f"l'année {y}", y in self._corpus_years) for y in sorted(c.years) if y not in text]
         phases = phases_in(text)
         for phase in sorted(c.phases):
             speaks_of_it = phase in phases or (not phases and phase == SUBJECT_PHASE)
             if not speaks_of_it:
                 gaps.append(Gap(f"la phase {phase}", phase in self._corpus_phases))
-        words = set(_WORD.findall(text))
+        words = self._words[chunk.chunk_id]
         for name in sorted(c.names):
             folded = fold_accents(name)
             if not self._named(folded, words):

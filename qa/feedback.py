@@ -17,12 +17,12 @@ import secrets
 import sqlite3
 import threading
 import time
-import unicodedata
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
+from index.analysis import fold_accents
 from qa.models import Answer
 from qa.settings import StateSettings
 
@@ -90,9 +90,7 @@ class Vote:
 
 def normalize_question(text: str) -> str:
     """The form questions are grouped by: no accents, no case, no punctuation, single spaces."""
-    folded = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
+    return " ".join(re.sub(r"[^\w]+", " ", fold_accents(text)).split())
 
 
 def asked_question(question: str, answer: Answer, answer_id: str, turn: int, now: float) -> AskedQuestion:

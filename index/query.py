@@ -45,7 +45,9 @@ def edition_ordinals(terms: list[str]) -> set[str]:
     """Ordinals ("4e", "2e") that name an edition, a call, a day... — not a phase, which has its own check."""
     found = set()
     for i, term in enumerate(terms):
-        if term.endswith("e") and term[:-1].isdigit():
+        if term in _FIRST and i + 1 < len(terms) and terms[i + 1] not in _NOT_EDITIONS | {"ministr"}:
+            found.add("1e")  # « le premier appel » is the « 1er appel »; the Premier ministre is no edition
+        elif term.endswith("e") and term[:-1].isdigit():
             j = i + 1
             while j < len(terms) and terms[j].isdigit():  # "4ème" is indexed as "4e" then "4"
                 j += 1
@@ -55,6 +57,7 @@ def edition_ordinals(terms: list[str]) -> set[str]:
 
 
 _NOT_EDITIONS = {"phas", "phase", "fois"}
+_FIRST = {"premi", "premier"}  # index terms of « premier », « première »
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import StrEnum
 
 from index.analysis import fold_accents
@@ -19,12 +20,18 @@ class AnswerType(StrEnum):
     OTHER = "other"
 
 
+_MONEY_VERBS = (
+    r"(?:donn|consacr|verse|invest|depens|allou|affect|mobilis|apport|rapport|cout|debours|financ)\w*"
+    r"|met(?:s|tent|tre|tait|taient)?|mise?s?"
+)
 _QUESTION_PATTERNS = [
     (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
     (
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
-        r"|\bcombien (d'argent|d'euros|coute|coutait|a coute)\b|\bmontant\b|\bbudget (total|global|annuel)\b",
+        r"|\bcombien (d'argent|d'euros|coute|coutait|a coute)\b|\bmontant\b|\bbudget (total|global|annuel)\b"
+        # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted
+        rf"|\b(cb|cmb|combien)\b(?! d(e |'))[^?]*\b({_MONEY_VERBS})\b|\b({_MONEY_VERBS})(-[a-z]+)*\s+(cb|cmb|combien)\b",
     ),
     (
         AnswerType.PERIOD,
@@ -77,3 +84,26 @@ def holds_answer_type(text: str, kind: AnswerType) -> bool:
     if kind is AnswerType.PLACE:
         return bool(_PLACE.search(text))
     return bool(_TEXT_PATTERNS[kind].search(fold_accents(text)))
+
+
+_COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|%|[a-z]+(?:-[a-z]+)*")
+_COUNT_WORD = re.compile(rf"\d+|({_NUMBER_WORDS})")
+_NOT_A_COUNT_AFTER = re.compile(rf"^(%|euros?|millions?|milliards?|ko|mo|ans?|mois|heures?|{_MONTHS})$")
+_YEAR_TOKEN = re.compile(r"(19|20)\d\d")
+COUNT_WINDOW = 6  # words between a number and the thing it counts: « 86 propositions, dont 35 »
+
+
+def counts_thing(text: str, counted: set[str], terms: Callable[[str], list[str]]) -> bool:
+    """True when a number in the text counts one of the `counted` index terms: « dix-neuf candidatures »,
+    « le nombre total de pôles reste de 71 » — not « 35 millions d'euros aux plates-formes », a year or a day."""
+    tokens = _COUNT_TOKEN.findall(fold_accents(text))
+    for i, token in enumerate(tokens):
+        if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token):
+            continue
+        after = next((t for t in tokens[i + 1 : i + 3] if t not in ("d", "l")), "")  # « millions d'euros »
+        if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_AFTER.match(token):
+            continue
+        window = tokens[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]
+        if any(counted & set(terms(word)) for word in window if not word[0].isdigit()):
+            return True
+    return False

@@ -25,6 +25,10 @@ _GROUPS = [
     "pme entreprises",
     "période durée calendrier années",
     "mot-d'ordre slogan devise",
+    "concertation consultation débat dialogue",
+    "président chef",
+    "positive positif favorable",
+    "initialement départ prévu",
 ]
 
 

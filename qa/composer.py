@@ -10,7 +10,7 @@ from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis, phases_in
-from index.question_type import AnswerType, holds_answer_type
+from index.question_type import AnswerType, counts_thing, holds_answer_type
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import SUBJECT_PHASE, EvidenceCheck, Gap
 from qa.models import REFUSAL, Citation
@@ -155,6 +155,8 @@ class AnswerComposer:
         citations = [self._citation(n, hit) for n, hit in enumerate(hits, start=1)]
         marked = f"{text} [{rank + 1}]"
         missing_type = query.kind in STRICT_TYPES and not holds_answer_type(unit.text, query.kind)
+        if query.kind is AnswerType.NUMBER and query.constraints.counted and not self._counts_focus(query, text):
+            missing_type = True  # a number, but not of the thing asked for
         mixed = self._mixed_phases(query, unit)
         if complete and not missing_type and not mixed:
             return Composition(marked, False, citations)
@@ -176,12 +178,21 @@ class AnswerComposer:
         CIADT » → the sentence where « (CIADT) » follows its long form."""
         counted = query.constraints.counted
         if counted:
-            related = self.retriever.lexical.thesaurus.related(counted) | {counted}
-            if related & set(unit.terms):
+            if query.kind is AnswerType.NUMBER:
+                return self._counts_focus(query, unit.text)
+            if self._counted_terms(query) & set(unit.terms):
                 return True
         if _MEANING.search(query.question):
             return any(f"({a})" in unit.text for a in _ACRONYM.findall(query.question))
         return False
+
+    def _counted_terms(self, query: QueryAnalysis) -> set[str]:
+        counted = query.constraints.counted
+        return self.retriever.lexical.thesaurus.related(counted) | {counted} if counted else set()
+
+    def _counts_focus(self, query: QueryAnalysis, text: str) -> bool:
+        """« combien de plates-formes » wants a number of plates-formes, not « 35 millions d'euros aux plates-formes »."""
+        return counts_thing(text, self._counted_terms(query), self.retriever.analyzer.terms)
 
     @staticmethod
     def _with_neighbours(unit: Unit) -> str:

@@ -55,6 +55,7 @@ class EvalResult:
     reciprocal_ranks: float = 0.0
     answer_text_hits: int = 0
     wrongly_refused: int = 0
+    caveated: int = 0  # answerable, answered with the low-confidence caveat: right or not, a doubt shown to the user
     offtopic_total: int = 0
     offtopic_ok: int = 0
     near_total: int = 0
@@ -74,6 +75,7 @@ class EvalResult:
             "mrr": ratio(self.reciprocal_ranks, self.answerable),
             "answer_text": ratio(self.answer_text_hits, self.answerable),
             "wrongly_declined": ratio(self.wrongly_refused, self.answerable),
+            "answered_with_caveat": ratio(self.caveated, self.answerable),
             "offtopic_declined": ratio(self.offtopic_ok, self.offtopic_total),
             "near_declined": ratio(self.near_ok, self.near_total),
             "followups": ratio(self.followup_ok, self.followup_total),
@@ -84,6 +86,7 @@ def _score_answerable(result: EvalResult, item: dict, answer: Answer) -> None:
     result.answerable += 1
     rank = None if answer.refused else first_rank(answer, item["expect"])
     result.wrongly_refused += answer.refused
+    result.caveated += not answer.refused and answer.confidence == "low"
     if rank is not None:
         result.hit3 += 1
         result.hit1 += rank == 0

@@ -1,5 +1,5 @@
 from index.analysis import FrenchAnalyzer
-from index.query import extract_constraints, phases_in
+from index.query import edition_ordinals, extract_constraints, phases_in
 
 A = FrenchAnalyzer()
 
@@ -21,3 +21,10 @@ def test_constraints_name_what_a_passage_must_carry():
 
 def test_the_documents_own_subject_is_no_constraint():
     assert not extract_constraints("Combien l'État a-t-il donné aux Pôles ?", A).names
+
+
+def test_the_first_edition_is_written_in_words_or_figures():
+    assert edition_ordinals(A.terms("le premier appel à projets")) == {"1e"}
+    assert edition_ordinals(A.terms("1er appel plateformes")) == {"1e"}
+    assert edition_ordinals(A.terms("le Premier ministre François Fillon")) == set()
+    assert edition_ordinals(A.terms("la première phase")) == set()

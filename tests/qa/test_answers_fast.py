@@ -69,3 +69,9 @@ def test_headings_are_never_an_answer():
 
 def test_an_edition_the_documents_never_name_is_declined(service):
     assert service.ask("Quand a eu lieu la 9e journée nationale des pôles ?").refused
+
+
+def test_a_count_asked_for_gets_a_count_of_that_thing_or_the_caveat(service):
+    # The page gives money for the plates-formes, never how many were funded.
+    answer = service.ask("Combien de plates-formes d'innovation ont finalement été financées ?")
+    assert answer.refused or (answer.confidence == "low" and answer.answer.startswith("Les documents ne"))

@@ -105,6 +105,20 @@ def test_near_domain_questions_get_no_phase_2_fact_as_an_answer(real_service):
     assert real_service.ask("Combien de pôles ont été labellisés pour la phase 4 ?").refused
 
 
+def test_money_for_another_phase_and_a_count_the_documents_never_give_get_the_caveat(real_service):
+    for question in (
+        "Combien l'État a-t-il donné aux pôles pendant la phase 1 ?",  # a share of phase 1 is no amount
+        "Combien de plates-formes d'innovation ont finalement obtenu un financement après la présélection ?",
+    ):
+        answer = real_service.ask(question)
+        assert answer.refused or (answer.confidence == "low" and answer.answer.startswith("Les documents ne"))
+
+
+def test_a_count_in_words_is_the_answer_to_how_many(real_service):
+    answer = real_service.ask("cb de dossiers recus pr l'appel ecotech de 2009 ?")
+    assert "dix-neuf candidatures" in answer.answer and answer.confidence == "high"
+
+
 def test_a_follow_up_on_who_then_when(real_service):
     first = real_service.ask("Qui a évalué la première phase ?")
     assert "Boston Consulting Group" in first.answer

@@ -1,0 +1,29 @@
+from index.analysis import FrenchAnalyzer
+from index.question_type import AnswerType, answer_type, counts_thing
+
+A = FrenchAnalyzer()
+
+
+def counts(text: str, thing: str) -> bool:
+    return counts_thing(text, set(A.terms(thing)), A.terms)
+
+
+def test_money_given_is_an_amount_a_thing_counted_is_a_number():
+    assert answer_type("Combien l'État a-t-il donné aux pôles pendant la phase 1 ?") is AnswerType.AMOUNT
+    assert answer_type("l'Etat met combien chaque année dans les plateformes ?") is AnswerType.AMOUNT
+    assert answer_type("ça rapporte combien aux entreprises ?") is AnswerType.AMOUNT
+    assert answer_type("Combien de pôles ont été financés ?") is AnswerType.NUMBER
+    assert answer_type("combien vers la métropole ?") is AnswerType.NUMBER  # « vers », not « versé »
+
+
+def test_a_number_counts_the_thing_next_to_it():
+    assert counts("Il a reçu 86 propositions, dont 35 ont été présélectionnées", "propositions")
+    assert counts("dix-neuf candidatures ont été reçues", "candidatures")
+    assert counts("le nombre total de pôles reste de 71.", "pôles")
+
+
+def test_money_percentages_years_and_days_count_nothing():
+    assert not counts("L'État consacre 35 millions d'euros par an aux plates-formes", "plates-formes")
+    assert not counts("19 % des projets financés", "projets")
+    assert not counts("le CIADT du 11 mai 2010 a retenu des pôles", "pôles")
+    assert not counts("l'État a affecté 1,5 milliard d'euros à la deuxième phase des pôles", "pôles")

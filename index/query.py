@@ -22,12 +22,35 @@ _PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "qua
 _PHASE_WORD = re.compile(r"\b(" + "|".join(_PHASE_WORDS) + r")\s+phase\b")
 _POLES_2_0 = re.compile(r"\bpoles?\s+2[.,]0\b")
 # A word written with a capital inside the question: a name the user expects the passage to carry.
-_NAME = re.compile(r"(?<=[\w,;:'’] )([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)|\b([a-z]+[A-Z][\w@-]+)")
+_NAME = re.compile(
+    r"(?:(?<=[\w,;:'’] )|(?<=\b[dl]['’]))([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)|\b([a-z]+[A-Z][\w@-]+)"
+)  # « du pôle Team2 », « d'Avenia »
 # The thing a question counts or whose holder it asks for: "combien de pôles", "qui est le président".
 _COUNTED = re.compile(
     r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*([a-z][a-z-]+)"
 )
 _NOT_COUNTED = {"temps", "fois"}  # "combien de temps" asks for a duration, not for a thing counted
+_NAMED_KINDS = r"(?:pole|projet|plate-forme|plateforme|cabinet|programme)"  # « du pôle Team2 »
+# Nouns that say what kind of answer is wanted (« la taille du PDF »): the answer type checks those.
+_KIND_NOUNS = frozenset(
+    [
+        "montant",
+        "somme",
+        "budget",
+        "part",
+        "pourcentage",
+        "nombre",
+        "taille",
+        "cout",
+        "prix",
+        "date",
+        "periode",
+        "duree",
+        "annee",
+        "lieu",
+        "nom",
+    ]
+)
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
 _COMMON_NAMES = {"etat", "phase", "pole", "poles", "france", "gouvernement", "premier", "ministre", "republique"}
 
@@ -74,14 +97,25 @@ class Constraints:
         return bool(self.years or self.phases or self.names or self.counted)
 
 
+def _attribute_of(folded: str, name: str) -> str | None:
+    """What the question asks of a named thing: « l'adresse du pôle Team2 » → adresse, « qui dirige le pôle
+    Avenia » → dirige. A passage naming Team2 but not its address does not answer."""
+    target = rf"\s*(?:{_NAMED_KINDS}\s+)?{re.escape(name)}\b"
+    match = re.search(rf"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z]+)?\s+(?:du|de la|de l'|des|d'){target}", folded)
+    match = match or re.search(rf"\b(?:qui|ki)\s+([a-z]+)\s+(?:le|la|les|l'){target}", folded)
+    return match.group(1) if match and match.group(1) not in _KIND_NOUNS else None
+
+
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     folded = fold_accents(question.replace("\u2019", "'"))
     names = {m.group(0) for m in _NAME.finditer(question) if fold_accents(m.group(0)) not in _COMMON_NAMES}
     counted = counted_word = None
     match = _COUNTED.search(folded)
-    if match and match.group(1) not in _NOT_COUNTED:
-        terms = analyzer.terms(match.group(1))
-        counted, counted_word = (terms[0], match.group(1)) if terms else (None, None)
+    word = match.group(1) if match and match.group(1) not in _NOT_COUNTED else None
+    word = word or next(filter(None, (_attribute_of(folded, fold_accents(n)) for n in sorted(names))), None)
+    terms = analyzer.terms(word) if word else []
+    if terms:
+        counted, counted_word = terms[0], word
     return Constraints(
         years=frozenset(_YEAR.findall(folded)),
         phases=frozenset(phases_in(folded)),

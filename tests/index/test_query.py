@@ -28,3 +28,10 @@ def test_the_first_edition_is_written_in_words_or_figures():
     assert edition_ordinals(A.terms("1er appel plateformes")) == {"1e"}
     assert edition_ordinals(A.terms("le Premier ministre François Fillon")) == set()
     assert edition_ordinals(A.terms("la première phase")) == set()
+
+
+def test_what_a_question_asks_of_a_named_pole_must_be_carried_too():
+    assert extract_constraints("Quelle est l'adresse du pôle Team2 ?", A).counted_word == "adresse"
+    assert extract_constraints("Qui dirige le pôle Avenia ?", A).counted_word == "dirige"
+    assert extract_constraints("Quel est le domaine d'Avenia ?", A).names == {"Avenia"}
+    assert extract_constraints("Quelle est la taille du PDF de la lettre ?", A).counted is None  # the answer type

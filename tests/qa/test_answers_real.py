@@ -114,6 +114,13 @@ def test_money_for_another_phase_and_a_count_the_documents_never_give_get_the_ca
         assert answer.refused or (answer.confidence == "low" and answer.answer.startswith("Les documents ne"))
 
 
+def test_what_the_documents_never_say_of_a_named_pole_gets_the_caveat(real_service):
+    for question in ("Quelle est l'adresse du pôle Team2 ?", "Qui dirige le pôle Avenia ?"):
+        answer = real_service.ask(question)
+        assert answer.refused or (answer.confidence == "low" and answer.answer.startswith("Les documents ne"))
+    assert real_service.ask("Où est basé Energivie ?").confidence == "high"
+
+
 def test_a_count_in_words_is_the_answer_to_how_many(real_service):
     answer = real_service.ask("cb de dossiers recus pr l'appel ecotech de 2009 ?")
     assert "dix-neuf candidatures" in answer.answer and answer.confidence == "high"

@@ -51,6 +51,14 @@ _KIND_NOUNS = frozenset(
         "nom",
     ]
 )
+# « c'est quoi le crédit d'impôt recherche et … », « qu'est-ce qu'un projet structurant ? »: what to define.
+_DEFINED = re.compile(
+    r"\b(?:c'est quoi|c koi|c quoi|qu'est-ce que|qu'est-ce qu'|que signifie|que veut dire|que recouvre|que sont)\s*"
+    r"(?:(?:concretement|exactement|vraiment|precisement)\s+)?"
+    r"(?:(?:les|le|la|une|un|des|cette|ce)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
+    r"(.+?)(?=\s+(?:et|dans|ds|sur|pour|en|pendant|pdt|exactement|concretement)\s|\s*[,?;!.]|$)"
+)
+_ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
 _COMMON_NAMES = {"etat", "phase", "pole", "poles", "france", "gouvernement", "premier", "ministre", "republique"}
 
@@ -92,9 +100,11 @@ class Constraints:
     names: frozenset[str] = frozenset()  # as the user wrote them
     counted: str | None = None  # the index term of "combien de <noun>"
     counted_word: str | None = None  # that noun as written
+    defined: tuple[str, ...] = ()  # index terms of what « c'est quoi … » asks to define
+    defined_words: str | None = None  # as written
 
     def __bool__(self) -> bool:
-        return bool(self.years or self.phases or self.names or self.counted)
+        return bool(self.years or self.phases or self.names or self.counted or self.defined)
 
 
 def _attribute_of(folded: str, name: str) -> str | None:
@@ -116,7 +126,15 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     terms = analyzer.terms(word) if word else []
     if terms:
         counted, counted_word = terms[0], word
+    defined = _DEFINED.search(folded)
+    defined_words = None
+    if defined:  # as the user wrote it when folding kept the length (it does but for « œ »)
+        written = question.replace("\u2019", "'")
+        defined_words = (written if len(written) == len(folded) else folded)[defined.start(1) : defined.end(1)].strip()
+    defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
     return Constraints(
+        defined=tuple(dict.fromkeys(defined_terms)),
+        defined_words=defined_words if defined_terms else None,
         years=frozenset(_YEAR.findall(folded)),
         phases=frozenset(phases_in(folded)),
         names=frozenset(names),

@@ -25,6 +25,7 @@ COVERAGE_WEIGHT = 0.1
 SUBJECT_PHASE = 2  # the documents' own subject: a passage need not name it to speak of it
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[\w@-]+")
+DEFINED_COVERAGE = 0.5  # share of the defined words' weight a passage must carry to define them
 NAME_SIMILARITY = 0.85  # "Celmill" for "Cellmill": a name misspelt by a letter is still that name
 
 
@@ -74,6 +75,15 @@ class EvidenceCheck:
             abs(len(w) - len(name)) == 1 and SequenceMatcher(None, w, name).ratio() >= NAME_SIMILARITY for w in words
         )
 
+    def _definition_gaps(self, c: Constraints, row: int) -> list[Gap]:
+        """« c'est quoi le crédit d'impôt recherche » needs a passage about that very thing; one about research
+        funding will not do. Mostly unknown to the whole corpus: nothing can define it."""
+        present = self.retriever.bundle.lexical.term_sets[row]
+        if self.retriever.lexical.coverage(dict.fromkeys(c.defined, 1.0), present) >= DEFINED_COVERAGE:
+            return []
+        unknown = sum(not self.retriever.lexical.knows(t) for t in c.defined)
+        return [Gap(f"« {c.defined_words} »", unknown * 2 <= len(c.defined))]
+
     def supported(self, hits: list[Hit]) -> bool:
         """Something in the corpus is about the question."""
         if not hits:
@@ -101,6 +111,8 @@ class EvidenceCheck:
             if not self._named(folded, words):
                 gaps.append(Gap(f"« {name} »", self._named(folded, self._corpus_words)))
         gaps += self._ordinal_gaps(query, chunk)
+        if c.defined:
+            gaps += self._definition_gaps(c, self._rows[chunk.chunk_id])
         if c.counted:
             present = self.retriever.bundle.lexical.term_sets[self._rows[chunk.chunk_id]]
             if c.counted not in present and not (self.retriever.lexical.thesaurus.related(c.counted) & present):

@@ -35,3 +35,11 @@ def test_what_a_question_asks_of_a_named_pole_must_be_carried_too():
     assert extract_constraints("Qui dirige le pôle Avenia ?", A).counted_word == "dirige"
     assert extract_constraints("Quel est le domaine d'Avenia ?", A).names == {"Avenia"}
     assert extract_constraints("Quelle est la taille du PDF de la lettre ?", A).counted is None  # the answer type
+
+
+def test_what_a_question_asks_to_define():
+    c = extract_constraints("c'est quoi le crédit d'impôt recherche et ça rapporte combien ?", A)
+    assert c.defined_words == "crédit d'impôt recherche" and "impot" in c.defined
+    assert extract_constraints("Qu'est-ce qu'un projet structurant ?", A).defined_words == "projet structurant"
+    assert extract_constraints("c koi les GTI ds la doc sur pôles 2.0 ?", A).defined == ("gti",)
+    assert not extract_constraints("Quel budget pour la phase 2 ?", A).defined

@@ -121,6 +121,13 @@ def test_what_the_documents_never_say_of_a_named_pole_gets_the_caveat(real_servi
     assert real_service.ask("Où est basé Energivie ?").confidence == "high"
 
 
+def test_a_thing_to_define_that_no_passage_is_about_gets_no_neighbouring_fact(real_service):
+    answer = real_service.ask("Qu'est-ce que le crédit d'impôt innovation ?")
+    assert answer.refused or (answer.confidence == "low" and answer.answer.startswith("Les documents ne"))
+    defined = real_service.ask("c'est quoi concrètement une plateforme d'innovation ?")
+    assert defined.confidence == "high" and "équipements et des services partagés" in defined.answer
+
+
 def test_a_count_in_words_is_the_answer_to_how_many(real_service):
     answer = real_service.ask("cb de dossiers recus pr l'appel ecotech de 2009 ?")
     assert "dix-neuf candidatures" in answer.answer and answer.confidence == "high"

@@ -13,6 +13,10 @@ _TOKEN = re.compile(r"\d+[^\W\d_]+|\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re
 _INVERSION = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce|moi|toi|lui|leur)\b")  # consacre-t-il
 _ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
 
+# Raised whenever the terms of a text change (stemming, stop words): an index keeps the terms it was
+# built with, so a build analyses every passage afresh and a server warns until the index is rebuilt.
+ANALYSIS_VERSION = 2
+
 STOP_WORDS = frozenset(
     [
         "a",
@@ -339,6 +343,14 @@ def fold_accents(text: str) -> str:
     return folded.replace("œ", "oe").replace("æ", "ae")
 
 
+def _participle(word: str) -> str:
+    """Plural past participles as their singular: the stemmer expects accents, and without them it keeps
+    « retenus » apart from « retenu », « présélectionnées » from « présélectionnée »."""
+    if len(word) > 4 and word.endswith(("us", "ees")):
+        return word[:-1]
+    return word
+
+
 _local = threading.local()
 
 
@@ -379,7 +391,7 @@ class FrenchAnalyzer:
             elif word[0].isdigit():
                 stem = word.replace(".", ",")
             else:
-                stem = _stemmer().stemWord(word)
+                stem = _stemmer().stemWord(_participle(word))
             if len(self._cache) >= STEM_CACHE_SIZE:  # user text must not grow it without bound
                 self._cache.clear()
             self._cache[word] = stem

@@ -16,7 +16,7 @@ import numpy as np
 from corpus.chunking import ChunkingSettings, chunk_document
 from corpus.loaders import load_corpus
 from corpus.model import Chunk
-from index.analysis import FrenchAnalyzer
+from index.analysis import ANALYSIS_VERSION, FrenchAnalyzer
 from index.bundle import IndexBundle, IndexLoadError, ReusableParts
 from index.embedding import Encoder, encoder_identity
 from index.faiss_store import FaissStore
@@ -45,8 +45,10 @@ class BuildReport:
 
 
 def content_hash(chunks: list[Chunk], identity: dict) -> str:
-    """What a version holds: its passages (ids are content hashes) and the encoder that embedded them."""
-    return hashlib.sha256("".join(c.chunk_id for c in chunks).encode() + repr(identity).encode()).hexdigest()[:8]
+    """What a version holds: its passages (ids are content hashes), the encoder that embedded them and the
+    text analysis that made their terms."""
+    held = "".join(c.chunk_id for c in chunks) + repr(identity) + f"analysis={ANALYSIS_VERSION}"
+    return hashlib.sha256(held.encode()).hexdigest()[:8]
 
 
 def corpus_changes(previous: dict, documents: dict[str, str]) -> dict[str, list[str]]:
@@ -71,6 +73,7 @@ class PreviousBuild:
     chunks_by_doc: dict[str, list[int]] = field(default_factory=dict)
     parts: ReusableParts | None = None
     same_encoder: bool = False
+    same_analysis: bool = False  # its terms were made by this version of the text analysis
 
 
 def _previous_build(versions: IndexVersions, encoder: Encoder, chunking: ChunkingSettings) -> PreviousBuild:
@@ -93,7 +96,10 @@ def _previous_build(versions: IndexVersions, encoder: Encoder, chunking: Chunkin
     same = all(manifest.get(k) == v for k, v in identity.items() if k != "query_prompt")
     if not same:
         log.info("Embedding backend or model changed: passages are embedded again unless cached")
-    return PreviousBuild(manifest, by_doc, parts, same)
+    same_analysis = manifest.get("analysis") == ANALYSIS_VERSION
+    if not same_analysis:
+        log.info("Text analysis changed: every passage is analysed again")
+    return PreviousBuild(manifest, by_doc, parts, same, same_analysis)
 
 
 @dataclass
@@ -116,7 +122,7 @@ def _collect(corpus_dirs: list[Path], chunking: ChunkingSettings, previous: Prev
         if doc_id in report.unchanged:
             rows = previous.chunks_by_doc[doc_id]
             out.chunks += [previous.parts.chunks[r] for r in rows]
-            out.terms += [previous.parts.term_lists[r] for r in rows]
+            out.terms += [previous.parts.term_lists[r] if previous.same_analysis else None for r in rows]
             out.documents[doc_id] = {**before[doc_id], "chunks": len(rows)}
             continue
         doc = parsed[doc_id]
@@ -229,6 +235,7 @@ def build_index(
             "document_count": len(corpus.documents),
             "documents": corpus.documents,
             "chunking": vars(chunking),
+            "analysis": ANALYSIS_VERSION,
             "corpus_dirs": [str(p) for p in corpus_dirs],
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -177,12 +177,28 @@ def analyse_query(
         for term in analyzer.terms(text):
             own = weight * (FILLER_WEIGHT if term in filler_terms else 1.0)
             terms[term] = max(own, terms.get(term, 0.0))
+    kind, constraints = answer_type(question), extract_constraints(question, analyzer)
+    if context and kind is AnswerType.OTHER:
+        # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
+        kind = answer_type(context)
+        counted = extract_constraints(context, analyzer)
+        constraints = replace(constraints, counted=counted.counted, counted_word=counted.counted_word)
     return QueryAnalysis(
         question=question,
         context=context,
         terms=terms,
         own_terms=analyzer.terms(question),
-        kind=answer_type(question),
-        constraints=extract_constraints(question, analyzer),
-        vector=embed(f"{context} {question}".strip()) if embed else None,
+        kind=kind,
+        constraints=constraints,
+        vector=_embed_follow_up(embed, question, context) if embed else None,
     )
+
+
+def _embed_follow_up(embed: Callable[[str], np.ndarray], question: str, context: str) -> np.ndarray:
+    """The question read in its context; a follow-up's own words also alone, so that « Et combien ont été
+    retenus ? » after the candidatures looks for what was retained, not for the candidatures again."""
+    vector = embed(f"{context} {question}".strip())
+    if not context:
+        return vector
+    mixed = vector + embed(question)
+    return mixed / np.linalg.norm(mixed)

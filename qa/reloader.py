@@ -7,8 +7,9 @@ import logging
 import threading
 from collections.abc import Callable
 
+from index.analysis import ANALYSIS_VERSION
 from index.bundle import IndexLoadError
-from index.embedding import Encoder, check_index_encoder
+from index.embedding import REBUILD_COMMAND, Encoder, check_index_encoder
 from index.retriever import HybridRetriever
 from index.versions import IndexNotBuiltError, IndexVersions, load_published
 from qa.service import AnswerService
@@ -21,6 +22,13 @@ def load_retriever(index_dir, encoder: Encoder, mode: str = "hybrid") -> HybridR
     """The published index, verified, with the encoder it was built with."""
     bundle = load_published(index_dir)
     check_index_encoder(bundle.manifest, encoder)  # EncoderMismatchError, an IndexLoadError
+    if bundle.manifest.get("analysis") != ANALYSIS_VERSION:
+        # Served all the same: most terms are unchanged, and a question is better answered than refused.
+        log.warning(
+            "Index %s built with another text analysis: some words may not match until `%s`",
+            bundle.version,
+            REBUILD_COMMAND,
+        )
     return HybridRetriever(bundle, encoder, mode=mode)
 
 

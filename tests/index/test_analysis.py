@@ -40,3 +40,10 @@ def test_analysis_from_many_threads_gives_the_serial_result():
     with ThreadPoolExecutor(max_workers=16) as pool:
         parallel = list(pool.map(shared.terms, texts))
     assert parallel == serial
+
+
+def test_the_participles_of_a_question_meet_the_passage():
+    analyzer = FrenchAnalyzer()
+    assert analyzer.terms("retenus") == analyzer.terms("a retenu")
+    assert analyzer.terms("presélectionnées") == analyzer.terms("présélectionnée")
+    assert analyzer.terms("reçus") == analyzer.terms("reçu")

@@ -136,3 +136,28 @@ def test_a_build_with_nothing_changed_publishes_nothing_and_keeps_the_rollback(t
     versions = IndexVersions(tmp_path / "index")
     assert [v.name for v in versions.listed()][-2:] == [first.version, second.version]
     assert versions.rollback().name == first.version
+
+
+def test_a_new_text_analysis_analyses_every_passage_again(tmp_path, fake_encoder, monkeypatch):
+    import index.builder
+
+    corpus = small_corpus(tmp_path)
+    first = build_index([corpus], tmp_path / "index", fake_encoder)
+    assert load_published(tmp_path / "index").manifest["analysis"] == index.builder.ANALYSIS_VERSION
+    # The terms stored by the first build are stale for a newer analysis: a rebuild publishes fresh ones
+    # even though no document changed, and keeps every vector.
+    monkeypatch.setattr(index.builder, "ANALYSIS_VERSION", index.builder.ANALYSIS_VERSION + 1)
+    monkeypatch.setattr(index.builder.ReusableParts, "read", _with_stale_terms(index.builder.ReusableParts.read))
+    second = build_index([corpus], tmp_path / "index", fake_encoder)
+    assert second.published and second.version != first.version and second.embedded == 0
+    bundle = load_published(tmp_path / "index")
+    assert all("perime" not in terms for terms in bundle.lexical.term_lists)
+
+
+def _with_stale_terms(read):
+    def stale(folder):
+        parts = read(folder)
+        parts.term_lists[:] = [["perime"] for _ in parts.term_lists]
+        return parts
+
+    return staticmethod(stale)

@@ -43,3 +43,14 @@ def test_what_a_question_asks_to_define():
     assert extract_constraints("Qu'est-ce qu'un projet structurant ?", A).defined_words == "projet structurant"
     assert extract_constraints("c koi les GTI ds la doc sur pôles 2.0 ?", A).defined == ("gti",)
     assert not extract_constraints("Quel budget pour la phase 2 ?", A).defined
+
+
+def test_an_elliptic_follow_up_asks_for_what_the_turn_before_asked():
+    from index.query import analyse_query
+    from index.question_type import AnswerType
+
+    follow_up = analyse_query("Et pour la phase 3 ?", A, set(), context="Quel budget pour la phase 2 ?")
+    assert follow_up.kind is AnswerType.AMOUNT and follow_up.constraints.phases == {3}
+    counted = analyse_query("Et en 2010 ?", A, set(), context="Combien de pôles ont perdu leur label ?")
+    assert counted.constraints.counted_word == "poles" and counted.constraints.years == {"2010"}
+    assert analyse_query("Et pourquoi ?", A, set(), context="Quel budget pour la phase 2 ?").kind is AnswerType.REASON

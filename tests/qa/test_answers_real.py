@@ -140,6 +140,20 @@ def test_a_follow_up_on_who_then_when(real_service):
     assert "juin 2008" in second.answer
 
 
+def test_a_follow_up_keeps_asking_for_what_the_first_turn_asked(real_service):
+    first = real_service.ask("Quel budget pour la phase 2 ?")
+    assert "1,5 milliard" in first.answer
+    other_phase = real_service.ask("Et pour la phase 3 ?", first.conversation_id)  # still a budget: none given
+    assert other_phase.refused or (other_phase.confidence == "low" and other_phase.answer.startswith("Les documents"))
+
+
+def test_a_follow_up_is_searched_for_its_own_words_too(real_service):
+    first = real_service.ask("Combien de candidatures pour les écotechnologies ?")
+    assert "dix-neuf candidatures" in first.answer
+    retained = real_service.ask("Et combien ont été retenus ?", first.conversation_id)
+    assert "six nouveaux pôles" in retained.answer
+
+
 def test_a_pole_name_one_letter_from_a_real_one_is_another_pole(real_service):
     assert real_service.ask("Où est installé le siège du pôle Aquamer ?").refused  # Aquimer exists, Aquamer not
     assert not real_service.ask("Le projet Celmill porte sur quoi ?").refused  # a letter short of Cellmill

@@ -151,7 +151,7 @@ class AnswerComposer:
         if chosen is None:
             return Composition(REFUSAL, True, [])
         _, rank, unit = chosen
-        text = self._with_neighbours(unit)
+        text = self._focused_list(query, unit.text) if "\n- " in unit.text else self._with_neighbours(unit)
         citations = [self._citation(n, hit) for n, hit in enumerate(hits, start=1)]
         marked = f"{text} [{rank + 1}]"
         missing_type = query.kind in STRICT_TYPES and not holds_answer_type(unit.text, query.kind)
@@ -193,6 +193,17 @@ class AnswerComposer:
     def _counts_focus(self, query: QueryAnalysis, text: str) -> bool:
         """« combien de plates-formes » wants a number of plates-formes, not « 35 millions d'euros aux plates-formes »."""
         return counts_thing(text, self._counted_terms(query), self.retriever.analyzer.terms)
+
+    def _focused_list(self, query: QueryAnalysis, text: str) -> str:
+        """A list with its intro, cut down to the items the question singles out: « quel pôle travaille sur
+        la géothermie ? » gets the intro and Avenia's item; « quels sont les trois axes ? » the whole list."""
+        intro, *items = text.split("\n")
+        own = {t: w for t, w in query.terms.items() if t in query.own_terms}
+        scores = [self.retriever.lexical.coverage(own, set(self.retriever.analyzer.terms(i))) for i in items]
+        best = max(scores, default=0.0)
+        if best <= 0 or all(s == best for s in scores):
+            return text
+        return "\n".join([intro, *(item for item, s in zip(items, scores) if s == best)])
 
     @staticmethod
     def _with_neighbours(unit: Unit) -> str:

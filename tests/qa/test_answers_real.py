@@ -162,3 +162,11 @@ def test_a_pole_name_one_letter_from_a_real_one_is_another_pole(real_service):
 def test_a_question_whose_subject_is_a_pronoun_asks_for_the_whole_question(real_service):
     answer = real_service.ask("Combien a-t-elle reçu ?")
     assert answer.refused and "pouvez-vous poser la question en entier" in answer.answer
+
+
+def test_a_list_is_cut_to_the_items_the_question_singles_out(real_service):
+    answer = real_service.ask("Quel pôle travaille sur la géothermie ?")
+    assert "Avenia, en Aquitaine" in answer.answer and "Team2" not in answer.answer
+    assert answer.answer.startswith("Le CIADT du 11 mai 2010 a retenu six nouveaux pôles")  # the intro stays
+    axes = real_service.ask("Quels sont les trois axes de la phase 2 ?").answer
+    assert axes.count("\n- ") == 3

@@ -219,10 +219,16 @@ class AnswerComposer:
     @staticmethod
     def _caveat(gaps: list[Gap], missing_kind: AnswerType | None, marked: str) -> str:
         """Say plainly what the documents do not give, then the closest passage."""
-        if gaps:
-            names = ", ".join(g.description for g in gaps)
-            return f"Les documents ne précisent pas cela pour {names}. Le passage le plus proche dit : {marked}"
-        return f"Les documents ne donnent pas {STRICT_TYPES[missing_kind]} précis à ce sujet. Le passage le plus proche dit : {marked}"
+        closest = f"Le passage le plus proche dit : {marked}"
+        scope = ", ".join(g.description for g in gaps if not g.asked)
+        asked = ", ".join(g.description for g in gaps if g.asked)
+        if scope and asked:
+            return f"Les documents ne précisent pas cela pour {scope}, ni sur {asked}. {closest}"
+        if scope:
+            return f"Les documents ne précisent pas cela pour {scope}. {closest}"
+        if asked:
+            return f"Les documents ne répondent pas précisément sur {asked}. {closest}"
+        return f"Les documents ne donnent pas {STRICT_TYPES[missing_kind]} précis à ce sujet. {closest}"
 
     @staticmethod
     def _citation(n: int, hit: Hit) -> Citation:

@@ -35,6 +35,7 @@ class Gap:
 
     description: str  # French, as shown to the user: "la phase 4", "l'année 2011", "« Aquimer »"
     in_corpus: bool  # False: no passage at all carries it, so no passage can answer
+    asked: bool = False  # what is asked (« l'adresse », « combien de plates-formes »), not whose or when
 
 
 def passage_text(chunk: Chunk) -> str:
@@ -82,7 +83,7 @@ class EvidenceCheck:
         if self.retriever.lexical.coverage(dict.fromkeys(c.defined, 1.0), present) >= DEFINED_COVERAGE:
             return []
         unknown = sum(not self.retriever.lexical.knows(t) for t in c.defined)
-        return [Gap(f"« {c.defined_words} »", unknown * 2 <= len(c.defined))]
+        return [Gap(f"« {c.defined_words} »", unknown * 2 <= len(c.defined), asked=True)]
 
     def supported(self, hits: list[Hit]) -> bool:
         """Something in the corpus is about the question."""
@@ -117,5 +118,5 @@ class EvidenceCheck:
             present = self.retriever.bundle.lexical.term_sets[self._rows[chunk.chunk_id]]
             if c.counted not in present and not (self.retriever.lexical.thesaurus.related(c.counted) & present):
                 # Users count things in their own words: a caveat, never a refusal on this alone.
-                gaps.append(Gap(f"« {c.counted_word} »", True))
+                gaps.append(Gap(f"« {c.counted_word} »", True, asked=True))
         return gaps

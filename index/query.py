@@ -111,7 +111,8 @@ def _attribute_of(folded: str, name: str) -> str | None:
     """What the question asks of a named thing: « l'adresse du pôle Team2 » → adresse, « qui dirige le pôle
     Avenia » → dirige. A passage naming Team2 but not its address does not answer."""
     target = rf"\s*(?:{_NAMED_KINDS}\s+)?{re.escape(name)}\b"
-    match = re.search(rf"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z]+)?\s+(?:du|de la|de l'|des|d'){target}", folded)
+    article = r"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z']+){0,2}?\s+(?:du|de la|de l'|des|de|d')"  # le numéro de téléphone du
+    match = re.search(article + target, folded)
     match = match or re.search(rf"\b(?:qui|ki)\s+([a-z]+)\s+(?:le|la|les|l'){target}", folded)
     return match.group(1) if match and match.group(1) not in _KIND_NOUNS else None
 

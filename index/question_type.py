@@ -62,6 +62,7 @@ _TEXT_PATTERNS = {
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
 }
 _PROPER_NOUN = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]+")
+_AFTER_PLACE_WORD = re.compile(r"\b(?:à|a|en|au|aux|dans|vers)\s+$")  # « organisée à Paris » names a place
 _PLACE = re.compile(r"\b(à|en|au|dans le|dans la)\s+[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][\w' -]+\)")
 
 
@@ -79,8 +80,8 @@ def holds_answer_type(text: str, kind: AnswerType) -> bool:
     """True when the text contains something of the expected kind (a number, a date, a name...)."""
     if kind is AnswerType.OTHER:
         return False
-    if kind is AnswerType.PERSON:
-        return bool(_PROPER_NOUN.search(text))
+    if kind is AnswerType.PERSON:  # someone (a person, a firm, an office), not a place
+        return any(not _AFTER_PLACE_WORD.search(text[: m.start()]) for m in _PROPER_NOUN.finditer(text))
     if kind is AnswerType.PLACE:
         return bool(_PLACE.search(text))
     return bool(_TEXT_PATTERNS[kind].search(fold_accents(text)))

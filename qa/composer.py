@@ -23,6 +23,7 @@ STRICT_TYPES = {
     AnswerType.DATE: "de date",
     AnswerType.PERIOD: "de période",
     AnswerType.PLACE: "de lieu",
+    AnswerType.PERSON: "de nom",  # « qui … ? » is answered by naming someone
 }
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 FOCUS_BONUS = 0.3  # the sentence names what is counted (« combien de dossiers ») or spells out the acronym asked

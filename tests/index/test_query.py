@@ -54,3 +54,8 @@ def test_an_elliptic_follow_up_asks_for_what_the_turn_before_asked():
     counted = analyse_query("Et en 2010 ?", A, set(), context="Combien de pôles ont perdu leur label ?")
     assert counted.constraints.counted_word == "poles" and counted.constraints.years == {"2010"}
     assert analyse_query("Et pourquoi ?", A, set(), context="Quel budget pour la phase 2 ?").kind is AnswerType.REASON
+
+
+def test_what_is_asked_of_a_named_pole_may_take_a_few_words():
+    assert extract_constraints("Quel est le numéro de téléphone du pôle Energivie ?", A).counted_word == "numero"
+    assert extract_constraints("Quel est le domaine d'activité de Team2 ?", A).counted_word == "domaine"

@@ -1,5 +1,5 @@
 from index.analysis import FrenchAnalyzer
-from index.question_type import AnswerType, answer_type, counts_thing
+from index.question_type import AnswerType, answer_type, counts_thing, holds_answer_type
 
 A = FrenchAnalyzer()
 
@@ -27,3 +27,9 @@ def test_money_percentages_years_and_days_count_nothing():
     assert not counts("19 % des projets financés", "projets")
     assert not counts("le CIADT du 11 mai 2010 a retenu des pôles", "pôles")
     assert not counts("l'État a affecté 1,5 milliard d'euros à la deuxième phase des pôles", "pôles")
+
+
+def test_who_is_answered_by_someone_not_by_a_place():
+    assert holds_answer_type("annoncée par le Premier ministre François Fillon", AnswerType.PERSON)
+    assert holds_answer_type("confiée aux cabinets Boston Consulting Group (BCG)", AnswerType.PERSON)
+    assert not holds_answer_type("la cinquième journée, organisée à Paris le 30 juin 2009", AnswerType.PERSON)

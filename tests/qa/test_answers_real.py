@@ -80,7 +80,9 @@ def test_dev_sets_hold_their_measured_quality(real_service):
 
 
 def test_heldout_sets_stay_close_to_the_dev_sets(real_service):
-    metrics = evaluate(real_service, questions("questions-heldout", "questions-heldout-2")).metrics()
+    metrics = evaluate(
+        real_service, questions("questions-heldout", "questions-heldout-2", "questions-heldout-3")
+    ).metrics()
     assert metrics["hit@3"] >= 0.9 and metrics["hit@1"] >= 0.8
     assert metrics["wrongly_declined"] <= 0.05 and metrics["followups"] >= 0.85
 
@@ -119,6 +121,8 @@ def test_what_the_documents_never_say_of_a_named_pole_gets_the_caveat(real_servi
         answer = real_service.ask(question)
         assert answer.refused or (answer.confidence == "low" and answer.answer.startswith("Les documents ne"))
     assert real_service.ask("Où est basé Energivie ?").confidence == "high"
+    nobody = real_service.ask("Qui a présidé la journée du 30 juin 2009 ?")  # a place and a date, no one named
+    assert nobody.refused or (nobody.confidence == "low" and nobody.answer.startswith("Les documents ne"))
 
 
 def test_a_thing_to_define_that_no_passage_is_about_gets_no_neighbouring_fact(real_service):

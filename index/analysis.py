@@ -345,7 +345,9 @@ def fold_accents(text: str) -> str:
 
 def _participle(word: str) -> str:
     """Plural past participles as their singular: the stemmer expects accents, and without them it keeps
-    « retenus » apart from « retenu », « présélectionnées » from « présélectionnée »."""
+    « retenus » apart from « retenu », « présélectionnées » from « présélectionnée ». The masculine and the
+    feminine still stem apart (« financé », « financée »): folding « ée » into « é » also folds « durée »
+    into « durant », and measured worse."""
     if len(word) > 4 and word.endswith(("us", "ees")):
         return word[:-1]
     return word

@@ -29,7 +29,8 @@ _NAME = re.compile(
 _COUNTED = re.compile(
     r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*([a-z][a-z-]+)"
 )
-_NOT_COUNTED = {"temps", "fois"}  # "combien de temps" asks for a duration, not for a thing counted
+# « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
+_NOT_COUNTED = {"temps", "fois", "millions", "milliards", "euros", "argent"}
 _NAMED_KINDS = r"(?:pole|projet|plate-forme|plateforme|cabinet|programme)"  # « du pôle Team2 »
 # Nouns that say what kind of answer is wanted (« la taille du PDF »): the answer type checks those.
 _KIND_NOUNS = frozenset(
@@ -58,6 +59,7 @@ _DEFINED = re.compile(
     r"(?:(?:les|le|la|une|un|des|cette|ce)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
     r"(.+?)(?=\s+(?:et|dans|ds|sur|pour|en|pendant|pdt|exactement|concretement)\s|\s*[,?;!.]|$)"
 )
+_AUXILIARY = re.compile(r"\b(a|ont|est|sont|etait|avait|avaient|devenu|devenue|devenus|devenues)\b")
 _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
 _COMMON_NAMES = {"etat", "phase", "pole", "poles", "france", "gouvernement", "premier", "ministre", "republique"}
@@ -76,7 +78,7 @@ def edition_ordinals(terms: list[str]) -> set[str]:
     """Ordinals ("4e", "2e") that name an edition, a call, a day... — not a phase, which has its own check."""
     found = set()
     for i, term in enumerate(terms):
-        if term in _FIRST and i + 1 < len(terms) and terms[i + 1] not in _NOT_EDITIONS | {"ministr"}:
+        if term in _FIRST and i + 1 < len(terms) and terms[i + 1] in _EDITION_NOUNS:
             found.add("1e")  # « le premier appel » is the « 1er appel »; the Premier ministre is no edition
         elif term.endswith("e") and term[:-1].isdigit():
             j = i + 1
@@ -88,7 +90,8 @@ def edition_ordinals(terms: list[str]) -> set[str]:
 
 
 _NOT_EDITIONS = {"phas", "phase", "fois"}
-_FIRST = {"premi", "premier"}  # index terms of « premier », « première »
+_FIRST = {"premi", "premier"}  # index terms of « premier », « première » (not « premiers », a plural)
+_EDITION_NOUNS = {"appel", "journe", "edit", "vagu", "rencontr", "colloqu", "session", "tour", "contrat"}
 
 
 @dataclass(frozen=True)
@@ -98,40 +101,43 @@ class Constraints:
     years: frozenset[str] = frozenset()
     phases: frozenset[int] = frozenset()
     names: frozenset[str] = frozenset()  # as the user wrote them
-    counted: str | None = None  # the index term of "combien de <noun>"
-    counted_word: str | None = None  # that noun as written
+    asked: str | None = None  # index term of what is asked: « combien de <dossiers> », « l'<adresse> du pôle X »
+    asked_word: str | None = None  # that word as the user wrote it
     defined: tuple[str, ...] = ()  # index terms of what « c'est quoi … » asks to define
     defined_words: str | None = None  # as written
 
     def __bool__(self) -> bool:
-        return bool(self.years or self.phases or self.names or self.counted or self.defined)
+        return bool(self.years or self.phases or self.names or self.asked or self.defined)
 
 
-def _attribute_of(folded: str, name: str) -> str | None:
+def _attribute_of(folded: str, name: str) -> re.Match | None:
     """What the question asks of a named thing: « l'adresse du pôle Team2 » → adresse, « qui dirige le pôle
     Avenia » → dirige. A passage naming Team2 but not its address does not answer."""
     target = rf"\s*(?:{_NAMED_KINDS}\s+)?{re.escape(name)}\b"
     article = r"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z']+){0,2}?\s+(?:du|de la|de l'|des|de|d')"  # le numéro de téléphone du
     match = re.search(article + target, folded)
     match = match or re.search(rf"\b(?:qui|ki)\s+([a-z]+)\s+(?:le|la|les|l'){target}", folded)
-    return match.group(1) if match and match.group(1) not in _KIND_NOUNS else None
+    return match if match and match.group(1) not in _KIND_NOUNS else None
 
 
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     folded = fold_accents(question.replace("\u2019", "'"))
     names = {m.group(0) for m in _NAME.finditer(question) if fold_accents(m.group(0)) not in _COMMON_NAMES}
-    counted = counted_word = None
+    written = question.replace("\u2019", "'")
+    as_written = written if len(written) == len(folded) else folded  # folding keeps the length but for « œ »
+    asked = asked_word = None
     match = _COUNTED.search(folded)
-    word = match.group(1) if match and match.group(1) not in _NOT_COUNTED else None
-    word = word or next(filter(None, (_attribute_of(folded, fold_accents(n)) for n in sorted(names))), None)
-    terms = analyzer.terms(word) if word else []
+    if not match or match.group(1) in _NOT_COUNTED:
+        folded_names = {fold_accents(n) for n in names}
+        attributes = (_attribute_of(folded, name) for name in sorted(folded_names))
+        match = next((m for m in attributes if m and m.group(1) not in folded_names), None)  # « la Caisse des Dépôts »
+    terms = analyzer.terms(match.group(1)) if match else []
     if terms:
-        counted, counted_word = terms[0], word
+        asked, asked_word = terms[0], as_written[match.start(1) : match.end(1)]
     defined = _DEFINED.search(folded)
-    defined_words = None
-    if defined:  # as the user wrote it when folding kept the length (it does but for « œ »)
-        written = question.replace("\u2019", "'")
-        defined_words = (written if len(written) == len(folded) else folded)[defined.start(1) : defined.end(1)].strip()
+    defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
+    if defined and (_AUXILIARY.search(defined.group(1)) or defined.group(1).split()[0] in _KIND_NOUNS):
+        defined_words = None  # « qu'est-ce que l'État a financé ? », « c'est quoi la date limite ? »: no definition
     defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
     return Constraints(
         defined=tuple(dict.fromkeys(defined_terms)),
@@ -139,8 +145,8 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         years=frozenset(_YEAR.findall(folded)),
         phases=frozenset(phases_in(folded)),
         names=frozenset(names),
-        counted=counted,
-        counted_word=counted_word,
+        asked=asked,
+        asked_word=asked_word,
     )
 
 
@@ -171,7 +177,7 @@ def analyse_query(
     analyzer: FrenchAnalyzer,
     filler_terms: set[str],
     context: str = "",
-    embed: Callable[[str], np.ndarray] | None = None,
+    embed: Callable[[list[str]], np.ndarray] | None = None,
 ) -> QueryAnalysis:
     terms: dict[str, float] = {}
     for text, weight in ((context, CONTEXT_WEIGHT), (question, 1.0)):
@@ -179,11 +185,15 @@ def analyse_query(
             own = weight * (FILLER_WEIGHT if term in filler_terms else 1.0)
             terms[term] = max(own, terms.get(term, 0.0))
     kind, constraints = answer_type(question), extract_constraints(question, analyzer)
-    if context and kind is AnswerType.OTHER:
+    if context and kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
         # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
         kind = answer_type(context)
-        counted = extract_constraints(context, analyzer)
-        constraints = replace(constraints, counted=counted.counted, counted_word=counted.counted_word)
+        earlier = extract_constraints(context, analyzer)
+        constraints = replace(
+            constraints,
+            asked=constraints.asked or earlier.asked,
+            asked_word=constraints.asked_word or earlier.asked_word,
+        )
     return QueryAnalysis(
         question=question,
         context=context,
@@ -195,11 +205,20 @@ def analyse_query(
     )
 
 
-def _embed_follow_up(embed: Callable[[str], np.ndarray], question: str, context: str) -> np.ndarray:
-    """The question read in its context; a follow-up's own words also alone, so that « Et combien ont été
-    retenus ? » after the candidatures looks for what was retained, not for the candidatures again."""
-    vector = embed(f"{context} {question}".strip())
+def _only_scope(question: str, analyzer: FrenchAnalyzer, constraints: Constraints) -> bool:
+    """A follow-up that only changes the scope (« Et pour la phase 3 ? », « Et en 2011 ? », « Et la Caisse
+    des Dépôts ? »): every word of it is a phase, a year, a number or a name."""
+    named = {t for name in constraints.names for t in analyzer.terms(name)}
+    return all(t in named or t[0].isdigit() or t in _SCOPE_TERMS for t in analyzer.terms(question))
+
+
+_SCOPE_TERMS = {"phas", "phase", "annee", "anne", "an", "period", "pol"}
+
+
+def _embed_follow_up(embed: Callable[[list[str]], np.ndarray], question: str, context: str) -> np.ndarray:
+    """The question read in its context; a follow-up's own words also alone (one call, both texts), so
+    that « Et combien ont été retenus ? » after the candidatures looks for what was retained."""
     if not context:
-        return vector
-    mixed = vector + embed(question)
+        return embed([question])[0]
+    mixed = embed([f"{context} {question}", question]).sum(axis=0)
     return mixed / np.linalg.norm(mixed)

@@ -21,17 +21,22 @@ class AnswerType(StrEnum):
 
 
 _MONEY_VERBS = (
-    r"(?:donn|consacr|verse|invest|depens|allou|affect|mobilis|apport|rapport|cout|debours|financ)\w*"
-    r"|met(?:s|tent|tre|tait|taient)?|mise?s?"
+    r"(?:donn|consacr|verse|invest|depens|allou|affect|mobilis|apport|rapporte|rapportai|cout|debours|financ)\w*"
+    r"|met(?:s|tent|tre|tait|taient)?|mise?s?(?! en\b)"  # « mis sur la table », not « mis en place »
 )
+# « combien de pôles », « combien y a-t-il de projets financés »: a thing counted, whatever the verb
+_COUNTS_A_THING = r"(?!\s+(?:y a-t-il |il y a |y avait-il |y en a-t-il )?d(?:e |'))"
 _QUESTION_PATTERNS = [
     (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
+    (AnswerType.PERIOD, r"\bcombien de temps\b"),  # before the money verbs: « a mis combien de temps »
     (
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
-        r"|\bcombien (d'argent|d'euros|coute|coutait|a coute)\b|\bmontant\b|\bbudget (total|global|annuel)\b"
+        r"|\b(combien|cb|cmb) (d'argent|d'euros|de millions|de milliards|coute|coutait|a coute)\b|\bmontant\b"
+        r"|\bbudget (total|global|annuel)\b"
         # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted
-        rf"|\b(cb|cmb|combien)\b(?! d(e |'))[^?]*\b({_MONEY_VERBS})\b|\b({_MONEY_VERBS})(-[a-z]+)*\s+(cb|cmb|combien)\b",
+        rf"|\b(cb|cmb|combien)\b{_COUNTS_A_THING}[^?]*\b({_MONEY_VERBS})\b"
+        rf"|\b({_MONEY_VERBS})(-[a-z]+)*\s+(cb|cmb|combien)\b{_COUNTS_A_THING}",
     ),
     (
         AnswerType.PERIOD,
@@ -62,7 +67,11 @@ _TEXT_PATTERNS = {
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
 }
 _PROPER_NOUN = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]+")
-_AFTER_PLACE_WORD = re.compile(r"\b(?:à|a|en|au|aux|dans|vers)\s+$")  # « organisée à Paris » names a place
+_AFTER_PLACE_WORD = re.compile(r"\b(?:à|en|dans|vers)\s+$")  # « organisée à Paris » names a place
+# Who acts in these documents is often an office, not a name: « l'État a affecté », « le gouvernement a lancé ».
+_OFFICE = re.compile(
+    r"\b(l'etat|gouvernement|prefets?|ministres?|secretaire d'etat|collectivites|delegation|cabinets?|comite)\b"
+)
 _PLACE = re.compile(r"\b(à|en|au|dans le|dans la)\s+[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][\w' -]+\)")
 
 
@@ -81,15 +90,19 @@ def holds_answer_type(text: str, kind: AnswerType) -> bool:
     if kind is AnswerType.OTHER:
         return False
     if kind is AnswerType.PERSON:  # someone (a person, a firm, an office), not a place
+        if _OFFICE.search(fold_accents(text.replace("\u2019", "'"))):
+            return True
         return any(not _AFTER_PLACE_WORD.search(text[: m.start()]) for m in _PROPER_NOUN.finditer(text))
     if kind is AnswerType.PLACE:
         return bool(_PLACE.search(text))
     return bool(_TEXT_PATTERNS[kind].search(fold_accents(text)))
 
 
-_COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|%|[a-z]+(?:-[a-z]+)*")
-_COUNT_WORD = re.compile(rf"\d+|({_NUMBER_WORDS})")
-_NOT_A_COUNT_AFTER = re.compile(rf"^(%|euros?|millions?|milliards?|ko|mo|ans?|mois|heures?|{_MONTHS})$")
+_COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[%€]|[a-z]+(?:-[a-z]+)*")
+_COUNT_WORD = re.compile(rf"\d+|({_NUMBER_WORDS})(-(et|{_NUMBER_WORDS}))*")  # « vingt-deux », « soixante-et-onze »
+_NOT_A_COUNT_AFTER = re.compile(
+    rf"^(%|€|euros?|millions?|milliards?|m|k|ko|mo|ans?|mois|heures?|{_MONTHS}|er|ere|e|eme|ieme|nd|nde)$"
+)  # money, sizes, durations, days (« le 11 mai »), ordinals (« la 4ème journée »)
 _YEAR_TOKEN = re.compile(r"(19|20)\d\d")
 COUNT_WINDOW = 6  # words between a number and the thing it counts: « 86 propositions, dont 35 »
 

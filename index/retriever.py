@@ -73,8 +73,9 @@ class DenseSearch:
         self.vectors = bundle.vectors
         self.encoder = encoder
 
-    def embed(self, text: str) -> np.ndarray:
-        return self.encoder.encode_queries([text])[0]
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Question vectors, one row per text, in one call to the encoder."""
+        return self.encoder.encode_queries(texts)
 
     def search(self, query: QueryAnalysis, n: int) -> np.ndarray:
         """Ids of the n passages nearest to the question's vector."""

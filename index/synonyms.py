@@ -44,3 +44,7 @@ class Thesaurus:
 
     def related(self, term: str) -> set[str]:
         return self._related.get(term, set())
+
+    def family(self, term: str) -> set[str]:
+        """The term and the other terms of its group."""
+        return self.related(term) | {term}

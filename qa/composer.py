@@ -26,7 +26,7 @@ STRICT_TYPES = {
     AnswerType.PERSON: "de nom",  # « qui … ? » is answered by naming someone
 }
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
-FOCUS_BONUS = 0.3  # the sentence names what is counted (« combien de dossiers ») or spells out the acronym asked
+FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the one asked about
@@ -152,11 +152,14 @@ class AnswerComposer:
         if chosen is None:
             return Composition(REFUSAL, True, [])
         _, rank, unit = chosen
-        text = self._focused_list(query, unit.text) if "\n- " in unit.text else self._with_neighbours(unit)
+        # What the passage says there (a whole list, a sentence with the one it leans on) is what must hold
+        # the answer; a list is then shown cut to the items the question singles out.
+        said = self._with_neighbours(unit)
+        text = self._focused_list(query, said) if "\n- " in said else said
         citations = [self._citation(n, hit) for n, hit in enumerate(hits, start=1)]
         marked = f"{text} [{rank + 1}]"
-        missing_type = query.kind in STRICT_TYPES and not holds_answer_type(unit.text, query.kind)
-        if query.kind is AnswerType.NUMBER and query.constraints.counted and not self._counts_focus(query, text):
+        missing_type = query.kind in STRICT_TYPES and not holds_answer_type(said, query.kind)
+        if query.kind is AnswerType.NUMBER and query.constraints.asked and not self._counts_focus(query, said):
             missing_type = True  # a number, but not of the thing asked for
         mixed = self._mixed_phases(query, unit)
         if complete and not missing_type and not mixed:
@@ -177,30 +180,34 @@ class AnswerComposer:
     def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« combien de dossiers » → a sentence about dossiers (or candidatures); « que recouvre le sigle
         CIADT » → the sentence where « (CIADT) » follows its long form."""
-        counted = query.constraints.counted
-        if counted:
+        asked = query.constraints.asked
+        if asked:
             if query.kind is AnswerType.NUMBER:
                 return self._counts_focus(query, unit.text)
-            if self._counted_terms(query) & set(unit.terms):
+            if self._asked_terms(query) & set(unit.terms):
                 return True
         if _MEANING.search(query.question):
             return any(f"({a})" in unit.text for a in _ACRONYM.findall(query.question))
         return False
 
-    def _counted_terms(self, query: QueryAnalysis) -> set[str]:
-        counted = query.constraints.counted
-        return self.retriever.lexical.thesaurus.related(counted) | {counted} if counted else set()
+    def _asked_terms(self, query: QueryAnalysis) -> set[str]:
+        asked = query.constraints.asked
+        return self.retriever.lexical.thesaurus.family(asked) if asked else set()
 
     def _counts_focus(self, query: QueryAnalysis, text: str) -> bool:
         """« combien de plates-formes » wants a number of plates-formes, not « 35 millions d'euros aux plates-formes »."""
-        return counts_thing(text, self._counted_terms(query), self.retriever.analyzer.terms)
+        return counts_thing(text, self._asked_terms(query), self.retriever.analyzer.terms)
 
     def _focused_list(self, query: QueryAnalysis, text: str) -> str:
         """A list with its intro, cut down to the items the question singles out: « quel pôle travaille sur
         la géothermie ? » gets the intro and Avenia's item; « quels sont les trois axes ? » the whole list."""
         intro, *items = text.split("\n")
-        own = {t: w for t, w in query.terms.items() if t in query.own_terms}
-        scores = [self.retriever.lexical.coverage(own, set(self.retriever.analyzer.terms(i))) for i in items]
+        terms = self.retriever.analyzer.terms
+        # Only words the intro does not already answer can single an item out: « quels pôles le CIADT du
+        # 11 mai 2010 a-t-il retenus ? » wants the whole list, its words are all in the intro.
+        said = set(terms(intro))
+        own = {t: w for t, w in query.terms.items() if t in query.own_terms and t not in said}
+        scores = [self.retriever.lexical.coverage(own, set(terms(item))) for item in items] if own else []
         best = max(scores, default=0.0)
         if best <= 0 or all(s == best for s in scores):
             return text

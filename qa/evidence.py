@@ -2,7 +2,7 @@
 
 Two questions, asked of every answer. Is anything in the corpus about this at all (the best passage's
 dense cosine, helped a little by lexical coverage)? And does the passage chosen carry what the
-question names — the phase, the year, the named pôle, the thing counted? A question about phase 3's
+question names — the phase, the year, the named pôle, the thing asked? A question about phase 3's
 budget must not get phase 2's budget.
 """
 
@@ -38,6 +38,11 @@ class Gap:
     asked: bool = False  # what is asked (« l'adresse », « combien de plates-formes »), not whose or when
 
 
+def _ordinal(term: str) -> str:
+    """« 4e » as written in French; the first is « 1re » (une édition)."""
+    return "1re" if term == "1e" else term
+
+
 def passage_text(chunk: Chunk) -> str:
     return fold_accents(chunk.indexed_text().replace("\u2019", "'"))
 
@@ -64,7 +69,7 @@ class EvidenceCheck:
         """« la 6e journée », « le second appel »: the passage must name that edition too."""
         wanted = edition_ordinals(query.own_terms)
         seen = edition_ordinals(self.retriever.bundle.lexical.term_lists[self._rows[chunk.chunk_id]])
-        return [Gap(f"la {o} édition", o in self._corpus_ordinals) for o in sorted(wanted - seen)]
+        return [Gap(f"la {_ordinal(o)} édition", o in self._corpus_ordinals) for o in sorted(wanted - seen)]
 
     @staticmethod
     def _named(name: str, words: set[str]) -> bool:
@@ -114,9 +119,9 @@ class EvidenceCheck:
         gaps += self._ordinal_gaps(query, chunk)
         if c.defined:
             gaps += self._definition_gaps(c, self._rows[chunk.chunk_id])
-        if c.counted:
+        if c.asked:
             present = self.retriever.bundle.lexical.term_sets[self._rows[chunk.chunk_id]]
-            if c.counted not in present and not (self.retriever.lexical.thesaurus.related(c.counted) & present):
+            if not self.retriever.lexical.thesaurus.family(c.asked) & present:
                 # Users count things in their own words: a caveat, never a refusal on this alone.
-                gaps.append(Gap(f"« {c.counted_word} »", True, asked=True))
+                gaps.append(Gap(f"« {c.asked_word} »", True, asked=True))
         return gaps

@@ -14,9 +14,9 @@ def test_constraints_name_what_a_passage_must_carry():
     c = extract_constraints("Quel était le budget de la phase 3 (2013-2018) ?", A)
     assert c.phases == {3} and c.years == {"2013", "2018"} and not c.names
     assert extract_constraints("Qui est le président du pôle Aquimer ?", A).names == {"Aquimer"}
-    assert extract_constraints("Qui est le président du pôle Aquimer ?", A).counted_word == "president"
-    assert extract_constraints("cb de dossiers recus en 2009 ?", A).counted_word == "dossiers"
-    assert extract_constraints("on les réexamine au bout de combien de temps ?", A).counted is None
+    assert extract_constraints("Qui est le président du pôle Aquimer ?", A).asked_word == "président"
+    assert extract_constraints("cb de dossiers recus en 2009 ?", A).asked_word == "dossiers"
+    assert extract_constraints("on les réexamine au bout de combien de temps ?", A).asked is None
 
 
 def test_the_documents_own_subject_is_no_constraint():
@@ -28,13 +28,17 @@ def test_the_first_edition_is_written_in_words_or_figures():
     assert edition_ordinals(A.terms("1er appel plateformes")) == {"1e"}
     assert edition_ordinals(A.terms("le Premier ministre François Fillon")) == set()
     assert edition_ordinals(A.terms("la première phase")) == set()
+    assert edition_ordinals(A.terms("les premiers résultats de la phase 2")) == set()
+    assert edition_ordinals(A.terms("le premier pôle retenu en 2010")) == set()
 
 
 def test_what_a_question_asks_of_a_named_pole_must_be_carried_too():
-    assert extract_constraints("Quelle est l'adresse du pôle Team2 ?", A).counted_word == "adresse"
-    assert extract_constraints("Qui dirige le pôle Avenia ?", A).counted_word == "dirige"
+    assert extract_constraints("Quelle est l'adresse du pôle Team2 ?", A).asked_word == "adresse"
+    assert extract_constraints("Qui dirige le pôle Avenia ?", A).asked_word == "dirige"
     assert extract_constraints("Quel est le domaine d'Avenia ?", A).names == {"Avenia"}
-    assert extract_constraints("Quelle est la taille du PDF de la lettre ?", A).counted is None  # the answer type
+    assert extract_constraints("Quelle est la taille du PDF de la lettre ?", A).asked is None  # the answer type
+    assert extract_constraints("Quelle est la spécialité du pôle Avenia ?", A).asked_word == "spécialité"  # as written
+    assert extract_constraints("Que fait la Caisse des Dépôts ?", A).asked is None  # a name of several words
 
 
 def test_what_a_question_asks_to_define():
@@ -43,6 +47,8 @@ def test_what_a_question_asks_to_define():
     assert extract_constraints("Qu'est-ce qu'un projet structurant ?", A).defined_words == "projet structurant"
     assert extract_constraints("c koi les GTI ds la doc sur pôles 2.0 ?", A).defined == ("gti",)
     assert not extract_constraints("Quel budget pour la phase 2 ?", A).defined
+    assert not extract_constraints("Qu'est-ce que l'État a financé ?", A).defined  # a question, not a definition
+    assert not extract_constraints("c'est quoi la date limite pour déposer un dossier ?", A).defined
 
 
 def test_an_elliptic_follow_up_asks_for_what_the_turn_before_asked():
@@ -51,11 +57,25 @@ def test_an_elliptic_follow_up_asks_for_what_the_turn_before_asked():
 
     follow_up = analyse_query("Et pour la phase 3 ?", A, set(), context="Quel budget pour la phase 2 ?")
     assert follow_up.kind is AnswerType.AMOUNT and follow_up.constraints.phases == {3}
-    counted = analyse_query("Et en 2010 ?", A, set(), context="Combien de pôles ont perdu leur label ?")
-    assert counted.constraints.counted_word == "poles" and counted.constraints.years == {"2010"}
+    asked = analyse_query("Et en 2010 ?", A, set(), context="Combien de pôles ont perdu leur label ?")
+    assert asked.constraints.asked_word == "pôles" and asked.constraints.years == {"2010"}
     assert analyse_query("Et pourquoi ?", A, set(), context="Quel budget pour la phase 2 ?").kind is AnswerType.REASON
 
 
+def test_a_follow_up_with_words_of_its_own_keeps_its_own_question():
+    from index.query import analyse_query
+    from index.question_type import AnswerType
+
+    created = analyse_query("Et quels pôles ont été créés ?", A, set(), context="Quel budget pour la phase 2 ?")
+    assert created.kind is AnswerType.OTHER
+    projects = analyse_query("Et les projets ?", A, set(), context="Combien de pôles ont perdu leur label ?")
+    assert projects.constraints.asked is None
+    address = analyse_query(
+        "Et l'adresse du pôle Avenia ?", A, set(), context="Quel pôle travaille sur la géothermie ?"
+    )
+    assert address.constraints.asked_word == "adresse"
+
+
 def test_what_is_asked_of_a_named_pole_may_take_a_few_words():
-    assert extract_constraints("Quel est le numéro de téléphone du pôle Energivie ?", A).counted_word == "numero"
-    assert extract_constraints("Quel est le domaine d'activité de Team2 ?", A).counted_word == "domaine"
+    assert extract_constraints("Quel est le numéro de téléphone du pôle Energivie ?", A).asked_word == "numéro"
+    assert extract_constraints("Quel est le domaine d'activité de Team2 ?", A).asked_word == "domaine"

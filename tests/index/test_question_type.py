@@ -14,6 +14,11 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("ça rapporte combien aux entreprises ?") is AnswerType.AMOUNT
     assert answer_type("Combien de pôles ont été financés ?") is AnswerType.NUMBER
     assert answer_type("combien vers la métropole ?") is AnswerType.NUMBER  # « vers », not « versé »
+    assert answer_type("Combien de millions l'État consacre-t-il aux plates-formes ?") is AnswerType.AMOUNT
+    assert answer_type("Combien y a-t-il de projets financés ?") is AnswerType.NUMBER
+    assert answer_type("Combien y a-t-il de pôles mis en place ?") is AnswerType.NUMBER
+    assert answer_type("combien le rapport compte-t-il de recommandations ?") is AnswerType.NUMBER
+    assert answer_type("Le CIADT a mis combien de temps ?") is AnswerType.PERIOD
 
 
 def test_a_number_counts_the_thing_next_to_it():
@@ -27,9 +32,15 @@ def test_money_percentages_years_and_days_count_nothing():
     assert not counts("19 % des projets financés", "projets")
     assert not counts("le CIADT du 11 mai 2010 a retenu des pôles", "pôles")
     assert not counts("l'État a affecté 1,5 milliard d'euros à la deuxième phase des pôles", "pôles")
+    assert not counts("La 4ème journée des pôles de compétitivité", "pôles")  # an ordinal
+    assert not counts("600 M€ pour les pôles", "pôles")
+    assert counts("vingt-deux pôles", "pôles") and counts("soixante-et-onze pôles", "pôles")
 
 
 def test_who_is_answered_by_someone_not_by_a_place():
     assert holds_answer_type("annoncée par le Premier ministre François Fillon", AnswerType.PERSON)
     assert holds_answer_type("confiée aux cabinets Boston Consulting Group (BCG)", AnswerType.PERSON)
     assert not holds_answer_type("la cinquième journée, organisée à Paris le 30 juin 2009", AnswerType.PERSON)
+    assert holds_answer_type("l'État a affecté 1,5 milliard d'euros", AnswerType.PERSON)  # an office
+    assert holds_answer_type("Le gouvernement en a tiré les conséquences", AnswerType.PERSON)
+    assert holds_answer_type("remis au Premier ministre", AnswerType.PERSON)

@@ -7,6 +7,7 @@ from conftest import FakeEncoder, service_on
 
 from corpus.model import Chunk
 from qa.composer import AnswerComposer, Unit, is_heading
+from qa.evidence import Gap
 from qa.models import REFUSAL
 from qa.service import AnswerService
 
@@ -74,4 +75,24 @@ def test_an_edition_the_documents_never_name_is_declined(service):
 def test_a_count_asked_for_gets_a_count_of_that_thing_or_the_caveat(service):
     # The page gives money for the plates-formes, never how many were funded.
     answer = service.ask("Combien de plates-formes d'innovation ont finalement été financées ?")
-    assert answer.refused or (answer.confidence == "low" and answer.answer.startswith("Les documents ne"))
+    assert not answer.refused and answer.confidence == "low"
+    assert answer.answer.startswith("Les documents ne donnent pas de chiffre précis")
+
+
+def test_the_caveat_names_the_scope_and_what_is_asked():
+    phase, address = Gap("la phase 1", True), Gap("« adresse »", True, asked=True)
+    assert AnswerComposer._caveat([phase, address], None, "X [1]") == (
+        "Les documents ne précisent pas cela pour la phase 1, ni sur « adresse ». Le passage le plus proche dit : X [1]"
+    )
+    assert AnswerComposer._caveat([address], None, "X [1]").startswith(
+        "Les documents ne répondent pas précisément sur « adresse »."
+    )
+
+
+def test_an_index_made_by_another_text_analysis_is_served_with_a_warning(page_index, fake_encoder, monkeypatch, caplog):
+    import qa.reloader
+
+    monkeypatch.setattr(qa.reloader, "ANALYSIS_VERSION", qa.reloader.ANALYSIS_VERSION + 1)
+    with caplog.at_level("WARNING", logger="qa.reloader"):
+        retriever = qa.reloader.load_retriever(page_index, fake_encoder)
+    assert retriever.bundle.chunks and "poles-qa index build" in caplog.text

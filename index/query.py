@@ -28,6 +28,7 @@ _NAME = re.compile(
 # The thing a question counts or whose holder it asks for: "combien de pôles", "qui est le président".
 _COUNTED = re.compile(
     r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*([a-z][a-z-]+)"
+    r"|\bquel(?:le)?s?\s+(cabinets?|consultants?|ministres?)\b"  # « quel cabinet a réalisé … »: a firm, named as one
 )
 # « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
 _NOT_COUNTED = {"temps", "fois", "millions", "milliards", "euros", "argent"}
@@ -127,13 +128,15 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     as_written = written if len(written) == len(folded) else folded  # folding keeps the length but for « œ »
     asked = asked_word = None
     match = _COUNTED.search(folded)
-    if not match or match.group(1) in _NOT_COUNTED:
+    group = match.lastindex if match else None
+    if not match or match.group(group) in _NOT_COUNTED:
         folded_names = {fold_accents(n) for n in names}
         attributes = (_attribute_of(folded, name) for name in sorted(folded_names))
         match = next((m for m in attributes if m and m.group(1) not in folded_names), None)  # « la Caisse des Dépôts »
-    terms = analyzer.terms(match.group(1)) if match else []
+    group = match.lastindex if match else None
+    terms = analyzer.terms(match.group(group)) if match else []
     if terms:
-        asked, asked_word = terms[0], as_written[match.start(1) : match.end(1)]
+        asked, asked_word = terms[0], as_written[match.start(group) : match.end(group)]
     defined = _DEFINED.search(folded)
     defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
     if defined and (_AUXILIARY.search(defined.group(1)) or defined.group(1).split()[0] in _KIND_NOUNS):

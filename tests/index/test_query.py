@@ -79,3 +79,8 @@ def test_a_follow_up_with_words_of_its_own_keeps_its_own_question():
 def test_what_is_asked_of_a_named_pole_may_take_a_few_words():
     assert extract_constraints("Quel est le numéro de téléphone du pôle Energivie ?", A).asked_word == "numéro"
     assert extract_constraints("Quel est le domaine d'activité de Team2 ?", A).asked_word == "domaine"
+
+
+def test_the_kind_of_firm_asked_for_must_be_named():
+    assert extract_constraints("Quel cabinet a réalisé l'évaluation de la phase 2 ?", A).asked_word == "cabinet"
+    assert extract_constraints("Quels ministres ont parlé des pôles ?", A).asked_word == "ministres"

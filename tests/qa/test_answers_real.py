@@ -128,6 +128,8 @@ def test_what_the_documents_never_say_of_a_named_pole_gets_the_caveat(real_servi
     assert real_service.ask("Où est basé Energivie ?").confidence == "high"
     assert caveated(real_service.ask("Qui a écrit les conclusions de l'évaluation de la phase 2 ?"))  # no one named
     assert real_service.ask("Qui a lancé la troisième phase ?").confidence == "high"  # « le gouvernement »
+    assert caveated(real_service.ask("Quel cabinet a conduit l'étude d'évaluation de 2012 ?"))  # none is named
+    assert "Boston Consulting Group" in real_service.ask("Quels cabinets ont évalué la première phase ?").answer
 
 
 def test_a_thing_to_define_that_no_passage_is_about_gets_no_neighbouring_fact(real_service):

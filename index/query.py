@@ -121,9 +121,17 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
     return match if match and match.group(1) not in _KIND_NOUNS else None
 
 
+def _shouted(question: str) -> bool:
+    """Most words capitalised (caps lock, Title Case): capitals no longer tell names from other words."""
+    words = re.findall(r"[^\W\d_][\w@'-]*", question)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) / 2
+
+
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     folded = fold_accents(question.replace("\u2019", "'"))
     names = {m.group(0) for m in _NAME.finditer(question) if fold_accents(m.group(0)) not in _COMMON_NAMES}
+    if _shouted(question):  # « QUEL BUDGET POUR LA PHASE 2 ? »: capitals say nothing, only « Team2 » is a name
+        names = {n for n in names if any(c.isdigit() or c == "@" for c in n)}
     written = question.replace("\u2019", "'")
     as_written = written if len(written) == len(folded) else folded  # folding keeps the length but for « œ »
     asked = asked_word = None

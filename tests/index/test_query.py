@@ -84,3 +84,9 @@ def test_what_is_asked_of_a_named_pole_may_take_a_few_words():
 def test_the_kind_of_firm_asked_for_must_be_named():
     assert extract_constraints("Quel cabinet a réalisé l'évaluation de la phase 2 ?", A).asked_word == "cabinet"
     assert extract_constraints("Quels ministres ont parlé des pôles ?", A).asked_word == "ministres"
+
+
+def test_a_question_in_capitals_names_nothing_by_its_capitals():
+    assert not extract_constraints("QUEL BUDGET POUR LA PHASE 2 ?", A).names
+    assert not extract_constraints("Quel Budget Pour La Phase 2 ?", A).names
+    assert extract_constraints("QUI PRESIDE LE POLE TEAM2 ?", A).names == {"TEAM2"}

@@ -26,6 +26,11 @@ def test_answer_survives_missing_accents_and_sms_spelling(real_service):
     assert "Avenia" in answer.citations[0].text
 
 
+def test_a_question_typed_in_capitals_is_answered(real_service):
+    answer = real_service.ask("QUEL BUDGET POUR LA PHASE 2 ?")
+    assert not answer.refused and "1,5 milliard" in answer.answer
+
+
 def test_out_of_scope_question_is_declined_without_sources(real_service):
     answer = real_service.ask("Quelle est la recette de la ratatouille ?")
     assert answer.refused and answer.answer == REFUSAL and answer.citations == []

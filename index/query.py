@@ -20,6 +20,9 @@ _PHASE_AFTER = re.compile(r"\bphase\s+(\d)\b(?!\s*[.,]\s*\d)")  # "phase 3", not
 _PHASE_BEFORE = re.compile(r"\b(\d)\s*(?:e|eme|ieme|em|nde?)\s+phase\b")
 _PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
 _PHASE_WORD = re.compile(r"\b(" + "|".join(_PHASE_WORDS) + r")\s+phase\b")
+# « la phase III », « la phase trois »: users write the number in Roman figures or in words too.
+_PHASE_NAMED = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+_PHASE_AFTER_NAMED = re.compile(r"\bphase\s+(" + "|".join(_PHASE_NAMED) + r")\b")
 _POLES_2_0 = re.compile(r"\bpoles?\s+2[.,]0\b")
 # A word written with a capital inside the question: a name the user expects the passage to carry.
 _NAME = re.compile(
@@ -67,9 +70,11 @@ _COMMON_NAMES = {"etat", "phase", "pole", "poles", "france", "gouvernement", "pr
 
 
 def phases_in(folded: str) -> set[int]:
-    """Phase numbers a folded text speaks of: 'phase 3', '3e phase', 'troisième phase', 'Pôles 2.0'."""
+    """Phase numbers a folded text speaks of: 'phase 3', '3e phase', 'troisième phase', 'phase III',
+    'phase trois', 'Pôles 2.0'."""
     found = {int(n) for n in _PHASE_AFTER.findall(folded)} | {int(n) for n in _PHASE_BEFORE.findall(folded)}
     found |= {_PHASE_WORDS[w] for w in _PHASE_WORD.findall(folded)}
+    found |= {_PHASE_NAMED[w] for w in _PHASE_AFTER_NAMED.findall(folded)}
     if _POLES_2_0.search(folded):
         found.add(2)
     return found

@@ -8,6 +8,8 @@ def test_phases_in_every_spelling():
     assert phases_in("la phase 3 (2013-2018)") == {3}
     assert phases_in("la troisieme phase et la 4e phase") == {3, 4}
     assert phases_in("poles 2.0 et la phase 2.0") == {2}
+    assert phases_in("quel budget pour la phase iii ?") == {3} and phases_in("la phase deux") == {2}
+    assert phases_in("une phase importante") == set()
 
 
 def test_constraints_name_what_a_passage_must_carry():

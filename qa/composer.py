@@ -97,13 +97,14 @@ class AnswerComposer:
         self.retriever = retriever
         self.evidence = evidence
         # Passages never change within an index version: analyse each one's sentences once.
-        self._analysed: dict[str, tuple[set[str], list[Unit]]] = {}
+        self._analysed: dict[str, tuple[list[str], list[Unit]]] = {}
 
-    def _analyse(self, chunk: Chunk) -> tuple[set[str], list[Unit]]:
+    def _analyse(self, chunk: Chunk) -> tuple[list[str], list[Unit]]:
+        """The terms of the passage's title and heading, in order, and its sentences."""
         cached = self._analysed.get(chunk.chunk_id)
         if cached is None:
             analyzer = self.retriever.analyzer
-            headings = set(analyzer.terms(f"{chunk.title} {chunk.section}"))
+            headings = analyzer.terms(f"{chunk.title} {chunk.section}")
             texts = [u for u in answer_units(chunk.text) if not is_heading(u, chunk)]
             units = [
                 Unit(t, analyzer.terms(t), texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None)
@@ -114,7 +115,7 @@ class AnswerComposer:
             cached = self._analysed[chunk.chunk_id] = (headings, units)
         return cached
 
-    def _candidates(self, hits: list[Hit], ranks: list[int]) -> list[tuple[int, set[str], Unit]]:
+    def _candidates(self, hits: list[Hit], ranks: list[int]) -> list[tuple[int, list[str], Unit]]:
         out = []
         for rank in ranks:
             heading_terms, units = self._analyse(hits[rank].chunk)
@@ -131,10 +132,12 @@ class AnswerComposer:
         best = None
         for rank, heading_terms, unit in candidates:
             # "Il a reçu 86 propositions" is about the plates-formes only through its title.
-            score = self.retriever.lexical.coverage(query.terms, set(unit.terms) | heading_terms)
+            score = self.retriever.lexical.coverage(query.terms, set(unit.terms) | set(heading_terms))
             score += bonus if holds_answer_type(unit.text, query.kind) else 0.0
             score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
-            score -= CONFLICT_PENALTY if ordinal_conflict(unit.terms, query.own_terms) else 0.0
+            # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
+            # still speaks of the second phase: the heading's ordinals count with the sentence's.
+            score -= CONFLICT_PENALTY if ordinal_conflict(heading_terms + unit.terms, query.own_terms) else 0.0
             score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
             score += RANK_WEIGHT * hits[rank].score - LENGTH_PENALTY * min(len(unit.text), 200)
             if best is None or score > best[0]:

@@ -162,6 +162,13 @@ def test_a_follow_up_keeps_asking_for_what_the_first_turn_asked(real_service):
     assert caveated(other_phase) and "de montant précis" in other_phase.answer
 
 
+def test_a_sentence_is_read_under_its_heading_for_the_phase_it_speaks_of(real_service):
+    # « Extraits des discours … après l'évaluation de la première phase » sits under « Ils ont dit… au
+    # sujet de la 2ème phase »: it speaks of the second phase.
+    answer = real_service.ask("Le chef de l'État a-t-il parlé de la deuxième phase des pôles ?")
+    assert answer.answer.startswith("Extraits des discours prononcés par le Président de la République")
+
+
 def test_a_list_the_question_asks_for_whole_is_not_cut(real_service):
     answer = real_service.ask("Quels pôles le CIADT du 11 mai 2010 a-t-il retenus ?")
     assert answer.answer.count("\n- ") == 6

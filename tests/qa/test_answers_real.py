@@ -101,6 +101,8 @@ def test_fold_compares_without_case_or_accents():
 def test_the_meaning_of_an_acronym_is_the_sentence_that_spells_it_out(real_service):
     answer = real_service.ask("Que recouvre le sigle CIADT ?")
     assert "Comité interministériel d'aménagement et de développement du territoire (CIADT)" in answer.answer
+    assert "(CIADT)" in answer.citations[0].text  # three passages name the CIADT; this one spells it out
+    assert all(0 <= c.score <= 1 for c in answer.citations)
 
 
 def test_near_domain_questions_get_no_phase_2_fact_as_an_answer(real_service):

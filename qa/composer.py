@@ -208,7 +208,9 @@ class AnswerComposer:
         terms = self.retriever.analyzer.terms
         # Only words the intro does not already answer can single an item out: « quels pôles le CIADT du
         # 11 mai 2010 a-t-il retenus ? » wants the whole list, its words are all in the intro.
-        said = set(terms(intro))
+        # A name stays a name even when the intro uses the word (« le pôle Eau » / « les domaines de l'eau »).
+        named = {t for name in query.constraints.names for t in terms(name)}
+        said = set(terms(intro)) - named
         own = {t: w for t, w in query.terms.items() if t in query.own_terms and t not in said}
         scores = [self.retriever.lexical.coverage(own, set(terms(item))) for item in items] if own else []
         best = max(scores, default=0.0)

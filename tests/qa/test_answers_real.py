@@ -199,3 +199,5 @@ def test_a_list_is_cut_to_the_items_the_question_singles_out(real_service):
     assert answer.answer.startswith("Le CIADT du 11 mai 2010 a retenu six nouveaux pôles")  # the intro stays
     axes = real_service.ask("Quels sont les trois axes de la phase 2 ?").answer
     assert axes.count("\n- ") == 3
+    eau = real_service.ask("Où se trouve le pôle Eau ?").answer  # « l'eau » is also in the intro: a name still
+    assert "le pôle Eau, à vocation mondiale" in eau and eau.count("\n- ") < 6  # the items about water

@@ -72,7 +72,9 @@ _AFTER_PLACE_WORD = re.compile(r"\b(?:à|en|dans|vers)\s+$")  # « organisée à
 _OFFICE = re.compile(
     r"\b(l'etat|gouvernement|prefets?|ministres?|secretaire d'etat|collectivites|delegation|cabinets?|comite)\b"
 )
-_PLACE = re.compile(r"\b(à|en|au|dans le|dans la)\s+[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][\w' -]+\)")
+_PLACE = re.compile(
+    r"\b(à|en|au|dans le|dans la)\s+[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][\w' -]+\)|\bauprès d(es?|u)\b"
+)  # or an office: « auprès des préfets »
 
 
 def answer_type(question: str) -> AnswerType:

@@ -44,3 +44,9 @@ def test_who_is_answered_by_someone_not_by_a_place():
     assert holds_answer_type("l'État a affecté 1,5 milliard d'euros", AnswerType.PERSON)  # an office
     assert holds_answer_type("Le gouvernement en a tiré les conséquences", AnswerType.PERSON)
     assert holds_answer_type("remis au Premier ministre", AnswerType.PERSON)
+
+
+def test_where_is_answered_by_a_place_or_an_office_to_apply_to():
+    assert holds_answer_type("organisée à Paris le 30 juin 2009", AnswerType.PLACE)
+    assert holds_answer_type("Les dossiers pouvaient être déposés auprès des préfets de région", AnswerType.PLACE)
+    assert not holds_answer_type("dix-neuf candidatures ont été reçues", AnswerType.PLACE)

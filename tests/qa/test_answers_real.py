@@ -145,6 +145,11 @@ def test_a_thing_to_define_that_no_passage_is_about_gets_no_neighbouring_fact(re
     assert defined.confidence == "high" and "équipements et des services partagés" in defined.answer
 
 
+def test_where_to_apply_is_answered_by_whom_to_apply_to(real_service):
+    answer = real_service.ask("où les dossiers écotech devaient-ils être déposés ?")
+    assert "auprès des préfets de région" in answer.answer
+
+
 def test_a_count_in_words_is_the_answer_to_how_many(real_service):
     answer = real_service.ask("cb de dossiers recus pr l'appel ecotech de 2009 ?")
     assert "dix-neuf candidatures" in answer.answer and answer.confidence == "high"

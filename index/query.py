@@ -27,7 +27,8 @@ _POLES_2_0 = re.compile(r"\bpoles?\s+2[.,]0\b")
 # A word written with a capital inside the question: a name the user expects the passage to carry.
 _NAME = re.compile(
     r"(?:(?<=[\w,;:'’] )|(?<=\b[dl]['’]))([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)|\b([a-z]+[A-Z][\w@-]+)"
-)  # « du pôle Team2 », « d'Avenia »
+    r"|\b([a-z]+\d[\w@-]*)\b"
+)  # « du pôle Team2 », « d'Avenia », « team2 » typed without its capital
 # The thing a question counts or whose holder it asks for: "combien de pôles", "qui est le président".
 _COUNTED = re.compile(
     r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*([a-z][a-z-]+)"

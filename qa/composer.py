@@ -29,6 +29,7 @@ PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+UNNAMED_PENALTY = 0.6  # the question names a pôle or a project the sentence does not (outweighs a type bonus)
 CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the one asked about
 LENGTH_PENALTY = 0.0005  # per character up to 200: at equal evidence, the shorter sentence answers better
 RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
@@ -90,6 +91,14 @@ def is_heading(unit: str, chunk: Chunk) -> bool:
     return not is_list and len(stripped) < 60 and not stripped.endswith((".", "!", "?", ")", "»"))
 
 
+def is_title(unit: str) -> bool:
+    """A line that ends without punctuation: the title of a page or section, not a statement."""
+    stripped = unit.strip()
+    return (
+        "\n" not in stripped and not stripped.startswith("- ") and not stripped.endswith((".", "!", "?", ")", "»", ";"))
+    )
+
+
 class AnswerComposer:
     """Picks the sentence of the top passages that answers the question, or declines."""
 
@@ -129,6 +138,7 @@ class AnswerComposer:
         if not candidates:
             return None
         bonus = STRICT_TYPE_BONUS if query.kind in STRICT_TYPES else TYPE_BONUS
+        names = query.constraints.names
         best = None
         for rank, heading_terms, unit in candidates:
             # "Il a reçu 86 propositions" is about the plates-formes only through its title.
@@ -139,6 +149,8 @@ class AnswerComposer:
             # still speaks of the second phase: the heading's ordinals count with the sentence's.
             score -= CONFLICT_PENALTY if ordinal_conflict(heading_terms + unit.terms, query.own_terms) else 0.0
             score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
+            # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
+            score -= UNNAMED_PENALTY if names and not self.evidence.names_all(names, unit.text) else 0.0
             score += RANK_WEIGHT * hits[rank].score - LENGTH_PENALTY * min(len(unit.text), 200)
             if best is None or score > best[0]:
                 best = (score, rank, unit)
@@ -164,6 +176,10 @@ class AnswerComposer:
         missing_type = query.kind in STRICT_TYPES and not holds_answer_type(said, query.kind)
         if query.kind is AnswerType.NUMBER and query.constraints.asked and not self._counts_focus(query, said):
             missing_type = True  # a number, but not of the thing asked for
+        if is_title(said):
+            # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
+            title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [{rank + 1}]"
+            return Composition(title, False, citations, "low")
         mixed = self._mixed_phases(query, unit)
         if complete and not missing_type and not mixed:
             return Composition(marked, False, citations)

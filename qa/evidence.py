@@ -90,6 +90,11 @@ class EvidenceCheck:
         unknown = sum(not self.retriever.lexical.knows(t) for t in c.defined)
         return [Gap(f"« {c.defined_words} »", unknown * 2 <= len(c.defined), asked=True)]
 
+    def names_all(self, names: frozenset[str], text: str) -> bool:
+        """Every name of the question is in this text (a sentence), typos of a letter allowed."""
+        words = set(_WORD.findall(fold_accents(text.replace("\u2019", "'"))))
+        return all(self._named(fold_accents(name), words) for name in names)
+
     def supported(self, hits: list[Hit]) -> bool:
         """Something in the corpus is about the question."""
         if not hits:

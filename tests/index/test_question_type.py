@@ -50,3 +50,6 @@ def test_where_is_answered_by_a_place_or_an_office_to_apply_to():
     assert holds_answer_type("organisée à Paris le 30 juin 2009", AnswerType.PLACE)
     assert holds_answer_type("Les dossiers pouvaient être déposés auprès des préfets de région", AnswerType.PLACE)
     assert not holds_answer_type("dix-neuf candidatures ont été reçues", AnswerType.PLACE)
+    assert holds_answer_type("Sporaltec (Saint-Étienne)", AnswerType.PLACE)
+    assert not holds_answer_type("le Comité interministériel (CIADT)", AnswerType.PLACE)  # an acronym
+    assert answer_type("c koi le budget de la phase 3 ?") is AnswerType.AMOUNT

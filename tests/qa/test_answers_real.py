@@ -117,7 +117,7 @@ def test_near_domain_questions_get_no_phase_2_fact_as_an_answer(real_service):
 
 def caveated(answer) -> bool:
     """Answered, with the low-confidence caveat said first: what the documents hold is still shown."""
-    return not answer.refused and answer.confidence == "low" and answer.answer.startswith("Les documents ne")
+    return not answer.refused and answer.confidence == "low" and answer.answer.startswith("Les documents n")
 
 
 def test_money_for_another_phase_and_a_count_the_documents_never_give_get_the_caveat(real_service):
@@ -143,6 +143,19 @@ def test_a_thing_to_define_that_no_passage_is_about_gets_no_neighbouring_fact(re
     assert real_service.ask("Qu'est-ce que le crédit d'impôt innovation ?").refused  # « impôt », « crédit »: unknown
     defined = real_service.ask("c'est quoi concrètement une plateforme d'innovation ?")
     assert defined.confidence == "high" and "équipements et des services partagés" in defined.answer
+
+
+def test_a_title_without_its_page_is_said_to_be_one(real_service):
+    answer = real_service.ask("est-ce que les pôles existent encore aujourd'hui ?")
+    assert caveated(answer) and "que le titre d'une rubrique" in answer.answer
+
+
+def test_the_sentence_answering_names_the_pole_asked_about(real_service):
+    # The passage names Aquimer in one sentence and places other pôles in the next: no place for Aquimer.
+    answer = real_service.ask("le pôle Aquimer est basé où ?")
+    assert caveated(answer) and "Sporaltec" not in answer.answer
+    assert caveated(real_service.ask("qui preside le pole team2 ?"))  # a name typed without its capital
+    assert caveated(real_service.ask("c koi le budget de la phase 3 ?"))
 
 
 def test_where_to_apply_is_answered_by_whom_to_apply_to(real_service):

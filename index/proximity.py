@@ -33,10 +33,13 @@ def _ordinal_modifiers(terms: list[str]) -> dict[str, set[str]]:
     return found
 
 
-def ordinal_conflict(text_terms: list[str], query: list[str]) -> bool:
-    """True when the text qualifies a query word with another ordinal ("deuxième phase" vs "première phase")."""
+def ordinal_conflict(text_terms: list[str], query: list[str], heading: list[str] = ()) -> bool:
+    """True when the text qualifies a query word with another ordinal ("deuxième phase" vs "première phase")
+    and its heading, read on its own, does not qualify it with the one asked."""
     wanted = _ordinal_modifiers(query)
     if not wanted:
         return False
     seen = _ordinal_modifiers(text_terms)
+    for term, ordinals in _ordinal_modifiers(list(heading)).items():
+        seen.setdefault(term, set()).update(ordinals)
     return any(term in seen and not (seen[term] & ordinals) for term, ordinals in wanted.items())

@@ -21,18 +21,22 @@ _PHASE_BEFORE = re.compile(r"\b(\d)\s*(?:e|eme|ieme|em|nde?)\s+phase\b")
 _PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
 _PHASE_WORD = re.compile(r"\b(" + "|".join(_PHASE_WORDS) + r")\s+phase\b")
 # « la phase III », « la phase trois »: users write the number in Roman figures or in words too.
-_PHASE_NAMED = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+_PHASE_NAMED = {"ii": 2, "iii": 3, "iv": 4, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}  # not « une phase un peu »
 _PHASE_AFTER_NAMED = re.compile(r"\bphase\s+(" + "|".join(_PHASE_NAMED) + r")\b")
 _POLES_2_0 = re.compile(r"\bpoles?\s+2[.,]0\b")
 # A word written with a capital inside the question: a name the user expects the passage to carry.
 _NAME = re.compile(
     r"(?:(?<=[\w,;:'’] )|(?<=\b[dl]['’]))([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)|\b([a-z]+[A-Z][\w@-]+)"
-    r"|\b([a-z]+\d[\w@-]*)\b"
-)  # « du pôle Team2 », « d'Avenia », « team2 » typed without its capital
+)  # « du pôle Team2 », « d'Avenia »
+# The word after « pôle » or « projet » when capitals cannot tell (« le pôle team2 », « LE PÔLE AQUIMER »).
+_NAMED_AFTER_KIND = re.compile(r"\b(?:p[oô]les?|projets?|plates?-?formes?)\s+(?!de\b|du\b|des\b|d')([\w@-]{3,})", re.I)
+_ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
 # The thing a question counts or whose holder it asks for: "combien de pôles", "qui est le président".
 _COUNTED = re.compile(
-    r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*([a-z][a-z-]+)"
-    r"|\bquel(?:le)?s?\s+(cabinets?|consultants?|ministres?)\b"  # « quel cabinet a réalisé … »: a firm, named as one
+    r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*(?P<thing>[a-z][a-z-]+)"
+    # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
+    r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
+    r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"
 )
 # « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
 _NOT_COUNTED = {"temps", "fois", "millions", "milliards", "euros", "argent"}
@@ -123,31 +127,44 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
     target = rf"\s*(?:{_NAMED_KINDS}\s+)?{re.escape(name)}\b"
     article = r"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z']+){0,2}?\s+(?:du|de la|de l'|des|de|d')"  # le numéro de téléphone du
     match = re.search(article + target, folded)
-    match = match or re.search(rf"\b(?:qui|ki)\s+([a-z]+)\s+(?:le|la|les|l'){target}", folded)
+    match = match or re.search(rf"\b(?:qui|ki)\s+([a-z]+)\s+(?:(?:le|la|les|l')\s*)?{target}", folded)
     return match if match and match.group(1) not in _KIND_NOUNS else None
 
 
 def _shouted(question: str) -> bool:
-    """Most words capitalised (caps lock, Title Case): capitals no longer tell names from other words."""
-    words = re.findall(r"[^\W\d_][\w@'-]*", question)
+    """Most words capitalised (caps lock, Title Case): capitals no longer tell names from other words.
+    The first word does not count: « Où est Aquimer ? » is written as it should be."""
+    words = re.findall(r"[^\W\d_][\w@'-]*", question)[1:]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) / 2
+
+
+def _names(question: str) -> set[str]:
+    """Names the question gives: words written with a capital inside it (not « phase III »); when capitals
+    tell nothing (« QUEL BUDGET … ») or a name has a digit (« team2 »), the word after « pôle » or « projet »."""
+    shouted = _shouted(question)
+    names = set() if shouted else {m.group(0) for m in _NAME.finditer(question) if not _ROMAN.match(m.group(0))}
+    for m in _NAMED_AFTER_KIND.finditer(question):
+        word = m.group(1)
+        if shouted or any(c.isdigit() or c == "@" for c in word):
+            names.add(word)
+    return {n for n in names if fold_accents(n) not in _COMMON_NAMES}
 
 
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     folded = fold_accents(question.replace("\u2019", "'"))
-    names = {m.group(0) for m in _NAME.finditer(question) if fold_accents(m.group(0)) not in _COMMON_NAMES}
-    if _shouted(question):  # « QUEL BUDGET POUR LA PHASE 2 ? »: capitals say nothing, only « Team2 » is a name
-        names = {n for n in names if any(c.isdigit() or c == "@" for c in n)}
+    names = _names(question)
     written = question.replace("\u2019", "'")
     as_written = written if len(written) == len(folded) else folded  # folding keeps the length but for « œ »
     asked = asked_word = None
     match = _COUNTED.search(folded)
-    group = match.lastindex if match else None
+    group = (match.lastgroup or 1) if match else 1  # « thing » counted, or « firm » asked for
     if not match or match.group(group) in _NOT_COUNTED:
         folded_names = {fold_accents(n) for n in names}
         attributes = (_attribute_of(folded, name) for name in sorted(folded_names))
-        match = next((m for m in attributes if m and m.group(1) not in folded_names), None)  # « la Caisse des Dépôts »
-    group = match.lastindex if match else None
+        match, group = (
+            next((m for m in attributes if m and m.group(1) not in folded_names), None),
+            1,
+        )  # « Caisse des Dépôts »
     terms = analyzer.terms(match.group(group)) if match else []
     if terms:
         asked, asked_word = terms[0], as_written[match.start(group) : match.end(group)]
@@ -218,7 +235,10 @@ def analyse_query(
         own_terms=analyzer.terms(question),
         kind=kind,
         constraints=constraints,
-        vector=_embed_follow_up(embed, question, context) if embed else None,
+        # The model reads « QUE RECOUVRE LE SIGLE CIADT ? » as shouting, further from every passage.
+        vector=_embed_follow_up(embed, question.lower() if _shouted(question) else question, context)
+        if embed
+        else None,
     )
 
 

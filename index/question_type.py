@@ -33,7 +33,8 @@ _QUESTION_PATTERNS = [
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
         r"|\b(combien|cb|cmb) (d'argent|d'euros|de millions|de milliards|coute|coutait|a coute)\b|\bmontant\b"
-        r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c koi|c quoi) (le |la |l')?(budget|montant|enveloppe)\b"
+        r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa) (le |la |l')?(budget|montant|enveloppe)\b"
+        r"|\b(budget|montant|enveloppe)\b.*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi) ?\??$"
         # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted
         rf"|\b(cb|cmb|combien)\b{_COUNTS_A_THING}[^?]*\b({_MONEY_VERBS})\b"
         rf"|\b({_MONEY_VERBS})(-[a-z]+)*\s+(cb|cmb|combien)\b{_COUNTS_A_THING}",
@@ -67,13 +68,13 @@ _TEXT_PATTERNS = {
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
 }
 _PROPER_NOUN = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]+")
-_AFTER_PLACE_WORD = re.compile(r"\b(?:à|en|dans|vers)(?:\s+(?:le|la|les))?\s+$")  # « organisée à Paris » names a place
+_AFTER_PLACE_WORD = re.compile(r"\b(?:à|en|vers|dans(?:\s+(?:le|la|les))?)\s+$")  # « organisée à Paris » names a place
 # Who acts in these documents is often an office, not a name: « l'État a affecté », « le gouvernement a lancé ».
 _OFFICE = re.compile(
     r"\b(l'etat|gouvernement|prefets?|ministres?|secretaire d'etat|collectivites|delegation|cabinets?|comite)\b"
 )
 _PLACE = re.compile(
-    r"\b(à|en|au|dans le|dans la)\s+[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][a-zà-ÿ][\w' -]*\)|\bauprès d(es?|u)\b"
+    r"\b(à|en|au|dans le|dans la)\s+[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][a-zà-ÿ][\w' -]*\)|\bauprès d(es?|u|e l')\s*(préfets?|préfectures?|ministères?|services|État|régions?|collectivités)\b"
 )  # or an office: « auprès des préfets »
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +18,6 @@ from index.synonyms import Thesaurus
 
 SYNONYM_WEIGHT = 0.6  # a thesaurus match counts less than the word the user wrote
 SPELLED_OUT_WEIGHT = 0.3  # « c'est quoi le FUI ? »: the passage with « … interministériel (FUI) »
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]+\b")
 
 
 @dataclass(frozen=True)
@@ -134,11 +132,12 @@ class HybridRetriever:
             "answer_type": np.array([float(holds_answer_type(chunks[r].text, query.kind)) for r in rows]),
         }
         fused = self.fusion.join(signals)
-        spelled = _ACRONYM.findall(query.constraints.defined_words or "")
-        if spelled:
+        defined = (query.constraints.defined_words or "").upper().split()
+        if len(defined) == 1:
             # « Que recouvre le sigle CIADT ? »: of the passages naming the CIADT, the one that spells it out.
-            spells = np.array([any(f"({a})" in chunks[r].text for a in spelled) for r in rows], dtype=np.float32)
-            fused = (1 - SPELLED_OUT_WEIGHT) * fused + SPELLED_OUT_WEIGHT * spells
+            spells = np.array([f"({defined[0]})" in chunks[r].text for r in rows], dtype=np.float32)
+            if spells.any():
+                fused = (1 - SPELLED_OUT_WEIGHT) * fused + SPELLED_OUT_WEIGHT * spells
         lexical = normalise_max(lexical_all)[rows]
         order = np.argsort(-fused, kind="stable")[:k]
         return [

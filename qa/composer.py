@@ -147,10 +147,11 @@ class AnswerComposer:
             score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
             # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
             # still speaks of the second phase: the heading's ordinals count with the sentence's.
-            score -= CONFLICT_PENALTY if ordinal_conflict(heading_terms + unit.terms, query.own_terms) else 0.0
+            score -= CONFLICT_PENALTY if ordinal_conflict(unit.terms, query.own_terms, heading_terms) else 0.0
             score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
             # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
-            score -= UNNAMED_PENALTY if names and not self.evidence.names_all(names, unit.text) else 0.0
+            if names and not self.evidence.names_all(names, f"{hits[rank].chunk.title} {self._with_neighbours(unit)}"):
+                score -= UNNAMED_PENALTY
             score += RANK_WEIGHT * hits[rank].score - LENGTH_PENALTY * min(len(unit.text), 200)
             if best is None or score > best[0]:
                 best = (score, rank, unit)

@@ -47,3 +47,11 @@ def test_the_participles_of_a_question_meet_the_passage():
     assert analyzer.terms("retenus") == analyzer.terms("a retenu")
     assert analyzer.terms("presélectionnées") == analyzer.terms("présélectionnée")
     assert analyzer.terms("reçus") == analyzer.terms("reçu")
+
+
+def test_a_heading_names_the_phase_its_sentences_speak_of():
+    from index.proximity import ordinal_conflict
+
+    sentence, question = ["premier", "phas"], ["2e", "phas"]  # « … de la première phase », « la deuxième phase ? »
+    assert ordinal_conflict(sentence, question)
+    assert not ordinal_conflict(sentence, question, heading=["2e", "phas"])  # « au sujet de la 2ème phase »

@@ -44,6 +44,7 @@ def test_who_is_answered_by_someone_not_by_a_place():
     assert holds_answer_type("l'État a affecté 1,5 milliard d'euros", AnswerType.PERSON)  # an office
     assert holds_answer_type("Le gouvernement en a tiré les conséquences", AnswerType.PERSON)
     assert holds_answer_type("remis au Premier ministre", AnswerType.PERSON)
+    assert holds_answer_type("Le rapport a été remis à la Commission européenne.", AnswerType.PERSON)
 
 
 def test_where_is_answered_by_a_place_or_an_office_to_apply_to():
@@ -53,3 +54,6 @@ def test_where_is_answered_by_a_place_or_an_office_to_apply_to():
     assert holds_answer_type("Sporaltec (Saint-Étienne)", AnswerType.PLACE)
     assert not holds_answer_type("le Comité interministériel (CIADT)", AnswerType.PLACE)  # an acronym
     assert answer_type("c koi le budget de la phase 3 ?") is AnswerType.AMOUNT
+    assert answer_type("c'est koi le budget de la phase 3 ?") is AnswerType.AMOUNT
+    assert answer_type("le budget de la phase 3 c koi ?") is AnswerType.AMOUNT
+    assert not holds_answer_type("Le pôle mène des actions auprès des entreprises.", AnswerType.PLACE)

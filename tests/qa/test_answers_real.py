@@ -158,6 +158,15 @@ def test_the_sentence_answering_names_the_pole_asked_about(real_service):
     assert caveated(real_service.ask("c koi le budget de la phase 3 ?"))
 
 
+def test_capitals_roman_figures_and_lowercase_acronyms(real_service):
+    assert "1,5 milliard" in real_service.ask("Quel budget pour la phase II ?").answer
+    shouted = real_service.ask("OÙ EST BASÉ LE PÔLE AQUIMER ?")
+    assert caveated(shouted) and "Sporaltec" not in shouted.answer
+    for question in ("que recouvre le sigle ciadt ?", "QUE RECOUVRE LE SIGLE CIADT ?"):
+        answer = real_service.ask(question)
+        assert not answer.refused and "(CIADT)" in answer.citations[0].text, question
+
+
 def test_where_to_apply_is_answered_by_whom_to_apply_to(real_service):
     answer = real_service.ask("où les dossiers écotech devaient-ils être déposés ?")
     assert "auprès des préfets de région" in answer.answer

@@ -25,6 +25,10 @@ COVERAGE_WEIGHT = 0.1
 SUBJECT_PHASE = 2  # the documents' own subject: a passage need not name it to speak of it
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[\w@-]+")
+# A passage opening on these goes on from the one before it.
+_CONTINUES = re.compile(
+    r"(avec |parmi |pour |selon )?(ces|cette|ce|cet|ils|elles|il|elle|son|sa|ses|leur|leurs)\b", re.IGNORECASE
+)
 DEFINED_COVERAGE = 0.5  # share of the defined words' weight a passage must carry to define them
 NAME_SIMILARITY = 0.85  # "Celmill" for "Cellmill": a name misspelt by a letter is still that name
 
@@ -56,6 +60,7 @@ class EvidenceCheck:
         self.min_coverage = min_coverage
         # Folded once per index version, not once per question: gaps() runs for every hit.
         self._texts = {c.chunk_id: passage_text(c) for c in retriever.bundle.chunks}
+        self._dated = self._dates_carried_over(retriever.bundle.chunks)
         self._words = {chunk_id: set(_WORD.findall(text)) for chunk_id, text in self._texts.items()}
         corpus = " ".join(self._texts.values())
         self._corpus_text = corpus
@@ -64,6 +69,15 @@ class EvidenceCheck:
         self._corpus_words = set(_WORD.findall(corpus))
         self._rows = {c.chunk_id: i for i, c in enumerate(retriever.bundle.chunks)}
         self._corpus_ordinals = set().union(*(edition_ordinals(t) for t in retriever.bundle.lexical.term_lists))
+
+    def _dates_carried_over(self, chunks: list[Chunk]) -> dict[str, str]:
+        """A passage that opens on what the one before said (« Avec ces six labels … le même jour ») is dated
+        by it too: the years of the previous passage of the same document."""
+        dated = {}
+        for before, chunk in zip(chunks, chunks[1:]):
+            if before.doc_id == chunk.doc_id and _CONTINUES.match(chunk.text.strip()):
+                dated[chunk.chunk_id] = " ".join(_YEAR.findall(self._texts[before.chunk_id]))
+        return dated
 
     def _ordinal_gaps(self, query: QueryAnalysis, chunk: Chunk) -> list[Gap]:
         """« la 6e journée », « le second appel »: the passage must name that edition too."""
@@ -110,7 +124,10 @@ class EvidenceCheck:
         if not c:
             return []
         text = self._texts[chunk.chunk_id]
-        gaps = [Gap(f"l'année {y}", y in self._corpus_years) for y in sorted(c.years) if y not in text]
+        dated = self._dated.get(chunk.chunk_id, "")
+        gaps = [
+            Gap(f"l'année {y}", y in self._corpus_years) for y in sorted(c.years) if y not in text and y not in dated
+        ]
         phases = phases_in(text)
         for phase in sorted(c.phases):
             speaks_of_it = phase in phases or (not phases and phase == SUBJECT_PHASE)

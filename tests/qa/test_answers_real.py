@@ -167,6 +167,12 @@ def test_capitals_roman_figures_and_lowercase_acronyms(real_service):
         assert not answer.refused and "(CIADT)" in answer.citations[0].text, question
 
 
+def test_a_passage_going_on_from_the_one_before_is_dated_by_it(real_service):
+    # « Avec ces six labels et les six retraits décidés le même jour » follows « Le CIADT du 11 mai 2010 … ».
+    answer = real_service.ask("En 2010, le nombre total de pôles a-t-il augmenté ?")
+    assert answer.confidence == "high" and "le nombre total de pôles reste de 71" in answer.answer
+
+
 def test_where_to_apply_is_answered_by_whom_to_apply_to(real_service):
     answer = real_service.ask("où les dossiers écotech devaient-ils être déposés ?")
     assert "auprès des préfets de région" in answer.answer

@@ -15,7 +15,7 @@ _ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
 
 # Raised whenever the terms of a text change (stemming, stop words): an index keeps the terms it was
 # built with, so a build analyses every passage afresh and a server warns until the index is rebuilt.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 STOP_WORDS = frozenset(
     [
@@ -37,6 +37,7 @@ STOP_WORDS = frozenset(
         "avaient",
         "avais",
         "avait",
+        "apres",
         "avant",
         "avec",
         "avez",

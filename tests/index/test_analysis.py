@@ -55,3 +55,7 @@ def test_a_heading_names_the_phase_its_sentences_speak_of():
     sentence, question = ["premier", "phas"], ["2e", "phas"]  # « … de la première phase », « la deuxième phase ? »
     assert ordinal_conflict(sentence, question)
     assert not ordinal_conflict(sentence, question, heading=["2e", "phas"])  # « au sujet de la 2ème phase »
+
+
+def test_apres_is_a_stop_word_like_avant():
+    assert A.terms("d'après l'étude de 2012") == A.terms("l'étude de 2012")

@@ -58,6 +58,7 @@ class AskedQuestion:
     citations: list[CitedPassage] = field(default_factory=list)
     index_version: str | None = None
     created_at: float = 0.0
+    confidence: str = "high"  # "low": answered with the caveat; journals from before it have none
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -106,6 +107,7 @@ def asked_question(question: str, answer: Answer, answer_id: str, turn: int, now
         citations=citations,
         index_version=answer.index_version,
         created_at=now,
+        confidence=answer.confidence,
     )
 
 

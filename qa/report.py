@@ -1,4 +1,4 @@
-"""The editors' report: what was declined, what was voted 👎, what is asked most, over a period.
+"""The editors' report: what was declined, answered with a caveat, voted 👎, asked most, over a period.
 
 Questions are grouped by their normalised form (qa.feedback.normalize_question), so « Quel budget ? »
 and « quel budget » count as one question asked twice.
@@ -24,6 +24,7 @@ class QuestionGroup(BaseModel):
     normalized: str
     asked: int = Field(description="Nombre de fois où elle a été posée")
     declined: int = Field(description="Nombre de refus")
+    caveated: int = Field(0, description="Nombre de réponses données avec réserve (« confidence »: « low »)")
     votes_up: int
     votes_down: int
     last_asked: str = Field(description="Date UTC (ISO 8601) de la dernière fois")
@@ -38,6 +39,9 @@ class FeedbackReport(BaseModel):
     questions: int = Field(description="Questions posées sur la période")
     votes: int
     declined: list[QuestionGroup] = Field(description="Questions refusées : contenu à ajouter")
+    caveated: list[QuestionGroup] = Field(
+        default_factory=list, description="Réponses avec réserve : les documents ne répondent qu'en partie"
+    )
     voted_down: list[QuestionGroup] = Field(description="Réponses votées 👎 : contenu à corriger")
     most_asked: list[QuestionGroup]
 
@@ -68,6 +72,7 @@ def _group(records: list[AskedQuestion], votes: dict[str, list[Vote]]) -> Questi
         normalized=latest.normalized,
         asked=len(records),
         declined=sum(r.refused for r in records),
+        caveated=sum(not r.refused and r.confidence == "low" for r in records),
         votes_up=sum(v.vote == "up" for v in its_votes),
         votes_down=sum(v.vote == "down" for v in its_votes),
         last_asked=_iso(latest.created_at),
@@ -99,14 +104,20 @@ def build_report(store: FeedbackStore, since: float, until: float, limit: int = 
         questions=len(records),
         votes=len(period_votes),
         declined=ranked(lambda g: g.declined > 0, lambda g: g.declined),
+        caveated=ranked(lambda g: g.caveated > 0, lambda g: g.caveated),
         voted_down=ranked(lambda g: g.votes_down > 0, lambda g: g.votes_down),
         most_asked=ranked(lambda g: True, lambda g: g.asked),
     )
 
 
-CSV_COLUMNS = ["liste", "question", "posee", "refusee", "votes_pour", "votes_contre", "derniere_fois"]
-CSV_COLUMNS += ["passages_cites", "reponse", "commentaires"]
-LIST_NAMES = {"declined": "refusees", "voted_down": "votees_contre", "most_asked": "plus_posees"}
+CSV_COLUMNS = ["liste", "question", "posee", "refusee", "avec_reserve", "votes_pour", "votes_contre"]
+CSV_COLUMNS += ["derniere_fois", "passages_cites", "reponse", "commentaires"]
+LIST_NAMES = {
+    "declined": "refusees",
+    "caveated": "avec_reserve",
+    "voted_down": "votees_contre",
+    "most_asked": "plus_posees",
+}
 
 
 def _cell(value) -> str:
@@ -122,7 +133,7 @@ def report_csv(report: FeedbackReport) -> str:
     writer.writerow(CSV_COLUMNS)
     for attribute, name in LIST_NAMES.items():
         for g in getattr(report, attribute):
-            row = [name, g.question, g.asked, g.declined, g.votes_up, g.votes_down, g.last_asked]
+            row = [name, g.question, g.asked, g.declined, g.caveated, g.votes_up, g.votes_down, g.last_asked]
             row += [" | ".join(g.cited_passages), g.answers[0] if g.answers else "", " | ".join(g.comments)]
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()
@@ -130,6 +141,7 @@ def report_csv(report: FeedbackReport) -> str:
 
 TEXT_LISTS = {
     "declined": "Questions refusées (contenu à ajouter)",
+    "caveated": "Réponses avec réserve (les documents ne répondent qu'en partie : contenu à compléter)",
     "voted_down": "Réponses votées 👎 (contenu à corriger)",
     "most_asked": "Questions les plus posées",
 }
@@ -138,6 +150,8 @@ TEXT_LISTS = {
 def _text_group(attribute: str, g: QuestionGroup) -> list[str]:
     if attribute == "voted_down":
         head = f"  {g.votes_down} 👎 / {g.votes_up} 👍 — {g.question}"
+    elif attribute == "caveated":
+        head = f"  {g.caveated} avec réserve — {g.question} (posée {g.asked} fois, dernière fois {g.last_asked[:10]})"
     elif attribute == "declined":
         head = f"  {g.declined} refus — {g.question} (posée {g.asked} fois, dernière fois {g.last_asked[:10]})"
         return [head] + [f"      commentaire : {c}" for c in g.comments]
@@ -145,7 +159,7 @@ def _text_group(attribute: str, g: QuestionGroup) -> list[str]:
         refusals = f", {g.declined} refus" if g.declined and attribute == "most_asked" else ""
         head = f"  {g.asked} × {g.question} (dernière fois {g.last_asked[:10]}{refusals})"
     lines = [head]
-    if attribute == "voted_down" and g.answers:
+    if attribute in ("voted_down", "caveated") and g.answers:
         lines.append(f"      réponse : {g.answers[0][:200]}")
     lines += [f"      passage : {p}" for p in g.cited_passages[:3]]
     lines += [f"      commentaire : {c}" for c in g.comments]

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import time
 
 import pytest
 import redis
 from redis_server import RedisServer
 
-from qa.feedback import FeedbackUnavailable, SQLiteFeedbackStore, Vote, normalize_question
+from qa.feedback import AskedQuestion, FeedbackUnavailable, SQLiteFeedbackStore, Vote, normalize_question
 from qa.models import Answer, Citation
 from qa.redis_feedback import RedisFeedbackStore
 from qa.redis_state import RedisHealth, connect
-from qa.report import build_report, report_csv
+from qa.report import build_report, report_csv, report_text
 
 BUDGET = Citation(
     n=1, doc_id="poles.txt", chunk_id="poles.txt#a1", title="Les pôles", section="Budget", text="1,5 Md€", score=0.9,
@@ -106,6 +107,24 @@ def test_report_lists_declined_voted_down_and_most_asked(store):
     assert rows[1][:4] == ["refusees", "Qui a gagné la coupe du monde ?", "2", "2"]
     down_row = next(r for r in rows if r[0] == "votees_contre")
     assert down_row[-1].startswith("'=HYPERLINK")  # a spreadsheet shows the comment, never runs it
+
+
+def test_answers_given_with_a_caveat_are_listed_for_the_editors(store):
+    doubtful = answer("h", "Les documents ne précisent pas cela pour la phase 3. Le passage le plus proche dit : …")
+    for _ in range(2):
+        store.record_answer("Quel budget pour la phase 3 ?", doubtful.model_copy(update={"confidence": "low"}))
+    store.record_answer("Quel budget pour la phase 2 ?", answer("i"))
+    report = build_report(store, 0, time.time() + 1)
+    assert [(g.question, g.caveated, g.declined) for g in report.caveated] == [("Quel budget pour la phase 3 ?", 2, 0)]
+    assert "Réponses avec réserve" in report_text(report) and "phase 3" in report_text(report)
+    rows = list(csv.reader(io.StringIO(report_csv(report))))
+    assert rows[0][4] == "avec_reserve" and ["avec_reserve", "Quel budget pour la phase 3 ?", "2", "0", "2"] in [
+        r[:5] for r in rows
+    ]
+    # A journal written before the confidence was kept reads as confident answers.
+    old = json.loads(store.find_answer(conversation_id="i", turn=1).to_json())
+    del old["confidence"]
+    assert AskedQuestion.from_json(json.dumps(old)).confidence == "high"
 
 
 def test_an_empty_period_gives_an_empty_report(store):

@@ -234,7 +234,7 @@ def report(
     json_output: Annotated[bool, typer.Option("--json", help="Sortie JSON.")] = False,
     csv_output: Annotated[bool, typer.Option("--csv", help="Sortie CSV, une ligne par question et par liste.")] = False,
 ) -> None:
-    """Questions refusées, réponses votées 👎, questions les plus posées. Exemple : poles-qa report --since 2026-11-01 --csv"""
+    """Questions refusées, réponses avec réserve, réponses votées 👎, questions les plus posées. Exemple : poles-qa report --since 2026-11-01 --csv"""
     from qa.feedback import FeedbackUnavailable, open_feedback_store
     from qa.report import build_report, report_csv, report_period, report_text
     from qa.settings import StateSettings

@@ -1,4 +1,4 @@
-"""GET /admin/report: the editors' report (declined, voted 👎, most asked), behind the admin token."""
+"""GET /admin/report: the editors' report (declined, answered with a caveat, voted 👎, most asked), behind the admin token."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def report(
     limit: int = Query(20, ge=1, le=1000, description="Questions par liste"),
     format: Literal["json", "csv"] = Query("json", description="json ou csv"),
 ):
-    """Questions refusées, réponses votées 👎 et questions les plus posées, regroupées et comptées."""
+    """Questions refusées, réponses avec réserve, réponses votées 👎 et questions les plus posées, regroupées et comptées."""
     start, end = report_period(since, until)
     try:
         result = build_report(runtime.feedback, start, end, limit)

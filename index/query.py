@@ -197,6 +197,11 @@ class QueryAnalysis:
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of search_text
 
     @property
+    def context_names(self) -> frozenset[str]:
+        """Names the earlier turn gave (« le pôle Avenia »), for a follow-up that points back at one."""
+        return _names(self.context) if self.context else frozenset()
+
+    @property
     def search_text(self) -> str:
         """What the dense model reads: the earlier turn, then the question."""
         return f"{self.context} {self.question}".strip()

@@ -227,9 +227,14 @@ class AnswerComposer:
         # 11 mai 2010 a-t-il retenus ? » wants the whole list, its words are all in the intro.
         # A name stays a name even when the intro uses the word (« le pôle Eau » / « les domaines de l'eau »).
         named = {t for name in query.constraints.names for t in terms(name)}
+        # « Parle-moi du pôle Avenia » then « ce pôle est dans quelle région ? »: the item named before.
+        earlier = {t for name in query.context_names for t in terms(name)} - named
+        item_terms = [set(terms(item)) for item in items]
+        if earlier and not named and any(earlier & it for it in item_terms):
+            return "\n".join([intro, *(item for item, it in zip(items, item_terms) if earlier & it)])
         said = set(terms(intro)) - named
         own = {t: w for t, w in query.terms.items() if t in query.own_terms and t not in said}
-        scores = [self.retriever.lexical.coverage(own, set(terms(item))) for item in items] if own else []
+        scores = [self.retriever.lexical.coverage(own, it) for it in item_terms] if own else []
         best = max(scores, default=0.0)
         if best <= 0 or all(s == best for s in scores):
             return text

@@ -12,6 +12,7 @@ _ANAPHORA = re.compile(
     r"|ces derniers|ils|elles|leurs?|eux)\b"
     r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)"
     r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
+    r"|\b(cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]"  # « ce pôle », « ces cabinets »
 )
 _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn

@@ -209,6 +209,12 @@ def test_a_list_the_question_asks_for_whole_is_not_cut(real_service):
     assert answer.answer.count("\n- ") == 6
 
 
+def test_a_follow_up_on_this_pole_answers_for_the_pole_named_before(real_service):
+    first = real_service.ask("Parle-moi du pôle Avenia")
+    second = real_service.ask("ce pôle est dans quelle région ?", first.conversation_id)
+    assert "Avenia, en Aquitaine" in second.answer and "DREAM" not in second.answer
+
+
 def test_a_follow_up_is_searched_for_its_own_words_too(real_service):
     first = real_service.ask("Combien de candidatures pour les écotechnologies ?")
     assert "dix-neuf candidatures" in first.answer

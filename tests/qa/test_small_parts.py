@@ -36,6 +36,9 @@ def test_follow_ups_are_recognised():
     assert is_follow_up("Lesquels sont consacrés à l'eau ?", analyzer)
     assert is_follow_up("Qui l'a réalisée ?", analyzer)
     assert not is_follow_up("Combien l'État a-t-il consacré à la deuxième phase des pôles ?", analyzer)
+    assert is_follow_up("ce pôle est dans quelle région ?", analyzer)  # « ce pôle »: the one just named
+    assert is_follow_up("ces cabinets ont rendu leurs conclusions quand ?", analyzer)
+    assert not is_follow_up("Qu'est-ce que le Fonds unique interministériel ?", analyzer)
 
 
 def test_answer_units_keep_a_list_with_its_intro():

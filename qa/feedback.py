@@ -226,22 +226,20 @@ class SQLiteFeedbackStore:
         self._purge_now_and_then(vote.created_at)
 
     def questions(self, since: float, until: float) -> list[AskedQuestion]:
-        since = max(since, time.time() - self.retention_seconds)
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT record FROM questions WHERE created_at >= ? AND created_at < ? ORDER BY created_at",
-                (since, until),
-            ).fetchall()
-        return [AskedQuestion.from_json(r[0]) for r in rows]
+        return [AskedQuestion.from_json(r) for r in self._records("questions", since, until)]
 
     def votes(self, since: float, until: float) -> list[Vote]:
+        return [Vote.from_json(r) for r in self._records("votes", since, until)]
+
+    def _records(self, table: str, since: float, until: float) -> list[str]:
+        """The JSON records of one table (« questions » or « votes ») written in [since, until), oldest first."""
         since = max(since, time.time() - self.retention_seconds)
         with self._lock:
             rows = self._db.execute(
-                "SELECT record FROM votes WHERE created_at >= ? AND created_at < ? ORDER BY created_at",
+                f"SELECT record FROM {table} WHERE created_at >= ? AND created_at < ? ORDER BY created_at",
                 (since, until),
             ).fetchall()
-        return [Vote.from_json(r[0]) for r in rows]
+        return [r[0] for r in rows]
 
     def forget_expired(self) -> int:
         cutoff = time.time() - self.retention_seconds

@@ -183,17 +183,23 @@ def test_a_count_in_words_is_the_answer_to_how_many(real_service):
     assert "dix-neuf candidatures" in answer.answer and answer.confidence == "high"
 
 
+def two_turns(service, question: str, follow_up: str):
+    """The answers to a question and to its follow-up, asked in one conversation."""
+    first = service.ask(question)
+    return first, service.ask(follow_up, first.conversation_id)
+
+
 def test_a_follow_up_on_who_then_when(real_service):
-    first = real_service.ask("Qui a évalué la première phase ?")
+    first, second = two_turns(
+        real_service, "Qui a évalué la première phase ?", "Et quand les résultats ont-ils été publiés ?"
+    )
     assert "Boston Consulting Group" in first.answer
-    second = real_service.ask("Et quand les résultats ont-ils été publiés ?", first.conversation_id)
     assert "juin 2008" in second.answer
 
 
 def test_a_follow_up_keeps_asking_for_what_the_first_turn_asked(real_service):
-    first = real_service.ask("Quel budget pour la phase 2 ?")
-    assert "1,5 milliard" in first.answer
-    other_phase = real_service.ask("Et pour la phase 3 ?", first.conversation_id)  # still a budget: none given
+    first, other_phase = two_turns(real_service, "Quel budget pour la phase 2 ?", "Et pour la phase 3 ?")
+    assert "1,5 milliard" in first.answer  # then still a budget, for phase 3: none given
     assert caveated(other_phase) and "de montant précis" in other_phase.answer
 
 
@@ -210,15 +216,15 @@ def test_a_list_the_question_asks_for_whole_is_not_cut(real_service):
 
 
 def test_a_follow_up_on_this_pole_answers_for_the_pole_named_before(real_service):
-    first = real_service.ask("Parle-moi du pôle Avenia")
-    second = real_service.ask("ce pôle est dans quelle région ?", first.conversation_id)
+    _, second = two_turns(real_service, "Parle-moi du pôle Avenia", "ce pôle est dans quelle région ?")
     assert "Avenia, en Aquitaine" in second.answer and "DREAM" not in second.answer
 
 
 def test_a_follow_up_is_searched_for_its_own_words_too(real_service):
-    first = real_service.ask("Combien de candidatures pour les écotechnologies ?")
+    first, retained = two_turns(
+        real_service, "Combien de candidatures pour les écotechnologies ?", "Et combien ont été retenus ?"
+    )
     assert "dix-neuf candidatures" in first.answer
-    retained = real_service.ask("Et combien ont été retenus ?", first.conversation_id)
     assert "six nouveaux pôles" in retained.answer
 
 

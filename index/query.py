@@ -19,7 +19,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PHASE_AFTER = re.compile(r"\bphase\s+(\d)\b(?!\s*[.,]\s*\d)")  # "phase 3", not "phase 2.0"
 _PHASE_BEFORE = re.compile(r"\b(\d)\s*(?:e|eme|ieme|em|nde?)\s+phase\b")
 _PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
-_PHASE_WORD = re.compile(r"\b(" + "|".join(_PHASE_WORDS) + r")\s+phase\b")
+# « la seconde période », « la deuxième étape » of the policy are its second phase too.
+_PHASE_WORD = re.compile(r"\b(" + "|".join(_PHASE_WORDS) + r")\s+(?:phase|periode|etape)\b")
 # « la phase III », « la phase trois »: users write the number in Roman figures or in words too.
 _PHASE_NAMED = {"ii": 2, "iii": 3, "iv": 4, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}  # not « une phase un peu »
 _PHASE_AFTER_NAMED = re.compile(r"\bphase\s+(" + "|".join(_PHASE_NAMED) + r")\b")
@@ -31,9 +32,11 @@ _NAME = re.compile(
 # The word after « pôle » or « projet » when capitals cannot tell (« le pôle team2 », « LE PÔLE AQUIMER »).
 _NAMED_AFTER_KIND = re.compile(r"\b(?:p[oô]les?|projets?|plates?-?formes?)\s+(?!de\b|du\b|des\b|d')([\w@-]{3,})", re.I)
 _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
-# The thing a question counts or whose holder it asks for: "combien de pôles", "qui est le président".
+# The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
+# "qui est le président".
 _COUNTED = re.compile(
-    r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*(?P<thing>[a-z][a-z-]+)"
+    r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:y\s+(?:a-t-il|avait-il|a eu|a-t-il eu|en a-t-il|en avait-il)\s+|il\s+y\s+(?:a|avait|a eu)\s+)?"
+    r"(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*(?P<thing>[a-z][a-z-]+)"
     # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
     r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
     r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"
@@ -74,15 +77,37 @@ _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement
 _COMMON_NAMES = {"etat", "phase", "pole", "poles", "france", "gouvernement", "premier", "ministre", "republique"}
 
 
+def _phase_mentions(folded: str) -> list[tuple[int, int]]:
+    """Each phase a folded text names, with where the mention ends."""
+    readers = (
+        (_PHASE_AFTER, int),
+        (_PHASE_BEFORE, int),
+        (_PHASE_WORD, _PHASE_WORDS.__getitem__),
+        (_PHASE_AFTER_NAMED, _PHASE_NAMED.__getitem__),
+    )
+    found = [(number(m.group(1)), m.end()) for pattern, number in readers for m in pattern.finditer(folded)]
+    return found + [(2, m.end()) for m in _POLES_2_0.finditer(folded)]
+
+
 def phases_in(folded: str) -> set[int]:
     """Phase numbers a folded text speaks of: 'phase 3', '3e phase', 'troisième phase', 'phase III',
     'phase trois', 'Pôles 2.0'."""
-    found = {int(n) for n in _PHASE_AFTER.findall(folded)} | {int(n) for n in _PHASE_BEFORE.findall(folded)}
-    found |= {_PHASE_WORDS[w] for w in _PHASE_WORD.findall(folded)}
-    found |= {_PHASE_NAMED[w] for w in _PHASE_AFTER_NAMED.findall(folded)}
-    if _POLES_2_0.search(folded):
-        found.add(2)
-    return found
+    return {phase for phase, _ in _phase_mentions(folded)}
+
+
+# A period written right after the phase it belongs to: « la deuxième phase (2009-2012) », « une troisième
+# phase, pour 2013-2018 ».
+_PERIOD_AFTER = re.compile(r"\s*(?:\(|,\s*(?:pour|de)\s+|:\s*)((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d)\b")
+
+
+def phase_periods(folded: str) -> dict[int, str]:
+    """The period each phase is given in a folded text: {2: '2009-2012'} for « deuxième phase (2009-2012) »."""
+    periods = {}
+    for phase, end in _phase_mentions(folded):
+        period = _PERIOD_AFTER.match(folded, end)
+        if period:
+            periods.setdefault(phase, period.group(1))
+    return periods
 
 
 def edition_ordinals(terms: list[str]) -> set[str]:
@@ -100,7 +125,7 @@ def edition_ordinals(terms: list[str]) -> set[str]:
     return found
 
 
-_NOT_EDITIONS = {"phas", "phase", "fois"}
+_NOT_EDITIONS = {"phas", "phase", "fois", "period", "etap"}  # « la seconde période » is a phase
 _FIRST = {"premi", "premier"}  # index terms of « premier », « première » (not « premiers », a plural)
 _EDITION_NOUNS = {"appel", "journe", "edit", "vagu", "rencontr", "colloqu", "session", "tour", "contrat"}
 
@@ -207,6 +232,14 @@ class QueryAnalysis:
         return f"{self.context} {self.question}".strip()
 
 
+# Index terms of the words that name the kind of answer asked for (« quelle période », « quelle date »).
+_KIND_WORDS = {
+    AnswerType.PERIOD: {"period", "dure", "anne"},
+    AnswerType.DATE: {"dat", "anne", "jour", "mois"},
+    AnswerType.NUMBER: {"nombr"},
+    AnswerType.AMOUNT: {"mont", "somm"},
+    AnswerType.PLACE: {"lieu", "endroit"},
+}
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 
@@ -218,12 +251,15 @@ def analyse_query(
     context: str = "",
     embed: Callable[[list[str]], np.ndarray] | None = None,
 ) -> QueryAnalysis:
+    kind, constraints = answer_type(question), extract_constraints(question, analyzer)
+    # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
+    # answer type checks; « deuxième phase (2009-2012) » answers it without the word.
+    filler = filler_terms | _KIND_WORDS.get(kind, set())
     terms: dict[str, float] = {}
     for text, weight in ((context, CONTEXT_WEIGHT), (question, 1.0)):
         for term in analyzer.terms(text):
-            own = weight * (FILLER_WEIGHT if term in filler_terms else 1.0)
+            own = weight * (FILLER_WEIGHT if term in filler else 1.0)
             terms[term] = max(own, terms.get(term, 0.0))
-    kind, constraints = answer_type(question), extract_constraints(question, analyzer)
     if context and kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
         # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
         kind = answer_type(context)

@@ -118,6 +118,8 @@ def counts_thing(text: str, counted: set[str], terms: Callable[[str], list[str]]
         if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token):
             continue
         after = next((t for t in tokens[i + 1 : i + 3] if t not in ("d", "l")), "")  # « millions d'euros »
+        if counted & set(terms(after)):  # « combien d'années » is counted in « trois ans »
+            return True
         if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_AFTER.match(token):
             continue
         window = tokens[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]

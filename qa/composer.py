@@ -9,7 +9,7 @@ from corpus.chunking import split_sentences
 from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.proximity import ordinal_conflict, pair_proximity
-from index.query import QueryAnalysis, phases_in
+from index.query import QueryAnalysis, phase_periods, phases_in
 from index.question_type import AnswerType, counts_thing, holds_answer_type
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import SUBJECT_PHASE, EvidenceCheck, Gap
@@ -34,6 +34,9 @@ CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the 
 LENGTH_PENALTY = 0.0005  # per character up to 200: at equal evidence, the shorter sentence answers better
 RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
 SHORT_SENTENCE = 160  # characters: a sentence this short may need the next one to say enough
+# The best a sentence can score: all the question's weight, its kind, its words side by side, the focus,
+# a passage ranked first with score 1. A passage's answer score is its best sentence's over this.
+MAX_UNIT_SCORE = 1.0 + STRICT_TYPE_BONUS + PROXIMITY_WEIGHT + FOCUS_BONUS + RANK_WEIGHT
 ANALYSED_CHUNKS = 5000  # passages whose sentences stay analysed; past that the cache starts over
 # A sentence opening on one of these leans on the sentence before it for its subject.
 _LEANS_BACK = re.compile(
@@ -124,38 +127,54 @@ class AnswerComposer:
             cached = self._analysed[chunk.chunk_id] = (headings, units)
         return cached
 
-    def _candidates(self, hits: list[Hit], ranks: list[int]) -> list[tuple[int, list[str], Unit]]:
-        out = []
-        for rank in ranks:
-            heading_terms, units = self._analyse(hits[rank].chunk)
-            out.extend((rank, heading_terms, unit) for unit in units)
-        return out
-
-    def _best_unit(self, query: QueryAnalysis, hits: list[Hit], ranks: list[int]) -> tuple[float, int, Unit] | None:
-        """The sentence of the passages at `ranks` that answers best: the question's weight found
-        (read under the passage's title), the kind of answer asked for, few words."""
-        candidates = self._candidates(hits, ranks)
-        if not candidates:
-            return None
+    def _unit_score(self, query: QueryAnalysis, hit: Hit, heading_terms: list[str], unit: Unit) -> float:
+        """How well a sentence answers: the question's weight found (read under the passage's title), the
+        kind of answer asked for, few words, and the passage's own retrieval score."""
         bonus = STRICT_TYPE_BONUS if query.kind in STRICT_TYPES else TYPE_BONUS
         names = query.constraints.names
-        best = None
-        for rank, heading_terms, unit in candidates:
-            # "Il a reçu 86 propositions" is about the plates-formes only through its title.
-            score = self.retriever.lexical.coverage(query.terms, set(unit.terms) | set(heading_terms))
-            score += bonus if holds_answer_type(unit.text, query.kind) else 0.0
-            score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
-            # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
-            # still speaks of the second phase: the heading's ordinals count with the sentence's.
-            score -= CONFLICT_PENALTY if ordinal_conflict(unit.terms, query.own_terms, heading_terms) else 0.0
-            score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
-            # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
-            if names and not self.evidence.names_all(names, f"{hits[rank].chunk.title} {self._with_neighbours(unit)}"):
-                score -= UNNAMED_PENALTY
-            score += RANK_WEIGHT * hits[rank].score - LENGTH_PENALTY * min(len(unit.text), 200)
-            if best is None or score > best[0]:
-                best = (score, rank, unit)
+        # "Il a reçu 86 propositions" is about the plates-formes only through its title.
+        score = self.retriever.lexical.coverage(query.terms, set(unit.terms) | set(heading_terms))
+        score += bonus if self._holds_answer(query, unit.text) else 0.0
+        score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
+        # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
+        # still speaks of the second phase: the heading's ordinals count with the sentence's.
+        score -= CONFLICT_PENALTY if ordinal_conflict(unit.terms, query.own_terms, heading_terms) else 0.0
+        score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
+        # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
+        if names and not self.evidence.names_all(names, f"{hit.chunk.title} {self._with_neighbours(unit)}"):
+            score -= UNNAMED_PENALTY
+        return score + RANK_WEIGHT * hit.score - LENGTH_PENALTY * min(len(unit.text), 200)
+
+    def _passage_answers(self, query: QueryAnalysis, hits: list[Hit]) -> dict[int, tuple[float, Unit]]:
+        """Each passage's best sentence for the question, with its score (passages without a sentence left
+        out)."""
+        best: dict[int, tuple[float, Unit]] = {}
+        for rank, hit in enumerate(hits):
+            heading_terms, units = self._analyse(hit.chunk)
+            for unit in units:
+                score = self._unit_score(query, hit, heading_terms, unit)
+                if rank not in best or score > best[rank][0]:
+                    best[rank] = (score, unit)
         return best
+
+    @staticmethod
+    def _answer_order(
+        answers: dict[int, tuple[float, Unit]], complete: list[int], count: int
+    ) -> list[tuple[int, float]]:
+        """The passages as cited, each with its answer score in [0, 1]: those carrying all the question names
+        first (all alike when none does), by their best sentence's score; the passage quoted comes first.
+        A passage that lacks something the question names is scored no higher than the one before it."""
+        first = set(complete) or set(range(count))
+
+        def value(rank: int) -> float:
+            return min(1.0, max(0.0, answers[rank][0] / MAX_UNIT_SCORE)) if rank in answers else 0.0
+
+        order = sorted(range(count), key=lambda r: (r in first and r in answers, value(r)), reverse=True)
+        scored, ceiling = [], 1.0
+        for rank in order:
+            ceiling = min(ceiling, value(rank))
+            scored.append((rank, round(ceiling, 4)))
+        return scored
 
     def compose(self, query: QueryAnalysis, hits: list[Hit]) -> Composition:
         if not self.evidence.supported(hits):
@@ -164,22 +183,22 @@ class AnswerComposer:
         if any(not gap.in_corpus for gap in gaps[0]):
             return Composition(REFUSAL, True, [])  # the corpus never names it: no passage can answer
         complete = [rank for rank, found in enumerate(gaps) if not found]
-        chosen = self._best_unit(query, hits, complete or list(range(len(hits))))
-        if chosen is None:
+        answers = self._passage_answers(query, hits)
+        order = self._answer_order(answers, complete, len(hits))
+        rank = order[0][0]
+        if rank not in answers:
             return Composition(REFUSAL, True, [])
-        _, rank, unit = chosen
+        unit = answers[rank][1]
         # What the passage says there (a whole list, a sentence with the one it leans on) is what must hold
         # the answer; a list is then shown cut to the items the question singles out.
         said = self._with_neighbours(unit)
         text = self._focused_list(query, said) if "\n- " in said else said
-        citations = [self._citation(n, hit) for n, hit in enumerate(hits, start=1)]
-        marked = f"{text} [{rank + 1}]"
-        missing_type = query.kind in STRICT_TYPES and not holds_answer_type(said, query.kind)
-        if query.kind is AnswerType.NUMBER and query.constraints.asked and not self._counts_focus(query, said):
-            missing_type = True  # a number, but not of the thing asked for
+        citations = [self._citation(n, hits[r], score) for n, (r, score) in enumerate(order, start=1)]
+        marked = f"{text} [1]"
+        missing_type = query.kind in STRICT_TYPES and not self._holds_answer(query, said)
         if is_title(said):
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
-            title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [{rank + 1}]"
+            title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"
             return Composition(title, False, citations, "low")
         mixed = self._mixed_phases(query, unit)
         if complete and not missing_type and not mixed:
@@ -187,19 +206,31 @@ class AnswerComposer:
         caveat = self._caveat(gaps[rank] + mixed, query.kind if missing_type else None, marked)
         return Composition(caveat, False, citations, "low")
 
+    def _holds_answer(self, query: QueryAnalysis, text: str) -> bool:
+        """The text holds the kind of answer asked for; « combien de pôles » wants a number of pôles."""
+        if query.kind is AnswerType.NUMBER and query.constraints.asked:
+            return self._counts_focus(query, text)
+        return holds_answer_type(text, query.kind)
+
     @staticmethod
     def _mixed_phases(query: QueryAnalysis, unit: Unit) -> list[Gap]:
         """A sentence that speaks of another phase than the documents' own, and of phase 2 too, may give
         phase 2's figure: « après la première phase (2006-2008), l'État consacre 1,5 milliard à la phase 2 »."""
         asked = query.constraints.phases - {SUBJECT_PHASE}
-        spoken = phases_in(fold_accents(unit.text))
+        folded = fold_accents(unit.text)
+        spoken = phases_in(folded)
         if not asked or not spoken - asked or query.kind not in STRICT_TYPES:
             return []
+        if query.kind in (AnswerType.PERIOD, AnswerType.DATE) and asked <= phase_periods(folded).keys():
+            return []  # « la première phase (2006-2008) »: the period asked is written next to its phase
         return [Gap(f"la phase {p}", True) for p in sorted(asked)]
 
     def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« combien de dossiers » → a sentence about dossiers (or candidatures); « que recouvre le sigle
-        CIADT » → the sentence where « (CIADT) » follows its long form."""
+        CIADT » → the sentence where « (CIADT) » follows its long form; « quelle période couvre la phase 2 »
+        → the sentence that writes the period next to the phase, « deuxième phase (2009-2012) »."""
+        if query.kind is AnswerType.PERIOD and query.constraints.phases:
+            return bool(query.constraints.phases & phase_periods(fold_accents(unit.text)).keys())
         asked = query.constraints.asked
         if asked:
             if query.kind is AnswerType.NUMBER:
@@ -266,7 +297,7 @@ class AnswerComposer:
         return f"Les documents ne donnent pas {STRICT_TYPES[missing_kind]} précis à ce sujet. {closest}"
 
     @staticmethod
-    def _citation(n: int, hit: Hit) -> Citation:
+    def _citation(n: int, hit: Hit, score: float) -> Citation:
         chunk = hit.chunk
         return Citation(
             n=n,
@@ -275,6 +306,6 @@ class AnswerComposer:
             title=chunk.title,
             section=chunk.section,
             text=chunk.text,
-            score=round(hit.score, 4),
+            score=score,
             source=chunk.source,
         )

@@ -119,7 +119,10 @@ def evaluate(service: AnswerService, questions: list[dict]) -> EvalResult:
             for turn in item["conversation"]:
                 answer = service.ask(turn, conversation_id)
                 conversation_id = answer.conversation_id
-            ok = not answer.refused and first_rank(answer, item["expect"]) is not None
+            if item.get("refuse"):  # the follow-up asks what the documents do not hold
+                ok = declined(answer)
+            else:
+                ok = not answer.refused and first_rank(answer, item["expect"]) is not None
             result.followup_ok += ok
             if not ok:
                 result.failures.append(f"{item['id']}: relance non résolue — {answer.answer[:100]!r}")

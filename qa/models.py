@@ -16,7 +16,10 @@ class Citation(BaseModel):
     title: str
     section: str
     text: str = Field(description="Texte complet du passage cité")
-    score: float
+    score: float = Field(
+        description="Pertinence du passage pour la question, de 0 à 1 : son rang dans la recherche et ce que sa "
+        "meilleure phrase porte de la réponse. Le passage que cite la réponse vient en premier."
+    )
     source: str
 
 

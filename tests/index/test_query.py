@@ -1,5 +1,5 @@
 from index.analysis import FrenchAnalyzer
-from index.query import edition_ordinals, extract_constraints, phases_in
+from index.query import analyse_query, edition_ordinals, extract_constraints, phase_periods, phases_in
 
 A = FrenchAnalyzer()
 
@@ -9,6 +9,17 @@ def test_phases_in_every_spelling():
     assert phases_in("la troisieme phase et la 4e phase") == {3, 4}
     assert phases_in("poles 2.0 et la phase 2.0") == {2}
     assert phases_in("quel budget pour la phase iii ?") == {3} and phases_in("la phase deux") == {2}
+    assert phases_in("la seconde periode de la politique") == {2} and phases_in("la premiere etape") == {1}
+    assert edition_ordinals(A.terms("la seconde période")) == set()
+
+
+def test_a_period_written_next_to_its_phase_belongs_to_it():
+    assert phase_periods("la premiere phase (2006-2008) puis une deuxieme phase (2009-2012)") == {
+        1: "2006-2008",
+        2: "2009-2012",
+    }
+    assert phase_periods("une troisieme phase, pour 2013-2018. son mot") == {3: "2013-2018"}
+    assert phase_periods("prevue pour la periode 2009-2011, la deuxieme phase a ete prolongee") == {}
 
 
 def test_constraints_name_what_a_passage_must_carry():
@@ -18,6 +29,15 @@ def test_constraints_name_what_a_passage_must_carry():
     assert extract_constraints("Qui est le président du pôle Aquimer ?", A).asked_word == "président"
     assert extract_constraints("cb de dossiers recus en 2009 ?", A).asked_word == "dossiers"
     assert extract_constraints("on les réexamine au bout de combien de temps ?", A).asked is None
+    assert extract_constraints("Combien y avait-il de pôles en 2008 ?", A).asked_word == "pôles"
+    assert extract_constraints("il y a combien de pôles ?", A).asked_word == "pôles"
+
+
+def test_the_word_naming_the_kind_of_answer_weighs_little():
+    # « deuxième phase (2009-2012) » answers « quelle période » without the word: the type check sees to it.
+    terms = analyse_query("Quelle période couvre la phase 2 ?", A, set()).terms
+    assert terms["period"] < terms["phas"] == 1.0
+    assert analyse_query("Pourquoi la date limite a-t-elle été repoussée ?", A, set()).terms["dat"] == 1.0
 
 
 def test_the_documents_own_subject_is_no_constraint():

@@ -37,6 +37,12 @@ def test_money_percentages_years_and_days_count_nothing():
     assert counts("vingt-deux pôles", "pôles") and counts("soixante-et-onze pôles", "pôles")
 
 
+def test_years_asked_for_are_counted_in_years():
+    # « combien d'années » is looked for with its thesaurus family, « années ans »
+    assert counts("1,5 milliard d'euros sur trois ans", "années ans") and counts("pendant 3 ans", "ans")
+    assert not counts("1,5 milliard d'euros sur trois ans", "pôles")
+
+
 def test_who_is_answered_by_someone_not_by_a_place():
     assert holds_answer_type("annoncée par le Premier ministre François Fillon", AnswerType.PERSON)
     assert holds_answer_type("confiée aux cabinets Boston Consulting Group (BCG)", AnswerType.PERSON)

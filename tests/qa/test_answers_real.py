@@ -105,6 +105,21 @@ def test_the_meaning_of_an_acronym_is_the_sentence_that_spells_it_out(real_servi
     assert all(0 <= c.score <= 1 for c in answer.citations)
 
 
+def test_the_passage_quoted_is_cited_first(real_service):
+    # The prolongation passage ranks first in search (« période »), but « deuxième phase (2009-2012) »
+    # states the period; the passage quoted is [1] and the scores stay in order.
+    answer = real_service.ask("Quelle période couvre la phase 2 ?")
+    assert "(2009-2012)" in answer.answer and answer.answer.endswith("[1]")
+    assert "(2009-2012)" in answer.citations[0].text
+    scores = [c.score for c in answer.citations]
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+
+
+def test_how_many_pôles_is_answered_by_a_number_of_pôles(real_service):
+    answer = real_service.ask("Combien y avait-il de pôles au moment du lancement de la deuxième phase ?")
+    assert answer.confidence == "high" and "71 pôles" in answer.answer  # not the 1,5 milliard of that launch
+
+
 def test_near_domain_questions_get_no_phase_2_fact_as_an_answer(real_service):
     for question in (
         "Quel était le budget total de la phase 3 (2013-2018) ?",

@@ -77,6 +77,28 @@ _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement
 _COMMON_NAMES = {"etat", "phase", "pole", "poles", "france", "gouvernement", "premier", "ministre", "republique"}
 
 
+# Words that point at something said in an earlier turn: « lesquels », « l'a », « ce pôle », « qui le préside ».
+_ANAPHORA = re.compile(
+    r"\b(lesquel(le)?s|lequel|laquelle|ceux-ci|celles-ci|ceux|celles|celui|celle|ce dernier|cette derniere"
+    r"|ces derniers|ils|elles|leurs?|eux)\b"
+    r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)"
+    r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
+    r"|\b(cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]"  # « ce pôle », « ces cabinets »
+    r"|\b(qui|ki) (le|la|les) [a-z]"  # « qui le préside ? »
+)
+_INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
+
+
+def points_back(folded: str) -> bool:
+    """The folded question points at something said before (« lesquels », « l'a », « ce pôle »)."""
+    return bool(_ANAPHORA.search(folded))
+
+
+def inverted(folded: str) -> bool:
+    """« a-t-elle reçu »: a pronoun subject after its verb, which may stand for something said before."""
+    return bool(_INVERSION.search(folded))
+
+
 def _phase_mentions(folded: str) -> list[tuple[int, int]]:
     """Each phase a folded text names, with where the mention ends."""
     readers = (
@@ -260,7 +282,18 @@ def analyse_query(
         for term in analyzer.terms(text):
             own = weight * (FILLER_WEIGHT if term in filler else 1.0)
             terms[term] = max(own, terms.get(term, 0.0))
-    if context and kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
+    if context and not _scoped(constraints) and _leans_on(question, analyzer):
+        # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
+        # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
+        earlier = extract_constraints(context, analyzer)
+        constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=earlier.names)
+        written = question.replace("\u2019", "'")
+        held = _HOLDER_OF_IT.search(fold_accents(written))
+        if earlier.names and not constraints.asked and held and analyzer.terms(held.group(1)):
+            # « qui le préside ? » asks what « qui préside le pôle Avenia ? » asks
+            word = written[held.start(1) : held.end(1)] if len(written) == len(fold_accents(written)) else held.group(1)
+            constraints = replace(constraints, asked=analyzer.terms(held.group(1))[0], asked_word=word)
+    elif context and kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
         # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
         kind = answer_type(context)
         earlier = extract_constraints(context, analyzer)
@@ -281,6 +314,21 @@ def analyse_query(
         if embed
         else None,
     )
+
+
+_HOLDER_OF_IT = re.compile(r"\b(?:qui|ki)\s+(?:le|la|les|l')\s*([a-z]{3,})")  # « qui le préside »
+
+
+def _scoped(constraints: Constraints) -> bool:
+    """The question says itself which phase, year or named thing it is about."""
+    return bool(constraints.years or constraints.phases or constraints.names)
+
+
+def _leans_on(question: str, analyzer: FrenchAnalyzer) -> bool:
+    """A follow-up that stands for something said before: a pronoun or a demonstrative (« cette étude »,
+    « qui le préside »), or hardly a word of its own (« Et quand ? »)."""
+    folded = fold_accents(question.replace("\u2019", "'"))
+    return points_back(folded) or inverted(folded) or len(set(analyzer.terms(question))) < 2
 
 
 def _only_scope(question: str, analyzer: FrenchAnalyzer, constraints: Constraints) -> bool:

@@ -207,9 +207,13 @@ class AnswerComposer:
         return Composition(caveat, False, citations, "low")
 
     def _holds_answer(self, query: QueryAnalysis, text: str) -> bool:
-        """The text holds the kind of answer asked for; « combien de pôles » wants a number of pôles."""
+        """The text holds the kind of answer asked for; « combien de pôles » wants a number of pôles, « qui
+        préside Avenia » someone other than Avenia."""
         if query.kind is AnswerType.NUMBER and query.constraints.asked:
             return self._counts_focus(query, text)
+        if query.kind is AnswerType.PERSON:  # « qui dirige Avenia ? » is not answered by « Avenia »
+            for name in query.constraints.names:
+                text = re.sub(rf"\b{re.escape(name)}\b", "", text, flags=re.IGNORECASE)
         return holds_answer_type(text, query.kind)
 
     @staticmethod
@@ -264,7 +268,7 @@ class AnswerComposer:
         if earlier and not named and any(earlier & it for it in item_terms):
             return "\n".join([intro, *(item for item, it in zip(items, item_terms) if earlier & it)])
         said = set(terms(intro)) - named
-        own = {t: w for t, w in query.terms.items() if t in query.own_terms and t not in said}
+        own = {t: w for t, w in query.terms.items() if (t in query.own_terms or t in named) and t not in said}
         scores = [self.retriever.lexical.coverage(own, it) for it in item_terms] if own else []
         best = max(scores, default=0.0)
         if best <= 0 or all(s == best for s in scores):

@@ -5,23 +5,16 @@ from __future__ import annotations
 import re
 
 from index.analysis import FrenchAnalyzer, fold_accents
+from index.query import inverted, points_back
 
 _OPENERS = re.compile(r"^(et|mais|aussi|ensuite|puis|alors|donc|du coup|dans ce cas)\b")
-_ANAPHORA = re.compile(
-    r"\b(lesquel(le)?s|lequel|laquelle|ceux-ci|celles-ci|ceux|celles|celui|celle|ce dernier|cette derniere"
-    r"|ces derniers|ils|elles|leurs?|eux)\b"
-    r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)"
-    r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
-    r"|\b(cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]"  # « ce pôle », « ces cabinets »
-)
-_INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
 
 
 def refers_back(question: str) -> bool:
     """Opens like a follow-up ("Et…", "Mais…") or points at something said before ("lesquels", "l'a")."""
     folded = fold_accents(question).strip()
-    return bool(_OPENERS.match(folded) or _ANAPHORA.search(folded))
+    return bool(_OPENERS.match(folded) or points_back(folded))
 
 
 def is_follow_up(question: str, analyzer: FrenchAnalyzer) -> bool:
@@ -31,7 +24,7 @@ def is_follow_up(question: str, analyzer: FrenchAnalyzer) -> bool:
 
 def needs_context(question: str, analyzer: FrenchAnalyzer) -> bool:
     """Elliptic beyond repair without an earlier turn: « Et le premier ? », « Qui l'a réalisée ? »."""
-    pointing = refers_back(question) or _INVERSION.search(fold_accents(question))
+    pointing = refers_back(question) or inverted(fold_accents(question))
     return bool(pointing) and len(set(analyzer.terms(question))) < MIN_OWN_TERMS
 
 

@@ -125,3 +125,20 @@ def test_names_are_told_from_capitals_that_name_nothing():
 def test_the_firm_asked_for_in_any_phrasing():
     assert extract_constraints("Quel est le cabinet qui a réalisé l'évaluation ?", A).asked_word == "cabinet"
     assert extract_constraints("Quelle société a réalisé l'évaluation ?", A).asked_word == "société"
+
+
+def test_a_follow_up_pointing_back_keeps_the_scope_of_the_turn_before():
+    study = analyse_query("et ça a coûté combien cette étude ?", A, set(), context="c qui qui a évalué la phase 1 ?")
+    assert study.constraints.phases == {1}
+    president = analyse_query("Et qui le préside ?", A, set(), context="Le pôle Avenia, il est dans quelle région ?")
+    assert president.constraints.names == {"Avenia"} and president.constraints.asked_word == "préside"
+    # A scope of its own wins; a follow-up with words of its own keeps none.
+    budget = analyse_query("Et pour la phase 3 ?", A, set(), context="Quel budget pour la phase 2 ?")
+    assert budget.constraints.phases == {3}
+    other = analyse_query(
+        "Et les plates-formes d'innovation, c'est quoi ?",
+        A,
+        set(),
+        context="Quels pôles ont perdu leur label en 2010 ?",
+    )
+    assert not other.constraints.years

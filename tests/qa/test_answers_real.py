@@ -58,6 +58,15 @@ def test_follow_up_that_means_nothing_alone(real_service):
     assert real_service.ask("Qui l'a réalisée ?").refused
 
 
+def test_a_follow_up_about_what_the_documents_do_not_say_is_not_answered_with_confidence(real_service):
+    first = real_service.ask("Le pôle Avenia, il est dans quelle région ?")
+    president = real_service.ask("Et qui le préside ?", first.conversation_id)
+    assert president.refused or (president.confidence == "low" and "Avenia" in president.answer)
+    first = real_service.ask("c qui qui a évalué la phase 1 ?")
+    cost = real_service.ask("et ça a coûté combien cette étude ?", first.conversation_id)
+    assert cost.refused or cost.confidence == "low"  # not the 200 000 euros of the plates-formes' studies
+
+
 def test_greeting_gets_a_reply_without_sources(real_service):
     answer = real_service.ask("Bonjour")
     assert not answer.refused and answer.citations == [] and "pôles" in answer.answer

@@ -61,6 +61,7 @@ _MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|n
 _TEXT_PATTERNS = {
     AnswerType.REASON: re.compile(
         r"\b(afin de|afin que|pour (permettre|mieux|favoriser|renforcer)|parce que|car|en raison|permet(tent)?|vise)\b"
+        r"|\bce qui (lui |leur )?(donne|permet|offre|assure|garantit)\b"  # what it brings: « ce qui lui donne »
     ),
     AnswerType.AMOUNT: re.compile(r"\beuros?\b|€|\bmillions?\b|\bmilliards?\b"),
     AnswerType.NUMBER: re.compile(rf"\d|\b({_NUMBER_WORDS})\b"),

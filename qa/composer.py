@@ -130,7 +130,7 @@ class AnswerComposer:
     def _unit_score(self, query: QueryAnalysis, hit: Hit, heading_terms: list[str], unit: Unit) -> float:
         """How well a sentence answers: the question's weight found (read under the passage's title), the
         kind of answer asked for, few words, and the passage's own retrieval score."""
-        bonus = STRICT_TYPE_BONUS if query.kind in STRICT_TYPES else TYPE_BONUS
+        bonus = STRICT_TYPE_BONUS if query.kind in STRICT_TYPES or query.kind is AnswerType.REASON else TYPE_BONUS
         names = query.constraints.names
         # "Il a reçu 86 propositions" is about the plates-formes only through its title.
         score = self.retriever.lexical.coverage(query.terms, set(unit.terms) | set(heading_terms))

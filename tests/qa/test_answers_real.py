@@ -124,6 +124,14 @@ def test_the_passage_quoted_is_cited_first(real_service):
     assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
 
 
+def test_why_is_answered_by_the_reason_not_by_the_fact(real_service):
+    # « Prévue … 2009-2011, la deuxième phase a été prolongée d'un an » restates the question.
+    answer = real_service.ask("Pourquoi la phase 2 a-t-elle été rallongée d'un an ?")
+    assert "investissements d'avenir" in answer.answer and answer.confidence == "high"
+    answer = real_service.ask("Pourquoi le contrat de performance est-il utile aux pôles des groupes 1 et 2 ?")
+    assert "trois ans de visibilité" in answer.answer  # « ce qui lui donne … »: what it brings
+
+
 def test_how_many_pôles_is_answered_by_a_number_of_pôles(real_service):
     answer = real_service.ask("Combien y avait-il de pôles au moment du lancement de la deuxième phase ?")
     assert answer.confidence == "high" and "71 pôles" in answer.answer  # not the 1,5 milliard of that launch

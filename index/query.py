@@ -71,6 +71,12 @@ _DEFINED = re.compile(
     r"(?:(?:les|le|la|une|un|des|cette|ce)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
     r"(.+?)(?=\s+(?:et|dans|ds|sur|pour|en|pendant|pdt|exactement|concretement)\s|\s*[,?;!.]|$)"
 )
+# The same, the thing named first: « CIADT, ça veut dire quoi ? », « les GTI c'est quoi ? ».
+_DEFINED_FIRST = re.compile(
+    r"^(?:et\s+)?(?:(?:les|le|la|une|un|des)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
+    r"([\w@'-]+(?:\s+[\w@'-]+){0,3}?)\s*,?\s+(?:ca\s+|c'\s*)?"
+    r"(?:veut dire|signifie|designe|c'est|c koi|c quoi|est|sont)\s+(?:quoi|koi)\b"
+)
 _AUXILIARY = re.compile(r"\b(a|ont|est|sont|etait|avait|avaient|devenu|devenue|devenus|devenues)\b")
 _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
@@ -215,7 +221,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     terms = analyzer.terms(match.group(group)) if match else []
     if terms:
         asked, asked_word = terms[0], as_written[match.start(group) : match.end(group)]
-    defined = _DEFINED.search(folded)
+    defined = _DEFINED_FIRST.search(folded) or _DEFINED.search(folded)
     defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
     if defined and (_AUXILIARY.search(defined.group(1)) or defined.group(1).split()[0] in _KIND_NOUNS):
         defined_words = None  # « qu'est-ce que l'État a financé ? », « c'est quoi la date limite ? »: no definition

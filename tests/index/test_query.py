@@ -142,3 +142,10 @@ def test_a_follow_up_pointing_back_keeps_the_scope_of_the_turn_before():
         context="Quels pôles ont perdu leur label en 2010 ?",
     )
     assert not other.constraints.years
+
+
+def test_what_to_define_may_come_first():
+    assert extract_constraints("CIADT, ça veut dire quoi ?", A).defined_words == "CIADT"
+    assert extract_constraints("les GTI c'est quoi dans la doc ?", A).defined_words == "GTI"
+    assert extract_constraints("Le budget c'est quoi ?", A).defined == ()  # a kind of answer, not a definition
+    assert not extract_constraints("Les plates-formes, c'est financé par qui ?", A).defined

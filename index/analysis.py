@@ -15,7 +15,7 @@ _ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
 
 # Raised whenever the terms of a text change (stemming, stop words): an index keeps the terms it was
 # built with, so a build analyses every passage afresh and a server warns until the index is rebuilt.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 STOP_WORDS = frozenset(
     [
@@ -317,6 +317,19 @@ SMS_SPELLINGS = {
     "svp": "",
     "stp": "",
     "mrc": "merci",
+    "slt": "",
+    "perf": "performance",
+    "diff": "difference",
+    "gouv": "gouvernement",
+    "eval": "evaluation",
+    "info": "information",
+    "infos": "informations",
+    "pb": "probleme",
+    "pdt": "pendant",
+    "ac": "avec",
+    "avc": "avec",
+    "tjrs": "toujours",
+    "nb": "nombre",
 }
 
 _ORDINAL_WORDS = {

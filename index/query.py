@@ -78,9 +78,42 @@ _DEFINED_FIRST = re.compile(
     r"(?:veut dire|signifie|designe|c'est|c koi|c quoi|est|sont)\s+(?:quoi|koi)\b"
 )
 _AUXILIARY = re.compile(r"\b(a|ont|est|sont|etait|avait|avaient|devenu|devenue|devenus|devenues)\b")
+# « c'est quoi la différence entre … », « c'est quoi le rôle de … »: about something, not a word to define
+_NOT_DEFINED = {
+    "diff",
+    "difference",
+    "differences",
+    "rapport",
+    "lien",
+    "role",
+    "interet",
+    "avantage",
+    "avantages",
+    "but",
+    "objectif",
+    "principe",
+    "suite",
+    "resultat",
+    "resultats",
+    "bilan",
+    "conclusion",
+    "conclusions",
+    "probleme",
+}
 _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
-_COMMON_NAMES = {"etat", "phase", "pole", "poles", "france", "gouvernement", "premier", "ministre", "republique"}
+_COMMON_NAMES = {
+    "etat",
+    "phase",
+    "pole",
+    "poles",
+    "france",
+    "gouvernement",
+    "premier",
+    "ministre",
+    "republique",
+    "president",
+}
 
 
 # Words that point at something said in an earlier turn: « lesquels », « l'a », « ce pôle », « qui le préside ».
@@ -223,7 +256,8 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         asked, asked_word = terms[0], as_written[match.start(group) : match.end(group)]
     defined = _DEFINED_FIRST.search(folded) or _DEFINED.search(folded)
     defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
-    if defined and (_AUXILIARY.search(defined.group(1)) or defined.group(1).split()[0] in _KIND_NOUNS):
+    head = defined.group(1).split()[0] if defined else ""
+    if defined and (_AUXILIARY.search(defined.group(1)) or head in _KIND_NOUNS or head in _NOT_DEFINED):
         defined_words = None  # « qu'est-ce que l'État a financé ? », « c'est quoi la date limite ? »: no definition
     defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
     return Constraints(
@@ -295,7 +329,7 @@ def analyse_query(
         constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=earlier.names)
         written = question.replace("\u2019", "'")
         held = _HOLDER_OF_IT.search(fold_accents(written))
-        if earlier.names and not constraints.asked and held and analyzer.terms(held.group(1)):
+        if not constraints.asked and held and analyzer.terms(held.group(1)):
             # « qui le préside ? » asks what « qui préside le pôle Avenia ? » asks
             word = written[held.start(1) : held.end(1)] if len(written) == len(fold_accents(written)) else held.group(1)
             constraints = replace(constraints, asked=analyzer.terms(held.group(1))[0], asked_word=word)

@@ -50,7 +50,10 @@ _QUESTION_PATTERNS = [
     ),
     (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
     (AnswerType.PLACE, r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\bdans quelle (ville|region)\b"),
-    (AnswerType.PERSON, r"^(et )?(qui|ki)\b|\bpar qui\b|\bquels? (cabinets?|ministres?|personnes?)\b"),
+    (
+        AnswerType.PERSON,
+        r"^(et )?(qui|ki)\b|\b(par|a|de|aupres de|avec|pour) (qui|ki)\b|\bquels? (cabinets?|ministres?|personnes?)\b",
+    ),
 ]
 
 _NUMBER_WORDS = (

@@ -21,6 +21,7 @@ _GROUPS = [
     "évaluation évalué bilan audit étude",
     "perdu perdre retrait retirer retiré supprimé déclassé",
     "candidatures dossiers propositions",
+    "déposer adresser envoyer transmettre soumettre",
     "présélectionnés retenus sélectionnés",
     "pme entreprises",
     "période durée calendrier années",

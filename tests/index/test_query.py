@@ -149,3 +149,14 @@ def test_what_to_define_may_come_first():
     assert extract_constraints("les GTI c'est quoi dans la doc ?", A).defined_words == "GTI"
     assert extract_constraints("Le budget c'est quoi ?", A).defined == ()  # a kind of answer, not a definition
     assert not extract_constraints("Les plates-formes, c'est financé par qui ?", A).defined
+
+
+def test_a_relation_or_an_attribute_is_no_word_to_define():
+    assert not extract_constraints("slt c koi la diff des contrats de perf ds la phase 2 ?", A).defined
+    assert not extract_constraints("C'est quoi le rôle des correspondants d'État ?", A).defined
+    assert extract_constraints("Qu'est-ce que le Président a dit ?", A).names == frozenset()  # an office
+
+
+def test_sms_abbreviations_are_read_as_the_words():
+    assert A.terms("contrats de perf") == A.terms("contrats de performance")
+    assert "gouvern" in " ".join(A.terms("le gouv"))

@@ -63,3 +63,8 @@ def test_where_is_answered_by_a_place_or_an_office_to_apply_to():
     assert answer_type("c'est koi le budget de la phase 3 ?") is AnswerType.AMOUNT
     assert answer_type("le budget de la phase 3 c koi ?") is AnswerType.AMOUNT
     assert not holds_answer_type("Le pôle mène des actions auprès des entreprises.", AnswerType.PLACE)
+
+
+def test_to_whom_asks_for_someone():
+    assert answer_type("Les candidatures, il fallait les adresser à qui ?") is AnswerType.PERSON
+    assert answer_type("ce sont les propos de qui ?") is AnswerType.PERSON

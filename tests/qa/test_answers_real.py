@@ -111,6 +111,7 @@ def test_the_meaning_of_an_acronym_is_the_sentence_that_spells_it_out(real_servi
     answer = real_service.ask("Que recouvre le sigle CIADT ?")
     assert "Comité interministériel d'aménagement et de développement du territoire (CIADT)" in answer.answer
     assert "(CIADT)" in answer.citations[0].text  # three passages name the CIADT; this one spells it out
+    assert "(CIADT)" in real_service.ask("CIADT, ça veut dire quoi ?").citations[0].text
     assert all(0 <= c.score <= 1 for c in answer.citations)
 
 

@@ -17,6 +17,7 @@ class AnswerType(StrEnum):
     DATE = "date"
     PERSON = "person"
     PLACE = "place"
+    NAME = "name"  # « quels pôles … ? »: answered by naming them
     OTHER = "other"
 
 
@@ -51,6 +52,10 @@ _QUESTION_PATTERNS = [
     (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
     (AnswerType.PLACE, r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\bdans quelle (ville|region)\b"),
     (
+        AnswerType.NAME,
+        r"\bquel(le)?s? (poles?|projets?|plates?-?formes?|entreprises?|societes?|organismes?|programmes?)\b",
+    ),
+    (
         AnswerType.PERSON,
         r"^(et )?(qui|ki)\b|\b(par|a|de|aupres de|avec|pour) (qui|ki)\b|\bquels? (cabinets?|ministres?|personnes?)\b",
     ),
@@ -72,6 +77,7 @@ _TEXT_PATTERNS = {
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
 }
 _PROPER_NOUN = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]+")
+_NAME_FIRST = re.compile(r"(?m)^-\s+(?:le |la |les )?(?:pôle |projet )?[A-ZÀ-Ý][\w@'-]+")  # a list item naming one
 _AFTER_PLACE_WORD = re.compile(r"\b(?:à|en|vers|dans(?:\s+(?:le|la|les))?)\s+$")  # « organisée à Paris » names a place
 # Who acts in these documents is often an office, not a name: « l'État a affecté », « le gouvernement a lancé ».
 _OFFICE = re.compile(
@@ -102,6 +108,8 @@ def holds_answer_type(text: str, kind: AnswerType) -> bool:
         return any(not _AFTER_PLACE_WORD.search(text[: m.start()]) for m in _PROPER_NOUN.finditer(text))
     if kind is AnswerType.PLACE:
         return bool(_PLACE.search(text))
+    if kind is AnswerType.NAME:  # « Nov@log, Maud, Q@LI-MEDiterranée », « Avenia, en Aquitaine »
+        return bool(_PROPER_NOUN.search(text) or _NAME_FIRST.search(text))
     return bool(_TEXT_PATTERNS[kind].search(fold_accents(text)))
 
 

@@ -211,7 +211,7 @@ class AnswerComposer:
         préside Avenia » someone other than Avenia."""
         if query.kind is AnswerType.NUMBER and query.constraints.asked:
             return self._counts_focus(query, text)
-        if query.kind is AnswerType.PERSON:  # « qui dirige Avenia ? » is not answered by « Avenia »
+        if query.kind in (AnswerType.PERSON, AnswerType.NAME):  # « qui dirige Avenia ? » is not answered by « Avenia »
             for name in query.constraints.names:
                 text = re.sub(rf"\b{re.escape(name)}\b", "", text, flags=re.IGNORECASE)
         return holds_answer_type(text, query.kind)
@@ -265,6 +265,12 @@ class AnswerComposer:
         # « Parle-moi du pôle Avenia » then « ce pôle est dans quelle région ? »: the item named before.
         earlier = {t for name in query.context_names for t in terms(name)} - named
         item_terms = [set(terms(item)) for item in items]
+        # « le pôle Eau » is the item that writes « Eau » as the user did, not « DREAM Eaux et milieux ».
+        written = [
+            item for item in items if any(re.search(rf"\b{re.escape(n)}\b", item) for n in query.constraints.names)
+        ]
+        if written and len(written) < len(items):
+            return "\n".join([intro, *written])
         if earlier and not named and any(earlier & it for it in item_terms):
             return "\n".join([intro, *(item for item, it in zip(items, item_terms) if earlier & it)])
         said = set(terms(intro)) - named

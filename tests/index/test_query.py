@@ -88,7 +88,7 @@ def test_a_follow_up_with_words_of_its_own_keeps_its_own_question():
     from index.question_type import AnswerType
 
     created = analyse_query("Et quels pôles ont été créés ?", A, set(), context="Quel budget pour la phase 2 ?")
-    assert created.kind is AnswerType.OTHER
+    assert created.kind is AnswerType.NAME  # its own kind, not the budget of the turn before
     projects = analyse_query("Et les projets ?", A, set(), context="Combien de pôles ont perdu leur label ?")
     assert projects.constraints.asked is None
     address = analyse_query(

@@ -68,3 +68,12 @@ def test_where_is_answered_by_a_place_or_an_office_to_apply_to():
 def test_to_whom_asks_for_someone():
     assert answer_type("Les candidatures, il fallait les adresser à qui ?") is AnswerType.PERSON
     assert answer_type("ce sont les propos de qui ?") is AnswerType.PERSON
+
+
+def test_which_poles_asks_for_names():
+    assert answer_type("QUELS PÔLES DU GROUPE 3 ONT GARDÉ LEUR LABEL ?") is AnswerType.NAME
+    assert answer_type("Quel pôle travaille sur la géothermie ?") is AnswerType.NAME
+    assert answer_type("Combien de pôles ?") is AnswerType.NUMBER
+    assert holds_answer_type("le label de sept d'entre eux : Nov@log, Maud, Aquimer", AnswerType.NAME)
+    assert holds_answer_type("- Avenia, en Aquitaine, consacré au sous-sol", AnswerType.NAME)
+    assert not holds_answer_type("Les 13 pôles du groupe 3 ont conservé leur label", AnswerType.NAME)

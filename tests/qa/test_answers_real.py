@@ -133,6 +133,13 @@ def test_why_is_answered_by_the_reason_not_by_the_fact(real_service):
     assert "trois ans de visibilité" in answer.answer  # « ce qui lui donne … »: what it brings
 
 
+def test_which_poles_is_answered_by_their_names(real_service):
+    answer = real_service.ask("QUELS PÔLES DU GROUPE 3 ONT GARDÉ LEUR LABEL ?")
+    assert "Nov@log" in answer.answer and "Aquimer" in answer.answer
+    answer = real_service.ask("Le pôle Eau, ce sont quelles régions qui le portent ?")
+    assert "Languedoc-Roussillon" in answer.answer and "DREAM" not in answer.answer  # « Eau », not « Eaux »
+
+
 def test_how_many_pôles_is_answered_by_a_number_of_pôles(real_service):
     answer = real_service.ask("Combien y avait-il de pôles au moment du lancement de la deuxième phase ?")
     assert answer.confidence == "high" and "71 pôles" in answer.answer  # not the 1,5 milliard of that launch

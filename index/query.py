@@ -302,6 +302,12 @@ _KIND_WORDS = {
     AnswerType.AMOUNT: {"mont", "somm"},
     AnswerType.PLACE: {"lieu", "endroit"},
 }
+# A question about how something turned out, in everyday words.
+_OUTCOME = re.compile(
+    r"\b(?:ca|elle|il|ils|elles|cela) (?:a|ont) donne quoi\b|\bqu'est-ce que (?:ca|cela) a donne\b"
+    r"|\bqu'(?:a|ont)-t-(?:il|elle|ils|elles) donne\b|\bc(?:'est)? (?:bien|positif|bon) ou (?:pas|non)\b"
+)
+_OUTCOME_WORDS = "conclusions résultats bilan constate"
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 
@@ -342,6 +348,10 @@ def analyse_query(
             asked=constraints.asked or earlier.asked,
             asked_word=constraints.asked_word or earlier.asked_word,
         )
+    if _OUTCOME.search(fold_accents(question.replace("\u2019", "'"))):
+        # « ça a donné quoi l'évaluation ? »: what it concluded, which the documents call conclusions, results
+        for term in analyzer.terms(_OUTCOME_WORDS):
+            terms.setdefault(term, CONTEXT_WEIGHT)
     return QueryAnalysis(
         question=question,
         context=context,

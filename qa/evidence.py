@@ -71,12 +71,15 @@ class EvidenceCheck:
         self._corpus_ordinals = set().union(*(edition_ordinals(t) for t in retriever.bundle.lexical.term_lists))
 
     def _dates_carried_over(self, chunks: list[Chunk]) -> dict[str, str]:
-        """A passage that opens on what the one before said (« Avec ces six labels … le même jour ») is dated
-        by it too: the years of the previous passage of the same document."""
-        dated = {}
+        """A passage that opens on what the one before said (« Avec ces six labels … le même jour »), or gives
+        no year of its own, is dated by the previous passage of the same document too."""
+        dated: dict[str, str] = {}
         for before, chunk in zip(chunks, chunks[1:]):
-            if before.doc_id == chunk.doc_id and _CONTINUES.match(chunk.text.strip()):
-                dated[chunk.chunk_id] = " ".join(_YEAR.findall(self._texts[before.chunk_id]))
+            undated = not _YEAR.search(self._texts[chunk.chunk_id])
+            if before.doc_id == chunk.doc_id and (undated or _CONTINUES.match(chunk.text.strip())):
+                # « L'étude constate … » under « Les conclusions »: the study of 2012 the passage before dates
+                years = _YEAR.findall(self._texts[before.chunk_id]) + dated.get(before.chunk_id, "").split()
+                dated[chunk.chunk_id] = " ".join(years)
         return dated
 
     def _ordinal_gaps(self, query: QueryAnalysis, chunk: Chunk) -> list[Gap]:

@@ -160,3 +160,9 @@ def test_a_relation_or_an_attribute_is_no_word_to_define():
 def test_sms_abbreviations_are_read_as_the_words():
     assert A.terms("contrats de perf") == A.terms("contrats de performance")
     assert "gouvern" in " ".join(A.terms("le gouv"))
+
+
+def test_how_it_turned_out_looks_for_conclusions():
+    terms = analyse_query("ça a donné quoi l'évaluation de la phase 2 ? c bien ou pas ?", A, set()).terms
+    assert terms["conclus"] == 0.5 and terms["evalu"] == 1.0
+    assert "conclus" not in analyse_query("Qui a donné son accord ?", A, set()).terms

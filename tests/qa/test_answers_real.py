@@ -140,6 +140,14 @@ def test_which_poles_is_answered_by_their_names(real_service):
     assert "Languedoc-Roussillon" in answer.answer and "DREAM" not in answer.answer  # « Eau », not « Eaux »
 
 
+def test_how_an_evaluation_turned_out_is_its_conclusions(real_service):
+    answer = real_service.ask("ça a donné quoi l'évaluation de la phase 2 ? c bien ou pas ?")
+    assert "retombées économiques" in answer.answer and answer.confidence == "high"
+    # « L'étude constate … » gives no year: the passage before it (the study of 2012) dates it.
+    answer = real_service.ask("Quelles sont les conclusions de l'étude de 2012 ?")
+    assert "retombées économiques" in answer.answer and answer.confidence == "high"
+
+
 def test_how_many_pôles_is_answered_by_a_number_of_pôles(real_service):
     answer = real_service.ask("Combien y avait-il de pôles au moment du lancement de la deuxième phase ?")
     assert answer.confidence == "high" and "71 pôles" in answer.answer  # not the 1,5 milliard of that launch

@@ -282,6 +282,7 @@ class QueryAnalysis:
     kind: AnswerType = AnswerType.OTHER
     constraints: Constraints = Constraints()
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of search_text
+    said_before: str = ""  # a follow-up pointing back: the start of what the previous answer quoted
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -318,6 +319,7 @@ def analyse_query(
     filler_terms: set[str],
     context: str = "",
     embed: Callable[[list[str]], np.ndarray] | None = None,
+    said_before: str = "",
 ) -> QueryAnalysis:
     kind, constraints = answer_type(question), extract_constraints(question, analyzer)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
@@ -328,7 +330,8 @@ def analyse_query(
         for term in analyzer.terms(text):
             own = weight * (FILLER_WEIGHT if term in filler else 1.0)
             terms[term] = max(own, terms.get(term, 0.0))
-    if context and not _scoped(constraints) and _leans_on(question, analyzer):
+    leans_on = bool(context) and _leans_on(question, analyzer)
+    if leans_on and not _scoped(constraints):
         # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
         # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
         earlier = extract_constraints(context, analyzer)
@@ -359,6 +362,7 @@ def analyse_query(
         own_terms=analyzer.terms(question),
         kind=kind,
         constraints=constraints,
+        said_before=said_before if leans_on else "",
         # The model reads « QUE RECOUVRE LE SIGLE CIADT ? » as shouting, further from every passage.
         vector=_embed_follow_up(embed, question.lower() if _shouted(question) else question, context)
         if embed

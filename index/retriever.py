@@ -17,6 +17,7 @@ from index.question_type import holds_answer_type
 from index.synonyms import Thesaurus
 
 SYNONYM_WEIGHT = 0.6  # a thesaurus match counts less than the word the user wrote
+SAID_BEFORE_WEIGHT = 0.15  # a follow-up pointing back: the passage the previous answer quoted
 SPELLED_OUT_WEIGHT = 0.3  # « c'est quoi le FUI ? »: the passage with « … interministériel (FUI) »
 
 
@@ -111,9 +112,10 @@ class HybridRetriever:
     def version(self) -> str:
         return self.bundle.version
 
-    def analyse(self, question: str, context: str = "") -> QueryAnalysis:
-        """The question read once, for search and for composing the answer."""
-        return analyse_query(question, self.analyzer, self.filler_terms, context, self.dense.embed)
+    def analyse(self, question: str, context: str = "", said_before: str = "") -> QueryAnalysis:
+        """The question read once, for search and for composing the answer; a follow-up with the turn
+        before it and the start of what that turn's answer quoted."""
+        return analyse_query(question, self.analyzer, self.filler_terms, context, self.dense.embed, said_before)
 
     def search(self, query: QueryAnalysis, k: int = 3) -> list[Hit]:
         """The k best passages for an analysed question."""
@@ -138,6 +140,10 @@ class HybridRetriever:
             spells = np.array([f"({defined[0]})" in chunks[r].text for r in rows], dtype=np.float32)
             if spells.any():
                 fused = (1 - SPELLED_OUT_WEIGHT) * fused + SPELLED_OUT_WEIGHT * spells
+        if query.said_before:
+            # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
+            quoted = np.array([query.said_before in chunks[r].text for r in rows], dtype=np.float32)
+            fused = (1 - SAID_BEFORE_WEIGHT) * fused + SAID_BEFORE_WEIGHT * quoted
         lexical = normalise_max(lexical_all)[rows]
         order = np.argsort(-fused, kind="stable")[:k]
         return [

@@ -31,3 +31,14 @@ def needs_context(question: str, analyzer: FrenchAnalyzer) -> bool:
 def context_for(previous_queries: list[str], max_chars: int = 400) -> str:
     """Context for retrieval: the latest resolved question of the conversation, kept short."""
     return previous_queries[-1][-max_chars:] if previous_queries else ""
+
+
+_MARKER = re.compile(r"\s*\[\d+\]\s*$")
+_CLOSEST = "Le passage le plus proche dit : "
+QUOTE_PREFIX_CHARS = 80  # enough of the quoted sentence to find its passage again
+
+
+def quoted_in(answer: str) -> str:
+    """The start of what an earlier answer quoted from a passage (after its caveat, without the marker)."""
+    text = answer.split(_CLOSEST, 1)[1] if _CLOSEST in answer else answer
+    return _MARKER.sub("", text).strip()[:QUOTE_PREFIX_CHARS]

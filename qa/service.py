@@ -11,7 +11,7 @@ from qa.composer import AnswerComposer, Composition
 from qa.conversation import ConversationStore, Turn
 from qa.evidence import CALIBRATED_MIN_EVIDENCE, EvidenceCheck
 from qa.feedback import FeedbackStore
-from qa.followup import context_for, is_follow_up, needs_context
+from qa.followup import context_for, is_follow_up, needs_context, quoted_in
 from qa.models import Answer
 from qa.smalltalk import smalltalk_reply
 from qa.validation import validate_question
@@ -85,7 +85,7 @@ class AnswerService:
                     answer=reply, refused=False, conversation_id=conversation_id, index_version=engine.retriever.version
                 ),
             )
-        history = [t.resolved_query for t in self.store.turns(conversation_id) if not t.refused]
+        history = [t for t in self.store.turns(conversation_id) if not t.refused]
         if not history and needs_context(text, engine.retriever.analyzer):
             composition, context = Composition(CLARIFY.format(question=text), True, []), ""
         else:
@@ -105,15 +105,18 @@ class AnswerService:
         return self._journaled(text, answer)
 
     @staticmethod
-    def _compose(engine: Engine, text: str, history: list[str], k: int) -> tuple[Composition, str]:
+    def _compose(engine: Engine, text: str, history: list[Turn], k: int) -> tuple[Composition, str]:
         """The composition and the context it was read in (the last turn, for a follow-up)."""
         retriever = engine.retriever
-        context = context_for(history) if history and is_follow_up(text, retriever.analyzer) else ""
-        query = retriever.analyse(text, context)
+        queries = [t.resolved_query for t in history]
+        said = quoted_in(history[-1].answer) if history else ""
+        follow_up = bool(history) and is_follow_up(text, retriever.analyzer)
+        context = context_for(queries) if follow_up else ""
+        query = retriever.analyse(text, context, said if follow_up else "")
         composition = engine.composer.compose(query, retriever.search(query, k))
         if composition.refused and history and not context:
             # Not recognised as a follow-up, but maybe it only makes sense with the last turn.
-            retry_query = retriever.analyse(text, context_for(history))
+            retry_query = retriever.analyse(text, context_for(queries), said)
             retry = engine.composer.compose(retry_query, retriever.search(retry_query, k))
             if not retry.refused:
                 return retry, retry_query.context

@@ -67,6 +67,13 @@ def test_a_follow_up_about_what_the_documents_do_not_say_is_not_answered_with_co
     assert cost.refused or cost.confidence == "low"  # not the 200 000 euros of the plates-formes' studies
 
 
+def test_a_follow_up_pointing_back_looks_first_at_the_passage_just_quoted(real_service):
+    first = real_service.ask("Qui a évalué la première phase ?")
+    assert "Boston Consulting Group" in first.answer
+    when = real_service.ask("Et ça date de quand ?", first.conversation_id)
+    assert "juin 2008" in when.answer  # the same passage, not the first phase's years (2006-2008) elsewhere
+
+
 def test_greeting_gets_a_reply_without_sources(real_service):
     answer = real_service.ask("Bonjour")
     assert not answer.refused and answer.citations == [] and "pôles" in answer.answer

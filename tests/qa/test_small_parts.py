@@ -5,7 +5,7 @@ import pytest
 from index.analysis import FrenchAnalyzer
 from qa.composer import answer_units
 from qa.conversation import SQLiteConversationStore, Turn
-from qa.followup import is_follow_up
+from qa.followup import is_follow_up, quoted_in
 from qa.smalltalk import smalltalk_reply
 from qa.validation import QuestionError, validate_question
 
@@ -61,3 +61,15 @@ def test_conversation_store_caps_history_and_expires(tmp_path):
 def test_conversation_store_survives_a_reopen(tmp_path):
     SQLiteConversationStore(tmp_path / "c.sqlite3").append("c", Turn("q", "q", "a", False, time.time()))
     assert SQLiteConversationStore(tmp_path / "c.sqlite3").turns("c")[0].question == "q"
+
+
+def test_what_an_answer_quoted_is_found_without_its_caveat_or_marker():
+    assert (
+        quoted_in("Les 13 pôles du groupe 3 ont conservé leur label. [2]")
+        == "Les 13 pôles du groupe 3 ont conservé leur label."
+    )
+    caveat = (
+        "Les documents ne précisent pas cela pour la phase 1. Le passage le plus proche dit : L'État a affecté … [1]"
+    )
+    assert quoted_in(caveat) == "L'État a affecté …"
+    assert len(quoted_in("x" * 500)) == 80

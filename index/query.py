@@ -77,6 +77,7 @@ _DEFINED_FIRST = re.compile(
     r"([\w@'-]+(?:\s+[\w@'-]+){0,3}?)\s*,?\s+(?:ca\s+|c'\s*)?"
     r"(?:veut dire|signifie|designe|c'est|c koi|c quoi|est|sont)\s+(?:quoi|koi)\b"
 )
+_QUOTED = re.compile(r"[«“\"]([^«»“”\"]{3,80})[»”\"]")  # « Ils ont dit », "Pôles 2.0"
 _AUXILIARY = re.compile(r"\b(a|ont|est|sont|etait|avait|avaient|devenu|devenue|devenus|devenues)\b")
 # « c'est quoi la différence entre … », « c'est quoi le rôle de … »: about something, not a word to define
 _NOT_DEFINED = {
@@ -202,6 +203,7 @@ class Constraints:
     asked_word: str | None = None  # that word as the user wrote it
     defined: tuple[str, ...] = ()  # index terms of what « c'est quoi … » asks to define
     defined_words: str | None = None  # as written
+    quoted: tuple[str, ...] = ()  # what the user wrote between quotes, folded: « Ils ont dit »
 
     def __bool__(self) -> bool:
         return bool(self.years or self.phases or self.names or self.asked or self.defined)
@@ -261,6 +263,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         defined_words = None  # « qu'est-ce que l'État a financé ? », « c'est quoi la date limite ? »: no definition
     defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
     return Constraints(
+        quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if len(q.strip()) >= 3),
         defined=tuple(dict.fromkeys(defined_terms)),
         defined_words=defined_words if defined_terms else None,
         years=frozenset(_YEAR.findall(folded)),

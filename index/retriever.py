@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from corpus.model import Chunk
-from index.analysis import QUESTION_FILLER_WORDS
+from index.analysis import QUESTION_FILLER_WORDS, fold_accents
 from index.bundle import IndexBundle
 from index.embedding import Encoder
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
@@ -18,7 +18,8 @@ from index.synonyms import Thesaurus
 
 SYNONYM_WEIGHT = 0.6  # a thesaurus match counts less than the word the user wrote
 SAID_BEFORE_WEIGHT = 0.15  # a follow-up pointing back: the passage the previous answer quoted
-SPELLED_OUT_WEIGHT = 0.3  # « c'est quoi le FUI ? »: the passage with « … interministériel (FUI) »
+SPELLED_OUT_WEIGHT = 0.3
+QUOTED_WEIGHT = 0.3  # words the user put between quotes, found as written in a passage, its title or heading  # « c'est quoi le FUI ? »: the passage with « … interministériel (FUI) »
 
 
 @dataclass(frozen=True)
@@ -107,10 +108,20 @@ class HybridRetriever:
         self.lexical = LexicalSearch(bundle.lexical)
         self.dense = DenseSearch(bundle, encoder)
         self.filler_terms = {t for w in QUESTION_FILLER_WORDS for t in self.analyzer.terms(w)}
+        self._folded_texts: dict[int, str] = {}
 
     @property
     def version(self) -> str:
         return self.bundle.version
+
+    def _folded(self, row: int) -> str:
+        """A passage with its title and heading, folded as questions are (cached per index version)."""
+        folded = self._folded_texts.get(row)
+        if folded is None:
+            folded = self._folded_texts[row] = fold_accents(
+                self.bundle.chunks[row].indexed_text().replace("\u2019", "'")
+            )
+        return folded
 
     def analyse(self, question: str, context: str = "", said_before: str = "") -> QueryAnalysis:
         """The question read once, for search and for composing the answer; a follow-up with the turn
@@ -140,6 +151,11 @@ class HybridRetriever:
             spells = np.array([f"({defined[0]})" in chunks[r].text for r in rows], dtype=np.float32)
             if spells.any():
                 fused = (1 - SPELLED_OUT_WEIGHT) * fused + SPELLED_OUT_WEIGHT * spells
+        for phrase in query.constraints.quoted:
+            # « Dans la rubrique « Ils ont dit », … »: the passage that has the words the user quoted
+            has = np.array([phrase in self._folded(rows_i) for rows_i in rows], dtype=np.float32)
+            if has.any():
+                fused = (1 - QUOTED_WEIGHT) * fused + QUOTED_WEIGHT * has
         if query.said_before:
             # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
             quoted = np.array([query.said_before in chunks[r].text for r in rows], dtype=np.float32)

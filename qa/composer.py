@@ -177,7 +177,7 @@ class AnswerComposer:
         return scored
 
     def compose(self, query: QueryAnalysis, hits: list[Hit]) -> Composition:
-        if not self.evidence.supported(hits):
+        if not self.evidence.supported(query, hits):
             return Composition(REFUSAL, True, [])
         gaps = [self.evidence.gaps(query, hit.chunk) for hit in hits]
         if any(not gap.in_corpus for gap in gaps[0]):

@@ -112,11 +112,13 @@ class EvidenceCheck:
         words = set(_WORD.findall(fold_accents(text.replace("\u2019", "'"))))
         return all(self._named(fold_accents(name), words) for name in names)
 
-    def supported(self, hits: list[Hit]) -> bool:
-        """Something in the corpus is about the question."""
+    def supported(self, query: QueryAnalysis, hits: list[Hit]) -> bool:
+        """Something in the corpus is about the question; words the user quoted from it say so too."""
         if not hits:
             return False
         top = hits[0]
+        if any(phrase in self._texts[top.chunk.chunk_id] for phrase in query.constraints.quoted):
+            return True
         if self.min_evidence is None:  # a model without calibration: the lexical rule alone
             return top.coverage >= self.min_coverage
         return top.dense + COVERAGE_WEIGHT * top.coverage >= self.min_evidence

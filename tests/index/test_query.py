@@ -166,3 +166,9 @@ def test_how_it_turned_out_looks_for_conclusions():
     terms = analyse_query("ça a donné quoi l'évaluation de la phase 2 ? c bien ou pas ?", A, set()).terms
     assert terms["conclus"] == 0.5 and terms["evalu"] == 1.0
     assert "conclus" not in analyse_query("Qui a donné son accord ?", A, set()).terms
+
+
+def test_words_between_quotes_are_kept_as_written():
+    assert extract_constraints("Dans la rubrique « Ils ont dit », c'est qui ?", A).quoted == ("ils ont dit",)
+    assert extract_constraints('c quoi "Pôles 2.0" ?', A).quoted == ("poles 2.0",)
+    assert extract_constraints("Quel budget ?", A).quoted == ()

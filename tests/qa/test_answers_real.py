@@ -155,6 +155,12 @@ def test_how_an_evaluation_turned_out_is_its_conclusions(real_service):
     assert "retombées économiques" in answer.answer and answer.confidence == "high"
 
 
+def test_a_heading_quoted_by_the_user_finds_its_passage(real_service):
+    answer = real_service.ask("Dans la rubrique « Ils ont dit », ce sont les propos de qui exactement ?")
+    assert not answer.refused and "Président de la République" in answer.answer
+    assert real_service.ask("Qui a écrit « Les Misérables » ?").refused  # words the documents do not have
+
+
 def test_how_many_pôles_is_answered_by_a_number_of_pôles(real_service):
     answer = real_service.ask("Combien y avait-il de pôles au moment du lancement de la deuxième phase ?")
     assert answer.confidence == "high" and "71 pôles" in answer.answer  # not the 1,5 milliard of that launch

@@ -312,6 +312,11 @@ _OUTCOME = re.compile(
     r"|\bqu'(?:a|ont)-t-(?:il|elle|ils|elles) donne\b|\bc(?:'est)? (?:bien|positif|bon) ou (?:pas|non)\b"
 )
 _OUTCOME_WORDS = "conclusions résultats bilan constate"
+# Everyday phrases whose words say nothing to search, and the word the documents use for them.
+_PHRASES = [
+    (re.compile(r"\ben tout\b"), "total"),
+    (re.compile(r"\ben echange\b"), "contrepartie"),
+]
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 
@@ -354,10 +359,15 @@ def analyse_query(
             asked=constraints.asked or earlier.asked,
             asked_word=constraints.asked_word or earlier.asked_word,
         )
-    if _OUTCOME.search(fold_accents(question.replace("\u2019", "'"))):
+    folded = fold_accents(question.replace("\u2019", "'"))
+    if _OUTCOME.search(folded):
         # « ça a donné quoi l'évaluation ? »: what it concluded, which the documents call conclusions, results
         for term in analyzer.terms(_OUTCOME_WORDS):
             terms.setdefault(term, CONTEXT_WEIGHT)
+    for phrase, words in _PHRASES:
+        if phrase.search(folded):  # « en tout », made of stop words, means « au total »
+            for term in analyzer.terms(words):
+                terms.setdefault(term, 1.0)
     return QueryAnalysis(
         question=question,
         context=context,

@@ -29,6 +29,8 @@ _GROUPS = [
     "mot-d'ordre slogan devise",
     "concertation consultation débat dialogue",
     "président chef",
+    "correspondants représentants",
+    "rôle mission fonction",
     "positive positif favorable",
     "initialement départ prévu",
 ]

@@ -172,3 +172,8 @@ def test_words_between_quotes_are_kept_as_written():
     assert extract_constraints("Dans la rubrique « Ils ont dit », c'est qui ?", A).quoted == ("ils ont dit",)
     assert extract_constraints('c quoi "Pôles 2.0" ?', A).quoted == ("poles 2.0",)
     assert extract_constraints("Quel budget ?", A).quoted == ()
+
+
+def test_everyday_phrases_of_stop_words_are_searched_by_their_meaning():
+    assert analyse_query("on arrive à combien de pôles en tout ?", A, set()).terms["total"] == 1.0
+    assert "contrepart" in analyse_query("En échange du financement, on demande quoi ?", A, set()).terms

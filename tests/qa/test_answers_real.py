@@ -161,6 +161,15 @@ def test_a_heading_quoted_by_the_user_finds_its_passage(real_service):
     assert real_service.ask("Qui a écrit « Les Misérables » ?").refused  # words the documents do not have
 
 
+def test_paraphrases_meet_the_documents_words(real_service):
+    answer = real_service.ask("En échange du financement, on demande quoi aux pôles ?")
+    assert "résultats mesurables" in answer.answer
+    answer = real_service.ask(
+        "Après les labellisations et les retraits de mai 2010, on arrive à combien de pôles en tout ?"
+    )
+    assert "reste de 71" in answer.answer
+
+
 def test_how_many_pôles_is_answered_by_a_number_of_pôles(real_service):
     answer = real_service.ask("Combien y avait-il de pôles au moment du lancement de la deuxième phase ?")
     assert answer.confidence == "high" and "71 pôles" in answer.answer  # not the 1,5 milliard of that launch

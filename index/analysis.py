@@ -15,7 +15,7 @@ _ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
 
 # Raised whenever the terms of a text change (stemming, stop words): an index keeps the terms it was
 # built with, so a build analyses every passage afresh and a server warns until the index is rebuilt.
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 
 STOP_WORDS = frozenset(
     [
@@ -358,13 +358,55 @@ def fold_accents(text: str) -> str:
 
 
 def _participle(word: str) -> str:
-    """Plural past participles as their singular: the stemmer expects accents, and without them it keeps
-    « retenus » apart from « retenu », « présélectionnées » from « présélectionnée ». The masculine and the
-    feminine still stem apart (« financé », « financée »): folding « ée » into « é » also folds « durée »
-    into « durant », and measured worse."""
+    """Past participles as their masculine singular: the stemmer expects accents, and without them it keeps
+    « retenus » apart from « retenu », « lancée » from « lancé ». Nouns ending like a feminine participle
+    (« durée », « journée ») stay as they are."""
     if len(word) > 4 and word.endswith(("us", "ees")):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ee") and word not in _EE_NOUNS:
         return word[:-1]
     return word
+
+
+# Nouns in « -ée », which are no feminine participles: « durée » must not meet « durant ».
+_EE_NOUNS = frozenset(
+    [
+        "duree",
+        "journee",
+        "annee",
+        "idee",
+        "entree",
+        "arrivee",
+        "pensee",
+        "musee",
+        "lycee",
+        "portee",
+        "montee",
+        "vallee",
+        "armee",
+        "epee",
+        "fusee",
+        "assemblee",
+        "soiree",
+        "matinee",
+        "tournee",
+        "contree",
+        "denree",
+        "allee",
+        "rentree",
+        "plongee",
+        "maree",
+        "trophee",
+        "randonnee",
+        "poignee",
+        "cheminee",
+        "chaussee",
+        "dictee",
+        "gorgee",
+        "bouchee",
+        "cuillere",
+    ]
+)
 
 
 _local = threading.local()

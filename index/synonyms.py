@@ -28,7 +28,7 @@ _GROUPS = [
     "années ans",
     "mot-d'ordre slogan devise",
     "concertation consultation débat dialogue",
-    "président chef",
+    "président chef présider préside présidé",
     "correspondants représentants",
     "rôle mission fonction",
     "positive positif favorable",

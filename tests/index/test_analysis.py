@@ -47,6 +47,10 @@ def test_the_participles_of_a_question_meet_the_passage():
     assert analyzer.terms("retenus") == analyzer.terms("a retenu")
     assert analyzer.terms("presélectionnées") == analyzer.terms("présélectionnée")
     assert analyzer.terms("reçus") == analyzer.terms("reçu")
+    assert analyzer.terms("lancée") == analyzer.terms("lancé") == analyzer.terms("lancement")
+    assert analyzer.terms("financées") == analyzer.terms("financé")
+    assert analyzer.terms("durée") != analyzer.terms("durant")  # a noun in « -ée », no participle
+    assert analyzer.terms("journées") == analyzer.terms("journée")
 
 
 def test_a_heading_names_the_phase_its_sentences_speak_of():

@@ -100,6 +100,7 @@ _NOT_DEFINED = {
     "conclusion",
     "conclusions",
     "probleme",
+    "idee",
 }
 _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
@@ -199,6 +200,7 @@ class Constraints:
     years: frozenset[str] = frozenset()
     phases: frozenset[int] = frozenset()
     names: frozenset[str] = frozenset()  # as the user wrote them
+    generic: frozenset[str] = frozenset()  # « une PME »: must be known to the documents, not to the passage
     asked: str | None = None  # index term of what is asked: « combien de <dossiers> », « l'<adresse> du pôle X »
     asked_word: str | None = None  # that word as the user wrote it
     defined: tuple[str, ...] = ()  # index terms of what « c'est quoi … » asks to define
@@ -206,7 +208,7 @@ class Constraints:
     quoted: tuple[str, ...] = ()  # what the user wrote between quotes, folded: « Ils ont dit »
 
     def __bool__(self) -> bool:
-        return bool(self.years or self.phases or self.names or self.asked or self.defined)
+        return bool(self.years or self.phases or self.names or self.generic or self.asked or self.defined)
 
 
 def _attribute_of(folded: str, name: str) -> re.Match | None:
@@ -238,9 +240,16 @@ def _names(question: str) -> set[str]:
     return {n for n in names if fold_accents(n) not in _COMMON_NAMES}
 
 
+def _any_of_a_kind(question: str, names: set[str]) -> set[str]:
+    """Names written after « un », « une », « des »: « une PME » is any PME, not one the passage must name."""
+    return {n for n in names if re.search(rf"\b(?:un|une|des)\s+{re.escape(n)}\b", question, re.IGNORECASE)}
+
+
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     folded = fold_accents(question.replace("\u2019", "'"))
     names = _names(question)
+    generic = _any_of_a_kind(question, names)
+    names -= generic
     written = question.replace("\u2019", "'")
     as_written = written if len(written) == len(folded) else folded  # folding keeps the length but for « œ »
     asked = asked_word = None
@@ -269,6 +278,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         years=frozenset(_YEAR.findall(folded)),
         phases=frozenset(phases_in(folded)),
         names=frozenset(names),
+        generic=frozenset(generic),
         asked=asked,
         asked_word=asked_word,
     )

@@ -73,7 +73,10 @@ _TEXT_PATTERNS = {
     ),
     AnswerType.AMOUNT: re.compile(r"\beuros?\b|€|\bmillions?\b|\bmilliards?\b"),
     AnswerType.NUMBER: re.compile(rf"\d|\b({_NUMBER_WORDS})\b"),
-    AnswerType.PERIOD: re.compile(r"\b(19|20)\d\d\s*[-–]\s*(19|20)?\d\d\b|\bde (19|20)\d\d a (19|20)\d\d\b"),
+    AnswerType.PERIOD: re.compile(
+        r"\b(19|20)\d\d\s*[-–]\s*(19|20)?\d\d\b|\bde (19|20)\d\d a (19|20)\d\d\b"
+        rf"|\b(\d+|un|une|{_NUMBER_WORDS})\s+(ans?|annees?|mois|semaines?|jours?)\b"  # a duration: « au bout de 18 mois »
+    ),
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
 }
 _PROPER_NOUN = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]+")

@@ -17,13 +17,13 @@ from qa.models import REFUSAL, Citation
 
 TYPE_BONUS = 0.3  # a sentence holding the expected kind of answer (a name for "qui")
 STRICT_TYPE_BONUS = 0.5  # "combien", "quand", "quelle période" cannot be answered without one
-STRICT_TYPES = {
-    AnswerType.AMOUNT: "de montant",
-    AnswerType.NUMBER: "de chiffre",
-    AnswerType.DATE: "de date",
-    AnswerType.PERIOD: "de période",
-    AnswerType.PLACE: "de lieu",
-    AnswerType.PERSON: "de nom",  # « qui … ? » is answered by naming someone
+STRICT_TYPES = {  # what the caveat says is missing: « Les documents ne donnent pas de montant précis »
+    AnswerType.AMOUNT: "de montant précis",
+    AnswerType.NUMBER: "de chiffre précis",
+    AnswerType.DATE: "de date précise",
+    AnswerType.PERIOD: "de durée ni de période précise",
+    AnswerType.PLACE: "de lieu précis",
+    AnswerType.PERSON: "de nom précis",  # « qui … ? » is answered by naming someone
 }
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
@@ -304,7 +304,7 @@ class AnswerComposer:
             return f"Les documents ne précisent pas cela pour {scope}. {closest}"
         if asked:
             return f"Les documents ne répondent pas précisément sur {asked}. {closest}"
-        return f"Les documents ne donnent pas {STRICT_TYPES[missing_kind]} précis à ce sujet. {closest}"
+        return f"Les documents ne donnent pas {STRICT_TYPES[missing_kind]} à ce sujet. {closest}"
 
     @staticmethod
     def _citation(n: int, hit: Hit, score: float) -> Citation:

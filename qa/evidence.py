@@ -143,6 +143,9 @@ class EvidenceCheck:
             folded = fold_accents(name)
             if not self._named(folded, words):
                 gaps.append(Gap(f"« {name} »", self._named(folded, self._corpus_words)))
+        for name in sorted(c.generic):  # « un iPhone »: unknown to the documents, no passage answers
+            if not self._named(fold_accents(name), self._corpus_words):
+                gaps.append(Gap(f"« {name} »", False))
         gaps += self._ordinal_gaps(query, chunk)
         if c.defined:
             gaps += self._definition_gaps(c, self._rows[chunk.chunk_id])

@@ -177,3 +177,9 @@ def test_words_between_quotes_are_kept_as_written():
 def test_everyday_phrases_of_stop_words_are_searched_by_their_meaning():
     assert analyse_query("on arrive à combien de pôles en tout ?", A, set()).terms["total"] == 1.0
     assert "contrepart" in analyse_query("En échange du financement, on demande quoi ?", A, set()).terms
+
+
+def test_a_name_after_an_indefinite_article_is_any_of_its_kind():
+    c = extract_constraints("À quoi sert une plate-forme pour une PME d'un pôle ?", A)
+    assert c.generic == {"PME"} and not c.names  # any PME: the passage need not write « PME »
+    assert extract_constraints("Combien coûte un iPhone ?", A).generic == {"iPhone"}  # still unknown to the corpus

@@ -77,3 +77,10 @@ def test_which_poles_asks_for_names():
     assert holds_answer_type("le label de sept d'entre eux : Nov@log, Maud, Aquimer", AnswerType.NAME)
     assert holds_answer_type("- Avenia, en Aquitaine, consacré au sous-sol", AnswerType.NAME)
     assert not holds_answer_type("Les 13 pôles du groupe 3 ont conservé leur label", AnswerType.NAME)
+
+
+def test_a_duration_answers_how_long():
+    assert answer_type("Le groupe 2 il a un examen au bout de combien de temps ?") is AnswerType.PERIOD
+    assert holds_answer_type("un examen intermédiaire au bout de 18 mois", AnswerType.PERIOD)
+    assert holds_answer_type("1,5 milliard d'euros sur trois ans", AnswerType.PERIOD)
+    assert not holds_answer_type("la 4ème journée des pôles", AnswerType.PERIOD)

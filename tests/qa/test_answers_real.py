@@ -170,6 +170,17 @@ def test_paraphrases_meet_the_documents_words(real_service):
     assert "reste de 71" in answer.answer
 
 
+def test_any_pme_needs_no_passage_naming_one(real_service):
+    answer = real_service.ask("À quoi ça sert concrètement une plate-forme d'innovation pour une PME d'un pôle ?")
+    assert answer.confidence == "high" and "équipements et des services partagés" in answer.answer
+    assert real_service.ask("Combien coûte un iPhone ?").refused
+
+
+def test_how_long_is_answered_by_a_duration(real_service):
+    answer = real_service.ask("Le groupe 2 il a un examen au bout de combien de temps ?")
+    assert answer.confidence == "high" and "18 mois" in answer.answer
+
+
 def test_how_many_pôles_is_answered_by_a_number_of_pôles(real_service):
     answer = real_service.ask("Combien y avait-il de pôles au moment du lancement de la deuxième phase ?")
     assert answer.confidence == "high" and "71 pôles" in answer.answer  # not the 1,5 milliard of that launch

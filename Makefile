@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2.jsonl \
              tests/data/eval/questions-dev-3.jsonl tests/data/eval/questions-dev-4.jsonl \
              tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl \
-             tests/data/eval/questions-heldout-3.jsonl tests/data/eval/questions-heldout-4.jsonl
+             tests/data/eval/questions-heldout-3.jsonl tests/data/eval/questions-heldout-4.jsonl \
+             tests/data/eval/questions-heldout-5.jsonl tests/data/eval/questions-offtopic-calibration.jsonl
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 

@@ -15,7 +15,7 @@ _ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
 
 # Raised whenever the terms of a text change (stemming, stop words): an index keeps the terms it was
 # built with, so a build analyses every passage afresh and a server warns until the index is rebuilt.
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 
 STOP_WORDS = frozenset(
     [
@@ -368,6 +368,10 @@ def _participle(word: str) -> str:
     return word
 
 
+# Words the stemmer would merge with another of a different meaning: « retraites » (pensions) is not
+# « retraits » (labels withdrawn).
+_STEMS_KEPT_APART = {"retraite": "retraite", "retraites": "retraite"}
+
 # Nouns in « -ée », which are no feminine participles: « durée » must not meet « durant ».
 _EE_NOUNS = frozenset(
     [
@@ -449,7 +453,7 @@ class FrenchAnalyzer:
             elif word[0].isdigit():
                 stem = word.replace(".", ",")
             else:
-                stem = _stemmer().stemWord(_participle(word))
+                stem = _STEMS_KEPT_APART.get(word) or _stemmer().stemWord(_participle(word))
             if len(self._cache) >= STEM_CACHE_SIZE:  # user text must not grow it without bound
                 self._cache.clear()
             self._cache[word] = stem

@@ -31,6 +31,7 @@ _NAME = re.compile(
 )  # « du pôle Team2 », « d'Avenia »
 # The word after « pôle » or « projet » when capitals cannot tell (« le pôle team2 », « LE PÔLE AQUIMER »).
 _NAMED_AFTER_KIND = re.compile(r"\b(?:p[oô]les?|projets?|plates?-?formes?)\s+(?!de\b|du\b|des\b|d')([\w@-]{3,})", re.I)
+_OTHER_POLES = re.compile(r"\bp[oô]le[ -]emploi\b", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
 # "qui est le président".
@@ -237,7 +238,9 @@ def _names(question: str) -> set[str]:
         word = m.group(1)
         if shouted or any(c.isdigit() or c == "@" for c in word):
             names.add(word)
-    return {n for n in names if fold_accents(n) not in _COMMON_NAMES}
+    names = {n for n in names if fold_accents(n) not in _COMMON_NAMES}
+    # « Pôle emploi » is an agency, not a pôle de compétitivité: a name no passage carries.
+    return names | {m.group(0) for m in _OTHER_POLES.finditer(question)}
 
 
 def _any_of_a_kind(question: str, names: set[str]) -> set[str]:

@@ -183,3 +183,8 @@ def test_a_name_after_an_indefinite_article_is_any_of_its_kind():
     c = extract_constraints("À quoi sert une plate-forme pour une PME d'un pôle ?", A)
     assert c.generic == {"PME"} and not c.names  # any PME: the passage need not write « PME »
     assert extract_constraints("Combien coûte un iPhone ?", A).generic == {"iPhone"}  # still unknown to the corpus
+
+
+def test_pole_emploi_is_no_pole_de_competitivite():
+    assert extract_constraints("Quelles sont les aides de Pôle emploi ?", A).names == {"Pôle emploi"}
+    assert extract_constraints("Quel pôle travaille sur la géothermie ?", A).names == frozenset()

@@ -15,7 +15,7 @@ _ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
 
 # Raised whenever the terms of a text change (stemming, stop words): an index keeps the terms it was
 # built with, so a build analyses every passage afresh and a server warns until the index is rebuilt.
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 7
 
 STOP_WORDS = frozenset(
     [
@@ -408,7 +408,6 @@ _EE_NOUNS = frozenset(
         "dictee",
         "gorgee",
         "bouchee",
-        "cuillere",
     ]
 )
 

@@ -20,7 +20,11 @@ _PHASE_AFTER = re.compile(r"\bphase\s+(\d)\b(?!\s*[.,]\s*\d)")  # "phase 3", not
 _PHASE_BEFORE = re.compile(r"\b(\d)\s*(?:e|eme|ieme|em|nde?)\s+phase\b")
 _PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
 # « la seconde période », « la deuxième étape » of the policy are its second phase too.
-_PHASE_WORD = re.compile(r"\b(" + "|".join(_PHASE_WORDS) + r")\s+(?:phase|periode|etape)\b")
+_PHASE_WORD = re.compile(
+    r"\b("
+    + "|".join(_PHASE_WORDS)
+    + r")\s+(?:phase|(?:periode|etape)(?=\s+(?:de la politique|des poles|du dispositif)))\b"
+)  # not « la première étape pour devenir une plate-forme »
 # « la phase III », « la phase trois »: users write the number in Roman figures or in words too.
 _PHASE_NAMED = {"ii": 2, "iii": 3, "iv": 4, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}  # not « une phase un peu »
 _PHASE_AFTER_NAMED = re.compile(r"\bphase\s+(" + "|".join(_PHASE_NAMED) + r")\b")
@@ -36,7 +40,8 @@ _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no p
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
 # "qui est le président".
 _COUNTED = re.compile(
-    r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:y\s+(?:a-t-il|avait-il|a eu|a-t-il eu|en a-t-il|en avait-il)\s+|il\s+y\s+(?:a|avait|a eu)\s+)?"
+    r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:(?:y|ya)\s*(?:a(?:[- ]t[- ]il)?|avait(?:[- ]il)?|a eu|a-t-il eu|en a-t-il|en avait-il)\s+"
+    r"|il\s+y\s+(?:a|avait|a eu)\s+|existe(?:nt)?-t-il\s+|existait-il\s+)?"
     r"(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*(?P<thing>[a-z][a-z-]+)"
     # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
     r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
@@ -79,6 +84,8 @@ _DEFINED_FIRST = re.compile(
     r"(?:veut dire|signifie|designe|c'est|c koi|c quoi|est|sont)\s+(?:quoi|koi)\b"
 )
 _QUOTED = re.compile(r"[«“\"]([^«»“”\"]{3,80})[»”\"]")  # « Ils ont dit », "Pôles 2.0"
+# A phrase worth finding as written: two words or more, eight characters or more (not « innovation », « à la »).
+_QUOTABLE = re.compile(r"(?=.{8,}$)\S+(?:\s+\S+)+")
 _AUXILIARY = re.compile(r"\b(a|ont|est|sont|etait|avait|avaient|devenu|devenue|devenus|devenues)\b")
 # « c'est quoi la différence entre … », « c'est quoi le rôle de … »: about something, not a word to define
 _NOT_DEFINED = {
@@ -131,14 +138,19 @@ _ANAPHORA = re.compile(
 _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 
 
+def holds_phrase(folded_text: str, phrase: str) -> bool:
+    """The folded text has the folded phrase as whole words: « ils ont dit », not « eti » in « competitivite »."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text) is not None
+
+
 def points_back(folded: str) -> bool:
     """The folded question points at something said before (« lesquels », « l'a », « ce pôle »)."""
-    return bool(_ANAPHORA.search(folded))
+    return bool(_ANAPHORA.search(folded.replace("\u2019", "'")))
 
 
 def inverted(folded: str) -> bool:
     """« a-t-elle reçu »: a pronoun subject after its verb, which may stand for something said before."""
-    return bool(_INVERSION.search(folded))
+    return bool(_INVERSION.search(folded.replace("\u2019", "'")))
 
 
 def _phase_mentions(folded: str) -> list[tuple[int, int]]:
@@ -207,9 +219,12 @@ class Constraints:
     defined: tuple[str, ...] = ()  # index terms of what « c'est quoi … » asks to define
     defined_words: str | None = None  # as written
     quoted: tuple[str, ...] = ()  # what the user wrote between quotes, folded: « Ils ont dit »
+    within: str | None = None  # « Et qui le préside ? »: the passage must be the one the last answer quoted
 
     def __bool__(self) -> bool:
-        return bool(self.years or self.phases or self.names or self.generic or self.asked or self.defined)
+        return bool(
+            self.years or self.phases or self.names or self.generic or self.asked or self.defined or self.within
+        )
 
 
 def _attribute_of(folded: str, name: str) -> re.Match | None:
@@ -244,8 +259,9 @@ def _names(question: str) -> set[str]:
 
 
 def _any_of_a_kind(question: str, names: set[str]) -> set[str]:
-    """Names written after « un », « une », « des »: « une PME » is any PME, not one the passage must name."""
-    return {n for n in names if re.search(rf"\b(?:un|une|des)\s+{re.escape(n)}\b", question, re.IGNORECASE)}
+    """Names written after « un », « une »: « une PME » is any PME, not one the passage must name (« des »
+    may be « de les », which names them)."""
+    return {n for n in names if re.search(rf"\b(?:un|une)\s+{re.escape(n)}\b", question, re.IGNORECASE)}
 
 
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
@@ -271,11 +287,12 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     defined = _DEFINED_FIRST.search(folded) or _DEFINED.search(folded)
     defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
     head = defined.group(1).split()[0] if defined else ""
-    if defined and (_AUXILIARY.search(defined.group(1)) or head in _KIND_NOUNS or head in _NOT_DEFINED):
+    about = {t for w in _NOT_DEFINED for t in analyzer.terms(w)}  # « les objectifs », « le pb »: as terms
+    if defined and (_AUXILIARY.search(defined.group(1)) or head in _KIND_NOUNS or set(analyzer.terms(head)) & about):
         defined_words = None  # « qu'est-ce que l'État a financé ? », « c'est quoi la date limite ? »: no definition
     defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
     return Constraints(
-        quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if len(q.strip()) >= 3),
+        quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
         defined=tuple(dict.fromkeys(defined_terms)),
         defined_words=defined_words if defined_terms else None,
         years=frozenset(_YEAR.findall(folded)),
@@ -299,6 +316,7 @@ class QueryAnalysis:
     constraints: Constraints = Constraints()
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of search_text
     said_before: str = ""  # a follow-up pointing back: the start of what the previous answer quoted
+    leans_on: bool = False  # a follow-up that stands for something said before (« ce pôle », « Et quand ? »)
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -327,7 +345,7 @@ _OUTCOME = re.compile(
 _OUTCOME_WORDS = "conclusions résultats bilan constate"
 # Everyday phrases whose words say nothing to search, and the word the documents use for them.
 _PHRASES = [
-    (re.compile(r"\ben tout\b"), "total"),
+    (re.compile(r"\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))"), "total"),
     (re.compile(r"\ben echange\b"), "contrepartie"),
 ]
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
@@ -351,19 +369,7 @@ def analyse_query(
         for term in analyzer.terms(text):
             own = weight * (FILLER_WEIGHT if term in filler else 1.0)
             terms[term] = max(own, terms.get(term, 0.0))
-    leans_on = bool(context) and _leans_on(question, analyzer)
-    if leans_on and not _scoped(constraints):
-        # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
-        # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
-        earlier = extract_constraints(context, analyzer)
-        constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=earlier.names)
-        written = question.replace("\u2019", "'")
-        held = _HOLDER_OF_IT.search(fold_accents(written))
-        if not constraints.asked and held and analyzer.terms(held.group(1)):
-            # « qui le préside ? » asks what « qui préside le pôle Avenia ? » asks
-            word = written[held.start(1) : held.end(1)] if len(written) == len(fold_accents(written)) else held.group(1)
-            constraints = replace(constraints, asked=analyzer.terms(held.group(1))[0], asked_word=word)
-    elif context and kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
+    if context and kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
         # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
         kind = answer_type(context)
         earlier = extract_constraints(context, analyzer)
@@ -371,6 +377,20 @@ def analyse_query(
             constraints,
             asked=constraints.asked or earlier.asked,
             asked_word=constraints.asked_word or earlier.asked_word,
+        )
+    leans_on = bool(context) and _leans_on(question, analyzer)
+    if leans_on and not _scoped(constraints):
+        # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
+        # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
+        earlier = extract_constraints(context, analyzer)
+        constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=earlier.names)
+    written = question.replace("\u2019", "'")
+    held = _HOLDER_OF_IT.search(fold_accents(written)) if leans_on else None
+    if held and not constraints.asked and analyzer.terms(held.group(1)):
+        # « qui le préside ? » asks what « qui préside le pôle Avenia ? » asks, of what the last answer quoted
+        word = written[held.start(1) : held.end(1)] if len(written) == len(fold_accents(written)) else held.group(1)
+        constraints = replace(
+            constraints, asked=analyzer.terms(held.group(1))[0], asked_word=word, within=said_before or None
         )
     folded = fold_accents(question.replace("\u2019", "'"))
     if _OUTCOME.search(folded):
@@ -389,6 +409,7 @@ def analyse_query(
         kind=kind,
         constraints=constraints,
         said_before=said_before if leans_on else "",
+        leans_on=leans_on,
         # The model reads « QUE RECOUVRE LE SIGLE CIADT ? » as shouting, further from every passage.
         vector=_embed_follow_up(embed, question.lower() if _shouted(question) else question, context)
         if embed
@@ -396,7 +417,9 @@ def analyse_query(
     )
 
 
-_HOLDER_OF_IT = re.compile(r"\b(?:qui|ki)\s+(?:le|la|les|l')\s*([a-z]{3,})")  # « qui le préside »
+_HOLDER_OF_IT = re.compile(r"\b(?:qui|ki)\s+(?:le|la|les)\s+([a-z]{3,})")  # « qui le préside »
+_DEMONSTRATIVE = re.compile(r"\b(?:cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]")
+MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
 
 
 def _scoped(constraints: Constraints) -> bool:
@@ -405,10 +428,13 @@ def _scoped(constraints: Constraints) -> bool:
 
 
 def _leans_on(question: str, analyzer: FrenchAnalyzer) -> bool:
-    """A follow-up that stands for something said before: a pronoun or a demonstrative (« cette étude »,
-    « qui le préside »), or hardly a word of its own (« Et quand ? »)."""
+    """A follow-up that stands for something said before, with nothing in it to stand for: hardly a word of
+    its own (« Et quand ? », « Et ça date de quand ? »), a demonstrative (« cette étude ») or « qui le
+    préside ? ». A pronoun alone does not do: « Combien de pôles ont-ils été labellisés ? » stands alone."""
     folded = fold_accents(question.replace("\u2019", "'"))
-    return points_back(folded) or inverted(folded) or len(set(analyzer.terms(question))) < 2
+    if len(set(analyzer.terms(question))) < MIN_OWN_TERMS:
+        return True
+    return bool(_DEMONSTRATIVE.search(folded) or _HOLDER_OF_IT.search(folded))
 
 
 def _only_scope(question: str, analyzer: FrenchAnalyzer, constraints: Constraints) -> bool:

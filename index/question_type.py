@@ -26,7 +26,9 @@ _MONEY_VERBS = (
     r"|met(?:s|tent|tre|tait|taient)?|mise?s?(?! en\b)"  # « mis sur la table », not « mis en place »
 )
 # « combien de pôles », « combien y a-t-il de projets financés »: a thing counted, whatever the verb
-_COUNTS_A_THING = r"(?!\s+(?:y a-t-il |il y a |y avait-il |y en a-t-il )?d(?:e |'))"
+_COUNTS_A_THING = (
+    r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |'))"
+)
 _QUESTION_PATTERNS = [
     (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
     (AnswerType.PERIOD, r"\bcombien de temps\b"),  # before the money verbs: « a mis combien de temps »
@@ -57,7 +59,7 @@ _QUESTION_PATTERNS = [
     ),
     (
         AnswerType.PERSON,
-        r"^(et )?(qui|ki)\b|\b(par|a|de|aupres de|avec|pour) (qui|ki)\b|\bquels? (cabinets?|ministres?|personnes?)\b",
+        r"^(et )?(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b|\bquels? (cabinets?|ministres?|personnes?)\b",
     ),
 ]
 
@@ -75,7 +77,7 @@ _TEXT_PATTERNS = {
     AnswerType.NUMBER: re.compile(rf"\d|\b({_NUMBER_WORDS})\b"),
     AnswerType.PERIOD: re.compile(
         r"\b(19|20)\d\d\s*[-–]\s*(19|20)?\d\d\b|\bde (19|20)\d\d a (19|20)\d\d\b"
-        rf"|\b(\d+|un|une|{_NUMBER_WORDS})\s+(ans?|annees?|mois|semaines?|jours?)\b"  # a duration: « au bout de 18 mois »
+        rf"|\b(\d+|{_NUMBER_WORDS})\s+(ans?|annees?|mois|semaines?|jours?)\b|\bun an\b"  # « au bout de 18 mois »
     ),
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
 }

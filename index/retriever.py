@@ -12,14 +12,14 @@ from index.bundle import IndexBundle
 from index.embedding import Encoder
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
-from index.query import QueryAnalysis, analyse_query
+from index.query import QueryAnalysis, analyse_query, holds_phrase
 from index.question_type import holds_answer_type
 from index.synonyms import Thesaurus
 
 SYNONYM_WEIGHT = 0.6  # a thesaurus match counts less than the word the user wrote
 SAID_BEFORE_WEIGHT = 0.15  # a follow-up pointing back: the passage the previous answer quoted
-SPELLED_OUT_WEIGHT = 0.3
-QUOTED_WEIGHT = 0.3  # words the user put between quotes, found as written in a passage, its title or heading  # « c'est quoi le FUI ? »: the passage with « … interministériel (FUI) »
+SPELLED_OUT_WEIGHT = 0.3  # « c'est quoi le FUI ? »: the passage with « … interministériel (FUI) »
+QUOTED_WEIGHT = 0.3  # words the user put between quotes, found as written in a passage, its title or heading
 
 
 @dataclass(frozen=True)
@@ -108,20 +108,12 @@ class HybridRetriever:
         self.lexical = LexicalSearch(bundle.lexical)
         self.dense = DenseSearch(bundle, encoder)
         self.filler_terms = {t for w in QUESTION_FILLER_WORDS for t in self.analyzer.terms(w)}
-        self._folded_texts: dict[int, str] = {}
+        # Each passage with its title and heading, folded as questions are: once per index version.
+        self.folded_texts = [fold_accents(c.indexed_text().replace("\u2019", "'")) for c in bundle.chunks]
 
     @property
     def version(self) -> str:
         return self.bundle.version
-
-    def _folded(self, row: int) -> str:
-        """A passage with its title and heading, folded as questions are (cached per index version)."""
-        folded = self._folded_texts.get(row)
-        if folded is None:
-            folded = self._folded_texts[row] = fold_accents(
-                self.bundle.chunks[row].indexed_text().replace("\u2019", "'")
-            )
-        return folded
 
     def analyse(self, question: str, context: str = "", said_before: str = "") -> QueryAnalysis:
         """The question read once, for search and for composing the answer; a follow-up with the turn
@@ -153,13 +145,14 @@ class HybridRetriever:
                 fused = (1 - SPELLED_OUT_WEIGHT) * fused + SPELLED_OUT_WEIGHT * spells
         for phrase in query.constraints.quoted:
             # « Dans la rubrique « Ils ont dit », … »: the passage that has the words the user quoted
-            has = np.array([phrase in self._folded(rows_i) for rows_i in rows], dtype=np.float32)
+            has = np.array([holds_phrase(self.folded_texts[r], phrase) for r in rows], dtype=np.float32)
             if has.any():
                 fused = (1 - QUOTED_WEIGHT) * fused + QUOTED_WEIGHT * has
         if query.said_before:
             # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
             quoted = np.array([query.said_before in chunks[r].text for r in rows], dtype=np.float32)
-            fused = (1 - SAID_BEFORE_WEIGHT) * fused + SAID_BEFORE_WEIGHT * quoted
+            if quoted.any():
+                fused = (1 - SAID_BEFORE_WEIGHT) * fused + SAID_BEFORE_WEIGHT * quoted
         lexical = normalise_max(lexical_all)[rows]
         order = np.argsort(-fused, kind="stable")[:k]
         return [

@@ -13,7 +13,7 @@ from index.query import QueryAnalysis, phase_periods, phases_in
 from index.question_type import AnswerType, counts_thing, holds_answer_type
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import SUBJECT_PHASE, EvidenceCheck, Gap
-from qa.models import REFUSAL, Citation
+from qa.models import CLOSEST, REFUSAL, Citation
 
 TYPE_BONUS = 0.3  # a sentence holding the expected kind of answer (a name for "qui")
 STRICT_TYPE_BONUS = 0.5  # "combien", "quand", "quelle période" cannot be answered without one
@@ -34,9 +34,6 @@ CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the 
 LENGTH_PENALTY = 0.0005  # per character up to 200: at equal evidence, the shorter sentence answers better
 RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
 SHORT_SENTENCE = 160  # characters: a sentence this short may need the next one to say enough
-# The best a sentence can score: all the question's weight, its kind, its words side by side, the focus,
-# a passage ranked first with score 1. A passage's answer score is its best sentence's over this.
-MAX_UNIT_SCORE = 1.0 + STRICT_TYPE_BONUS + PROXIMITY_WEIGHT + FOCUS_BONUS + RANK_WEIGHT
 ANALYSED_CHUNKS = 5000  # passages whose sentences stay analysed; past that the cache starts over
 # A sentence opening on one of these leans on the sentence before it for its subject.
 _LEANS_BACK = re.compile(
@@ -44,6 +41,12 @@ _LEANS_BACK = re.compile(
     r"ces derniers|ce dernier|en outre|par ailleurs|de plus|ainsi)\b",
     re.IGNORECASE,
 )
+
+
+def _type_bonus(kind: AnswerType) -> float:
+    """« combien », « quand »… cannot be answered without a figure, a date; « pourquoi » weighs a reason as
+    much: the fact a « pourquoi » question restates is not its answer."""
+    return STRICT_TYPE_BONUS if kind in STRICT_TYPES or kind is AnswerType.REASON else TYPE_BONUS
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ class AnswerComposer:
     def _unit_score(self, query: QueryAnalysis, hit: Hit, heading_terms: list[str], unit: Unit) -> float:
         """How well a sentence answers: the question's weight found (read under the passage's title), the
         kind of answer asked for, few words, and the passage's own retrieval score."""
-        bonus = STRICT_TYPE_BONUS if query.kind in STRICT_TYPES or query.kind is AnswerType.REASON else TYPE_BONUS
+        bonus = _type_bonus(query.kind)
         names = query.constraints.names
         # "Il a reçu 86 propositions" is about the plates-formes only through its title.
         score = self.retriever.lexical.coverage(query.terms, set(unit.terms) | set(heading_terms))
@@ -159,22 +162,30 @@ class AnswerComposer:
 
     @staticmethod
     def _answer_order(
-        answers: dict[int, tuple[float, Unit]], complete: list[int], count: int
+        answers: dict[int, tuple[float, Unit]], complete: list[int], count: int, best: float
     ) -> list[tuple[int, float]]:
-        """The passages as cited, each with its answer score in [0, 1]: those carrying all the question names
-        first (all alike when none does), by their best sentence's score; the passage quoted comes first.
-        A passage that lacks something the question names is scored no higher than the one before it."""
+        """The passages as cited, each with its answer score in [0, 1] (its best sentence's score over the best
+        a sentence could score for this question): those carrying all the question names first (all alike when
+        none does), by that score; the passage quoted comes first. A passage that lacks something the
+        question names is shown scored no higher than the one before it."""
         first = set(complete) or set(range(count))
 
-        def value(rank: int) -> float:
-            return min(1.0, max(0.0, answers[rank][0] / MAX_UNIT_SCORE)) if rank in answers else 0.0
+        def raw(rank: int) -> float:
+            return answers[rank][0] if rank in answers else float("-inf")
 
-        order = sorted(range(count), key=lambda r: (r in first and r in answers, value(r)), reverse=True)
+        order = sorted(range(count), key=lambda r: (r in first and r in answers, raw(r)), reverse=True)
         scored, ceiling = [], 1.0
         for rank in order:
-            ceiling = min(ceiling, value(rank))
+            ceiling = min(ceiling, max(0.0, raw(rank) / best))
             scored.append((rank, round(ceiling, 4)))
         return scored
+
+    @staticmethod
+    def _best_possible(query: QueryAnalysis) -> float:
+        """The best a sentence can score for this question: all its weight, side by side, the focus, a passage
+        ranked first with score 1, and the kind of answer asked for when there is one."""
+        kind = 0.0 if query.kind is AnswerType.OTHER else _type_bonus(query.kind)
+        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + RANK_WEIGHT
 
     def compose(self, query: QueryAnalysis, hits: list[Hit]) -> Composition:
         if not self.evidence.supported(query, hits):
@@ -184,7 +195,7 @@ class AnswerComposer:
             return Composition(REFUSAL, True, [])  # the corpus never names it: no passage can answer
         complete = [rank for rank, found in enumerate(gaps) if not found]
         answers = self._passage_answers(query, hits)
-        order = self._answer_order(answers, complete, len(hits))
+        order = self._answer_order(answers, complete, len(hits), self._best_possible(query))
         rank = order[0][0]
         if rank not in answers:
             return Composition(REFUSAL, True, [])
@@ -271,7 +282,7 @@ class AnswerComposer:
         ]
         if written and len(written) < len(items):
             return "\n".join([intro, *written])
-        if earlier and not named and any(earlier & it for it in item_terms):
+        if query.leans_on and earlier and not named and any(earlier & it for it in item_terms):
             return "\n".join([intro, *(item for item, it in zip(items, item_terms) if earlier & it)])
         said = set(terms(intro)) - named
         own = {t: w for t, w in query.terms.items() if (t in query.own_terms or t in named) and t not in said}
@@ -295,7 +306,7 @@ class AnswerComposer:
     @staticmethod
     def _caveat(gaps: list[Gap], missing_kind: AnswerType | None, marked: str) -> str:
         """Say plainly what the documents do not give, then the closest passage."""
-        closest = f"Le passage le plus proche dit : {marked}"
+        closest = f"{CLOSEST}{marked}"
         scope = ", ".join(g.description for g in gaps if not g.asked)
         asked = ", ".join(g.description for g in gaps if g.asked)
         if scope and asked:

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
-from index.query import Constraints, QueryAnalysis, edition_ordinals, phases_in
+from index.query import Constraints, QueryAnalysis, edition_ordinals, holds_phrase, phases_in
 from index.retriever import Hit, HybridRetriever
 
 # Best passage's cosine + COVERAGE_WEIGHT × its lexical coverage, below which nothing in the corpus
@@ -47,10 +47,6 @@ def _ordinal(term: str) -> str:
     return "1re" if term == "1e" else term
 
 
-def passage_text(chunk: Chunk) -> str:
-    return fold_accents(chunk.indexed_text().replace("\u2019", "'"))
-
-
 class EvidenceCheck:
     """Built once per index version: what the whole corpus mentions, and the calibrated threshold."""
 
@@ -59,7 +55,7 @@ class EvidenceCheck:
         self.min_evidence = min_evidence
         self.min_coverage = min_coverage
         # Folded once per index version, not once per question: gaps() runs for every hit.
-        self._texts = {c.chunk_id: passage_text(c) for c in retriever.bundle.chunks}
+        self._texts = dict(zip((c.chunk_id for c in retriever.bundle.chunks), retriever.folded_texts, strict=True))
         self._dated = self._dates_carried_over(retriever.bundle.chunks)
         self._words = {chunk_id: set(_WORD.findall(text)) for chunk_id, text in self._texts.items()}
         corpus = " ".join(self._texts.values())
@@ -77,9 +73,9 @@ class EvidenceCheck:
         for before, chunk in zip(chunks, chunks[1:]):
             undated = not _YEAR.search(self._texts[chunk.chunk_id])
             if before.doc_id == chunk.doc_id and (undated or _CONTINUES.match(chunk.text.strip())):
-                # « L'étude constate … » under « Les conclusions »: the study of 2012 the passage before dates
-                years = _YEAR.findall(self._texts[before.chunk_id]) + dated.get(before.chunk_id, "").split()
-                dated[chunk.chunk_id] = " ".join(years)
+                # « L'étude constate … » under « Les conclusions »: the study of 2012 the passage before dates;
+                # its own years only, not those it was given in turn.
+                dated[chunk.chunk_id] = " ".join(_YEAR.findall(self._texts[before.chunk_id]))
         return dated
 
     def _ordinal_gaps(self, query: QueryAnalysis, chunk: Chunk) -> list[Gap]:
@@ -117,7 +113,7 @@ class EvidenceCheck:
         if not hits:
             return False
         top = hits[0]
-        if any(phrase in self._texts[top.chunk.chunk_id] for phrase in query.constraints.quoted):
+        if any(holds_phrase(self._texts[top.chunk.chunk_id], phrase) for phrase in query.constraints.quoted):
             return True
         if self.min_evidence is None:  # a model without calibration: the lexical rule alone
             return top.coverage >= self.min_coverage
@@ -151,7 +147,8 @@ class EvidenceCheck:
             gaps += self._definition_gaps(c, self._rows[chunk.chunk_id])
         if c.asked:
             present = self.retriever.bundle.lexical.term_sets[self._rows[chunk.chunk_id]]
-            if not self.retriever.lexical.thesaurus.family(c.asked) & present:
+            elsewhere = c.within is not None and c.within not in chunk.text  # « qui le préside » of another thing
+            if elsewhere or not self.retriever.lexical.thesaurus.family(c.asked) & present:
                 # Users count things in their own words: a caveat, never a refusal on this alone.
                 gaps.append(Gap(f"« {c.asked_word} »", True, asked=True))
         return gaps

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.query import inverted, points_back
+from index.query import MIN_OWN_TERMS, inverted, points_back
+from qa.models import CLOSEST
 
 _OPENERS = re.compile(r"^(et|mais|aussi|ensuite|puis|alors|donc|du coup|dans ce cas)\b")
-MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
 
 
 def refers_back(question: str) -> bool:
@@ -34,11 +34,10 @@ def context_for(previous_queries: list[str], max_chars: int = 400) -> str:
 
 
 _MARKER = re.compile(r"\s*\[\d+\]\s*$")
-_CLOSEST = "Le passage le plus proche dit : "
 QUOTE_PREFIX_CHARS = 80  # enough of the quoted sentence to find its passage again
 
 
 def quoted_in(answer: str) -> str:
     """The start of what an earlier answer quoted from a passage (after its caveat, without the marker)."""
-    text = answer.split(_CLOSEST, 1)[1] if _CLOSEST in answer else answer
+    text = answer.split(CLOSEST, 1)[1] if CLOSEST in answer else answer
     return _MARKER.sub("", text).strip()[:QUOTE_PREFIX_CHARS]

@@ -41,3 +41,4 @@ class Answer(BaseModel):
 
 
 REFUSAL = "Je n'ai pas trouvé cette information dans les documents sur la phase 2 des pôles de compétitivité."
+CLOSEST = "Le passage le plus proche dit : "  # after a caveat, what the documents hold nearest to the question

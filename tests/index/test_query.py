@@ -1,5 +1,6 @@
 from index.analysis import FrenchAnalyzer
 from index.query import analyse_query, edition_ordinals, extract_constraints, phase_periods, phases_in
+from index.question_type import AnswerType
 
 A = FrenchAnalyzer()
 
@@ -9,7 +10,8 @@ def test_phases_in_every_spelling():
     assert phases_in("la troisieme phase et la 4e phase") == {3, 4}
     assert phases_in("poles 2.0 et la phase 2.0") == {2}
     assert phases_in("quel budget pour la phase iii ?") == {3} and phases_in("la phase deux") == {2}
-    assert phases_in("la seconde periode de la politique") == {2} and phases_in("la premiere etape") == {1}
+    assert phases_in("la seconde periode de la politique") == {2} and phases_in("la premiere etape des poles") == {1}
+    assert phases_in("la premiere etape pour devenir une plate-forme") == set()
     assert edition_ordinals(A.terms("la seconde période")) == set()
 
 
@@ -188,3 +190,24 @@ def test_a_name_after_an_indefinite_article_is_any_of_its_kind():
 def test_pole_emploi_is_no_pole_de_competitivite():
     assert extract_constraints("Quelles sont les aides de Pôle emploi ?", A).names == {"Pôle emploi"}
     assert extract_constraints("Quel pôle travaille sur la géothermie ?", A).names == frozenset()
+
+
+def test_a_standalone_question_with_a_pronoun_keeps_its_own_scope():
+    alone = analyse_query("Combien de pôles ont-ils été labellisés ?", A, set(), context="Où est le pôle Avenia ?")
+    assert not alone.constraints.names and not alone.leans_on
+    demonstrative = analyse_query("Et pour ce pôle ?", A, set(), context="Quel budget pour le pôle Avenia ?")
+    assert demonstrative.kind is AnswerType.AMOUNT and demonstrative.constraints.names == {"Avenia"}
+
+
+def test_quoted_words_are_phrases_found_as_whole_words():
+    from index.query import holds_phrase
+
+    assert not extract_constraints("Comment traduire « innovation » en chinois ?", A).quoted  # one word
+    assert not extract_constraints("Que veut dire « à la » en cuisine ?", A).quoted  # too short
+    assert holds_phrase("ils ont dit... au sujet", "ils ont dit") and not holds_phrase("competitivite", "eti")
+
+
+def test_what_a_definition_head_is_about_is_read_as_terms():
+    assert not extract_constraints("c'est quoi les objectifs de la phase 2 ?", A).defined
+    assert extract_constraints("combien y a t il de poles", A).asked_word == "poles"
+    assert extract_constraints("cb ya de poles ?", A).asked_word == "poles"

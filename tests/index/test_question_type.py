@@ -84,3 +84,8 @@ def test_a_duration_answers_how_long():
     assert holds_answer_type("un examen intermédiaire au bout de 18 mois", AnswerType.PERIOD)
     assert holds_answer_type("1,5 milliard d'euros sur trois ans", AnswerType.PERIOD)
     assert not holds_answer_type("la 4ème journée des pôles", AnswerType.PERIOD)
+
+
+def test_who_is_not_read_in_il_y_a_qui():
+    assert answer_type("Qu'est-ce qu'il y a qui change en phase 3 ?") is not AnswerType.PERSON
+    assert not holds_answer_type("une année charnière", AnswerType.PERIOD)

@@ -123,6 +123,15 @@ _COMMON_NAMES = {
     "ministre",
     "republique",
     "president",
+    # compass points describe where, they name nothing a passage must write (« le pôle du Sud-Ouest »)
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "sud-ouest",
+    "sud-est",
+    "nord-ouest",
+    "nord-est",
 }
 
 

@@ -211,3 +211,8 @@ def test_what_a_definition_head_is_about_is_read_as_terms():
     assert not extract_constraints("c'est quoi les objectifs de la phase 2 ?", A).defined
     assert extract_constraints("combien y a t il de poles", A).asked_word == "poles"
     assert extract_constraints("cb ya de poles ?", A).asked_word == "poles"
+
+
+def test_compass_points_name_nothing():
+    assert extract_constraints("Dans le Nord, quel pôle recycle les ordures ?", A).names == frozenset()
+    assert extract_constraints("le pôle du Sud-Ouest, c'est lequel ?", A).names == frozenset()

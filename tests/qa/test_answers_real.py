@@ -181,6 +181,21 @@ def test_how_long_is_answered_by_a_duration(real_service):
     assert answer.confidence == "high" and "18 mois" in answer.answer
 
 
+def test_a_pole_described_in_everyday_words_is_found(real_service):
+    # « pôle » is the policy's own word: the nearest passage may be a little further away in meaning.
+    answer = real_service.ask("Dans le Nord, quel pôle s'occupe de recycler les ordures et de nettoyer les terrains ?")
+    assert not answer.refused and "Team2" in answer.answer
+
+
+def test_administrative_questions_in_the_documents_words_are_declined(real_service):
+    for question in (
+        "quels sont les horaires d'ouverture de la prefecture de region ?",
+        "Quelle est la date limite de la déclaration de revenus cette année ?",
+        "Comment se passe la réforme des retraites de 2010 ?",
+    ):
+        assert real_service.ask(question).refused, question
+
+
 def test_how_many_pôles_is_answered_by_a_number_of_pôles(real_service):
     answer = real_service.ask("Combien y avait-il de pôles au moment du lancement de la deuxième phase ?")
     assert answer.confidence == "high" and "71 pôles" in answer.answer  # not the 1,5 milliard of that launch

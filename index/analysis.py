@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -348,10 +349,15 @@ _ORDINAL_WORDS = {
 
 
 STEM_CACHE_SIZE = 200_000
+FOLD_CACHE_SIZE = 20_000  # texts folded lately (passages, sentences, questions), kept with their folded form
 
 
+@functools.lru_cache(maxsize=FOLD_CACHE_SIZE)
 def fold_accents(text: str) -> str:
-    """Lower-case and strip accents: 'Pôles' and 'poles' must meet in the index."""
+    """Lower-case and strip accents: 'Pôles' and 'poles' must meet in the index. Passages and their
+    sentences are folded again for every question that reads them: the last ones are kept."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
     return folded.replace("œ", "oe").replace("æ", "ae")

@@ -83,6 +83,7 @@ _DEFINED_FIRST = re.compile(
     r"([\w@'-]+(?:\s+[\w@'-]+){0,3}?)\s*,?\s+(?:ca\s+|c'\s*)?"
     r"(?:veut dire|signifie|designe|c'est|c koi|c quoi|est|sont)\s+(?:quoi|koi)\b"
 )
+_RELATIVE = re.compile(r"\b(?:avant|apres|depuis|d'ici|des)\s+(?:(?:la fin de |le debut de )?l'annee\s+)?$")
 _QUOTED = re.compile(r"[«“\"]([^«»“”\"]{3,80})[»”\"]")  # « Ils ont dit », "Pôles 2.0"
 # A phrase worth finding as written: two words or more, eight characters or more (not « innovation », « à la »).
 _QUOTABLE = re.compile(r"(?=.{8,}$)\S+(?:\s+\S+)+")
@@ -205,14 +206,28 @@ def edition_ordinals(terms: list[str]) -> set[str]:
             j = i + 1
             while j < len(terms) and terms[j].isdigit():  # "4ème" is indexed as "4e" then "4"
                 j += 1
-            if j < len(terms) and terms[j] not in _NOT_EDITIONS:
+            if j < len(terms) and terms[j] in _EDITION_NOUNS:  # not « la deuxième catégorie »
                 found.add(term)
     return found
 
 
-_NOT_EDITIONS = {"phas", "phase", "fois", "period", "etap"}  # « la seconde période » is a phase
 _FIRST = {"premi", "premier"}  # index terms of « premier », « première » (not « premiers », a plural)
-_EDITION_NOUNS = {"appel", "journe", "edit", "vagu", "rencontr", "colloqu", "session", "tour", "contrat"}
+# What an ordinal numbers when it names an edition: « la 4e journée », « le second appel », « le 3e numéro ».
+_EDITION_NOUNS = {
+    "appel",
+    "journe",
+    "edit",
+    "vagu",
+    "rencontr",
+    "colloqu",
+    "session",
+    "tour",
+    "contrat",
+    "conferent",
+    "forum",
+    "reunion",
+    "numero",
+}
 
 
 @dataclass(frozen=True)
@@ -304,7 +319,8 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
         defined=tuple(dict.fromkeys(defined_terms)),
         defined_words=defined_words if defined_terms else None,
-        years=frozenset(_YEAR.findall(folded)),
+        # « avant 2009 », « depuis 2010 »: a year to compare with, not one the passage must give
+        years=frozenset(m.group(0) for m in _YEAR.finditer(folded) if not _RELATIVE.search(folded[: m.start()])),
         phases=frozenset(phases_in(folded)),
         names=frozenset(names),
         generic=frozenset(generic),

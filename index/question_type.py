@@ -44,7 +44,9 @@ _QUESTION_PATTERNS = [
     ),
     (
         AnswerType.PERIOD,
-        r"\bperiodes?\b|\bquelles annees\b|\bde quelle annee\b|\bde quand a quand\b|\bcombien de temps\b|\bduree\b",
+        # « la première période » names a phase, it does not ask for a period
+        r"(?<!premiere )(?<!deuxieme )(?<!seconde )(?<!troisieme )\bperiodes?\b"
+        r"|\bquelles annees\b|\bde quelle annee\b|\bde quand a quand\b|\bcombien de temps\b|\bduree\b",
     ),
     (
         AnswerType.NUMBER,
@@ -59,7 +61,8 @@ _QUESTION_PATTERNS = [
     ),
     (
         AnswerType.PERSON,
-        r"^(et )?(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b|\bquels? (cabinets?|ministres?|personnes?)\b",
+        r"^(et )?(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b"
+        r"|\bquels? (cabinets?|consultants?|ministres?|personnes?)\b",
     ),
 ]
 

@@ -110,10 +110,14 @@ class EvidenceCheck:
         """« c'est quoi le crédit d'impôt recherche » needs a passage about that very thing; one about research
         funding will not do. Mostly unknown to the whole corpus: nothing can define it."""
         present = self.retriever.bundle.lexical.term_sets[row]
-        if self.retriever.lexical.coverage(dict.fromkeys(c.defined, 1.0), present) >= DEFINED_COVERAGE:
+        known = [t for t in c.defined if self.retriever.lexical.knows(t)]
+        if len(known) * 2 < len(c.defined):  # mostly unknown to the whole corpus: nothing can define it
+            return [Gap(f"« {c.defined_words} »", False, asked=True)]
+        # Words no passage has weigh nothing here: « qu'est-ce que l'État demande aux pôles » is about the
+        # State and the pôles; « demande » is in no passage.
+        if self.retriever.lexical.coverage(dict.fromkeys(known, 1.0), present) >= DEFINED_COVERAGE:
             return []
-        unknown = sum(not self.retriever.lexical.knows(t) for t in c.defined)
-        return [Gap(f"« {c.defined_words} »", unknown * 2 <= len(c.defined), asked=True)]
+        return [Gap(f"« {c.defined_words} »", True, asked=True)]
 
     def names_all(self, names: frozenset[str], text: str) -> bool:
         """Every name of the question is in this text (a sentence), typos of a letter allowed."""

@@ -216,3 +216,16 @@ def test_what_a_definition_head_is_about_is_read_as_terms():
 def test_compass_points_name_nothing():
     assert extract_constraints("Dans le Nord, quel pôle recycle les ordures ?", A).names == frozenset()
     assert extract_constraints("le pôle du Sud-Ouest, c'est lequel ?", A).names == frozenset()
+
+
+def test_a_year_to_compare_with_is_no_year_the_passage_must_give():
+    assert (
+        extract_constraints("Avant 2009, quelle part des aides allait au développement durable ?", A).years
+        == frozenset()
+    )
+    assert extract_constraints("Quel budget en 2009 ?", A).years == {"2009"}
+
+
+def test_an_ordinal_names_an_edition_only_before_an_edition_noun():
+    assert edition_ordinals(A.terms("la 4ème journée des pôles")) == {"4e"}
+    assert edition_ordinals(A.terms("les pôles de la deuxième catégorie")) == set()

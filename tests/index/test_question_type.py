@@ -89,3 +89,8 @@ def test_a_duration_answers_how_long():
 def test_who_is_not_read_in_il_y_a_qui():
     assert answer_type("Qu'est-ce qu'il y a qui change en phase 3 ?") is not AnswerType.PERSON
     assert not holds_answer_type("une année charnière", AnswerType.PERIOD)
+
+
+def test_the_first_period_names_a_phase_it_asks_for_no_period():
+    assert answer_type("Quels consultants ont fait le bilan de la première période ?") is AnswerType.PERSON
+    assert answer_type("Quelle période couvre la phase 2 ?") is AnswerType.PERIOD

@@ -196,6 +196,12 @@ def test_administrative_questions_in_the_documents_words_are_declined(real_servi
         assert real_service.ask(question).refused, question
 
 
+def test_words_no_passage_has_do_not_make_a_question_a_definition_to_doubt(real_service):
+    answer = real_service.ask("Qu'est-ce que l'État demande aux pôles en échange de son argent ?")
+    assert answer.confidence == "high" and "résultats mesurables" in answer.answer
+    assert real_service.ask("c'est quoi le crédit d'impôt recherche ?").refused  # mostly unknown: declined
+
+
 def test_how_many_pôles_is_answered_by_a_number_of_pôles(real_service):
     answer = real_service.ask("Combien y avait-il de pôles au moment du lancement de la deuxième phase ?")
     assert answer.confidence == "high" and "71 pôles" in answer.answer  # not the 1,5 milliard of that launch

@@ -175,6 +175,14 @@ def _phase_mentions(folded: str) -> list[tuple[int, int]]:
     return found + [(2, m.end()) for m in _POLES_2_0.finditer(folded)]
 
 
+_GROUPS = re.compile(r"\bgroupes?\s+(\d)(?:\s*(?:et|,|ou)\s*(\d))?")  # « groupe 3 », « groupes 1 et 2 »
+
+
+def groups_in(folded: str) -> set[str]:
+    """Numbered groups a folded text speaks of: « groupes 1 et 2 » → {'1', '2'}."""
+    return {n for m in _GROUPS.finditer(folded) for n in m.groups() if n}
+
+
 def phases_in(folded: str) -> set[int]:
     """Phase numbers a folded text speaks of: 'phase 3', '3e phase', 'troisième phase', 'phase III',
     'phase trois', 'Pôles 2.0'."""
@@ -244,10 +252,18 @@ class Constraints:
     defined_words: str | None = None  # as written
     quoted: tuple[str, ...] = ()  # what the user wrote between quotes, folded: « Ils ont dit »
     within: str | None = None  # « Et qui le préside ? »: the passage must be the one the last answer quoted
+    groups: frozenset[str] = frozenset()  # « les pôles du groupe 2 »: numbered groups the passage must speak of
 
     def __bool__(self) -> bool:
         return bool(
-            self.years or self.phases or self.names or self.generic or self.asked or self.defined or self.within
+            self.years
+            or self.phases
+            or self.names
+            or self.generic
+            or self.asked
+            or self.defined
+            or self.within
+            or self.groups
         )
 
 
@@ -322,6 +338,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         # « avant 2009 », « depuis 2010 »: a year to compare with, not one the passage must give
         years=frozenset(m.group(0) for m in _YEAR.finditer(folded) if not _RELATIVE.search(folded[: m.start()])),
         phases=frozenset(phases_in(folded)),
+        groups=frozenset(groups_in(folded)),
         names=frozenset(names),
         generic=frozenset(generic),
         asked=asked,

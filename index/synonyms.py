@@ -30,6 +30,7 @@ _GROUPS = [
     "concertation consultation débat dialogue",
     "président chef présider préside présidé",
     "correspondants représentants",
+    "collectivités régions départements communes",
     "rôle mission fonction",
     "positive positif favorable",
     "initialement départ prévu",

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
-from index.query import Constraints, QueryAnalysis, edition_ordinals, holds_phrase, phases_in
+from index.query import Constraints, QueryAnalysis, edition_ordinals, groups_in, holds_phrase, phases_in
 from index.retriever import Hit, HybridRetriever
 
 # Best passage's cosine + COVERAGE_WEIGHT × its lexical coverage, below which nothing in the corpus
@@ -73,6 +73,7 @@ class EvidenceCheck:
         self._corpus_text = corpus
         self._corpus_years = set(_YEAR.findall(corpus))
         self._corpus_phases = phases_in(corpus)
+        self._corpus_groups = groups_in(corpus)
         self._corpus_words = _words_of(corpus)
         self._rows = {c.chunk_id: i for i, c in enumerate(retriever.bundle.chunks)}
         self._domain_terms = set(retriever.analyzer.terms(DOMAIN_WORDS))
@@ -163,6 +164,8 @@ class EvidenceCheck:
         for name in sorted(c.generic):  # « un iPhone »: unknown to the documents, no passage answers
             if not self._named(fold_accents(name), self._corpus_words):
                 gaps.append(Gap(f"« {name} »", False))
+        spoken = groups_in(text)
+        gaps += [Gap(f"le groupe {g}", g in self._corpus_groups) for g in sorted(c.groups - spoken)]
         gaps += self._ordinal_gaps(query, chunk)
         if c.defined:
             gaps += self._definition_gaps(c, self._rows[chunk.chunk_id])

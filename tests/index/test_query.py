@@ -229,3 +229,10 @@ def test_a_year_to_compare_with_is_no_year_the_passage_must_give():
 def test_an_ordinal_names_an_edition_only_before_an_edition_noun():
     assert edition_ordinals(A.terms("la 4ème journée des pôles")) == {"4e"}
     assert edition_ordinals(A.terms("les pôles de la deuxième catégorie")) == set()
+
+
+def test_a_numbered_group_is_a_constraint():
+    from index.query import groups_in
+
+    assert extract_constraints("Quels pôles du groupe 2 ?", A).groups == {"2"}
+    assert groups_in("poles des groupes 1 et 2") == {"1", "2"} and groups_in("13 poles (groupe 3)") == {"3"}

@@ -6,6 +6,7 @@ retriever for each question.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -136,14 +137,15 @@ _COMMON_NAMES = {
 }
 
 
+# « ce pôle », « ces cabinets », « cette étude »: something named before.
+_DEMONSTRATIVE_PATTERN = r"\b(?:cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]"
 # Words that point at something said in an earlier turn: « lesquels », « l'a », « ce pôle », « qui le préside ».
 _ANAPHORA = re.compile(
     r"\b(lesquel(le)?s|lequel|laquelle|ceux-ci|celles-ci|ceux|celles|celui|celle|ce dernier|cette derniere"
     r"|ces derniers|ils|elles|leurs?|eux)\b"
     r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)"
     r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
-    r"|\b(cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]"  # « ce pôle », « ces cabinets »
-    r"|\b(qui|ki) (le|la|les) [a-z]"  # « qui le préside ? »
+    r"|" + _DEMONSTRATIVE_PATTERN + r"|\b(qui|ki) (le|la|les) [a-z]"  # « qui le préside ? »
 )
 _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 
@@ -304,13 +306,25 @@ def _any_of_a_kind(question: str, names: set[str]) -> set[str]:
     return {n for n in names if re.search(rf"\b(?:un|une)\s+{re.escape(n)}\b", question, re.IGNORECASE)}
 
 
+def _as_written(question: str) -> tuple[str, str]:
+    """The question folded, and as written where positions in the folded text are positions in it too
+    (folding keeps the length but for « œ »; then the folded text stands for both)."""
+    written = question.replace("\u2019", "'")
+    folded = fold_accents(written)
+    return folded, written if len(written) == len(folded) else folded
+
+
+@functools.cache
+def _not_defined_terms(analyzer: FrenchAnalyzer) -> frozenset[str]:
+    """Index terms of the heads that make « c'est quoi … » no definition (« les objectifs », « le pb »)."""
+    return frozenset(t for w in _NOT_DEFINED for t in analyzer.terms(w))
+
+
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
-    folded = fold_accents(question.replace("\u2019", "'"))
+    folded, as_written = _as_written(question)
     names = _names(question)
     generic = _any_of_a_kind(question, names)
     names -= generic
-    written = question.replace("\u2019", "'")
-    as_written = written if len(written) == len(folded) else folded  # folding keeps the length but for « œ »
     asked = asked_word = None
     match = _COUNTED.search(folded)
     group = (match.lastgroup or 1) if match else 1  # « thing » counted, or « firm » asked for
@@ -327,7 +341,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     defined = _DEFINED_FIRST.search(folded) or _DEFINED.search(folded)
     defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
     head = defined.group(1).split()[0] if defined else ""
-    about = {t for w in _NOT_DEFINED for t in analyzer.terms(w)}  # « les objectifs », « le pb »: as terms
+    about = _not_defined_terms(analyzer)
     if defined and (_AUXILIARY.search(defined.group(1)) or head in _KIND_NOUNS or set(analyzer.terms(head)) & about):
         defined_words = None  # « qu'est-ce que l'État a financé ? », « c'est quoi la date limite ? »: no definition
     defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
@@ -411,30 +425,31 @@ def analyse_query(
         for term in analyzer.terms(text):
             own = weight * (FILLER_WEIGHT if term in filler else 1.0)
             terms[term] = max(own, terms.get(term, 0.0))
-    if context and kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
+    folded, as_written = _as_written(question)
+    earlier = extract_constraints(context, analyzer) if context else None
+    if earlier is not None and kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
         # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
         kind = answer_type(context)
-        earlier = extract_constraints(context, analyzer)
         constraints = replace(
             constraints,
             asked=constraints.asked or earlier.asked,
             asked_word=constraints.asked_word or earlier.asked_word,
         )
-    leans_on = bool(context) and _leans_on(question, analyzer)
-    if leans_on and not _scoped(constraints):
+    own_terms = analyzer.terms(question)
+    leans_on = earlier is not None and _leans_on(folded, own_terms)
+    if earlier is not None and leans_on and not _scoped(constraints):
         # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
         # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
-        earlier = extract_constraints(context, analyzer)
         constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=earlier.names)
-    written = question.replace("\u2019", "'")
-    held = _HOLDER_OF_IT.search(fold_accents(written)) if leans_on else None
+    held = _HOLDER_OF_IT.search(folded) if leans_on else None
     if held and not constraints.asked and analyzer.terms(held.group(1)):
         # « qui le préside ? » asks what « qui préside le pôle Avenia ? » asks, of what the last answer quoted
-        word = written[held.start(1) : held.end(1)] if len(written) == len(fold_accents(written)) else held.group(1)
         constraints = replace(
-            constraints, asked=analyzer.terms(held.group(1))[0], asked_word=word, within=said_before or None
+            constraints,
+            asked=analyzer.terms(held.group(1))[0],
+            asked_word=as_written[held.start(1) : held.end(1)],
+            within=said_before or None,
         )
-    folded = fold_accents(question.replace("\u2019", "'"))
     if _OUTCOME.search(folded):
         # « ça a donné quoi l'évaluation ? »: what it concluded, which the documents call conclusions, results
         for term in analyzer.terms(_OUTCOME_WORDS):
@@ -447,7 +462,7 @@ def analyse_query(
         question=question,
         context=context,
         terms=terms,
-        own_terms=analyzer.terms(question),
+        own_terms=own_terms,
         kind=kind,
         constraints=constraints,
         said_before=said_before if leans_on else "",
@@ -460,7 +475,7 @@ def analyse_query(
 
 
 _HOLDER_OF_IT = re.compile(r"\b(?:qui|ki)\s+(?:le|la|les)\s+([a-z]{3,})")  # « qui le préside »
-_DEMONSTRATIVE = re.compile(r"\b(?:cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]")
+_DEMONSTRATIVE = re.compile(_DEMONSTRATIVE_PATTERN)
 MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
 
 
@@ -469,12 +484,11 @@ def _scoped(constraints: Constraints) -> bool:
     return bool(constraints.years or constraints.phases or constraints.names)
 
 
-def _leans_on(question: str, analyzer: FrenchAnalyzer) -> bool:
+def _leans_on(folded: str, terms: list[str]) -> bool:
     """A follow-up that stands for something said before, with nothing in it to stand for: hardly a word of
     its own (« Et quand ? », « Et ça date de quand ? »), a demonstrative (« cette étude ») or « qui le
     préside ? ». A pronoun alone does not do: « Combien de pôles ont-ils été labellisés ? » stands alone."""
-    folded = fold_accents(question.replace("\u2019", "'"))
-    if len(set(analyzer.terms(question))) < MIN_OWN_TERMS:
+    if len(set(terms)) < MIN_OWN_TERMS:
         return True
     return bool(_DEMONSTRATIVE.search(folded) or _HOLDER_OF_IT.search(folded))
 

@@ -22,6 +22,12 @@ SPELLED_OUT_WEIGHT = 0.3  # « c'est quoi le FUI ? »: the passage with « … i
 QUOTED_WEIGHT = 0.3  # words the user put between quotes, found as written in a passage, its title or heading
 
 
+def _lift(fused: np.ndarray, chosen: list[bool], weight: float) -> np.ndarray:
+    """Scores moved toward 1 for the chosen passages, by `weight`, still in [0, 1]; unchanged when none is."""
+    mask = np.array(chosen, dtype=np.float32)
+    return (1 - weight) * fused + weight * mask if mask.any() else fused
+
+
 @dataclass(frozen=True)
 class Hit:
     """A retrieved passage with the signals that ranked it (score, lexical and coverage in [0, 1])."""
@@ -140,19 +146,13 @@ class HybridRetriever:
         defined = (query.constraints.defined_words or "").upper().split()
         if len(defined) == 1:
             # « Que recouvre le sigle CIADT ? »: of the passages naming the CIADT, the one that spells it out.
-            spells = np.array([f"({defined[0]})" in chunks[r].text for r in rows], dtype=np.float32)
-            if spells.any():
-                fused = (1 - SPELLED_OUT_WEIGHT) * fused + SPELLED_OUT_WEIGHT * spells
+            fused = _lift(fused, [f"({defined[0]})" in chunks[r].text for r in rows], SPELLED_OUT_WEIGHT)
         for phrase in query.constraints.quoted:
             # « Dans la rubrique « Ils ont dit », … »: the passage that has the words the user quoted
-            has = np.array([holds_phrase(self.folded_texts[r], phrase) for r in rows], dtype=np.float32)
-            if has.any():
-                fused = (1 - QUOTED_WEIGHT) * fused + QUOTED_WEIGHT * has
+            fused = _lift(fused, [holds_phrase(self.folded_texts[r], phrase) for r in rows], QUOTED_WEIGHT)
         if query.said_before:
             # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
-            quoted = np.array([query.said_before in chunks[r].text for r in rows], dtype=np.float32)
-            if quoted.any():
-                fused = (1 - SAID_BEFORE_WEIGHT) * fused + SAID_BEFORE_WEIGHT * quoted
+            fused = _lift(fused, [query.said_before in chunks[r].text for r in rows], SAID_BEFORE_WEIGHT)
         lexical = normalise_max(lexical_all)[rows]
         order = np.argsort(-fused, kind="stable")[:k]
         return [

@@ -69,15 +69,18 @@ class EvidenceCheck:
         self._texts = dict(zip((c.chunk_id for c in retriever.bundle.chunks), retriever.folded_texts, strict=True))
         self._dated = self._dates_carried_over(retriever.bundle.chunks)
         self._words = {chunk_id: _words_of(text) for chunk_id, text in self._texts.items()}
+        self._phases = {chunk_id: phases_in(text) for chunk_id, text in self._texts.items()}
+        self._groups = {chunk_id: groups_in(text) for chunk_id, text in self._texts.items()}
+        chunk_ids = [c.chunk_id for c in retriever.bundle.chunks]
+        self._ordinals = dict(zip(chunk_ids, map(edition_ordinals, retriever.bundle.lexical.term_lists), strict=True))
         corpus = " ".join(self._texts.values())
-        self._corpus_text = corpus
         self._corpus_years = set(_YEAR.findall(corpus))
         self._corpus_phases = phases_in(corpus)
         self._corpus_groups = groups_in(corpus)
         self._corpus_words = _words_of(corpus)
-        self._rows = {c.chunk_id: i for i, c in enumerate(retriever.bundle.chunks)}
+        self._rows = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
         self._domain_terms = set(retriever.analyzer.terms(DOMAIN_WORDS))
-        self._corpus_ordinals = set().union(*(edition_ordinals(t) for t in retriever.bundle.lexical.term_lists))
+        self._corpus_ordinals = set().union(*self._ordinals.values())
 
     def _dates_carried_over(self, chunks: list[Chunk]) -> dict[str, str]:
         """A passage that opens on what the one before said (« Avec ces six labels … le même jour »), or gives
@@ -94,7 +97,7 @@ class EvidenceCheck:
     def _ordinal_gaps(self, query: QueryAnalysis, chunk: Chunk) -> list[Gap]:
         """« la 6e journée », « le second appel »: the passage must name that edition too."""
         wanted = edition_ordinals(query.own_terms)
-        seen = edition_ordinals(self.retriever.bundle.lexical.term_lists[self._rows[chunk.chunk_id]])
+        seen = self._ordinals[chunk.chunk_id]
         return [Gap(f"la {_ordinal(o)} édition", o in self._corpus_ordinals) for o in sorted(wanted - seen)]
 
     @staticmethod
@@ -151,7 +154,7 @@ class EvidenceCheck:
         gaps = [
             Gap(f"l'année {y}", y in self._corpus_years) for y in sorted(c.years) if y not in text and y not in dated
         ]
-        phases = phases_in(text)
+        phases = self._phases[chunk.chunk_id]
         for phase in sorted(c.phases):
             speaks_of_it = phase in phases or (not phases and phase == SUBJECT_PHASE)
             if not speaks_of_it:
@@ -164,7 +167,7 @@ class EvidenceCheck:
         for name in sorted(c.generic):  # « un iPhone »: unknown to the documents, no passage answers
             if not self._named(fold_accents(name), self._corpus_words):
                 gaps.append(Gap(f"« {name} »", False))
-        spoken = groups_in(text)
+        spoken = self._groups[chunk.chunk_id]
         gaps += [Gap(f"le groupe {g}", g in self._corpus_groups) for g in sorted(c.groups - spoken)]
         gaps += self._ordinal_gaps(query, chunk)
         if c.defined:

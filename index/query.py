@@ -474,7 +474,10 @@ def analyse_query(
     )
 
 
-_HOLDER_OF_IT = re.compile(r"\b(?:qui|ki)\s+(?:le|la|les)\s+([a-z]{3,})")  # « qui le préside »
+# « qui le préside », « qui l'a rédigé », « qui les a choisis »
+_HOLDER_OF_IT = re.compile(
+    r"\b(?:qui|ki)\s+(?:(?:le|la|les)\s+|l['\u2019]\s*)(?:(?:a|ont|avait|avaient)\s+)?([a-z]{3,})"
+)
 _DEMONSTRATIVE = re.compile(_DEMONSTRATIVE_PATTERN)
 MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
 

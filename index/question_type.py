@@ -127,6 +127,9 @@ _NOT_A_COUNT_AFTER = re.compile(
     rf"^(%|€|euros?|millions?|milliards?|m|k|ko|mo|ans?|mois|heures?|{_MONTHS}|er|ere|e|eme|ieme|nd|nde)$"
 )  # money, sizes, durations, days (« le 11 mai »), ordinals (« la 4ème journée »)
 _YEAR_TOKEN = re.compile(r"(19|20)\d\d")
+_LABEL_BEFORE = re.compile(
+    r"groupes?|phases?|numeros?|no|n|articles?|niveaux?|categories?|axes?|etapes?|chapitres?|pages?"
+)
 COUNT_WINDOW = 6  # words between a number and the thing it counts: « 86 propositions, dont 35 »
 
 
@@ -136,6 +139,8 @@ def counts_thing(text: str, counted: set[str], terms: Callable[[str], list[str]]
     tokens = _COUNT_TOKEN.findall(fold_accents(text))
     for i, token in enumerate(tokens):
         if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token):
+            continue
+        if i and _LABEL_BEFORE.fullmatch(tokens[i - 1]):  # « les pôles du groupe 2 » counts no pôles
             continue
         after = next((t for t in tokens[i + 1 : i + 3] if t not in ("d", "l")), "")  # « millions d'euros »
         if counted & set(terms(after)):  # « combien d'années » is counted in « trois ans »

@@ -147,8 +147,8 @@ class EvidenceCheck:
     def gaps(self, query: QueryAnalysis, chunk: Chunk) -> list[Gap]:
         """The question's constraints that this passage does not carry."""
         c: Constraints = query.constraints
-        if not c:
-            return []
+        if not c:  # an edition ordinal is no constraint of its own: « le deuxième appel » alone
+            return self._ordinal_gaps(query, chunk)
         text = self._texts[chunk.chunk_id]
         dated = self._dated.get(chunk.chunk_id, "")
         gaps = [

@@ -134,6 +134,8 @@ def test_a_follow_up_pointing_back_keeps_the_scope_of_the_turn_before():
     assert study.constraints.phases == {1}
     president = analyse_query("Et qui le préside ?", A, set(), context="Le pôle Avenia, il est dans quelle région ?")
     assert president.constraints.names == {"Avenia"} and president.constraints.asked_word == "préside"
+    report = analyse_query("et qui l'a rédigé ?", A, set(), context="Quand le rapport d'évaluation a-t-il été rendu ?")
+    assert report.leans_on and report.constraints.asked_word == "rédigé"
     # A scope of its own wins; a follow-up with words of its own keeps none.
     budget = analyse_query("Et pour la phase 3 ?", A, set(), context="Quel budget pour la phase 2 ?")
     assert budget.constraints.phases == {3}

@@ -35,6 +35,8 @@ def test_money_percentages_years_and_days_count_nothing():
     assert not counts("La 4ème journée des pôles de compétitivité", "pôles")  # an ordinal
     assert not counts("600 M€ pour les pôles", "pôles")
     assert counts("vingt-deux pôles", "pôles") and counts("soixante-et-onze pôles", "pôles")
+    assert not counts("Les pôles du groupe 2 font l'objet d'un examen", "pôles")  # a label, not a count
+    assert not counts("les pôles de la phase 2", "pôles") and counts("les 13 pôles du groupe 3", "pôles")
 
 
 def test_years_asked_for_are_counted_in_years():

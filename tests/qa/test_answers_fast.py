@@ -72,6 +72,11 @@ def test_an_edition_the_documents_never_name_is_declined(service):
     assert service.ask("Quand a eu lieu la 9e journée nationale des pôles ?").refused
 
 
+def test_an_edition_is_checked_when_it_is_all_the_question_names(service):
+    # Nothing else constrains this question: the 5th day is still not the 4th the page speaks of.
+    assert service.ask("Qu'a-t-on présenté à la 5e journée des pôles de compétitivité ?").refused
+
+
 def test_a_count_asked_for_gets_a_count_of_that_thing_or_the_caveat(service):
     # The page gives money for the plates-formes, never how many were funded.
     answer = service.ask("Combien de plates-formes d'innovation ont finalement été financées ?")

@@ -67,6 +67,23 @@ def test_a_follow_up_about_what_the_documents_do_not_say_is_not_answered_with_co
     assert cost.refused or cost.confidence == "low"  # not the 200 000 euros of the plates-formes' studies
 
 
+def test_who_did_it_is_asked_of_what_was_just_quoted(real_service):
+    first = real_service.ask("Quand le rapport d'évaluation de la phase 2 a-t-il été rendu ?")
+    assert "15 juin 2012" in first.answer
+    author = real_service.ask("et qui l'a rédigé ?", first.conversation_id)
+    assert author.refused or author.confidence == "low"  # the documents name no author of that report
+    first = real_service.ask("Jusqu'à quand la phase 2 a-t-elle été prolongée ?")
+    announced = real_service.ask("Qui l'a annoncé ?", first.conversation_id)
+    assert "François Fillon" in announced.answer and announced.confidence == "high"
+
+
+def test_a_count_or_an_edition_the_documents_do_not_give_is_not_answered_with_confidence(real_service):
+    # « groupe 2 » and « 18 mois » count no pôles; the plates-formes had a first call, no second one.
+    reduced = real_service.ask("Combien de pôles du groupe 2 ont vu leur financement réduit après l'examen à 18 mois ?")
+    second = real_service.ask("Quels projets ont été retenus au deuxième appel à projets plates-formes d'innovation ?")
+    assert all(a.refused or a.confidence == "low" for a in (reduced, second))
+
+
 def test_a_follow_up_pointing_back_looks_first_at_the_passage_just_quoted(real_service):
     first = real_service.ask("Qui a évalué la première phase ?")
     assert "Boston Consulting Group" in first.answer

@@ -16,7 +16,7 @@ _ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
 
 # Raised whenever the terms of a text change (stemming, stop words): an index keeps the terms it was
 # built with, so a build analyses every passage afresh and a server warns until the index is rebuilt.
-ANALYSIS_VERSION = 7
+ANALYSIS_VERSION = 8
 
 STOP_WORDS = frozenset(
     [
@@ -375,8 +375,13 @@ def _participle(word: str) -> str:
 
 
 # Words the stemmer would merge with another of a different meaning: « retraites » (pensions) is not
-# « retraits » (labels withdrawn).
-_STEMS_KEPT_APART = {"retraite": "retraite", "retraites": "retraite"}
+# « retraits » (labels withdrawn); « environnement » is not « environ 200 000 euros ».
+_STEMS_KEPT_APART = {
+    "retraite": "retraite",
+    "retraites": "retraite",
+    "environnement": "environnement",
+    "environnements": "environnement",
+}
 
 # Nouns in « -ée », which are no feminine participles: « durée » must not meet « durant ».
 _EE_NOUNS = frozenset(

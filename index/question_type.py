@@ -36,6 +36,8 @@ _QUESTION_PATTERNS = [
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
         r"|\b(combien|cb|cmb) (d'argent|d'euros|de millions|de milliards|coute|coutait|a coute)\b|\bmontant\b"
+        r"|\ble (plus|moins) (d'argent|d'euros|de financements?|de credits|de subventions|d'aides?|de fonds)\b"
+        r"|\ble (plus|mieux|moins) (finance|dote)e?s?\b"  # « lequel a touché le plus d'argent ? »
         r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa) (le |la |l')?(budget|montant|enveloppe)\b"
         r"|\b(budget|montant|enveloppe)\b.*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi) ?\??$"
         # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted

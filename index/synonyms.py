@@ -9,7 +9,9 @@ from index.analysis import FrenchAnalyzer
 _GROUPS = [
     "budget argent financement financer enveloppe crédits fonds montant somme coût dépense euros "
     "milliard millions consacrer affecter dotation subvention aides",
-    "écotechnologies ecotechs écotechs",
+    "écotechnologies ecotechs écotechs vertes verts environnement environnementales",
+    "territoire territoires territoriales territorial",
+    "apporte apporter donne donner offre offrir procure",
     "journée rencontre colloque réunion événement",
     "cabinets consultants conseil sociétés prestataires",
     "domaines secteurs thématiques",

@@ -52,6 +52,7 @@ def test_the_participles_of_a_question_meet_the_passage():
     assert analyzer.terms("durée") != analyzer.terms("durant")  # a noun in « -ée », no participle
     assert analyzer.terms("journées") == analyzer.terms("journée")
     assert analyzer.terms("retraites") != analyzer.terms("retraits")  # pensions are not labels withdrawn
+    assert analyzer.terms("environnement") != analyzer.terms("environ")  # « environ 200 000 euros »
 
 
 def test_a_heading_names_the_phase_its_sentences_speak_of():

@@ -19,6 +19,8 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("Combien y a-t-il de pôles mis en place ?") is AnswerType.NUMBER
     assert answer_type("combien le rapport compte-t-il de recommandations ?") is AnswerType.NUMBER
     assert answer_type("Le CIADT a mis combien de temps ?") is AnswerType.PERIOD
+    assert answer_type("et lequel a touché le plus d'argent ?") is AnswerType.AMOUNT  # compared by amounts
+    assert answer_type("Quel pôle est le mieux financé ?") is AnswerType.AMOUNT
 
 
 def test_a_number_counts_the_thing_next_to_it():

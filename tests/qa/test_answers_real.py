@@ -77,6 +77,19 @@ def test_who_did_it_is_asked_of_what_was_just_quoted(real_service):
     assert "François Fillon" in announced.answer and announced.confidence == "high"
 
 
+def test_which_got_the_most_money_needs_amounts(real_service):
+    first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
+    most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)
+    assert most.refused or most.confidence == "low"  # no amount per pôle in the documents
+
+
+def test_words_users_say_for_the_documents_words(real_service):
+    green = real_service.ask("Combien de pôles ont été créés spécialement pour les technologies vertes ?")
+    assert "six nouveaux pôles" in green.answer  # « écotechnologies »
+    brings = real_service.ask("Un contrat de performance, concrètement ça apporte quoi à un pôle ?")
+    assert "trois ans de visibilité" in brings.answer  # « ce qui lui donne »
+
+
 def test_a_count_or_an_edition_the_documents_do_not_give_is_not_answered_with_confidence(real_service):
     # « groupe 2 » and « 18 mois » count no pôles; the plates-formes had a first call, no second one.
     reduced = real_service.ask("Combien de pôles du groupe 2 ont vu leur financement réduit après l'examen à 18 mois ?")

@@ -73,7 +73,8 @@ _KIND_NOUNS = frozenset(
 )
 # « c'est quoi le crédit d'impôt recherche et … », « qu'est-ce qu'un projet structurant ? »: what to define.
 _DEFINED = re.compile(
-    r"\b(?:c'est quoi|c koi|c quoi|qu'est-ce que|qu'est-ce qu'|que signifie|que veut dire|que recouvre|que sont)\s*"
+    r"\b(?:c'est quoi|c koi|c quoi|qu'est-ce que|qu'est-ce qu'|que signifie|que veut dire|que recouvre|que sont"
+    r"|comment (?:fonctionnent|fonctionne|marchent|marche))\s*"  # « comment fonctionne le crédit d'impôt … ? »
     r"(?:(?:concretement|exactement|vraiment|precisement)\s+)?"
     r"(?:(?:les|le|la|une|un|des|cette|ce)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
     r"(.+?)(?=\s+(?:et|dans|ds|sur|pour|en|pendant|pdt|exactement|concretement)\s|\s*[,?;!.]|$)"

@@ -153,6 +153,10 @@ def test_what_to_define_may_come_first():
     assert extract_constraints("les GTI c'est quoi dans la doc ?", A).defined_words == "GTI"
     assert extract_constraints("Le budget c'est quoi ?", A).defined == ()  # a kind of answer, not a definition
     assert not extract_constraints("Les plates-formes, c'est financé par qui ?", A).defined
+    # « comment fonctionne X ? » asks what X is and does, as a definition does
+    assert extract_constraints("Comment fonctionne le crédit d'impôt recherche pour une PME ?", A).defined_words == (
+        "crédit d'impôt recherche"
+    )
 
 
 def test_a_relation_or_an_attribute_is_no_word_to_define():

@@ -77,6 +77,12 @@ def test_who_did_it_is_asked_of_what_was_just_quoted(real_service):
     assert "François Fillon" in announced.answer and announced.confidence == "high"
 
 
+def test_how_something_the_documents_never_name_works_is_declined(real_service):
+    assert real_service.ask("Comment fonctionne le crédit d'impôt recherche pour une PME ?").refused
+    answer = real_service.ask("Comment fonctionnent les contrats de performance ?")
+    assert not answer.refused and "contrat de performance" in answer.answer
+
+
 def test_which_got_the_most_money_needs_amounts(real_service):
     first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
     most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)

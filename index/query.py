@@ -148,6 +148,8 @@ _ANAPHORA = re.compile(
     r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
     r"|" + _DEMONSTRATIVE_PATTERN + r"|\b(qui|ki) (le|la|les) [a-z]"  # « qui le préside ? »
 )
+# An object pronoun for what was spoken of: « l'État lui a consacré », « l'État y consacre-t-il » (not « il y a »).
+_OBJECT_PRONOUN = re.compile(r"\blui\b|(?<!\bil )(?<!\bn')\by (?!a\b|a-t-il|avait\b|aura\b|en a\b)[a-z]")
 _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 
 
@@ -443,12 +445,13 @@ def analyse_query(
         # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
         constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=earlier.names)
     held = _HOLDER_OF_IT.search(folded) if leans_on else None
-    if held and not constraints.asked and analyzer.terms(held.group(1)):
+    verb = (held.lastindex or 1) if held else 1
+    if held and not constraints.asked and analyzer.terms(held.group(verb)):
         # « qui le préside ? » asks what « qui préside le pôle Avenia ? » asks, of what the last answer quoted
         constraints = replace(
             constraints,
-            asked=analyzer.terms(held.group(1))[0],
-            asked_word=as_written[held.start(1) : held.end(1)],
+            asked=analyzer.terms(held.group(verb))[0],
+            asked_word=as_written[held.start(verb) : held.end(verb)],
             within=said_before or None,
         )
     if _OUTCOME.search(folded):
@@ -475,9 +478,10 @@ def analyse_query(
     )
 
 
-# « qui le préside », « qui l'a rédigé », « qui les a choisis »
+# « qui le préside », « qui l'a rédigé », « qui les a choisis », « qui dirigeait cet organisme »
 _HOLDER_OF_IT = re.compile(
     r"\b(?:qui|ki)\s+(?:(?:le|la|les)\s+|l['\u2019]\s*)(?:(?:a|ont|avait|avaient)\s+)?([a-z]{3,})"
+    r"|\b(?:qui|ki)\s+(?!est\b|etait\b|sont\b|a\b|ont\b)([a-z]{4,})\s+(?:cet|cette|ces|ce)\s"
 )
 _DEMONSTRATIVE = re.compile(_DEMONSTRATIVE_PATTERN)
 MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
@@ -494,7 +498,7 @@ def _leans_on(folded: str, terms: list[str]) -> bool:
     préside ? ». A pronoun alone does not do: « Combien de pôles ont-ils été labellisés ? » stands alone."""
     if len(set(terms)) < MIN_OWN_TERMS:
         return True
-    return bool(_DEMONSTRATIVE.search(folded) or _HOLDER_OF_IT.search(folded))
+    return bool(_DEMONSTRATIVE.search(folded) or _HOLDER_OF_IT.search(folded) or _OBJECT_PRONOUN.search(folded))
 
 
 def _only_scope(question: str, analyzer: FrenchAnalyzer, constraints: Constraints) -> bool:

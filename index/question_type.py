@@ -31,7 +31,7 @@ _COUNTS_A_THING = (
 )
 _QUESTION_PATTERNS = [
     (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
-    (AnswerType.PERIOD, r"\bcombien de temps\b"),  # before the money verbs: « a mis combien de temps »
+    (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »
     (
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
@@ -120,7 +120,27 @@ def holds_answer_type(text: str, kind: AnswerType) -> bool:
         return bool(_PLACE.search(text))
     if kind is AnswerType.NAME:  # « Nov@log, Maud, Q@LI-MEDiterranée », « Avenia, en Aquitaine »
         return bool(_PROPER_NOUN.search(text) or _NAME_FIRST.search(text))
+    if kind is AnswerType.NUMBER:
+        return _holds_number(fold_accents(text))
     return bool(_TEXT_PATTERNS[kind].search(fold_accents(text)))
+
+
+_NOT_A_NUMBER_AFTER = re.compile(rf"^(ans?|annees?|mois|jours?|semaines?|heures?|{_MONTHS}|er|ere|e|eme|ieme|nd|nde)$")
+
+
+def _holds_number(folded: str) -> bool:
+    """A figure that may answer « combien » : not a year, a label (« le groupe 2 »), a duration (« au bout de
+    18 mois ») or a day (« le 11 mai »)."""
+    tokens = _COUNT_TOKEN.findall(folded)
+    for i, token in enumerate(tokens):
+        if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token):
+            continue
+        if i and _LABEL_BEFORE.fullmatch(tokens[i - 1]):
+            continue
+        if i + 1 < len(tokens) and _NOT_A_NUMBER_AFTER.match(tokens[i + 1]):
+            continue
+        return True
+    return False
 
 
 _COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[%€]|[a-z]+(?:-[a-z]+)*")

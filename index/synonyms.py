@@ -35,7 +35,8 @@ _GROUPS = [
     "collectivités régions départements communes",
     "rôle mission fonction",
     "positive positif favorable",
-    "initialement départ prévu",
+    "initialement départ prévu origine",
+    "coordonne coordonner coordinateur coordination",
 ]
 
 

@@ -136,6 +136,13 @@ def test_a_follow_up_pointing_back_keeps_the_scope_of_the_turn_before():
     assert president.constraints.names == {"Avenia"} and president.constraints.asked_word == "préside"
     report = analyse_query("et qui l'a rédigé ?", A, set(), context="Quand le rapport d'évaluation a-t-il été rendu ?")
     assert report.leans_on and report.constraints.asked_word == "rédigé"
+    phase_3 = "Quand la troisième phase a-t-elle été lancée ?"
+    budget = analyse_query("Et quel budget l'État lui a-t-il consacré ?", A, set(), context=phase_3)
+    assert budget.leans_on and budget.constraints.phases == {3}  # « lui »: the phase just spoken of
+    assert analyse_query("Et combien l'État y consacre-t-il par an ?", A, set(), context=phase_3).leans_on
+    assert not analyse_query("Combien y a-t-il de pôles labellisés ?", A, set(), context=phase_3).leans_on
+    head = analyse_query("Et qui dirigeait cet organisme ?", A, set(), context="Qui a lancé le premier appel ?")
+    assert head.constraints.asked_word == "dirigeait"
     # A scope of its own wins; a follow-up with words of its own keeps none.
     budget = analyse_query("Et pour la phase 3 ?", A, set(), context="Quel budget pour la phase 2 ?")
     assert budget.constraints.phases == {3}

@@ -20,6 +20,7 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("combien le rapport compte-t-il de recommandations ?") is AnswerType.NUMBER
     assert answer_type("Le CIADT a mis combien de temps ?") is AnswerType.PERIOD
     assert answer_type("et lequel a touché le plus d'argent ?") is AnswerType.AMOUNT  # compared by amounts
+    assert answer_type("on les réexamine au bout de cb de temps ?") is AnswerType.PERIOD
     assert answer_type("Quel pôle est le mieux financé ?") is AnswerType.AMOUNT
 
 
@@ -98,3 +99,10 @@ def test_who_is_not_read_in_il_y_a_qui():
 def test_the_first_period_names_a_phase_it_asks_for_no_period():
     assert answer_type("Quels consultants ont fait le bilan de la première période ?") is AnswerType.PERSON
     assert answer_type("Quelle période couvre la phase 2 ?") is AnswerType.PERIOD
+
+
+def test_a_figure_for_combien_is_no_label_duration_or_day():
+    assert holds_answer_type("dix-neuf candidatures ont été reçues", AnswerType.NUMBER)
+    assert holds_answer_type("19 % des projets", AnswerType.NUMBER)
+    assert not holds_answer_type("Les pôles du groupe 2 sont revus au bout de 18 mois", AnswerType.NUMBER)
+    assert not holds_answer_type("le CIADT du 11 mai 2010", AnswerType.NUMBER)

@@ -83,6 +83,15 @@ def test_how_something_the_documents_never_name_works_is_declined(real_service):
     assert not answer.refused and "contrat de performance" in answer.answer
 
 
+def test_a_follow_up_with_an_object_pronoun_keeps_the_scope_it_points_at(real_service):
+    first = real_service.ask("Quand la troisième phase a-t-elle été lancée ?")
+    budget = real_service.ask("Et quel budget l'État lui a-t-il consacré ?", first.conversation_id)
+    assert budget.refused or budget.confidence == "low"  # phase 3's budget, which the documents do not give
+    first = real_service.ask("Qui a lancé le premier appel à projets pour les plates-formes d'innovation ?")
+    head = real_service.ask("Et qui dirigeait cet organisme à l'époque ?", first.conversation_id)
+    assert head.refused or head.confidence == "low"
+
+
 def test_which_got_the_most_money_needs_amounts(real_service):
     first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
     most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)

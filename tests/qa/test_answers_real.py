@@ -137,7 +137,8 @@ def questions(*names: str) -> list[dict]:
 
 def test_dev_sets_hold_their_measured_quality(real_service):
     """Floors a little under what `make eval` measures (README), so a regression shows here."""
-    result = evaluate(real_service, questions("questions-dev", "questions-dev-2", "questions-dev-3", "questions-dev-4"))
+    dev_sets = ["questions-dev"] + [f"questions-dev-{n}" for n in (2, 3, 4, 6, 7)]  # dev-5: hard on purpose
+    result = evaluate(real_service, questions(*dev_sets))
     metrics = result.metrics()
     assert metrics["hit@1"] >= 0.94 and metrics["hit@3"] >= 0.97, result.failures
     assert metrics["answer_text"] >= 0.93, result.failures
@@ -147,7 +148,7 @@ def test_dev_sets_hold_their_measured_quality(real_service):
 
 
 def test_heldout_sets_stay_close_to_the_dev_sets(real_service):
-    sets = [f"questions-heldout{n}" for n in ("", "-2", "-3", "-4", "-5")]
+    sets = [f"questions-heldout{n}" for n in ("", "-2", "-3", "-4", "-5", "-6")]
     metrics = evaluate(real_service, questions(*sets, "questions-offtopic-calibration")).metrics()
     assert metrics["hit@3"] >= 0.93 and metrics["hit@1"] >= 0.89  # misses not printed: held-out
     assert metrics["wrongly_declined"] <= 0.03 and metrics["followups"] >= 0.9

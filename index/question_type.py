@@ -108,12 +108,18 @@ def answer_type(question: str) -> AnswerType:
     return AnswerType.OTHER
 
 
-def holds_answer_type(text: str, kind: AnswerType) -> bool:
-    """True when the text contains something of the expected kind (a number, a date, a name...)."""
+def offices_in(text: str) -> set[str]:
+    """The offices a text names, folded: « l'État », « le gouvernement », « les préfets »."""
+    return {m.group(1) for m in _OFFICE.finditer(fold_accents(text.replace("\u2019", "'")))}
+
+
+def holds_answer_type(text: str, kind: AnswerType, besides: frozenset[str] = frozenset()) -> bool:
+    """True when the text contains something of the expected kind (a number, a date, a name...); for someone,
+    an office other than those in `besides` (« qui, au gouvernement, … ? » is not answered by « le gouvernement »)."""
     if kind is AnswerType.OTHER:
         return False
     if kind is AnswerType.PERSON:  # someone (a person, a firm, an office), not a place
-        if _OFFICE.search(fold_accents(text.replace("\u2019", "'"))):
+        if offices_in(text) - besides:
             return True
         return any(not _AFTER_PLACE_WORD.search(text[: m.start()]) for m in _PROPER_NOUN.finditer(text))
     if kind is AnswerType.PLACE:

@@ -10,7 +10,7 @@ from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis, phase_periods, phases_in
-from index.question_type import AnswerType, counts_thing, holds_answer_type
+from index.question_type import AnswerType, counts_thing, holds_answer_type, offices_in
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import SUBJECT_PHASE, EvidenceCheck, Gap
 from qa.models import CLOSEST, REFUSAL, Citation
@@ -225,6 +225,7 @@ class AnswerComposer:
         if query.kind in (AnswerType.PERSON, AnswerType.NAME):  # « qui dirige Avenia ? » is not answered by « Avenia »
             for name in query.constraints.names:
                 text = re.sub(rf"\b{re.escape(name)}\b", "", text, flags=re.IGNORECASE)
+            return holds_answer_type(text, query.kind, frozenset(offices_in(query.question)))
         return holds_answer_type(text, query.kind)
 
     @staticmethod

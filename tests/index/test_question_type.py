@@ -48,6 +48,12 @@ def test_years_asked_for_are_counted_in_years():
     assert not counts("1,5 milliard d'euros sur trois ans", "pôles")
 
 
+def test_who_in_an_office_the_question_names_is_not_that_office():
+    falco = "Hubert Falco, secrétaire d'État chargé de l'aménagement du territoire, y a annoncé un gel"
+    assert holds_answer_type(falco, AnswerType.PERSON, frozenset({"gouvernement"}))
+    assert not holds_answer_type("le gouvernement a rouvert un appel", AnswerType.PERSON, frozenset({"gouvernement"}))
+
+
 def test_who_is_answered_by_someone_not_by_a_place():
     assert holds_answer_type("annoncée par le Premier ministre François Fillon", AnswerType.PERSON)
     assert holds_answer_type("confiée aux cabinets Boston Consulting Group (BCG)", AnswerType.PERSON)

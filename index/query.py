@@ -43,7 +43,7 @@ _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no p
 _COUNTED = re.compile(
     r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:(?:y|ya)\s*(?:a(?:[- ]t[- ]il)?|avait(?:[- ]il)?|a eu|a-t-il eu|en a-t-il|en avait-il)\s+"
     r"|il\s+y\s+(?:a|avait|a eu)\s+|existe(?:nt)?-t-il\s+|existait-il\s+)?"
-    r"(?:de|d')|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*(?P<thing>[a-z][a-z-]+)"
+    r"(?:de\b|d'|d(?=\s))|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*(?P<thing>[a-z][a-z-]+)"
     # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
     r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
     r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"
@@ -411,6 +411,28 @@ CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's o
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 
 
+_ORDINAL_WORD = (
+    r"(?:premiere?|deuxieme|seconde?|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme"
+    r"|\d+(?:e|eme|er|ere))"
+)
+# « et la sixième ? », « et la deuxième, c'était quel cabinet ? »: an ordinal standing alone
+_BARE_ORDINAL = re.compile(
+    rf"\b(?:le|la|du|de la|au|a la)\s+({_ORDINAL_WORD})(?=\s*(?:[,?!.;]|$|c'|et\b|alors\b|ou\b|elle\b|il\b))"
+)
+_ORDINAL_NOUN = re.compile(rf"\b{_ORDINAL_WORD}\s+([a-z]{{3,}})")  # « la 4e journée », « la première phase »
+
+
+def _with_ordinal_noun(question: str, context: str) -> str:
+    """« Quand a eu lieu la 4e journée ? » then « et la sixième ? »: the sixth journée; « Qui a évalué la
+    première phase ? » then « et la deuxième ? »: the second phase. The noun is taken from the turn before."""
+    folded, written = _as_written(question)
+    bare = _BARE_ORDINAL.search(folded)
+    noun = _ORDINAL_NOUN.search(fold_accents(context.replace("\u2019", "'"))) if bare else None
+    if not noun:
+        return question
+    return f"{written[: bare.end(1)]} {noun.group(1)}{written[bare.end(1) :]}"
+
+
 def analyse_query(
     question: str,
     analyzer: FrenchAnalyzer,
@@ -419,6 +441,7 @@ def analyse_query(
     embed: Callable[[list[str]], np.ndarray] | None = None,
     said_before: str = "",
 ) -> QueryAnalysis:
+    question = _with_ordinal_noun(question, context) if context else question
     kind, constraints = answer_type(question), extract_constraints(question, analyzer)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
     # answer type checks; « deuxième phase (2009-2012) » answers it without the word.

@@ -33,6 +33,10 @@ _QUESTION_PATTERNS = [
     (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
     (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »
     (
+        AnswerType.NUMBER,
+        r"\b(combien|cb|cmb)\s+(en\s+)?(ont|sont|avaient|etaient)\s+(ete\s+)?[a-z]+",
+    ),  # « combien ont été financés »
+    (
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
         r"|\b(combien|cb|cmb) (d'argent|d'euros|de millions|de milliards|coute|coutait|a coute)\b|\bmontant\b"
@@ -136,14 +140,17 @@ _NOT_A_NUMBER_AFTER = re.compile(rf"^(ans?|annees?|mois|jours?|semaines?|heures?
 
 def _holds_number(folded: str) -> bool:
     """A figure that may answer « combien » : not a year, a label (« le groupe 2 »), a duration (« au bout de
-    18 mois ») or a day (« le 11 mai »)."""
+    18 mois »), a day (« le 11 mai ») or money (« 200 000 euros », which « combien » asks with a money verb)."""
     tokens = _COUNT_TOKEN.findall(folded)
     for i, token in enumerate(tokens):
-        if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token):
+        if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token) or _NOT_A_NUMBER_AFTER.match(token):
             continue
         if i and _LABEL_BEFORE.fullmatch(tokens[i - 1]):
             continue
-        if i + 1 < len(tokens) and _NOT_A_NUMBER_AFTER.match(tokens[i + 1]):
+        j = i + 1
+        while j < len(tokens) and len(tokens[j]) == 3 and tokens[j].isdigit():  # « 200 000 euros »
+            j += 1
+        if j < len(tokens) and _NOT_A_NUMBER_AFTER.match(tokens[j]):
             continue
         return True
     return False
@@ -155,6 +162,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     rf"^(%|€|euros?|millions?|milliards?|m|k|ko|mo|ans?|mois|heures?|{_MONTHS}|er|ere|e|eme|ieme|nd|nde)$"
 )  # money, sizes, durations, days (« le 11 mai »), ordinals (« la 4ème journée »)
 _YEAR_TOKEN = re.compile(r"(19|20)\d\d")
+_DETERMINERS = {"ces", "des", "les", "ses", "leurs", "nos", "vos", "l", "la", "le"}
 _LABEL_BEFORE = re.compile(
     r"groupes?|phases?|numeros?|no|n|articles?|niveaux?|categories?|axes?|etapes?|chapitres?|pages?"
 )
@@ -170,6 +178,12 @@ def counts_thing(text: str, counted: set[str], terms: Callable[[str], list[str]]
             continue
         if i and _LABEL_BEFORE.fullmatch(tokens[i - 1]):  # « les pôles du groupe 2 » counts no pôles
             continue
+        if tokens[i + 1 : i + 2] in (["de"], ["d"]):  # « 23 de ces projets » counts projets, whatever is near
+            noun = next((t for t in tokens[i + 2 : i + 4] if t not in _DETERMINERS), "")
+            if noun and not _NOT_A_COUNT_AFTER.match(noun) and not _COUNT_WORD.fullmatch(noun):
+                if counted & set(terms(noun)):
+                    return True
+                continue
         after = next((t for t in tokens[i + 1 : i + 3] if t not in ("d", "l")), "")  # « millions d'euros »
         if counted & set(terms(after)):  # « combien d'années » is counted in « trois ans »
             return True

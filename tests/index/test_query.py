@@ -124,6 +124,10 @@ def test_names_are_told_from_capitals_that_name_nothing():
     assert extract_constraints("qui preside le pole team2 ?", A).names == {"team2"}
 
 
+def test_a_thing_counted_without_its_apostrophe():
+    assert extract_constraints("combien d emplois les poles ont crees ?", A).asked_word == "emplois"
+
+
 def test_the_firm_asked_for_in_any_phrasing():
     assert extract_constraints("Quel est le cabinet qui a réalisé l'évaluation ?", A).asked_word == "cabinet"
     assert extract_constraints("Quelle société a réalisé l'évaluation ?", A).asked_word == "société"
@@ -143,6 +147,13 @@ def test_a_follow_up_pointing_back_keeps_the_scope_of_the_turn_before():
     assert not analyse_query("Combien y a-t-il de pôles labellisés ?", A, set(), context=phase_3).leans_on
     head = analyse_query("Et qui dirigeait cet organisme ?", A, set(), context="Qui a lancé le premier appel ?")
     assert head.constraints.asked_word == "dirigeait"
+    # An ordinal alone stands for the noun it numbered in the turn before.
+    sixth = analyse_query("et la sixième ?", A, set(), context="Quand a eu lieu la 4e journée nationale des pôles ?")
+    assert sixth.question == "et la sixième journee ?"
+    second = analyse_query(
+        "et la deuxième, c'était quel cabinet ?", A, set(), context="Qui a évalué la première phase ?"
+    )
+    assert second.constraints.phases == {2}
     # A scope of its own wins; a follow-up with words of its own keeps none.
     budget = analyse_query("Et pour la phase 3 ?", A, set(), context="Quel budget pour la phase 2 ?")
     assert budget.constraints.phases == {3}

@@ -21,6 +21,7 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("Le CIADT a mis combien de temps ?") is AnswerType.PERIOD
     assert answer_type("et lequel a touché le plus d'argent ?") is AnswerType.AMOUNT  # compared by amounts
     assert answer_type("on les réexamine au bout de cb de temps ?") is AnswerType.PERIOD
+    assert answer_type("et combien ont été financés au final ?") is AnswerType.NUMBER  # projects, not money
     assert answer_type("Quel pôle est le mieux financé ?") is AnswerType.AMOUNT
 
 
@@ -39,6 +40,8 @@ def test_money_percentages_years_and_days_count_nothing():
     assert not counts("600 M€ pour les pôles", "pôles")
     assert counts("vingt-deux pôles", "pôles") and counts("soixante-et-onze pôles", "pôles")
     assert not counts("Les pôles du groupe 2 font l'objet d'un examen", "pôles")  # a label, not a count
+    assert not counts("23 de ces projets relèvent de pôles mondiaux", "pôles")  # 23 projects
+    assert counts("23 de ces projets relèvent de pôles mondiaux", "projets")
     assert not counts("les pôles de la phase 2", "pôles") and counts("les 13 pôles du groupe 3", "pôles")
 
 

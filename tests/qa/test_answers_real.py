@@ -92,6 +92,14 @@ def test_a_follow_up_with_an_object_pronoun_keeps_the_scope_it_points_at(real_se
     assert head.refused or head.confidence == "low"
 
 
+def test_an_ordinal_alone_in_a_follow_up_numbers_what_the_turn_before_numbered(real_service):
+    first = real_service.ask("Quand a eu lieu la 4e journée nationale des pôles ?")
+    sixth = real_service.ask("et la sixième ?", first.conversation_id)
+    first = real_service.ask("Qui a évalué la première phase des pôles ?")
+    second = real_service.ask("et la deuxième, c'était quel cabinet ?", first.conversation_id)
+    assert all(a.refused or a.confidence == "low" for a in (sixth, second))
+
+
 def test_which_got_the_most_money_needs_amounts(real_service):
     first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
     most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)

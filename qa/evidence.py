@@ -28,6 +28,15 @@ DOMAIN_MARGIN = 0.025  # taken off the threshold for a question in the policy's 
 DOMAIN_WORDS = "pôle pôles compétitivité CIADT écotechnologies écotechs FUI DIACT GTI labellisation labellisé"
 SUBJECT_PHASE = 2  # the documents' own subject: a passage need not name it to speak of it
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# « 2009-2012 », « de 2009 à 2012 »: a period, whose bounds are no event of that year
+_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bde (?:19|20)\d\d a (?:19|20)\d\d\b")
+
+
+def _years_of_events(folded: str) -> set[str]:
+    """Years a folded text gives on their own (« le 11 mai 2010 », « en 2012 »), not as a period's bounds."""
+    return set(_YEAR.findall(_PERIOD.sub(" ", folded)))
+
+
 _WORD = re.compile(r"[\w@-]+")
 # A passage opening on these goes on from the one before it.
 _CONTINUES = re.compile(
@@ -68,6 +77,7 @@ class EvidenceCheck:
         # Folded once per index version, not once per question: gaps() runs for every hit.
         self._texts = dict(zip((c.chunk_id for c in retriever.bundle.chunks), retriever.folded_texts, strict=True))
         self._dated = self._dates_carried_over(retriever.bundle.chunks)
+        self._event_years = {chunk_id: _years_of_events(text) for chunk_id, text in self._texts.items()}
         self._words = {chunk_id: _words_of(text) for chunk_id, text in self._texts.items()}
         self._phases = {chunk_id: phases_in(text) for chunk_id, text in self._texts.items()}
         self._groups = {chunk_id: groups_in(text) for chunk_id, text in self._texts.items()}
@@ -151,8 +161,14 @@ class EvidenceCheck:
             return self._ordinal_gaps(query, chunk)
         text = self._texts[chunk.chunk_id]
         dated = self._dated.get(chunk.chunk_id, "")
+        # « Quels pôles ont été labellisés en 2011 ? » is not answered by « confirmé pour la période 2009-2011 »;
+        # « … pour 2009-2011 ? » is.
+        in_periods = set(_YEAR.findall(" ".join(_PERIOD.findall(fold_accents(query.question)))))
+        events = self._event_years[chunk.chunk_id]
         gaps = [
-            Gap(f"l'année {y}", y in self._corpus_years) for y in sorted(c.years) if y not in text and y not in dated
+            Gap(f"l'année {y}", y in self._corpus_years)
+            for y in sorted(c.years)
+            if (y not in text if y in in_periods else y not in events) and y not in dated
         ]
         phases = self._phases[chunk.chunk_id]
         for phase in sorted(c.phases):

@@ -100,6 +100,15 @@ def test_an_ordinal_alone_in_a_follow_up_numbers_what_the_turn_before_numbered(r
     assert all(a.refused or a.confidence == "low" for a in (sixth, second))
 
 
+def test_a_year_asked_is_an_event_of_that_year_not_the_bound_of_a_period(real_service):
+    # « confirmé pour la période 2009-2011 » says nothing of what happened in 2011
+    assert real_service.ask("Quels pôles ont été labellisés en 2011 ?").confidence == "low"
+    lost = real_service.ask("Combien de pôles ont perdu leur label en 2012 ?")  # in 2010, not 2012
+    assert lost.refused or lost.confidence == "low"
+    period = real_service.ask("Pour quelle période le label des pôles a-t-il été confirmé en 2009-2011 ?")
+    assert period.confidence == "high" and "2009-2011" in period.answer
+
+
 def test_which_got_the_most_money_needs_amounts(real_service):
     first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
     most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)

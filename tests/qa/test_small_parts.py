@@ -5,6 +5,7 @@ import pytest
 from index.analysis import FrenchAnalyzer
 from qa.composer import answer_units
 from qa.conversation import SQLiteConversationStore, Turn
+from qa.evidence import _years_of_events
 from qa.followup import is_follow_up, quoted_in
 from qa.smalltalk import smalltalk_reply
 from qa.validation import QuestionError, validate_question
@@ -73,3 +74,7 @@ def test_what_an_answer_quoted_is_found_without_its_caveat_or_marker():
     )
     assert quoted_in(caveat) == "L'État a affecté …"
     assert len(quoted_in("x" * 500)) == 80
+
+
+def test_the_years_of_events_leave_out_the_bounds_of_periods():
+    assert _years_of_events("le 11 mai 2010, pour la periode 2009-2011, de 2013 a 2018") == {"2010"}

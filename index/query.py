@@ -376,6 +376,8 @@ class QueryAnalysis:
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of search_text
     said_before: str = ""  # a follow-up pointing back: the start of what the previous answer quoted
     leans_on: bool = False  # a follow-up that stands for something said before (« ce pôle », « Et quand ? »)
+    done: str | None = None  # « qui a évalué … ? »: index term of what was done, which the answer must say
+    done_word: str | None = None  # that word as the user wrote it
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -485,8 +487,12 @@ def analyse_query(
         if phrase.search(folded):  # « en tout », made of stop words, means « au total »
             for term in analyzer.terms(words):
                 terms.setdefault(term, 1.0)
+    done = _DONE_BY.search(folded) if kind is AnswerType.PERSON else None
+    done_terms = analyzer.terms(done.group(1)) if done and done.group(1) not in _LIGHT_VERBS else []
     return QueryAnalysis(
         question=question,
+        done=done_terms[0] if done_terms else None,
+        done_word=as_written[done.start(1) : done.end(1)] if done_terms else None,
         context=context,
         terms=terms,
         own_terms=own_terms,
@@ -502,6 +508,8 @@ def analyse_query(
 
 
 # « qui le préside », « qui l'a rédigé », « qui les a choisis », « qui dirigeait cet organisme »
+_DONE_BY = re.compile(r"^(?:et\s+)?(?:qui|ki)\s+(?:a|avait|ont|avaient)\s+([a-z]{4,})\b")  # « qui a évalué … »
+_LIGHT_VERBS = {"ete", "fait", "pris", "mis", "dit", "eu", "donne", "vraiment", "deja", "finalement", "bien"}
 _HOLDER_OF_IT = re.compile(
     r"\b(?:qui|ki)\s+(?:(?:le|la|les)\s+|l['\u2019]\s*)(?:(?:a|ont|avait|avaient)\s+)?([a-z]{3,})"
     r"|\b(?:qui|ki)\s+(?!est\b|etait\b|sont\b|a\b|ont\b)([a-z]{4,})\s+(?:cet|cette|ces|ce)\s"

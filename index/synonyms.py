@@ -34,6 +34,7 @@ _GROUPS = [
     "correspondants représentants",
     "collectivités régions départements communes",
     "rôle mission fonction",
+    "décision décider décidé",
     "positive positif favorable",
     "initialement départ prévu origine",
     "coordonne coordonner coordinateur coordination",

@@ -211,7 +211,7 @@ class AnswerComposer:
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
             title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"
             return Composition(title, False, citations, "low")
-        mixed = self._mixed_phases(query, unit)
+        mixed = self._mixed_phases(query, unit) + self._not_done(query, said)
         if complete and not missing_type and not mixed:
             return Composition(marked, False, citations)
         caveat = self._caveat(gaps[rank] + mixed, query.kind if missing_type else None, marked)
@@ -240,6 +240,14 @@ class AnswerComposer:
         if query.kind in (AnswerType.PERIOD, AnswerType.DATE) and asked <= phase_periods(folded).keys():
             return []  # « la première phase (2006-2008) »: the period asked is written next to its phase
         return [Gap(f"la phase {p}", True) for p in sorted(asked)]
+
+    def _not_done(self, query: QueryAnalysis, said: str) -> list[Gap]:
+        """« Qui a évalué la phase 3 ? »: the sentence quoted must say that someone evaluated (« l'évaluation …
+        a été confiée à … »), not that the government launched phase 3."""
+        if not query.done:
+            return []
+        family = self.retriever.lexical.thesaurus.family(query.done)
+        return [] if family & set(self.retriever.analyzer.terms(said)) else [Gap(f"« {query.done_word} »", True, True)]
 
     def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« combien de dossiers » → a sentence about dossiers (or candidatures); « que recouvre le sigle

@@ -124,6 +124,11 @@ def test_names_are_told_from_capitals_that_name_nothing():
     assert extract_constraints("qui preside le pole team2 ?", A).names == {"team2"}
 
 
+def test_who_did_what():
+    assert analyse_query("Qui a évalué la phase 3 ?", A, set()).done_word == "évalué"
+    assert analyse_query("Qui a pris la parole ?", A, set()).done is None  # « pris » says little alone
+
+
 def test_a_thing_counted_without_its_apostrophe():
     assert extract_constraints("combien d emplois les poles ont crees ?", A).asked_word == "emplois"
 

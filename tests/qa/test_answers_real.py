@@ -109,6 +109,13 @@ def test_a_year_asked_is_an_event_of_that_year_not_the_bound_of_a_period(real_se
     assert period.confidence == "high" and "2009-2011" in period.answer
 
 
+def test_who_did_it_is_answered_by_a_sentence_saying_it_was_done(real_service):
+    # The government launched phase 3; nobody is said to have evaluated it.
+    assert real_service.ask("Qui a évalué la phase 3 ?").confidence == "low"
+    answer = real_service.ask("Qui a décidé de prolonger la phase 2 ?")  # « Cette décision a été annoncée par … »
+    assert "François Fillon" in answer.answer and answer.confidence == "high"
+
+
 def test_which_got_the_most_money_needs_amounts(real_service):
     first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
     most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)

@@ -158,9 +158,19 @@ def holds_phrase(folded_text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text) is not None
 
 
+# « Elle dure combien de temps ? »: a question whose subject is what the turn before spoke of (not « il y a »,
+# « il faut »)
+_LEADING_PRONOUN = re.compile(r"^(?:et\s+)?(?:il|elle|ils|elles)\s+(?!y\b|faut\b|s'agit\b)[a-z]")
+
+
+# « il y a », « y a-t-il »: no « y » standing for a place or a thing named before
+_IMPERSONAL = re.compile(r"\bil (?:n')?y (?:a|avait|aura)\b|^y (?:a|avait)[- ]t[- ]il\b")
+
+
 def points_back(folded: str) -> bool:
-    """The folded question points at something said before (« lesquels », « l'a », « ce pôle »)."""
-    return bool(_ANAPHORA.search(folded.replace("\u2019", "'")))
+    """The folded question points at something said before (« lesquels », « l'a », « ce pôle », « elle dure »)."""
+    folded = _IMPERSONAL.sub(" ", folded.replace("\u2019", "'"))
+    return bool(_ANAPHORA.search(folded) or _LEADING_PRONOUN.search(folded.strip()))
 
 
 def inverted(folded: str) -> bool:
@@ -508,8 +518,35 @@ def analyse_query(
 
 
 # « qui le préside », « qui l'a rédigé », « qui les a choisis », « qui dirigeait cet organisme »
-_DONE_BY = re.compile(r"^(?:et\s+)?(?:qui|ki)\s+(?:a|avait|ont|avaient)\s+([a-z]{4,})\b")  # « qui a évalué … »
-_LIGHT_VERBS = {"ete", "fait", "pris", "mis", "dit", "eu", "donne", "vraiment", "deja", "finalement", "bien"}
+# « qui a évalué … », « qui les finance ? », « par qui a été annoncée … »: what was done, by someone
+_DONE_BY = re.compile(r"^(?:et\s+)?(?:qui|ki)\s+(?:(?:le|la|les|l')\s*)?(?:(?:a|avait|ont|avaient)\s+)?([a-z]{4,})\b")
+_LIGHT_VERBS = {
+    "ete",
+    "fait",
+    "pris",
+    "mis",
+    "dit",
+    "eu",
+    "donne",
+    "vraiment",
+    "deja",
+    "finalement",
+    "bien",
+    "sont",
+    "etait",
+    "etaient",
+    "etes",
+    "sera",
+    "seront",
+    "peut",
+    "peuvent",
+    "doit",
+    "doivent",
+    "avait",
+    "avaient",
+    "faut",
+}  # say little alone
+
 _HOLDER_OF_IT = re.compile(
     r"\b(?:qui|ki)\s+(?:(?:le|la|les)\s+|l['\u2019]\s*)(?:(?:a|ont|avait|avaient)\s+)?([a-z]{3,})"
     r"|\b(?:qui|ki)\s+(?!est\b|etait\b|sont\b|a\b|ont\b)([a-z]{4,})\s+(?:cet|cette|ces|ce)\s"
@@ -529,7 +566,8 @@ def _leans_on(folded: str, terms: list[str]) -> bool:
     préside ? ». A pronoun alone does not do: « Combien de pôles ont-ils été labellisés ? » stands alone."""
     if len(set(terms)) < MIN_OWN_TERMS:
         return True
-    return bool(_DEMONSTRATIVE.search(folded) or _HOLDER_OF_IT.search(folded) or _OBJECT_PRONOUN.search(folded))
+    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN)
+    return any(p.search(folded) for p in pointers)
 
 
 def _only_scope(question: str, analyzer: FrenchAnalyzer, constraints: Constraints) -> bool:

@@ -244,7 +244,7 @@ class AnswerComposer:
     def _not_done(self, query: QueryAnalysis, said: str) -> list[Gap]:
         """« Qui a évalué la phase 3 ? »: the sentence quoted must say that someone evaluated (« l'évaluation …
         a été confiée à … »), not that the government launched phase 3."""
-        if not query.done:
+        if not query.done or query.done == query.constraints.asked:  # « qui le préside ? »: asked already
             return []
         family = self.retriever.lexical.thesaurus.family(query.done)
         return [] if family & set(self.retriever.analyzer.terms(said)) else [Gap(f"« {query.done_word} »", True, True)]
@@ -255,6 +255,8 @@ class AnswerComposer:
         → the sentence that writes the period next to the phase, « deuxième phase (2009-2012) »."""
         if query.kind is AnswerType.PERIOD and query.constraints.phases:
             return bool(query.constraints.phases & phase_periods(fold_accents(unit.text)).keys())
+        if query.done and self.retriever.lexical.thesaurus.family(query.done) & set(unit.terms):
+            return True  # « qui les finance ? »: the sentence that says who funds them
         asked = query.constraints.asked
         if asked:
             if query.kind is AnswerType.NUMBER:

@@ -89,6 +89,9 @@ class EvidenceCheck:
         self._corpus_groups = groups_in(corpus)
         self._corpus_words = _words_of(corpus)
         self._rows = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
+        self._documents: dict[str, str] = {}  # each document's passages, for « qui les finance ? » asked of one
+        for chunk in retriever.bundle.chunks:
+            self._documents[chunk.doc_id] = self._documents.get(chunk.doc_id, "") + "\n" + chunk.text
         self._domain_terms = set(retriever.analyzer.terms(DOMAIN_WORDS))
         self._corpus_ordinals = set().union(*self._ordinals.values())
 
@@ -190,7 +193,8 @@ class EvidenceCheck:
             gaps += self._definition_gaps(c, self._rows[chunk.chunk_id])
         if c.asked:
             present = self.retriever.bundle.lexical.term_sets[self._rows[chunk.chunk_id]]
-            elsewhere = c.within is not None and c.within not in chunk.text  # « qui le préside » of another thing
+            # « qui le préside » of another thing: not the document the last answer quoted
+            elsewhere = c.within is not None and c.within not in self._documents[chunk.doc_id]
             if elsewhere or not self.retriever.lexical.thesaurus.family(c.asked) & present:
                 # Users count things in their own words: a caveat, never a refusal on this alone.
                 gaps.append(Gap(f"« {c.asked_word} »", True, asked=True))

@@ -116,6 +116,16 @@ def test_who_did_it_is_answered_by_a_sentence_saying_it_was_done(real_service):
     assert "François Fillon" in answer.answer and answer.confidence == "high"
 
 
+def test_follow_ups_whose_subject_or_object_is_what_was_just_spoken_of(real_service):
+    assert not real_service.ask("Il y a combien de pôles ?").refused  # stands alone
+    first = real_service.ask("Quel est le mot d'ordre de la phase 3 ?")
+    lasts = real_service.ask("Elle dure combien de temps ?", first.conversation_id)
+    assert "2013-2018" in lasts.answer  # phase 3, not phase 2's « trois ans »
+    first = real_service.ask("C'est quoi les plates-formes d'innovation ?")
+    funds = real_service.ask("Qui les finance ?", first.conversation_id)
+    assert funds.confidence == "high" and "financement" in funds.answer
+
+
 def test_which_got_the_most_money_needs_amounts(real_service):
     first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
     most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)

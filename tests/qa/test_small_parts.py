@@ -6,7 +6,7 @@ from index.analysis import FrenchAnalyzer
 from qa.composer import answer_units
 from qa.conversation import SQLiteConversationStore, Turn
 from qa.evidence import _years_of_events
-from qa.followup import is_follow_up, quoted_in
+from qa.followup import is_follow_up, needs_context, quoted_in
 from qa.smalltalk import smalltalk_reply
 from qa.validation import QuestionError, validate_question
 
@@ -37,6 +37,9 @@ def test_follow_ups_are_recognised():
     assert is_follow_up("Lesquels sont consacrés à l'eau ?", analyzer)
     assert is_follow_up("Qui l'a réalisée ?", analyzer)
     assert not is_follow_up("Combien l'État a-t-il consacré à la deuxième phase des pôles ?", analyzer)
+    assert is_follow_up("Elle dure combien de temps ?", analyzer)  # « elle »: what was just spoken of
+    assert not needs_context("Il y a combien de pôles ?", analyzer)  # « il y a » points at nothing
+    assert not is_follow_up("Y a-t-il un pôle en Alsace ?", analyzer)
     assert is_follow_up("ce pôle est dans quelle région ?", analyzer)  # « ce pôle »: the one just named
     assert is_follow_up("ces cabinets ont rendu leurs conclusions quand ?", analyzer)
     assert not is_follow_up("Qu'est-ce que le Fonds unique interministériel ?", analyzer)

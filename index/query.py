@@ -144,7 +144,7 @@ _DEMONSTRATIVE_PATTERN = r"\b(?:cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|son
 _ANAPHORA = re.compile(
     r"\b(lesquel(le)?s|lequel|laquelle|ceux-ci|celles-ci|ceux|celles|celui|celle|ce dernier|cette derniere"
     r"|ces derniers|ils|elles|leurs?|eux)\b"
-    r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)"
+    r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)\b"  # not « en Alsace »
     r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
     r"|" + _DEMONSTRATIVE_PATTERN + r"|\b(qui|ki) (le|la|les) [a-z]"  # « qui le préside ? »
 )

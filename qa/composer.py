@@ -26,6 +26,12 @@ STRICT_TYPES = {  # what the caveat says is missing: « Les documents ne donnent
     AnswerType.PERSON: "de nom précis",  # « qui … ? » is answered by naming someone
 }
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
+AGENT_BONUS = 0.2  # « qui a … ? »: a sentence that says by whom (« par le Premier ministre », « confiée aux cabinets »)
+_AGENT = re.compile(
+    r"\b(?:par|confi[ée]e?s? (?:à|aux?))\s+(?:l'|le |la |les |des |du |aux |un |une )?"
+    r"(?:[A-ZÀ-Ý]|cabinets?|ministres?|gouvernement|préfets?|comité|délégation|président)"
+)
+SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -143,6 +149,9 @@ class AnswerComposer:
         # still speaks of the second phase: the heading's ordinals count with the sentence's.
         score -= CONFLICT_PENALTY if ordinal_conflict(unit.terms, query.own_terms, heading_terms) else 0.0
         score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
+        score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit.text) else 0.0
+        # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: « ça » is what was just quoted
+        score += SAID_BEFORE_BONUS if query.said_before and unit.text.startswith(query.said_before) else 0.0
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {self._with_neighbours(unit)}"):
             score -= UNNAMED_PENALTY
@@ -183,9 +192,12 @@ class AnswerComposer:
     @staticmethod
     def _best_possible(query: QueryAnalysis) -> float:
         """The best a sentence can score for this question: all its weight, side by side, the focus, a passage
-        ranked first with score 1, and the kind of answer asked for when there is one."""
+        ranked first with score 1, and the kind of answer asked for, who did it, the sentence quoted before when
+        the question asks for them."""
         kind = 0.0 if query.kind is AnswerType.OTHER else _type_bonus(query.kind)
-        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + RANK_WEIGHT
+        agent = AGENT_BONUS if query.done else 0.0
+        again = SAID_BEFORE_BONUS if query.said_before else 0.0
+        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + agent + again + RANK_WEIGHT
 
     def compose(self, query: QueryAnalysis, hits: list[Hit]) -> Composition:
         if not self.evidence.supported(query, hits):
@@ -240,6 +252,14 @@ class AnswerComposer:
         if query.kind in (AnswerType.PERIOD, AnswerType.DATE) and asked <= phase_periods(folded).keys():
             return []  # « la première phase (2006-2008) »: the period asked is written next to its phase
         return [Gap(f"la phase {p}", True) for p in sorted(asked)]
+
+    def _says_by_whom(self, done: str, text: str) -> bool:
+        """« Qui a évalué … ? »: « l'évaluation … a été confiée aux cabinets … » says by whom it was done; « des
+        discours prononcés par le Président … après l'évaluation » says who spoke, before the deed."""
+        family = self.retriever.lexical.thesaurus.family(done)
+        terms = self.retriever.analyzer.terms
+        deed = next((m for m in re.finditer(r"[\w'-]+", text) if family & set(terms(m.group(0)))), None)
+        return deed is not None and _AGENT.search(text, deed.end()) is not None
 
     def _not_done(self, query: QueryAnalysis, said: str) -> list[Gap]:
         """« Qui a évalué la phase 3 ? »: the sentence quoted must say that someone evaluated (« l'évaluation …

@@ -497,8 +497,8 @@ def analyse_query(
         if phrase.search(folded):  # « en tout », made of stop words, means « au total »
             for term in analyzer.terms(words):
                 terms.setdefault(term, 1.0)
-    done = _DONE_BY.search(folded) if kind is AnswerType.PERSON else None
-    done_terms = analyzer.terms(done.group(1)) if done and done.group(1) not in _LIGHT_VERBS else []
+    done = _deed(folded) if kind is AnswerType.PERSON else None
+    done_terms = analyzer.terms(done.group(1)) if done else []
     return QueryAnalysis(
         question=question,
         done=done_terms[0] if done_terms else None,
@@ -546,6 +546,18 @@ _LIGHT_VERBS = {
     "avaient",
     "faut",
 }  # say little alone
+
+_LIGHT_VERB_OBJECT = re.compile(r"\s*(?:la|le|les|l'|une|un|des)\s*([a-z]{4,})\b")  # « a pris la parole »
+
+
+def _deed(folded: str) -> re.Match | None:
+    """What « qui … ? » asks who did: « qui a évalué » → évalué; « qui a pris la parole » → parole (a light verb
+    says it through its object); « qui a été … » → nothing."""
+    done = _DONE_BY.search(folded)
+    if done is None or done.group(1) not in _LIGHT_VERBS:
+        return done
+    return _LIGHT_VERB_OBJECT.match(folded, done.end(1)) if done.group(1) != "ete" else None
+
 
 _HOLDER_OF_IT = re.compile(
     r"\b(?:qui|ki)\s+(?:(?:le|la|les)\s+|l['\u2019]\s*)(?:(?:a|ont|avait|avaient)\s+)?([a-z]{3,})"

@@ -35,6 +35,7 @@ _GROUPS = [
     "collectivités régions départements communes",
     "rôle mission fonction",
     "décision décider décidé",
+    "parole discours intervention allocution",
     "positive positif favorable",
     "initialement départ prévu origine",
     "coordonne coordonner coordinateur coordination",

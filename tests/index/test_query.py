@@ -126,7 +126,8 @@ def test_names_are_told_from_capitals_that_name_nothing():
 
 def test_who_did_what():
     assert analyse_query("Qui a évalué la phase 3 ?", A, set()).done_word == "évalué"
-    assert analyse_query("Qui a pris la parole ?", A, set()).done is None  # « pris » says little alone
+    assert analyse_query("Qui a pris la parole ?", A, set()).done_word == "parole"  # « pris » says it by its object
+    assert analyse_query("Qui a été nommé ?", A, set()).done is None
 
 
 def test_a_thing_counted_without_its_apostrophe():

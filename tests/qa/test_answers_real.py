@@ -112,6 +112,8 @@ def test_a_year_asked_is_an_event_of_that_year_not_the_bound_of_a_period(real_se
 def test_who_did_it_is_answered_by_a_sentence_saying_it_was_done(real_service):
     # The government launched phase 3; nobody is said to have evaluated it.
     assert real_service.ask("Qui a évalué la phase 3 ?").confidence == "low"
+    spoke = real_service.ask("Qui a pris la parole à la cinquième journée nationale des pôles du 30 juin 2009 ?")
+    assert spoke.confidence == "low"  # the documents say the government reopened a call there, not who spoke
     answer = real_service.ask("Qui a décidé de prolonger la phase 2 ?")  # « Cette décision a été annoncée par … »
     assert "François Fillon" in answer.answer and answer.confidence == "high"
 

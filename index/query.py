@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.question_type import AnswerType, answer_type
+from index.question_type import AnswerType, answer_type, offices_in
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PHASE_AFTER = re.compile(r"\bphase\s+(\d)\b(?!\s*[.,]\s*\d)")  # "phase 3", not "phase 2.0"
@@ -148,8 +148,9 @@ _ANAPHORA = re.compile(
     r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
     r"|" + _DEMONSTRATIVE_PATTERN + r"|\b(qui|ki) (le|la|les) [a-z]"  # « qui le préside ? »
 )
-# An object pronoun for what was spoken of: « l'État lui a consacré », « l'État y consacre-t-il » (not « il y a »).
-_OBJECT_PRONOUN = re.compile(r"\blui\b|(?<!\bil )(?<!\bn')\by (?!a\b|a-t-il|avait\b|aura\b|en a\b)[a-z]")
+# An object pronoun for what was spoken of: « l'État lui a consacré », « l'État y consacre-t-il » (read once
+# « il y a » is set aside, see `without_impersonal`; not « y compris »).
+_OBJECT_PRONOUN = re.compile(r"\blui\b|\by (?!compris\b|en a\b)[a-z]")
 _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 
 
@@ -158,18 +159,28 @@ def holds_phrase(folded_text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text) is not None
 
 
-# « Elle dure combien de temps ? »: a question whose subject is what the turn before spoke of (not « il y a »,
-# « il faut »)
-_LEADING_PRONOUN = re.compile(r"^(?:et\s+)?(?:il|elle|ils|elles)\s+(?!y\b|faut\b|s'agit\b)[a-z]")
+# « Elle dure combien de temps ? »: a question whose subject is what the turn before spoke of — not an
+# impersonal « il » (« il reste combien de pôles ? »), nor a subject named after it (« Elle sert à quoi, la
+# labellisation ? »)
+_LEADING_PRONOUN = re.compile(
+    r"^(?:et\s+)?(?:il|elle|ils|elles)\s+"
+    r"(?!faut\b|faudrait\b|fallait\b|s'agit\b|reste\b|restait\b|existe\b|existait\b|manque\b|semble\b"
+    r"|parait\b|suffit\b)[a-z](?![^,]*,\s*(?:le|la|les|l')\s*[a-z])"
+)
+# « il y a », « y a-t-il (eu) », « qu'y a-t-il », « il n'y avait »: no « y » standing for something named before
+_IMPERSONAL = re.compile(
+    r"\bil (?:n')?y (?:a|avait|aura|aurait)\b|\b(?:il )?ya\b|\by (?:a|avait|aura|aurait)[- ]t[- ]il(?: eu)?\b"
+)
 
 
-# « il y a », « y a-t-il »: no « y » standing for a place or a thing named before
-_IMPERSONAL = re.compile(r"\bil (?:n')?y (?:a|avait|aura)\b|^y (?:a|avait)[- ]t[- ]il\b")
+def without_impersonal(folded: str) -> str:
+    """The folded question with its « il y a », « y a-t-il » set aside, so that no pointer reads them."""
+    return _IMPERSONAL.sub(" ", folded.replace("\u2019", "'"))
 
 
 def points_back(folded: str) -> bool:
     """The folded question points at something said before (« lesquels », « l'a », « ce pôle », « elle dure »)."""
-    folded = _IMPERSONAL.sub(" ", folded.replace("\u2019", "'"))
+    folded = without_impersonal(folded)
     return bool(_ANAPHORA.search(folded) or _LEADING_PRONOUN.search(folded.strip()))
 
 
@@ -268,6 +279,9 @@ class Constraints:
     quoted: tuple[str, ...] = ()  # what the user wrote between quotes, folded: « Ils ont dit »
     within: str | None = None  # « Et qui le préside ? »: the passage must be the one the last answer quoted
     groups: frozenset[str] = frozenset()  # « les pôles du groupe 2 »: numbered groups the passage must speak of
+    # Years the question gives as a period's bounds (« pour 2009-2011 », « entre 2009 et 2012 »): a passage's
+    # period with those bounds answers; other years asked are events of that year
+    period_years: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(
@@ -366,6 +380,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         years=frozenset(m.group(0) for m in _YEAR.finditer(folded) if not _RELATIVE.search(folded[: m.start()])),
         phases=frozenset(phases_in(folded)),
         groups=frozenset(groups_in(folded)),
+        period_years=frozenset(y for m in _ASKED_PERIOD.finditer(folded) for y in _YEAR.findall(m.group(0))),
         names=frozenset(names),
         generic=frozenset(generic),
         asked=asked,
@@ -386,6 +401,7 @@ class QueryAnalysis:
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of search_text
     said_before: str = ""  # a follow-up pointing back: the start of what the previous answer quoted
     leans_on: bool = False  # a follow-up that stands for something said before (« ce pôle », « Et quand ? »)
+    offices: frozenset[str] = frozenset()  # « qui, au gouvernement, … ? »: offices named, which answer no « qui »
     done: str | None = None  # « qui a évalué … ? »: index term of what was done, which the answer must say
     done_word: str | None = None  # that word as the user wrote it
 
@@ -431,18 +447,29 @@ _ORDINAL_WORD = (
 _BARE_ORDINAL = re.compile(
     rf"\b(?:le|la|du|de la|au|a la)\s+({_ORDINAL_WORD})(?=\s*(?:[,?!.;]|$|c'|et\b|alors\b|ou\b|elle\b|il\b))"
 )
-_ORDINAL_NOUN = re.compile(rf"\b{_ORDINAL_WORD}\s+([a-z]{{3,}})")  # « la 4e journée », « la première phase »
+# In the turn before: « la 4e journée », « le premier appel », « la phase 2 » — the article tells the gender
+_ORDINAL_NOUN = re.compile(rf"\b(?:(le|du|au|un)|(la|une))?\s*{_ORDINAL_WORD}\s+([a-z]{{3,}})|\b(phase)\s+\d\b")
+_FEMININE = re.compile(r"\b(?:la|de la|a la)\s+\S+$|(?:premiere|seconde|ere)$")
 
 
 def _with_ordinal_noun(question: str, context: str) -> str:
     """« Quand a eu lieu la 4e journée ? » then « et la sixième ? »: the sixth journée; « Qui a évalué la
-    première phase ? » then « et la deuxième ? »: the second phase. The noun is taken from the turn before."""
+    première phase ? » then « et la deuxième ? »: the second phase. The noun is taken, as written, from the turn
+    before, one of the same gender when there are several (« le premier appel … la première phase »)."""
     folded, written = _as_written(question)
     bare = _BARE_ORDINAL.search(folded)
-    noun = _ORDINAL_NOUN.search(fold_accents(context.replace("\u2019", "'"))) if bare else None
-    if not noun:
+    if not bare:
         return question
-    return f"{written[: bare.end(1)]} {noun.group(1)}{written[bare.end(1) :]}"
+    context_folded, context_written = _as_written(context)
+    nouns = [
+        (bool(m.group(2)) if (m.group(1) or m.group(2)) else None, m.start(m.lastindex), m.end(m.lastindex))
+        for m in _ORDINAL_NOUN.finditer(context_folded)
+    ]
+    if not nouns:
+        return question
+    feminine = bool(_FEMININE.search(folded[: bare.end(1)]))
+    start, end = next(((s, e) for gender, s, e in nouns if gender == feminine), nouns[0][1:])
+    return f"{written[: bare.end(1)]} {context_written[start:end]}{written[bare.end(1) :]}"
 
 
 def analyse_query(
@@ -497,12 +524,13 @@ def analyse_query(
         if phrase.search(folded):  # « en tout », made of stop words, means « au total »
             for term in analyzer.terms(words):
                 terms.setdefault(term, 1.0)
-    done = _deed(folded) if kind is AnswerType.PERSON else None
-    done_terms = analyzer.terms(done.group(1)) if done else []
+    deed = _deed(folded) if kind is AnswerType.PERSON else None
+    done_terms = analyzer.terms(folded[deed[0] : deed[1]]) if deed else []
     return QueryAnalysis(
         question=question,
+        offices=frozenset(offices_in(question)),
         done=done_terms[0] if done_terms else None,
-        done_word=as_written[done.start(1) : done.end(1)] if done_terms else None,
+        done_word=as_written[deed[0] : deed[1]] if done_terms else None,
         context=context,
         terms=terms,
         own_terms=own_terms,
@@ -518,45 +546,38 @@ def analyse_query(
 
 
 # « qui le préside », « qui l'a rédigé », « qui les a choisis », « qui dirigeait cet organisme »
-# « qui a évalué … », « qui les finance ? », « par qui a été annoncée … »: what was done, by someone
-_DONE_BY = re.compile(r"^(?:et\s+)?(?:qui|ki)\s+(?:(?:le|la|les|l')\s*)?(?:(?:a|avait|ont|avaient)\s+)?([a-z]{4,})\b")
-_LIGHT_VERBS = {
-    "ete",
-    "fait",
-    "pris",
-    "mis",
-    "dit",
-    "eu",
-    "donne",
-    "vraiment",
-    "deja",
-    "finalement",
-    "bien",
-    "sont",
-    "etait",
-    "etaient",
-    "etes",
-    "sera",
-    "seront",
-    "peut",
-    "peuvent",
-    "doit",
-    "doivent",
-    "avait",
-    "avaient",
-    "faut",
-}  # say little alone
-
-_LIGHT_VERB_OBJECT = re.compile(r"\s*(?:la|le|les|l'|une|un|des)\s*([a-z]{4,})\b")  # « a pris la parole »
+# « qui a évalué … », « qui les finance ? », « qui pourra compléter … »: the words after « qui », its pronoun
+# and its auxiliary, which say what was done
+_ASKED_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|a|et)\s*(?:19|20)?\d\d\b")  # « 2009 à 2012 », « 2009 et 2012 »
+_DONE_BY = re.compile(r"^(?:et\s+)?(?:qui|ki)\s+(?:(?:le|la|les|l')\s*)?(?:(?:a|avait|ont|avaient)\s+)?(.*)")
+_SKIPPED_BEFORE_DEED = re.compile(  # modal verbs and adverbs: the deed is the verb after them
+    r"(?:pourr|peu|peut|doi|dev|voudr|veu|va|vont|ir|sait|saur)\w*"
+    r"|vraiment|deja|finalement|bien|reellement|officiellement|effectivement|concretement|exactement|aussi"
+)
+_SAID_BY_ITS_OBJECT = {"fait", "pris", "mis", "dit", "eu", "donne"}  # « a pris la parole », « a fait l'évaluation »
+_NO_DEED = {"ete", "est", "sont", "etait", "etaient", "sera", "seront", "droit", "besoin", "acces", "lieu", "faut"}
+_ARTICLES = {"la", "le", "les", "l", "une", "un", "des", "du"}
 
 
-def _deed(folded: str) -> re.Match | None:
-    """What « qui … ? » asks who did: « qui a évalué » → évalué; « qui a pris la parole » → parole (a light verb
-    says it through its object); « qui a été … » → nothing."""
+def _deed(folded: str) -> tuple[int, int] | None:
+    """Where the question says what « qui … ? » asks who did: « qui a évalué » → évalué; « qui pourra compléter »
+    → compléter; « qui a pris la parole » → parole (a light verb says it through its object); « qui a été … »,
+    « qui a droit à … » → nothing."""
     done = _DONE_BY.search(folded)
-    if done is None or done.group(1) not in _LIGHT_VERBS:
-        return done
-    return _LIGHT_VERB_OBJECT.match(folded, done.end(1)) if done.group(1) != "ete" else None
+    if done is None:
+        return None
+    words = [
+        (m.group(0), m.start(), m.end())
+        for m in re.finditer(r"[a-z]+", folded[: done.end()])
+        if m.start() >= done.start(1)
+    ]
+    words = [w for w in words if not _SKIPPED_BEFORE_DEED.fullmatch(w[0])]
+    if not words or words[0][0] in _NO_DEED:
+        return None
+    if words[0][0] in _SAID_BY_ITS_OBJECT:
+        objects = [w for w in words[1:3] if w[0] not in _ARTICLES]
+        return objects[0][1:] if objects and len(objects[0][0]) >= 4 else None
+    return words[0][1:] if len(words[0][0]) >= 4 else None
 
 
 _HOLDER_OF_IT = re.compile(
@@ -574,10 +595,13 @@ def _scoped(constraints: Constraints) -> bool:
 
 def _leans_on(folded: str, terms: list[str]) -> bool:
     """A follow-up that stands for something said before, with nothing in it to stand for: hardly a word of
-    its own (« Et quand ? », « Et ça date de quand ? »), a demonstrative (« cette étude ») or « qui le
-    préside ? ». A pronoun alone does not do: « Combien de pôles ont-ils été labellisés ? » stands alone."""
+    its own (« Et quand ? », « Et ça date de quand ? »), a demonstrative (« cette étude »), « qui le
+    préside ? », an object pronoun (« l'État lui a consacré ») or a subject pronoun that opens the question
+    (« Elle dure combien de temps ? »). An inverted pronoun does not do: « Combien de pôles ont-ils été
+    labellisés ? » stands alone."""
     if len(set(terms)) < MIN_OWN_TERMS:
         return True
+    folded = without_impersonal(folded).strip()
     pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN)
     return any(p.search(folded) for p in pointers)
 

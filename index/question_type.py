@@ -32,16 +32,19 @@ _COUNTS_A_THING = (
 _QUESTION_PATTERNS = [
     (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
     (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »
+    # « combien ont été financés » counts what was funded; « combien ont coûté », « ont été investis » is money
     (
         AnswerType.NUMBER,
-        r"\b(combien|cb|cmb)\s+(en\s+)?(ont|sont|avaient|etaient)\s+(ete\s+)?[a-z]+",
-    ),  # « combien ont été financés »
+        r"\b(combien|cb|cmb)\s+(en\s+)?(ont|sont|avaient|etaient)\s+"
+        r"(?!(?:ete\s+)?(?:cout|invest|consacr|depens|verse|allou|affect|rapport|donn|apport|debours|mis\b|mobilis))"
+        r"(ete\s+)?[a-z]+",
+    ),
     (
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
         r"|\b(combien|cb|cmb) (d'argent|d'euros|de millions|de milliards|coute|coutait|a coute)\b|\bmontant\b"
         r"|\ble (plus|moins) (d'argent|d'euros|de financements?|de credits|de subventions|d'aides?|de fonds)\b"
-        r"|\ble (plus|mieux|moins) (finance|dote)e?s?\b"  # « lequel a touché le plus d'argent ? »
+        r"|\b(le|la|les) (plus|mieux|moins) (finance|dote)e?s?\b"  # « lequel a touché le plus d'argent ? »
         r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa) (le |la |l')?(budget|montant|enveloppe)\b"
         r"|\b(budget|montant|enveloppe)\b.*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi) ?\??$"
         # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted
@@ -52,7 +55,7 @@ _QUESTION_PATTERNS = [
         AnswerType.PERIOD,
         # « la première période » names a phase, it does not ask for a period
         r"(?<!premiere )(?<!deuxieme )(?<!seconde )(?<!troisieme )\bperiodes?\b"
-        r"|\bquelles annees\b|\bde quelle annee\b|\bde quand a quand\b|\bcombien de temps\b|\bduree\b",
+        r"|\bquelles annees\b|\bde quelle annee\b|\bde quand a quand\b|\bduree\b",
     ),
     (
         AnswerType.NUMBER,
@@ -140,10 +143,10 @@ _NOT_A_NUMBER_AFTER = re.compile(rf"^(ans?|annees?|mois|jours?|semaines?|heures?
 
 def _holds_number(folded: str) -> bool:
     """A figure that may answer « combien » : not a year, a label (« le groupe 2 »), a duration (« au bout de
-    18 mois »), a day (« le 11 mai ») or money (« 200 000 euros », which « combien » asks with a money verb)."""
+    18 mois ») or a day (« le 11 mai »). Money still counts: « quelle part » may be answered in euros."""
     tokens = _COUNT_TOKEN.findall(folded)
     for i, token in enumerate(tokens):
-        if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token) or _NOT_A_NUMBER_AFTER.match(token):
+        if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token):
             continue
         if i and _LABEL_BEFORE.fullmatch(tokens[i - 1]):
             continue

@@ -10,7 +10,7 @@ from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis, phase_periods, phases_in
-from index.question_type import AnswerType, counts_thing, holds_answer_type, offices_in
+from index.question_type import AnswerType, counts_thing, holds_answer_type
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import SUBJECT_PHASE, EvidenceCheck, Gap
 from qa.models import CLOSEST, REFUSAL, Citation
@@ -150,8 +150,7 @@ class AnswerComposer:
         score -= CONFLICT_PENALTY if ordinal_conflict(unit.terms, query.own_terms, heading_terms) else 0.0
         score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
         score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit.text) else 0.0
-        # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: « ça » is what was just quoted
-        score += SAID_BEFORE_BONUS if query.said_before and unit.text.startswith(query.said_before) else 0.0
+        score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {self._with_neighbours(unit)}"):
             score -= UNNAMED_PENALTY
@@ -237,7 +236,7 @@ class AnswerComposer:
         if query.kind in (AnswerType.PERSON, AnswerType.NAME):  # « qui dirige Avenia ? » is not answered by « Avenia »
             for name in query.constraints.names:
                 text = re.sub(rf"\b{re.escape(name)}\b", "", text, flags=re.IGNORECASE)
-            return holds_answer_type(text, query.kind, frozenset(offices_in(query.question)))
+            return holds_answer_type(text, query.kind, query.offices)
         return holds_answer_type(text, query.kind)
 
     @staticmethod
@@ -253,6 +252,16 @@ class AnswerComposer:
             return []  # « la première phase (2006-2008) »: the period asked is written next to its phase
         return [Gap(f"la phase {p}", True) for p in sorted(asked)]
 
+    def _said_again(self, query: QueryAnalysis, unit: Unit) -> bool:
+        """« Qui a évalué la première phase ? » then « Et ça date de quand ? »: « ça » is the sentence just quoted,
+        which may say when too. « Et combien ont été retenus ? » after the candidatures asks for what that
+        sentence does not say (« retenus »): no reason to quote it again."""
+        if not query.said_before or not unit.text.startswith(query.said_before):
+            return False
+        family = self.retriever.lexical.thesaurus.family
+        new_words = [t for t in query.own_terms if query.terms.get(t, 0.0) >= 1.0]
+        return all(family(t) & set(unit.terms) for t in new_words)
+
     def _says_by_whom(self, done: str, text: str) -> bool:
         """« Qui a évalué … ? »: « l'évaluation … a été confiée aux cabinets … » says by whom it was done; « des
         discours prononcés par le Président … après l'évaluation » says who spoke, before the deed."""
@@ -267,7 +276,11 @@ class AnswerComposer:
         if not query.done or query.done == query.constraints.asked:  # « qui le préside ? »: asked already
             return []
         family = self.retriever.lexical.thesaurus.family(query.done)
-        return [] if family & set(self.retriever.analyzer.terms(said)) else [Gap(f"« {query.done_word} »", True, True)]
+        return (
+            []
+            if family & set(self.retriever.analyzer.terms(said))
+            else [Gap(f"« {query.done_word} »", True, asked=True)]
+        )
 
     def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« combien de dossiers » → a sentence about dossiers (or candidatures); « que recouvre le sigle

@@ -104,7 +104,7 @@ class EvidenceCheck:
             if before.doc_id == chunk.doc_id and (undated or _CONTINUES.match(chunk.text.strip())):
                 # « L'étude constate … » under « Les conclusions »: the study of 2012 the passage before dates;
                 # its own years only, not those it was given in turn.
-                dated[chunk.chunk_id] = " ".join(_YEAR.findall(self._texts[before.chunk_id]))
+                dated[chunk.chunk_id] = " ".join(sorted(_years_of_events(self._texts[before.chunk_id])))
         return dated
 
     def _ordinal_gaps(self, query: QueryAnalysis, chunk: Chunk) -> list[Gap]:
@@ -166,12 +166,11 @@ class EvidenceCheck:
         dated = self._dated.get(chunk.chunk_id, "")
         # « Quels pôles ont été labellisés en 2011 ? » is not answered by « confirmé pour la période 2009-2011 »;
         # « … pour 2009-2011 ? » is.
-        in_periods = set(_YEAR.findall(" ".join(_PERIOD.findall(fold_accents(query.question)))))
         events = self._event_years[chunk.chunk_id]
         gaps = [
             Gap(f"l'année {y}", y in self._corpus_years)
             for y in sorted(c.years)
-            if (y not in text if y in in_periods else y not in events) and y not in dated
+            if (y not in text if y in c.period_years else y not in events) and y not in dated
         ]
         phases = self._phases[chunk.chunk_id]
         for phase in sorted(c.phases):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.query import MIN_OWN_TERMS, inverted, points_back
+from index.query import MIN_OWN_TERMS, inverted, points_back, without_impersonal
 from qa.models import CLOSEST
 
 _OPENERS = re.compile(r"^(et|mais|aussi|ensuite|puis|alors|donc|du coup|dans ce cas)\b")
@@ -24,7 +24,7 @@ def is_follow_up(question: str, analyzer: FrenchAnalyzer) -> bool:
 
 def needs_context(question: str, analyzer: FrenchAnalyzer) -> bool:
     """Elliptic beyond repair without an earlier turn: « Et le premier ? », « Qui l'a réalisée ? »."""
-    pointing = refers_back(question) or inverted(fold_accents(question))
+    pointing = refers_back(question) or inverted(without_impersonal(fold_accents(question)))  # not « y a-t-il »
     return bool(pointing) and len(set(analyzer.terms(question))) < MIN_OWN_TERMS
 
 

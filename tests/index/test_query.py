@@ -128,6 +128,8 @@ def test_who_did_what():
     assert analyse_query("Qui a évalué la phase 3 ?", A, set()).done_word == "évalué"
     assert analyse_query("Qui a pris la parole ?", A, set()).done_word == "parole"  # « pris » says it by its object
     assert analyse_query("Qui a été nommé ?", A, set()).done is None
+    assert analyse_query("Qui pourra compléter le financement ?", A, set()).done_word == "compléter"  # after a modal
+    assert analyse_query("Qui a droit à un contrat de performance ?", A, set()).done is None
 
 
 def test_a_thing_counted_without_its_apostrophe():
@@ -151,11 +153,17 @@ def test_a_follow_up_pointing_back_keeps_the_scope_of_the_turn_before():
     assert budget.leans_on and budget.constraints.phases == {3}  # « lui »: the phase just spoken of
     assert analyse_query("Et combien l'État y consacre-t-il par an ?", A, set(), context=phase_3).leans_on
     assert not analyse_query("Combien y a-t-il de pôles labellisés ?", A, set(), context=phase_3).leans_on
+    for alone in ("Il reste combien de pôles labellisés ?", "Elle sert à quoi, la labellisation des pôles ?"):
+        assert not analyse_query(alone, A, set(), context=phase_3).leans_on  # impersonal, or its subject named
+    assert analyse_query("Elle dure combien de temps ?", A, set(), context=phase_3).constraints.phases == {3}
     head = analyse_query("Et qui dirigeait cet organisme ?", A, set(), context="Qui a lancé le premier appel ?")
     assert head.constraints.asked_word == "dirigeait"
     # An ordinal alone stands for the noun it numbered in the turn before.
     sixth = analyse_query("et la sixième ?", A, set(), context="Quand a eu lieu la 4e journée nationale des pôles ?")
-    assert sixth.question == "et la sixième journee ?"
+    assert sixth.question == "et la sixième journée ?"
+    both = "Quand a été lancé le premier appel à projets, et la première phase ?"
+    assert analyse_query("Et la deuxième ?", A, set(), context=both).constraints.phases == {2}  # of the same gender
+    assert analyse_query("Et la troisième ?", A, set(), context="Qui a évalué la phase 2 ?").constraints.phases == {3}
     second = analyse_query(
         "et la deuxième, c'était quel cabinet ?", A, set(), context="Qui a évalué la première phase ?"
     )

@@ -22,6 +22,9 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("et lequel a touché le plus d'argent ?") is AnswerType.AMOUNT  # compared by amounts
     assert answer_type("on les réexamine au bout de cb de temps ?") is AnswerType.PERIOD
     assert answer_type("et combien ont été financés au final ?") is AnswerType.NUMBER  # projects, not money
+    assert answer_type("Combien ont été investis dans les six nouveaux pôles ?") is AnswerType.AMOUNT
+    assert answer_type("Combien ont coûté les études ?") is AnswerType.AMOUNT
+    assert answer_type("Quelle phase est la mieux financée ?") is AnswerType.AMOUNT
     assert answer_type("Quel pôle est le mieux financé ?") is AnswerType.AMOUNT
 
 

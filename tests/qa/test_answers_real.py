@@ -107,6 +107,8 @@ def test_a_year_asked_is_an_event_of_that_year_not_the_bound_of_a_period(real_se
     assert lost.refused or lost.confidence == "low"
     period = real_service.ask("Pour quelle période le label des pôles a-t-il été confirmé en 2009-2011 ?")
     assert period.confidence == "high" and "2009-2011" in period.answer
+    between = real_service.ask("Combien l'État a-t-il consacré aux pôles entre 2009 et 2012 ?")
+    assert between.confidence == "high" and "1,5 milliard" in between.answer  # a period asked, as written
 
 
 def test_who_did_it_is_answered_by_a_sentence_saying_it_was_done(real_service):
@@ -176,7 +178,8 @@ def questions(*names: str) -> list[dict]:
 
 def test_dev_sets_hold_their_measured_quality(real_service):
     """Floors a little under what `make eval` measures (README), so a regression shows here."""
-    dev_sets = ["questions-dev"] + [f"questions-dev-{n}" for n in (2, 3, 4, 6, 7)]  # dev-5: hard on purpose
+    # dev-5 (paraphrases) and dev-8 (near-domain and follow-ups) were written hard on purpose: README table
+    dev_sets = ["questions-dev"] + [f"questions-dev-{n}" for n in (2, 3, 4, 6, 7)]
     result = evaluate(real_service, questions(*dev_sets))
     metrics = result.metrics()
     assert metrics["hit@1"] >= 0.94 and metrics["hit@3"] >= 0.97, result.failures

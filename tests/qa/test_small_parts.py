@@ -5,7 +5,6 @@ import pytest
 from index.analysis import FrenchAnalyzer
 from qa.composer import answer_units
 from qa.conversation import SQLiteConversationStore, Turn
-from qa.evidence import _years_of_events
 from qa.followup import is_follow_up, needs_context, quoted_in
 from qa.smalltalk import smalltalk_reply
 from qa.validation import QuestionError, validate_question
@@ -40,6 +39,8 @@ def test_follow_ups_are_recognised():
     assert is_follow_up("Elle dure combien de temps ?", analyzer)  # « elle »: what was just spoken of
     assert not needs_context("Il y a combien de pôles ?", analyzer)  # « il y a » points at nothing
     assert not is_follow_up("Y a-t-il un pôle en Alsace ?", analyzer)
+    for whole in ("Combien y a-t-il eu de pôles ?", "Y a-t-il eu une évaluation ?", "Qu'y a-t-il dans le rapport ?"):
+        assert not needs_context(whole, analyzer)  # « y a-t-il » stands for nothing said before
     assert is_follow_up("ce pôle est dans quelle région ?", analyzer)  # « ce pôle »: the one just named
     assert is_follow_up("ces cabinets ont rendu leurs conclusions quand ?", analyzer)
     assert not is_follow_up("Qu'est-ce que le Fonds unique interministériel ?", analyzer)
@@ -77,7 +78,3 @@ def test_what_an_answer_quoted_is_found_without_its_caveat_or_marker():
     )
     assert quoted_in(caveat) == "L'État a affecté …"
     assert len(quoted_in("x" * 500)) == 80
-
-
-def test_the_years_of_events_leave_out_the_bounds_of_periods():
-    assert _years_of_events("le 11 mai 2010, pour la periode 2009-2011, de 2013 a 2018") == {"2010"}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from index.analysis import FrenchAnalyzer, fold_accents
+from index.pointers import asked_of_it, deed, folded_and_written, leans_on_earlier_turn, with_ordinal_noun
 from index.question_type import AnswerType, answer_type, offices_in
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -86,6 +87,7 @@ _DEFINED_FIRST = re.compile(
     r"(?:veut dire|signifie|designe|c'est|c koi|c quoi|est|sont)\s+(?:quoi|koi)\b"
 )
 _RELATIVE = re.compile(r"\b(?:avant|apres|depuis|d'ici|des)\s+(?:(?:la fin de |le debut de )?l'annee\s+)?$")
+_ASKED_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|a|et)\s*(?:19|20)?\d\d\b")  # « 2009 à 2012 », « 2009 et 2012 »
 _QUOTED = re.compile(r"[«“\"]([^«»“”\"]{3,80})[»”\"]")  # « Ils ont dit », "Pôles 2.0"
 # A phrase worth finding as written: two words or more, eight characters or more (not « innovation », « à la »).
 _QUOTABLE = re.compile(r"(?=.{8,}$)\S+(?:\s+\S+)+")
@@ -138,55 +140,9 @@ _COMMON_NAMES = {
 }
 
 
-# « ce pôle », « ces cabinets », « cette étude »: something named before.
-_DEMONSTRATIVE_PATTERN = r"\b(?:cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]"
-# Words that point at something said in an earlier turn: « lesquels », « l'a », « ce pôle », « qui le préside ».
-_ANAPHORA = re.compile(
-    r"\b(lesquel(le)?s|lequel|laquelle|ceux-ci|celles-ci|ceux|celles|celui|celle|ce dernier|cette derniere"
-    r"|ces derniers|ils|elles|leurs?|eux)\b"
-    r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)\b"  # not « en Alsace »
-    r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
-    r"|" + _DEMONSTRATIVE_PATTERN + r"|\b(qui|ki) (le|la|les) [a-z]"  # « qui le préside ? »
-)
-# An object pronoun for what was spoken of: « l'État lui a consacré », « l'État y consacre-t-il » (read once
-# « il y a » is set aside, see `without_impersonal`; not « y compris »).
-_OBJECT_PRONOUN = re.compile(r"\blui\b|\by (?!compris\b|en a\b)[a-z]")
-_INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
-
-
 def holds_phrase(folded_text: str, phrase: str) -> bool:
     """The folded text has the folded phrase as whole words: « ils ont dit », not « eti » in « competitivite »."""
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text) is not None
-
-
-# « Elle dure combien de temps ? »: a question whose subject is what the turn before spoke of — not an
-# impersonal « il » (« il reste combien de pôles ? »), nor a subject named after it (« Elle sert à quoi, la
-# labellisation ? »)
-_LEADING_PRONOUN = re.compile(
-    r"^(?:et\s+)?(?:il|elle|ils|elles)\s+"
-    r"(?!faut\b|faudrait\b|fallait\b|s'agit\b|reste\b|restait\b|existe\b|existait\b|manque\b|semble\b"
-    r"|parait\b|suffit\b)[a-z](?![^,]*,\s*(?:le|la|les|l')\s*[a-z])"
-)
-# « il y a », « y a-t-il (eu) », « qu'y a-t-il », « il n'y avait »: no « y » standing for something named before
-_IMPERSONAL = re.compile(
-    r"\bil (?:n')?y (?:a|avait|aura|aurait)\b|\b(?:il )?ya\b|\by (?:a|avait|aura|aurait)[- ]t[- ]il(?: eu)?\b"
-)
-
-
-def without_impersonal(folded: str) -> str:
-    """The folded question with its « il y a », « y a-t-il » set aside, so that no pointer reads them."""
-    return _IMPERSONAL.sub(" ", folded.replace("\u2019", "'"))
-
-
-def points_back(folded: str) -> bool:
-    """The folded question points at something said before (« lesquels », « l'a », « ce pôle », « elle dure »)."""
-    folded = without_impersonal(folded)
-    return bool(_ANAPHORA.search(folded) or _LEADING_PRONOUN.search(folded.strip()))
-
-
-def inverted(folded: str) -> bool:
-    """« a-t-elle reçu »: a pronoun subject after its verb, which may stand for something said before."""
-    return bool(_INVERSION.search(folded.replace("\u2019", "'")))
 
 
 def _phase_mentions(folded: str) -> list[tuple[int, int]]:
@@ -333,14 +289,6 @@ def _any_of_a_kind(question: str, names: set[str]) -> set[str]:
     return {n for n in names if re.search(rf"\b(?:un|une)\s+{re.escape(n)}\b", question, re.IGNORECASE)}
 
 
-def _as_written(question: str) -> tuple[str, str]:
-    """The question folded, and as written where positions in the folded text are positions in it too
-    (folding keeps the length but for « œ »; then the folded text stands for both)."""
-    written = question.replace("\u2019", "'")
-    folded = fold_accents(written)
-    return folded, written if len(written) == len(folded) else folded
-
-
 @functools.cache
 def _not_defined_terms(analyzer: FrenchAnalyzer) -> frozenset[str]:
     """Index terms of the heads that make « c'est quoi … » no definition (« les objectifs », « le pb »)."""
@@ -348,7 +296,7 @@ def _not_defined_terms(analyzer: FrenchAnalyzer) -> frozenset[str]:
 
 
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
-    folded, as_written = _as_written(question)
+    folded, as_written = folded_and_written(question)
     names = _names(question)
     generic = _any_of_a_kind(question, names)
     names -= generic
@@ -439,39 +387,6 @@ CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's o
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 
 
-_ORDINAL_WORD = (
-    r"(?:premiere?|deuxieme|seconde?|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme"
-    r"|\d+(?:e|eme|er|ere))"
-)
-# « et la sixième ? », « et la deuxième, c'était quel cabinet ? »: an ordinal standing alone
-_BARE_ORDINAL = re.compile(
-    rf"\b(?:le|la|du|de la|au|a la)\s+({_ORDINAL_WORD})(?=\s*(?:[,?!.;]|$|c'|et\b|alors\b|ou\b|elle\b|il\b))"
-)
-# In the turn before: « la 4e journée », « le premier appel », « la phase 2 » — the article tells the gender
-_ORDINAL_NOUN = re.compile(rf"\b(?:(le|du|au|un)|(la|une))?\s*{_ORDINAL_WORD}\s+([a-z]{{3,}})|\b(phase)\s+\d\b")
-_FEMININE = re.compile(r"\b(?:la|de la|a la)\s+\S+$|(?:premiere|seconde|ere)$")
-
-
-def _with_ordinal_noun(question: str, context: str) -> str:
-    """« Quand a eu lieu la 4e journée ? » then « et la sixième ? »: the sixth journée; « Qui a évalué la
-    première phase ? » then « et la deuxième ? »: the second phase. The noun is taken, as written, from the turn
-    before, one of the same gender when there are several (« le premier appel … la première phase »)."""
-    folded, written = _as_written(question)
-    bare = _BARE_ORDINAL.search(folded)
-    if not bare:
-        return question
-    context_folded, context_written = _as_written(context)
-    nouns = [
-        (bool(m.group(2)) if (m.group(1) or m.group(2)) else None, m.start(m.lastindex), m.end(m.lastindex))
-        for m in _ORDINAL_NOUN.finditer(context_folded)
-    ]
-    if not nouns:
-        return question
-    feminine = bool(_FEMININE.search(folded[: bare.end(1)]))
-    start, end = next(((s, e) for gender, s, e in nouns if gender == feminine), nouns[0][1:])
-    return f"{written[: bare.end(1)]} {context_written[start:end]}{written[bare.end(1) :]}"
-
-
 def analyse_query(
     question: str,
     analyzer: FrenchAnalyzer,
@@ -480,7 +395,7 @@ def analyse_query(
     embed: Callable[[list[str]], np.ndarray] | None = None,
     said_before: str = "",
 ) -> QueryAnalysis:
-    question = _with_ordinal_noun(question, context) if context else question
+    question = with_ordinal_noun(question, context) if context else question
     kind, constraints = answer_type(question), extract_constraints(question, analyzer)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
     # answer type checks; « deuxième phase (2009-2012) » answers it without the word.
@@ -490,7 +405,7 @@ def analyse_query(
         for term in analyzer.terms(text):
             own = weight * (FILLER_WEIGHT if term in filler else 1.0)
             terms[term] = max(own, terms.get(term, 0.0))
-    folded, as_written = _as_written(question)
+    folded, as_written = folded_and_written(question)
     earlier = extract_constraints(context, analyzer) if context else None
     if earlier is not None and kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
         # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
@@ -501,19 +416,18 @@ def analyse_query(
             asked_word=constraints.asked_word or earlier.asked_word,
         )
     own_terms = analyzer.terms(question)
-    leans_on = earlier is not None and _leans_on(folded, own_terms)
+    leans_on = earlier is not None and leans_on_earlier_turn(folded, own_terms)
     if earlier is not None and leans_on and not _scoped(constraints):
         # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
         # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
         constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=earlier.names)
-    held = _HOLDER_OF_IT.search(folded) if leans_on else None
-    verb = (held.lastindex or 1) if held else 1
-    if held and not constraints.asked and analyzer.terms(held.group(verb)):
+    held = asked_of_it(folded) if leans_on else None
+    if held and not constraints.asked and analyzer.terms(folded[held[0] : held[1]]):
         # « qui le préside ? » asks what « qui préside le pôle Avenia ? » asks, of what the last answer quoted
         constraints = replace(
             constraints,
-            asked=analyzer.terms(held.group(verb))[0],
-            asked_word=as_written[held.start(verb) : held.end(verb)],
+            asked=analyzer.terms(folded[held[0] : held[1]])[0],
+            asked_word=as_written[held[0] : held[1]],
             within=said_before or None,
         )
     if _OUTCOME.search(folded):
@@ -524,13 +438,13 @@ def analyse_query(
         if phrase.search(folded):  # « en tout », made of stop words, means « au total »
             for term in analyzer.terms(words):
                 terms.setdefault(term, 1.0)
-    deed = _deed(folded) if kind is AnswerType.PERSON else None
-    done_terms = analyzer.terms(folded[deed[0] : deed[1]]) if deed else []
+    done = deed(folded) if kind is AnswerType.PERSON else None
+    done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     return QueryAnalysis(
         question=question,
         offices=frozenset(offices_in(question)),
         done=done_terms[0] if done_terms else None,
-        done_word=as_written[deed[0] : deed[1]] if done_terms else None,
+        done_word=as_written[done[0] : done[1]] if done_terms else None,
         context=context,
         terms=terms,
         own_terms=own_terms,
@@ -546,64 +460,9 @@ def analyse_query(
 
 
 # « qui le préside », « qui l'a rédigé », « qui les a choisis », « qui dirigeait cet organisme »
-# « qui a évalué … », « qui les finance ? », « qui pourra compléter … »: the words after « qui », its pronoun
-# and its auxiliary, which say what was done
-_ASKED_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|a|et)\s*(?:19|20)?\d\d\b")  # « 2009 à 2012 », « 2009 et 2012 »
-_DONE_BY = re.compile(r"^(?:et\s+)?(?:qui|ki)\s+(?:(?:le|la|les|l')\s*)?(?:(?:a|avait|ont|avaient)\s+)?(.*)")
-_SKIPPED_BEFORE_DEED = re.compile(  # modal verbs and adverbs: the deed is the verb after them
-    r"(?:pourr|peu|peut|doi|dev|voudr|veu|va|vont|ir|sait|saur)\w*"
-    r"|vraiment|deja|finalement|bien|reellement|officiellement|effectivement|concretement|exactement|aussi"
-)
-_SAID_BY_ITS_OBJECT = {"fait", "pris", "mis", "dit", "eu", "donne"}  # « a pris la parole », « a fait l'évaluation »
-_NO_DEED = {"ete", "est", "sont", "etait", "etaient", "sera", "seront", "droit", "besoin", "acces", "lieu", "faut"}
-_ARTICLES = {"la", "le", "les", "l", "une", "un", "des", "du"}
-
-
-def _deed(folded: str) -> tuple[int, int] | None:
-    """Where the question says what « qui … ? » asks who did: « qui a évalué » → évalué; « qui pourra compléter »
-    → compléter; « qui a pris la parole » → parole (a light verb says it through its object); « qui a été … »,
-    « qui a droit à … » → nothing."""
-    done = _DONE_BY.search(folded)
-    if done is None:
-        return None
-    words = [
-        (m.group(0), m.start(), m.end())
-        for m in re.finditer(r"[a-z]+", folded[: done.end()])
-        if m.start() >= done.start(1)
-    ]
-    words = [w for w in words if not _SKIPPED_BEFORE_DEED.fullmatch(w[0])]
-    if not words or words[0][0] in _NO_DEED:
-        return None
-    if words[0][0] in _SAID_BY_ITS_OBJECT:
-        objects = [w for w in words[1:3] if w[0] not in _ARTICLES]
-        return objects[0][1:] if objects and len(objects[0][0]) >= 4 else None
-    return words[0][1:] if len(words[0][0]) >= 4 else None
-
-
-_HOLDER_OF_IT = re.compile(
-    r"\b(?:qui|ki)\s+(?:(?:le|la|les)\s+|l['\u2019]\s*)(?:(?:a|ont|avait|avaient)\s+)?([a-z]{3,})"
-    r"|\b(?:qui|ki)\s+(?!est\b|etait\b|sont\b|a\b|ont\b)([a-z]{4,})\s+(?:cet|cette|ces|ce)\s"
-)
-_DEMONSTRATIVE = re.compile(_DEMONSTRATIVE_PATTERN)
-MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
-
-
 def _scoped(constraints: Constraints) -> bool:
     """The question says itself which phase, year or named thing it is about."""
     return bool(constraints.years or constraints.phases or constraints.names)
-
-
-def _leans_on(folded: str, terms: list[str]) -> bool:
-    """A follow-up that stands for something said before, with nothing in it to stand for: hardly a word of
-    its own (« Et quand ? », « Et ça date de quand ? »), a demonstrative (« cette étude »), « qui le
-    préside ? », an object pronoun (« l'État lui a consacré ») or a subject pronoun that opens the question
-    (« Elle dure combien de temps ? »). An inverted pronoun does not do: « Combien de pôles ont-ils été
-    labellisés ? » stands alone."""
-    if len(set(terms)) < MIN_OWN_TERMS:
-        return True
-    folded = without_impersonal(folded).strip()
-    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN)
-    return any(p.search(folded) for p in pointers)
 
 
 def _only_scope(question: str, analyzer: FrenchAnalyzer, constraints: Constraints) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.query import MIN_OWN_TERMS, inverted, points_back, without_impersonal
+from index.pointers import MIN_OWN_TERMS, inverted, points_back, without_impersonal
 from qa.models import CLOSEST
 
 _OPENERS = re.compile(r"^(et|mais|aussi|ensuite|puis|alors|donc|du coup|dans ce cas)\b")

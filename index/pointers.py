@@ -1,0 +1,159 @@
+"""What in a question points at an earlier turn of the conversation: pronouns and demonstratives (« ce pôle »,
+« qui le préside ? », « l'État lui a consacré », « Elle dure combien de temps ? »), an ordinal standing alone
+(« et la sixième ? »), and what « qui … ? » asks who did."""
+
+from __future__ import annotations
+
+import re
+
+from index.analysis import fold_accents
+
+
+def folded_and_written(question: str) -> tuple[str, str]:
+    """The question folded, and as written where positions in the folded text are positions in it too
+    (folding keeps the length but for « œ »; then the folded text stands for both)."""
+    written = question.replace("\u2019", "'")
+    folded = fold_accents(written)
+    return folded, written if len(written) == len(folded) else folded
+
+
+# « ce pôle », « ces cabinets », « cette étude »: something named before.
+_DEMONSTRATIVE_PATTERN = r"\b(?:cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]"
+# Words that point at something said in an earlier turn: « lesquels », « l'a », « ce pôle », « qui le préside ».
+_ANAPHORA = re.compile(
+    r"\b(lesquel(le)?s|lequel|laquelle|ceux-ci|celles-ci|ceux|celles|celui|celle|ce dernier|cette derniere"
+    r"|ces derniers|ils|elles|leurs?|eux)\b"
+    r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)\b"  # not « en Alsace »
+    r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
+    r"|" + _DEMONSTRATIVE_PATTERN + r"|\b(qui|ki) (le|la|les) [a-z]"  # « qui le préside ? »
+)
+# An object pronoun for what was spoken of: « l'État lui a consacré », « l'État y consacre-t-il » (read once
+# « il y a » is set aside, see `without_impersonal`; not « y compris »).
+_OBJECT_PRONOUN = re.compile(r"\blui\b|\by (?!compris\b|en a\b)[a-z]")
+_INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
+
+
+# « Elle dure combien de temps ? »: a question whose subject is what the turn before spoke of — not an
+# impersonal « il » (« il reste combien de pôles ? »), nor a subject named after it (« Elle sert à quoi, la
+# labellisation ? »)
+_LEADING_PRONOUN = re.compile(
+    r"^(?:et\s+)?(?:il|elle|ils|elles)\s+"
+    r"(?!faut\b|faudrait\b|fallait\b|s'agit\b|reste\b|restait\b|existe\b|existait\b|manque\b|semble\b"
+    r"|parait\b|suffit\b)[a-z](?![^,]*,\s*(?:le|la|les|l')\s*[a-z])"
+)
+# « il y a », « y a-t-il (eu) », « qu'y a-t-il », « il n'y avait »: no « y » standing for something named before
+_IMPERSONAL = re.compile(
+    r"\bil (?:n')?y (?:a|avait|aura|aurait)\b|\b(?:il )?ya\b|\by (?:a|avait|aura|aurait)[- ]t[- ]il(?: eu)?\b"
+)
+
+
+def without_impersonal(folded: str) -> str:
+    """The folded question with its « il y a », « y a-t-il » set aside, so that no pointer reads them."""
+    return _IMPERSONAL.sub(" ", folded.replace("\u2019", "'"))
+
+
+def points_back(folded: str) -> bool:
+    """The folded question points at something said before (« lesquels », « l'a », « ce pôle », « elle dure »)."""
+    folded = without_impersonal(folded)
+    return bool(_ANAPHORA.search(folded) or _LEADING_PRONOUN.search(folded.strip()))
+
+
+def inverted(folded: str) -> bool:
+    """« a-t-elle reçu »: a pronoun subject after its verb, which may stand for something said before."""
+    return bool(_INVERSION.search(folded.replace("\u2019", "'")))
+
+
+_ORDINAL_WORD = (
+    r"(?:premiere?|deuxieme|seconde?|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme"
+    r"|\d+(?:e|eme|er|ere))"
+)
+# « et la sixième ? », « et la deuxième, c'était quel cabinet ? »: an ordinal standing alone
+_BARE_ORDINAL = re.compile(
+    rf"\b(?:le|la|du|de la|au|a la)\s+({_ORDINAL_WORD})(?=\s*(?:[,?!.;]|$|c'|et\b|alors\b|ou\b|elle\b|il\b))"
+)
+# In the turn before: « la 4e journée », « le premier appel », « la phase 2 » — the article tells the gender
+_ORDINAL_NOUN = re.compile(rf"\b(?:(le|du|au|un)|(la|une))?\s*{_ORDINAL_WORD}\s+([a-z]{{3,}})|\b(phase)\s+\d\b")
+_FEMININE = re.compile(r"\b(?:la|de la|a la)\s+\S+$|(?:premiere|seconde|ere)$")
+
+
+def with_ordinal_noun(question: str, context: str) -> str:
+    """« Quand a eu lieu la 4e journée ? » then « et la sixième ? »: the sixth journée; « Qui a évalué la
+    première phase ? » then « et la deuxième ? »: the second phase. The noun is taken, as written, from the turn
+    before, one of the same gender when there are several (« le premier appel … la première phase »)."""
+    folded, written = folded_and_written(question)
+    bare = _BARE_ORDINAL.search(folded)
+    if not bare:
+        return question
+    context_folded, context_written = folded_and_written(context)
+    nouns = [
+        (bool(m.group(2)) if (m.group(1) or m.group(2)) else None, m.start(m.lastindex), m.end(m.lastindex))
+        for m in _ORDINAL_NOUN.finditer(context_folded)
+    ]
+    if not nouns:
+        return question
+    feminine = bool(_FEMININE.search(folded[: bare.end(1)]))
+    start, end = next(((s, e) for gender, s, e in nouns if gender == feminine), nouns[0][1:])
+    return f"{written[: bare.end(1)]} {context_written[start:end]}{written[bare.end(1) :]}"
+
+
+# « qui a évalué … », « qui les finance ? », « qui pourra compléter … »: the words after « qui », its pronoun
+# and its auxiliary, which say what was done
+_DONE_BY = re.compile(r"^(?:et\s+)?(?:qui|ki)\s+(?:(?:le|la|les|l')\s*)?(?:(?:a|avait|ont|avaient)\s+)?(.*)")
+_SKIPPED_BEFORE_DEED = re.compile(  # modal verbs and adverbs: the deed is the verb after them
+    r"(?:pourr|peu|peut|doi|dev|voudr|veu|va|vont|ir|sait|saur)\w*"
+    r"|vraiment|deja|finalement|bien|reellement|officiellement|effectivement|concretement|exactement|aussi"
+)
+_SAID_BY_ITS_OBJECT = {"fait", "pris", "mis", "dit", "eu", "donne"}  # « a pris la parole », « a fait l'évaluation »
+_NO_DEED = {"ete", "est", "sont", "etait", "etaient", "sera", "seront", "droit", "besoin", "acces", "lieu", "faut"}
+_ARTICLES = {"la", "le", "les", "l", "une", "un", "des", "du"}
+
+
+def deed(folded: str) -> tuple[int, int] | None:
+    """Where the question says what « qui … ? » asks who did: « qui a évalué » → évalué; « qui pourra compléter »
+    → compléter; « qui a pris la parole » → parole (a light verb says it through its object); « qui a été … »,
+    « qui a droit à … » → nothing."""
+    done = _DONE_BY.search(folded)
+    if done is None:
+        return None
+    words = [
+        (m.group(0), m.start(), m.end())
+        for m in re.finditer(r"[a-z]+", folded[: done.end()])
+        if m.start() >= done.start(1)
+    ]
+    words = [w for w in words if not _SKIPPED_BEFORE_DEED.fullmatch(w[0])]
+    if not words or words[0][0] in _NO_DEED:
+        return None
+    if words[0][0] in _SAID_BY_ITS_OBJECT:
+        objects = [w for w in words[1:3] if w[0] not in _ARTICLES]
+        return objects[0][1:] if objects and len(objects[0][0]) >= 4 else None
+    return words[0][1:] if len(words[0][0]) >= 4 else None
+
+
+_HOLDER_OF_IT = re.compile(
+    r"\b(?:qui|ki)\s+(?:(?:le|la|les)\s+|l['\u2019]\s*)(?:(?:a|ont|avait|avaient)\s+)?([a-z]{3,})"
+    r"|\b(?:qui|ki)\s+(?!etait\b|sont\b)([a-z]{4,})\s+(?:cet|cette|ces|ce)\s"
+)
+_DEMONSTRATIVE = re.compile(_DEMONSTRATIVE_PATTERN)
+MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
+
+
+def asked_of_it(folded: str) -> tuple[int, int] | None:
+    """Where « qui le préside ? », « qui dirigeait cet organisme ? » says what is asked of the thing pointed at."""
+    held = _HOLDER_OF_IT.search(folded)
+    if held is None:
+        return None
+    verb = held.lastindex or 1
+    return held.start(verb), held.end(verb)
+
+
+def leans_on_earlier_turn(folded: str, terms: list[str]) -> bool:
+    """A follow-up that stands for something said before, with nothing in it to stand for: hardly a word of
+    its own (« Et quand ? », « Et ça date de quand ? »), a demonstrative (« cette étude »), « qui le
+    préside ? », an object pronoun (« l'État lui a consacré ») or a subject pronoun that opens the question
+    (« Elle dure combien de temps ? »). An inverted pronoun does not do: « Combien de pôles ont-ils été
+    labellisés ? » stands alone."""
+    if len(set(terms)) < MIN_OWN_TERMS:
+        return True
+    folded = without_impersonal(folded).strip()
+    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN)
+    return any(p.search(folded) for p in pointers)

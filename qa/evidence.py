@@ -89,9 +89,11 @@ class EvidenceCheck:
         self._corpus_groups = groups_in(corpus)
         self._corpus_words = _words_of(corpus)
         self._rows = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
-        self._documents: dict[str, str] = {}  # each document's passages, for « qui les finance ? » asked of one
+        passages: dict[str, list[str]] = {}
         for chunk in retriever.bundle.chunks:
-            self._documents[chunk.doc_id] = self._documents.get(chunk.doc_id, "") + "\n" + chunk.text
+            passages.setdefault(chunk.doc_id, []).append(chunk.text)
+        # each document's passages, for « qui les finance ? » asked of the one the last answer quoted
+        self._documents = {doc_id: "\n".join(texts) for doc_id, texts in passages.items()}
         self._domain_terms = set(retriever.analyzer.terms(DOMAIN_WORDS))
         self._corpus_ordinals = set().union(*self._ordinals.values())
 

@@ -350,6 +350,7 @@ class QueryAnalysis:
     said_before: str = ""  # a follow-up pointing back: the start of what the previous answer quoted
     leans_on: bool = False  # a follow-up that stands for something said before (« ce pôle », « Et quand ? »)
     offices: frozenset[str] = frozenset()  # « qui, au gouvernement, … ? »: offices named, which answer no « qui »
+    per_unit: bool = False  # « combien chaque pôle a-t-il reçu en moyenne ? »: a figure per thing, not a total
     done: str | None = None  # « qui a évalué … ? »: index term of what was done, which the answer must say
     done_word: str | None = None  # that word as the user wrote it
 
@@ -383,6 +384,9 @@ _PHRASES = [
     (re.compile(r"\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))"), "total"),
     (re.compile(r"\ben echange\b"), "contrepartie"),
 ]
+_PER_UNIT = re.compile(
+    r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
+)
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 
@@ -443,6 +447,7 @@ def analyse_query(
     return QueryAnalysis(
         question=question,
         offices=frozenset(offices_in(question)),
+        per_unit=kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)),
         done=done_terms[0] if done_terms else None,
         done_word=as_written[done[0] : done[1]] if done_terms else None,
         context=context,

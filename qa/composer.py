@@ -31,6 +31,7 @@ _AGENT = re.compile(
     r"\b(?:par|confi[ée]e?s? (?:à|aux?))\s+(?:l'|le |la |les |des |du |aux |un |une )?"
     r"(?:[A-ZÀ-Ý]|cabinets?|ministres?|gouvernement|préfets?|comité|délégation|président)"
 )
+_PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
@@ -218,6 +219,8 @@ class AnswerComposer:
         citations = [self._citation(n, hits[r], score) for n, (r, score) in enumerate(order, start=1)]
         marked = f"{text} [1]"
         missing_type = query.kind in STRICT_TYPES and not self._holds_answer(query, said)
+        # « combien chaque pôle a-t-il reçu en moyenne ? » is not answered by the 1,5 milliard of all of them
+        missing_type = missing_type or (query.per_unit and not _PER_UNIT_TEXT.search(said))
         if is_title(said):
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
             title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"

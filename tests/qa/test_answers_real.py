@@ -130,6 +130,12 @@ def test_follow_ups_whose_subject_or_object_is_what_was_just_spoken_of(real_serv
     assert funds.confidence == "high" and "financement" in funds.answer
 
 
+def test_a_figure_per_thing_is_not_answered_by_a_total(real_service):
+    assert real_service.ask("Combien d'euros chaque pôle a-t-il reçu en moyenne ?").confidence == "low"
+    answer = real_service.ask("Combien la Caisse des Dépôts apporte-t-elle par projet ?")
+    assert answer.confidence == "high" and "200 000 euros par projet" in answer.answer
+
+
 def test_which_got_the_most_money_needs_amounts(real_service):
     first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
     most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)

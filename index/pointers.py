@@ -27,9 +27,10 @@ _ANAPHORA = re.compile(
     r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
     r"|" + _DEMONSTRATIVE_PATTERN + r"|\b(qui|ki) (le|la|les) [a-z]"  # « qui le préside ? »
 )
-# An object pronoun for what was spoken of: « l'État lui a consacré », « l'État y consacre-t-il » (read once
+# An object pronoun for what was spoken of: « l'État lui a consacré », « l'État y consacre-t-il », « quel cabinet
+# l'a menée ? » (read once
 # « il y a » is set aside, see `without_impersonal`; not « y compris »).
-_OBJECT_PRONOUN = re.compile(r"\blui\b|\by (?!compris\b|en a\b)[a-z]")
+_OBJECT_PRONOUN = re.compile(r"\blui\b|\by (?!compris\b|en a\b)[a-z]|\bl'(?:a|ont|avait|avaient)\s+[a-z]")
 _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 
 

@@ -19,7 +19,7 @@ from index.question_type import AnswerType, answer_type, offices_in
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PHASE_AFTER = re.compile(r"\bphase\s+(\d)\b(?!\s*[.,]\s*\d)")  # "phase 3", not "phase 2.0"
-_PHASE_BEFORE = re.compile(r"\b(\d)\s*(?:e|eme|ieme|em|nde?)\s+phase\b")
+_PHASE_BEFORE = re.compile(r"\b(\d)\s*(?:e|eme|ieme|em|nde?|re|ere|er)\s+phase\b")  # « 2e », « 1re », « 1ère »
 _PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
 # « la seconde période », « la deuxième étape » of the policy are its second phase too.
 _PHASE_WORD = re.compile(

@@ -8,6 +8,7 @@ A = FrenchAnalyzer()
 def test_phases_in_every_spelling():
     assert phases_in("la phase 3 (2013-2018)") == {3}
     assert phases_in("la troisieme phase et la 4e phase") == {3, 4}
+    assert phases_in("la 1re phase") == {1} and phases_in("la 1ere phase") == {1}
     assert phases_in("poles 2.0 et la phase 2.0") == {2}
     assert phases_in("quel budget pour la phase iii ?") == {3} and phases_in("la phase deux") == {2}
     assert phases_in("la seconde periode de la politique") == {2} and phases_in("la premiere etape des poles") == {1}
@@ -156,6 +157,8 @@ def test_a_follow_up_pointing_back_keeps_the_scope_of_the_turn_before():
     for alone in ("Il reste combien de pôles labellisés ?", "Elle sert à quoi, la labellisation des pôles ?"):
         assert not analyse_query(alone, A, set(), context=phase_3).leans_on  # impersonal, or its subject named
     assert analyse_query("Elle dure combien de temps ?", A, set(), context=phase_3).constraints.phases == {3}
+    study = analyse_query("quel cabinet l'a menée ?", A, set(), context="Qu'examine l'étude d'évaluation de 2012 ?")
+    assert study.leans_on and study.constraints.years == {"2012"}  # « l'a »: the study of 2012
     head = analyse_query("Et qui dirigeait cet organisme ?", A, set(), context="Qui a lancé le premier appel ?")
     assert head.constraints.asked_word == "dirigeait"
     # An ordinal alone stands for the noun it numbered in the turn before.

@@ -136,6 +136,15 @@ def test_a_figure_per_thing_is_not_answered_by_a_total(real_service):
     assert answer.confidence == "high" and "200 000 euros par projet" in answer.answer
 
 
+def test_a_follow_up_with_l_a_keeps_the_scope_it_points_at(real_service):
+    first = real_service.ask("Qu'examine l'étude d'évaluation de 2012 ?")
+    firm = real_service.ask("quel cabinet l'a menée ?", first.conversation_id)
+    assert firm.refused or firm.confidence == "low"  # not the cabinets of the 2008 evaluation
+    first = real_service.ask("Les conclusions de l'évaluation de la 1re phase ont été publiées quand ?")
+    cost = real_service.ask("Et elle a coûté combien, cette évaluation ?", first.conversation_id)
+    assert cost.refused or cost.confidence == "low"  # « 1re phase »: phase 1, whose evaluation's cost is not given
+
+
 def test_which_got_the_most_money_needs_amounts(real_service):
     first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
     most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)

@@ -351,6 +351,8 @@ class QueryAnalysis:
     leans_on: bool = False  # a follow-up that stands for something said before (« ce pôle », « Et quand ? »)
     offices: frozenset[str] = frozenset()  # « qui, au gouvernement, … ? »: offices named, which answer no « qui »
     per_unit: bool = False  # « combien chaque pôle a-t-il reçu en moyenne ? »: a figure per thing, not a total
+    topic: str | None = None  # « et les collectivités, elles mettent combien ? »: index term of the new subject
+    topic_word: str | None = None  # as written
     done: str | None = None  # « qui a évalué … ? »: index term of what was done, which the answer must say
     done_word: str | None = None  # that word as the user wrote it
 
@@ -387,6 +389,8 @@ _PHRASES = [
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
 )
+# A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? »
+_TOPIC = re.compile(r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*([a-z][a-z-]{3,})\s*,")
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 
@@ -442,12 +446,16 @@ def analyse_query(
         if phrase.search(folded):  # « en tout », made of stop words, means « au total »
             for term in analyzer.terms(words):
                 terms.setdefault(term, 1.0)
+    topic = _TOPIC.match(folded) if context else None
+    topic_terms = analyzer.terms(topic.group(1)) if topic else []
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     return QueryAnalysis(
         question=question,
         offices=frozenset(offices_in(question)),
         per_unit=kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)),
+        topic=topic_terms[0] if topic_terms else None,
+        topic_word=as_written[topic.start(1) : topic.end(1)] if topic_terms else None,
         done=done_terms[0] if done_terms else None,
         done_word=as_written[done[0] : done[1]] if done_terms else None,
         context=context,

@@ -155,6 +155,8 @@ class AnswerComposer:
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {self._with_neighbours(unit)}"):
             score -= UNNAMED_PENALTY
+        if query.topic and not self.retriever.lexical.thesaurus.family(query.topic) & set(unit.terms):
+            score -= UNNAMED_PENALTY  # « et les collectivités, … ? »: a sentence about them
         return score + RANK_WEIGHT * hit.score - LENGTH_PENALTY * min(len(unit.text), 200)
 
     def _passage_answers(self, query: QueryAnalysis, hits: list[Hit]) -> dict[int, tuple[float, Unit]]:
@@ -225,7 +227,7 @@ class AnswerComposer:
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
             title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"
             return Composition(title, False, citations, "low")
-        mixed = self._mixed_phases(query, unit) + self._not_done(query, said)
+        mixed = self._mixed_phases(query, unit) + self._not_done(query, said) + self._off_topic(query, said)
         if complete and not missing_type and not mixed:
             return Composition(marked, False, citations)
         caveat = self._caveat(gaps[rank] + mixed, query.kind if missing_type else None, marked)
@@ -272,6 +274,14 @@ class AnswerComposer:
         terms = self.retriever.analyzer.terms
         deed = next((m for m in re.finditer(r"[\w'-]+", text) if family & set(terms(m.group(0)))), None)
         return deed is not None and _AGENT.search(text, deed.end()) is not None
+
+    def _off_topic(self, query: QueryAnalysis, said: str) -> list[Gap]:
+        """« et les collectivités, elles mettent combien ? » after the Caisse des Dépôts: an answer about the
+        collectivités, not the Caisse's 200 000 euros."""
+        if not query.topic:
+            return []
+        family = self.retriever.lexical.thesaurus.family(query.topic)
+        return [] if family & set(self.retriever.analyzer.terms(said)) else [Gap(f"« {query.topic_word} »", True)]
 
     def _not_done(self, query: QueryAnalysis, said: str) -> list[Gap]:
         """« Qui a évalué la phase 3 ? »: the sentence quoted must say that someone evaluated (« l'évaluation …

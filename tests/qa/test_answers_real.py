@@ -145,6 +145,12 @@ def test_a_follow_up_with_l_a_keeps_the_scope_it_points_at(real_service):
     assert cost.refused or cost.confidence == "low"  # « 1re phase »: phase 1, whose evaluation's cost is not given
 
 
+def test_a_follow_up_naming_its_new_subject_first_is_answered_about_it(real_service):
+    first = real_service.ask("La Caisse des Dépôts met combien par projet de plate-forme ?")
+    others = real_service.ask("et les collectivités, elles mettent combien ?", first.conversation_id)
+    assert "collectivités" in others.answer and others.confidence == "low"  # they may add to it; no amount
+
+
 def test_which_got_the_most_money_needs_amounts(real_service):
     first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
     most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)

@@ -44,7 +44,9 @@ _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no p
 _COUNTED = re.compile(
     r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:(?:y|ya)\s*(?:a(?:[- ]t[- ]il)?|avait(?:[- ]il)?|a eu|a-t-il eu|en a-t-il|en avait-il)\s+"
     r"|il\s+y\s+(?:a|avait|a eu)\s+|existe(?:nt)?-t-il\s+|existait-il\s+)?"
-    r"(?:de\b|d'|d(?=\s))|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))\s*(?P<thing>[a-z][a-z-]+)"
+    r"(?:de\b|d'|d(?=\s)|des\s+(?:\d+|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente"
+    r"|quarante|cinquante|soixante|cent)(?:-[a-z]+)*)\s+(?=[a-z]))|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))"
+    r"\s*(?P<thing>[a-z][a-z-]+)"  # « combien des dix-neuf candidatures » counts candidatures
     # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
     r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
     r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"

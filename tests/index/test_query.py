@@ -133,8 +133,11 @@ def test_who_did_what():
     assert analyse_query("Qui a droit à un contrat de performance ?", A, set()).done is None
 
 
-def test_a_thing_counted_without_its_apostrophe():
+def test_a_thing_counted_without_its_apostrophe_or_among_a_number():
     assert extract_constraints("combien d emplois les poles ont crees ?", A).asked_word == "emplois"
+    among = "Combien des dix-neuf candidatures écotech venaient de la région Centre ?"
+    assert extract_constraints(among, A).asked_word == "candidatures"
+    assert extract_constraints("combien des pôles ont perdu leur label ?", A).asked is None
 
 
 def test_the_firm_asked_for_in_any_phrasing():

@@ -151,6 +151,11 @@ def test_a_follow_up_naming_its_new_subject_first_is_answered_about_it(real_serv
     assert "collectivités" in others.answer and others.confidence == "low"  # they may add to it; no amount
 
 
+def test_how_many_among_a_number_counts_that_thing(real_service):
+    among = real_service.ask("Combien des dix-neuf candidatures écotech venaient de la région Centre ?")
+    assert among.refused or among.confidence == "low"  # the six pôles retained are no count of candidatures
+
+
 def test_which_got_the_most_money_needs_amounts(real_service):
     first = real_service.ask("Quels sont les six nouveaux pôles écotechs ?")
     most = real_service.ask("et lequel a touché le plus d'argent ?", first.conversation_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 
 from index.analysis import fold_accents
@@ -145,11 +145,7 @@ def _holds_number(folded: str) -> bool:
     """A figure that may answer « combien » : not a year, a label (« le groupe 2 »), a duration (« au bout de
     18 mois ») or a day (« le 11 mai »). Money still counts: « quelle part » may be answered in euros."""
     tokens = _COUNT_TOKEN.findall(folded)
-    for i, token in enumerate(tokens):
-        if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token):
-            continue
-        if i and _LABEL_BEFORE.fullmatch(tokens[i - 1]):
-            continue
+    for i in _figures(tokens):
         j = i + 1
         while j < len(tokens) and len(tokens[j]) == 3 and tokens[j].isdigit():  # « 200 000 euros »
             j += 1
@@ -172,15 +168,23 @@ _LABEL_BEFORE = re.compile(
 COUNT_WINDOW = 6  # words between a number and the thing it counts: « 86 propositions, dont 35 »
 
 
+def _figures(tokens: list[str]) -> Iterator[int]:
+    """Positions of the figures among folded tokens: numbers in digits or words, not years, not labels
+    (« les pôles du groupe 2 » counts no pôles)."""
+    for i, token in enumerate(tokens):
+        if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token):
+            continue
+        if i and _LABEL_BEFORE.fullmatch(tokens[i - 1]):
+            continue
+        yield i
+
+
 def counts_thing(text: str, counted: set[str], terms: Callable[[str], list[str]]) -> bool:
     """True when a number in the text counts one of the `counted` index terms: « dix-neuf candidatures »,
     « le nombre total de pôles reste de 71 » — not « 35 millions d'euros aux plates-formes », a year or a day."""
     tokens = _COUNT_TOKEN.findall(fold_accents(text))
-    for i, token in enumerate(tokens):
-        if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token):
-            continue
-        if i and _LABEL_BEFORE.fullmatch(tokens[i - 1]):  # « les pôles du groupe 2 » counts no pôles
-            continue
+    for i in _figures(tokens):
+        token = tokens[i]
         if tokens[i + 1 : i + 2] in (["de"], ["d"]):  # « 23 de ces projets » counts projets, whatever is near
             noun = next((t for t in tokens[i + 2 : i + 4] if t not in _DETERMINERS), "")
             if noun and not _NOT_A_COUNT_AFTER.match(noun) and not _COUNT_WORD.fullmatch(noun):

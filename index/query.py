@@ -89,7 +89,9 @@ _DEFINED_FIRST = re.compile(
     r"(?:veut dire|signifie|designe|c'est|c koi|c quoi|est|sont)\s+(?:quoi|koi)\b"
 )
 _RELATIVE = re.compile(r"\b(?:avant|apres|depuis|d'ici|des)\s+(?:(?:la fin de |le debut de )?l'annee\s+)?$")
-_ASKED_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|a|et)\s*(?:19|20)?\d\d\b")  # « 2009 à 2012 », « 2009 et 2012 »
+# « 2009-2012 », « (de) 2009 à 2012 », « entre 2009 et 2012 », folded: a period, whose bounds are no event of that
+# year, in a question or a passage
+PERIOD_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|a|et)\s*(?:19|20)?\d\d\b")
 _QUOTED = re.compile(r"[«“\"]([^«»“”\"]{3,80})[»”\"]")  # « Ils ont dit », "Pôles 2.0"
 # A phrase worth finding as written: two words or more, eight characters or more (not « innovation », « à la »).
 _QUOTABLE = re.compile(r"(?=.{8,}$)\S+(?:\s+\S+)+")
@@ -330,7 +332,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         years=frozenset(m.group(0) for m in _YEAR.finditer(folded) if not _RELATIVE.search(folded[: m.start()])),
         phases=frozenset(phases_in(folded)),
         groups=frozenset(groups_in(folded)),
-        period_years=frozenset(y for m in _ASKED_PERIOD.finditer(folded) for y in _YEAR.findall(m.group(0))),
+        period_years=frozenset(y for m in PERIOD_SPAN.finditer(folded) for y in _YEAR.findall(m.group(0))),
         names=frozenset(names),
         generic=frozenset(generic),
         asked=asked,

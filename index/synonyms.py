@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from index.analysis import FrenchAnalyzer
 
 # Each group lists words that a question may use for one another. They are analysed with
@@ -58,3 +60,7 @@ class Thesaurus:
     def family(self, term: str) -> set[str]:
         """The term and the other terms of its group."""
         return self.related(term) | {term}
+
+    def found_in(self, term: str, terms: Iterable[str]) -> bool:
+        """The terms hold the term or another of its group: « évaluation » for « évalué »."""
+        return not self.family(term).isdisjoint(terms)

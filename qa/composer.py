@@ -118,6 +118,7 @@ class AnswerComposer:
     def __init__(self, retriever: HybridRetriever, evidence: EvidenceCheck) -> None:
         self.retriever = retriever
         self.evidence = evidence
+        self._thesaurus = retriever.lexical.thesaurus
         # Passages never change within an index version: analyse each one's sentences once.
         self._analysed: dict[str, tuple[list[str], list[Unit]]] = {}
 
@@ -150,12 +151,12 @@ class AnswerComposer:
         # still speaks of the second phase: the heading's ordinals count with the sentence's.
         score -= CONFLICT_PENALTY if ordinal_conflict(unit.terms, query.own_terms, heading_terms) else 0.0
         score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
-        score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit.text) else 0.0
+        score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit) else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {self._with_neighbours(unit)}"):
             score -= UNNAMED_PENALTY
-        if query.topic and not self.retriever.lexical.thesaurus.family(query.topic) & set(unit.terms):
+        if query.topic and not self._thesaurus.found_in(query.topic, unit.terms):
             score -= UNNAMED_PENALTY  # « et les collectivités, … ? »: a sentence about them
         return score + RANK_WEIGHT * hit.score - LENGTH_PENALTY * min(len(unit.text), 200)
 
@@ -227,7 +228,7 @@ class AnswerComposer:
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
             title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"
             return Composition(title, False, citations, "low")
-        mixed = self._mixed_phases(query, unit) + self._not_done(query, said) + self._off_topic(query, said)
+        mixed = self._mixed_phases(query, unit) + self._unsaid(query, said)
         if complete and not missing_type and not mixed:
             return Composition(marked, False, citations)
         caveat = self._caveat(gaps[rank] + mixed, query.kind if missing_type else None, marked)
@@ -263,37 +264,32 @@ class AnswerComposer:
         sentence does not say (« retenus »): no reason to quote it again."""
         if not query.said_before or not unit.text.startswith(query.said_before):
             return False
-        family = self.retriever.lexical.thesaurus.family
         new_words = [t for t in query.own_terms if query.terms.get(t, 0.0) >= 1.0]
-        return all(family(t) & set(unit.terms) for t in new_words)
+        return all(self._thesaurus.found_in(t, unit.terms) for t in new_words)
 
-    def _says_by_whom(self, done: str, text: str) -> bool:
+    def _says_by_whom(self, done: str, unit: Unit) -> bool:
         """« Qui a évalué … ? »: « l'évaluation … a été confiée aux cabinets … » says by whom it was done; « des
         discours prononcés par le Président … après l'évaluation » says who spoke, before the deed."""
-        family = self.retriever.lexical.thesaurus.family(done)
+        if not self._thesaurus.found_in(done, unit.terms):
+            return False  # no deed in it: no need to look for where
         terms = self.retriever.analyzer.terms
-        deed = next((m for m in re.finditer(r"[\w'-]+", text) if family & set(terms(m.group(0)))), None)
-        return deed is not None and _AGENT.search(text, deed.end()) is not None
+        words = re.finditer(r"[\w'-]+", unit.text)
+        deed = next((m for m in words if self._thesaurus.found_in(done, terms(m.group(0)))), None)
+        return deed is not None and _AGENT.search(unit.text, deed.end()) is not None
 
-    def _off_topic(self, query: QueryAnalysis, said: str) -> list[Gap]:
-        """« et les collectivités, elles mettent combien ? » after the Caisse des Dépôts: an answer about the
-        collectivités, not the Caisse's 200 000 euros."""
-        if not query.topic:
-            return []
-        family = self.retriever.lexical.thesaurus.family(query.topic)
-        return [] if family & set(self.retriever.analyzer.terms(said)) else [Gap(f"« {query.topic_word} »", True)]
-
-    def _not_done(self, query: QueryAnalysis, said: str) -> list[Gap]:
-        """« Qui a évalué la phase 3 ? »: the sentence quoted must say that someone evaluated (« l'évaluation …
-        a été confiée à … »), not that the government launched phase 3."""
-        if not query.done or query.done == query.constraints.asked:  # « qui le préside ? »: asked already
-            return []
-        family = self.retriever.lexical.thesaurus.family(query.done)
-        return (
-            []
-            if family & set(self.retriever.analyzer.terms(said))
-            else [Gap(f"« {query.done_word} »", True, asked=True)]
-        )
+    def _unsaid(self, query: QueryAnalysis, said: str) -> list[Gap]:
+        """What the text quoted must speak of, and does not: the new subject of « et les collectivités, elles
+        mettent combien ? » (not the Caisse des Dépôts' 200 000 euros again), the deed of « Qui a évalué la
+        phase 3 ? » (not the government launching phase 3)."""
+        said_terms = self.retriever.analyzer.terms(said)
+        gaps = []
+        # « qui le préside ? » is asked already, as what the passage must carry
+        done = query.done if query.done != query.constraints.asked else None
+        if done and not self._thesaurus.found_in(done, said_terms):
+            gaps.append(Gap(f"« {query.done_word} »", True, asked=True))
+        if query.topic and not self._thesaurus.found_in(query.topic, said_terms):
+            gaps.append(Gap(f"« {query.topic_word} »", True))
+        return gaps
 
     def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« combien de dossiers » → a sentence about dossiers (or candidatures); « que recouvre le sigle
@@ -301,7 +297,7 @@ class AnswerComposer:
         → the sentence that writes the period next to the phase, « deuxième phase (2009-2012) »."""
         if query.kind is AnswerType.PERIOD and query.constraints.phases:
             return bool(query.constraints.phases & phase_periods(fold_accents(unit.text)).keys())
-        if query.done and self.retriever.lexical.thesaurus.family(query.done) & set(unit.terms):
+        if query.done and self._thesaurus.found_in(query.done, unit.terms):
             return True  # « qui les finance ? »: the sentence that says who funds them
         asked = query.constraints.asked
         if asked:

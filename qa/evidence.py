@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
-from index.query import Constraints, QueryAnalysis, edition_ordinals, groups_in, holds_phrase, phases_in
+from index.query import PERIOD_SPAN, Constraints, QueryAnalysis, edition_ordinals, groups_in, holds_phrase, phases_in
 from index.retriever import Hit, HybridRetriever
 
 # Best passage's cosine + COVERAGE_WEIGHT × its lexical coverage, below which nothing in the corpus
@@ -28,13 +28,11 @@ DOMAIN_MARGIN = 0.025  # taken off the threshold for a question in the policy's 
 DOMAIN_WORDS = "pôle pôles compétitivité CIADT écotechnologies écotechs FUI DIACT GTI labellisation labellisé"
 SUBJECT_PHASE = 2  # the documents' own subject: a passage need not name it to speak of it
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# « 2009-2012 », « de 2009 à 2012 »: a period, whose bounds are no event of that year
-_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b|\bde (?:19|20)\d\d a (?:19|20)\d\d\b")
 
 
 def _years_of_events(folded: str) -> set[str]:
     """Years a folded text gives on their own (« le 11 mai 2010 », « en 2012 »), not as a period's bounds."""
-    return set(_YEAR.findall(_PERIOD.sub(" ", folded)))
+    return set(_YEAR.findall(PERIOD_SPAN.sub(" ", folded)))
 
 
 _WORD = re.compile(r"[\w@-]+")
@@ -196,7 +194,7 @@ class EvidenceCheck:
             present = self.retriever.bundle.lexical.term_sets[self._rows[chunk.chunk_id]]
             # « qui le préside » of another thing: not the document the last answer quoted
             elsewhere = c.within is not None and c.within not in self._documents[chunk.doc_id]
-            if elsewhere or not self.retriever.lexical.thesaurus.family(c.asked) & present:
+            if elsewhere or not self.retriever.lexical.thesaurus.found_in(c.asked, present):
                 # Users count things in their own words: a caveat, never a refusal on this alone.
                 gaps.append(Gap(f"« {c.asked_word} »", True, asked=True))
         return gaps

@@ -95,6 +95,7 @@ PERIOD_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|a|et)\s*(?:19|20)?\d\d\b"
 _QUOTED = re.compile(r"[«“\"]([^«»“”\"]{3,80})[»”\"]")  # « Ils ont dit », "Pôles 2.0"
 # A phrase worth finding as written: two words or more, eight characters or more (not « innovation », « à la »).
 _QUOTABLE = re.compile(r"(?=.{8,}$)\S+(?:\s+\S+)+")
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:qui|que|dont)\s|\s+qu'")
 _AUXILIARY = re.compile(r"\b(a|ont|est|sont|etait|avait|avaient|devenu|devenue|devenus|devenues)\b")
 # « c'est quoi la différence entre … », « c'est quoi le rôle de … »: about something, not a word to define
 _NOT_DEFINED = {
@@ -323,6 +324,9 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     about = _not_defined_terms(analyzer)
     if defined and (_AUXILIARY.search(defined.group(1)) or head in _KIND_NOUNS or set(analyzer.terms(head)) & about):
         defined_words = None  # « qu'est-ce que l'État a financé ? », « c'est quoi la date limite ? »: no definition
+    elif defined and (clause := _RELATIVE_CLAUSE.search(defined.group(1))):
+        # « c'est quoi le pôle qui recycle les déchets ? » asks which pôle: the clause is not the word to define
+        defined_words = as_written[defined.start(1) : defined.start(1) + clause.start()].strip()
     defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
     return Constraints(
         quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),

@@ -17,6 +17,7 @@ class AnswerType(StrEnum):
     DATE = "date"
     PERSON = "person"
     PLACE = "place"
+    EXTENT = "extent"  # « jusqu'où … ? »: answered by « jusqu'à … »
     NAME = "name"  # « quels pôles … ? »: answered by naming them
     OTHER = "other"
 
@@ -31,6 +32,7 @@ _COUNTS_A_THING = (
 )
 _QUESTION_PATTERNS = [
     (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
+    (AnswerType.EXTENT, r"\bjusqu'(ou|a quel (point|stade|niveau|moment de))\b"),
     (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »
     # « combien ont été financés » counts what was funded; « combien ont coûté », « ont été investis » is money
     (
@@ -53,8 +55,8 @@ _QUESTION_PATTERNS = [
     ),
     (
         AnswerType.PERIOD,
-        # « la première période » names a phase, it does not ask for a period
-        r"(?<!premiere )(?<!deuxieme )(?<!seconde )(?<!troisieme )\bperiodes?\b"
+        # « la première période » names a phase, « la période 2013-2018 » is said: neither asks for a period
+        r"(?<!premiere )(?<!deuxieme )(?<!seconde )(?<!troisieme )\bperiodes?\b(?!\s+(de\s+)?(19|20)\d\d)"
         r"|\bquelles annees\b|\bde quelle annee\b|\bde quand a quand\b|\bduree\b",
     ),
     (
@@ -92,6 +94,7 @@ _TEXT_PATTERNS = {
         rf"|\b(\d+|{_NUMBER_WORDS})\s+(ans?|annees?|mois|semaines?|jours?)\b|\bun an\b"  # « au bout de 18 mois »
     ),
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
+    AnswerType.EXTENT: re.compile(r"\bjusqu'(a|au|aux|en)\b"),
 }
 _PROPER_NOUN = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]+")
 _NAME_FIRST = re.compile(r"(?m)^-\s+(?:le |la |les )?(?:pôle |projet )?[A-ZÀ-Ý][\w@'-]+")  # a list item naming one
@@ -107,7 +110,8 @@ _PLACE = re.compile(
 
 def answer_type(question: str) -> AnswerType:
     folded = fold_accents(question).strip()
-    if question.strip().lower().startswith("où") or " où " in question.lower():
+    lowered = question.strip().lower()
+    if (lowered.startswith("où") or " où " in lowered) and "jusqu'où" not in lowered:
         return AnswerType.PLACE
     for kind, pattern in _QUESTION_PATTERNS:
         if re.search(pattern, folded):

@@ -24,7 +24,7 @@ _GROUPS = [
     "label labellisation labellisé labelliser",
     "évaluation évalué bilan audit étude",
     "perdu perdre retrait retirer retiré supprimé déclassé",
-    "candidatures dossiers propositions",
+    "candidatures candidats candidater dossiers propositions",
     "déposer adresser envoyer transmettre soumettre",
     "présélectionnés retenus sélectionnés",
     "pme entreprises",

@@ -73,6 +73,9 @@ def test_what_a_question_asks_to_define():
     assert not extract_constraints("Quel budget pour la phase 2 ?", A).defined
     assert not extract_constraints("Qu'est-ce que l'État a financé ?", A).defined  # a question, not a definition
     assert not extract_constraints("c'est quoi la date limite pour déposer un dossier ?", A).defined
+    # « le pôle qui … » asks which one: the relative clause is not part of the word to define
+    assert extract_constraints("c quoi le pole qui recycle les ordures ?", A).defined_words == "pole"
+    assert not extract_constraints("qu'est-ce que les pôles qui ont perdu leur label sont devenus ?", A).defined
 
 
 def test_an_elliptic_follow_up_asks_for_what_the_turn_before_asked():

@@ -111,6 +111,15 @@ def test_who_is_not_read_in_il_y_a_qui():
 def test_the_first_period_names_a_phase_it_asks_for_no_period():
     assert answer_type("Quels consultants ont fait le bilan de la première période ?") is AnswerType.PERSON
     assert answer_type("Quelle période couvre la phase 2 ?") is AnswerType.PERIOD
+    assert answer_type("Que font les pôles pendant la période 2013-2018 ?") is AnswerType.OTHER  # said, not asked
+
+
+def test_how_far_is_answered_by_up_to_what():
+    assert answer_type("Jusqu'où les pôles suivent-ils les PME pendant la période 2013-2018 ?") is AnswerType.EXTENT
+    assert answer_type("jusqu'à quel stade les pôles accompagnent les ETI ?") is AnswerType.EXTENT
+    assert answer_type("Où s'est tenue la journée ?") is AnswerType.PLACE
+    assert holds_answer_type("de la recherche jusqu'à la mise sur le marché", AnswerType.EXTENT)
+    assert not holds_answer_type("pour la période 2013-2018", AnswerType.EXTENT)
 
 
 def test_a_figure_for_combien_is_no_label_duration_or_day():

@@ -363,6 +363,7 @@ class QueryAnalysis:
     topic_word: str | None = None  # as written
     done: str | None = None  # « qui a évalué … ? »: index term of what was done, which the answer must say
     done_word: str | None = None  # that word as the user wrote it
+    ranking: str | None = None  # « quel pôle a obtenu la meilleure note ? »: a ranking, which the answer must make
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -397,6 +398,8 @@ _PHRASES = [
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
 )
+# « la meilleure note », « le plus de financements », « les mieux classés »: the question asks for a ranking
+_RANKING = re.compile(r"\b(?:le|la|les|l')\s*(?:plus|moins|mieux|meilleure?s?|pires?)\b(?:\s+(?:de\s+|d')?[a-z-]{3,})?")
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? »
 _TOPIC = re.compile(r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*([a-z][a-z-]{3,})\s*,")
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
@@ -458,7 +461,10 @@ def analyse_query(
     topic_terms = analyzer.terms(topic.group(1)) if topic else []
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
+    # « combien de pôles dans le groupe le plus faible ? » counts in a set the superlative describes
+    ranking = _RANKING.search(folded) if kind is not AnswerType.NUMBER else None
     return QueryAnalysis(
+        ranking=as_written[ranking.start() : ranking.end()] if ranking else None,
         question=question,
         offices=frozenset(offices_in(question)),
         per_unit=kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)),

@@ -31,6 +31,12 @@ _AGENT = re.compile(
     r"\b(?:par|confi[ée]e?s? (?:à|aux?))\s+(?:l'|le |la |les |des |du |aux |un |une )?"
     r"(?:[A-ZÀ-Ý]|cabinets?|ministres?|gouvernement|préfets?|comité|délégation|président)"
 )
+# « quel pôle a obtenu la meilleure note ? » needs a sentence that ranks (« le plus », « principal », « en tête »)
+_RANKS = re.compile(
+    r"\b(?:le|la|les|l')\s*(?:plus|moins|mieux|meilleure?s?|pires?)\b|\bprincipa(?:l|le|les|ux)\b|\bmajorité\b"
+    r"|\ben tête\b|\brecord\b|\bmaximum\b",
+    re.IGNORECASE,
+)
 _PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
@@ -289,6 +295,8 @@ class AnswerComposer:
             gaps.append(Gap(f"« {query.done_word} »", True, asked=True))
         if query.topic and not self._thesaurus.found_in(query.topic, said_terms):
             gaps.append(Gap(f"« {query.topic_word} »", True))
+        if query.ranking and not _RANKS.search(said):
+            gaps.append(Gap(f"« {query.ranking} »", True, asked=True))
         return gaps
 
     def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:

@@ -283,3 +283,12 @@ def test_a_numbered_group_is_a_constraint():
 
     assert extract_constraints("Quels pôles du groupe 2 ?", A).groups == {"2"}
     assert groups_in("poles des groupes 1 et 2") == {"1", "2"} and groups_in("13 poles (groupe 3)") == {"3"}
+
+
+def test_a_ranking_asked_for_is_kept_as_written():
+    from index.query import analyse_query
+
+    assert analyse_query("Quel pôle a obtenu la meilleure note ?", A, set()).ranking == "la meilleure note"
+    assert analyse_query("lequel a touché le plus d'argent ?", A, set()).ranking == "le plus d'argent"
+    # counting in a set a superlative describes asks for no ranking
+    assert analyse_query("Combien de pôles dans le groupe le plus faible ?", A, set()).ranking is None

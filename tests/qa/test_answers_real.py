@@ -311,6 +311,13 @@ def test_how_far_quotes_the_sentence_saying_up_to_what(real_service):
     assert "jusqu'à la mise sur le marché" in answer.answer
 
 
+def test_a_ranking_the_documents_do_not_make_is_not_answered_with_confidence(real_service):
+    best = real_service.ask("Quel pôle a obtenu la meilleure note lors de l'évaluation de 2008 ?")
+    assert best.refused or (best.confidence == "low" and "« la meilleure note »" in best.answer)
+    weakest = real_service.ask("Combien de pôles ont été classés dans le groupe le plus faible en 2008 ?")
+    assert weakest.confidence == "high" and "13 pôles" in weakest.answer  # a set described, not a ranking asked
+
+
 def test_candidates_are_counted_in_candidatures(real_service):
     answer = real_service.ask("Combien de candidats se sont présentés à l'appel rouvert pour les technologies vertes ?")
     assert answer.confidence == "high" and "dix-neuf candidatures" in answer.answer

@@ -122,7 +122,7 @@ _NOT_DEFINED = {
 }
 _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
-_COMMON_NAMES = {
+COMMON_NAMES = {
     "etat",
     "phase",
     "pole",
@@ -283,7 +283,7 @@ def _names(question: str) -> set[str]:
         word = m.group(1)
         if shouted or any(c.isdigit() or c == "@" for c in word):
             names.add(word)
-    names = {n for n in names if fold_accents(n) not in _COMMON_NAMES}
+    names = {n for n in names if fold_accents(n) not in COMMON_NAMES}
     # « Pôle emploi » is an agency, not a pôle de compétitivité: a name no passage carries.
     return names | {m.group(0) for m in _OTHER_POLES.finditer(question)}
 

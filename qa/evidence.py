@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
-from index.query import PERIOD_SPAN, Constraints, QueryAnalysis, edition_ordinals, groups_in, holds_phrase, phases_in
+from index.query import COMMON_NAMES, PERIOD_SPAN, Constraints, QueryAnalysis, edition_ordinals, groups_in, holds_phrase, phases_in
 from index.retriever import Hit, HybridRetriever
 
 # Best passage's cosine + COVERAGE_WEIGHT × its lexical coverage, below which nothing in the corpus
@@ -49,6 +49,28 @@ def _words_of(folded: str) -> set[str]:
     « Nord-Pas-de-Calais »."""
     words = set(_WORD.findall(folded))
     return words | {part for word in words if "-" in word for part in word.split("-") if part}
+
+
+_TOKEN = re.compile(r"[\w@][\w@'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:«\"\n]\s*)$")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:à|en|au|aux|dans le|dans la|région)\s+|\(\s*)$")
+
+
+def proper_names(texts: list[str]) -> set[str]:
+    """Folded words the corpus only ever writes with a capital, inside a sentence or first in a list item, and not
+    as a place (« à Paris », « (Poitiers) »): Avenia, Energivie, Cellmill, Falco. A question naming one is about
+    the documents' subject, whatever its other words."""
+    lower, capitalised = set(), set()
+    for text in texts:
+        for m in _TOKEN.finditer(text):
+            word = m.group(0)
+            if word[0].islower():
+                lower.add(fold_accents(word))
+            elif word[0].isupper() and not word.isupper():
+                before = text[max(0, m.start() - 20) : m.start()]
+                if not _SENTENCE_START.search(before) and not _PLACE_BEFORE.search(before):
+                    capitalised.add(fold_accents(word.replace("’", "'")))
+    return {w for w in capitalised - lower if len(w) >= 4 and w not in COMMON_NAMES}
 
 
 @dataclass(frozen=True)
@@ -93,6 +115,7 @@ class EvidenceCheck:
         # each document's passages, for « qui les finance ? » asked of the one the last answer quoted
         self._documents = {doc_id: "\n".join(texts) for doc_id, texts in passages.items()}
         self._domain_terms = set(retriever.analyzer.terms(DOMAIN_WORDS))
+        self._proper_names = proper_names([c.text for c in retriever.bundle.chunks])
         self._corpus_ordinals = set().union(*self._ordinals.values())
 
     def _dates_carried_over(self, chunks: list[Chunk]) -> dict[str, str]:
@@ -154,6 +177,9 @@ class EvidenceCheck:
         # subject even when it describes what it asks in words of its own (« quel pôle alsacien pour des
         # maisons qui consomment moins ? »): it needs a little less from the nearest passage.
         in_its_words = self._domain_terms & set(query.own_terms) or query.constraints.phases  # « la phase 2 »
+        # « Avenia, ça s'occupe de quoi ? »: a name only the documents give, which the best passage gives too
+        named = self._proper_names & _words_of(fold_accents(query.question)) & self._words[top.chunk.chunk_id]
+        in_its_words = in_its_words or named
         margin = DOMAIN_MARGIN if in_its_words else 0.0
         return top.dense + COVERAGE_WEIGHT * top.coverage >= self.min_evidence - margin
 

@@ -78,3 +78,16 @@ def test_what_an_answer_quoted_is_found_without_its_caveat_or_marker():
     )
     assert quoted_in(caveat) == "L'État a affecté …"
     assert len(quoted_in("x" * 500)) == 80
+
+
+def test_names_only_the_documents_give_are_their_capitalised_words_not_places_or_sentence_starts():
+    from qa.evidence import proper_names
+
+    texts = [
+        "Avenia, en Aquitaine, est un pôle. Le pôle Energivie est à Strasbourg (Alsace).\n- Team2, dans le Nord",
+        "L'État finance l'Aquitaine. Les pôles avenia",
+    ]
+    names = proper_names(texts)
+    assert {"energivie", "team2"} <= names  # inside a sentence, first in a list item
+    assert "avenia" not in names  # also written without a capital
+    assert not names & {"aquitaine", "strasbourg", "alsace", "les", "etat"}  # places, sentence starts, the State

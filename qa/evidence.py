@@ -14,7 +14,16 @@ from difflib import SequenceMatcher
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
-from index.query import COMMON_NAMES, PERIOD_SPAN, Constraints, QueryAnalysis, edition_ordinals, groups_in, holds_phrase, phases_in
+from index.query import (
+    COMMON_NAMES,
+    PERIOD_SPAN,
+    Constraints,
+    QueryAnalysis,
+    edition_ordinals,
+    groups_in,
+    holds_phrase,
+    phases_in,
+)
 from index.retriever import Hit, HybridRetriever
 
 # Best passage's cosine + COVERAGE_WEIGHT × its lexical coverage, below which nothing in the corpus

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from corpus.chunking import split_sentences
 from corpus.model import Chunk
 from index.analysis import fold_accents
+from index.pointers import folded_and_written
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis, phase_periods, phases_in
-from index.question_type import AnswerType, counts_thing, holds_answer_type
+from index.question_type import AnswerType, counts_thing, holds_answer_type, offices_in
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import SUBJECT_PHASE, EvidenceCheck, Gap
 from qa.models import CLOSEST, REFUSAL, Citation
@@ -37,6 +38,7 @@ _RANKS = re.compile(
     r"|\ben tête\b|\brecord\b|\bmaximum\b",
     re.IGNORECASE,
 )
+_STATE = {"l'etat", "gouvernement"}  # who gives, in these documents, unless a question says otherwise
 _PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
@@ -295,6 +297,12 @@ class AnswerComposer:
             gaps.append(Gap(f"« {query.done_word} »", True, asked=True))
         if query.topic and not self._thesaurus.found_in(query.topic, said_terms):
             gaps.append(Gap(f"« {query.topic_word} »", True))
+        if query.kind is AnswerType.AMOUNT:
+            # « Combien les collectivités ont-elles versé ? » is not answered by what the State gives
+            folded, written = folded_and_written(query.question)
+            for giver in sorted(query.offices - _STATE - offices_in(said)):
+                start = folded.find(giver)
+                gaps.append(Gap(f"« {written[start : start + len(giver)]} »", True))
         if query.ranking and not _RANKS.search(said):
             gaps.append(Gap(f"« {query.ranking} »", True, asked=True))
         return gaps

@@ -328,6 +328,15 @@ def test_a_question_naming_a_pole_of_the_documents_is_about_them_in_any_words(re
         assert not answer.refused and name in answer.answer, question
 
 
+def test_an_amount_given_by_someone_else_than_asked_is_said_with_the_caveat(real_service):
+    others = real_service.ask(
+        "Combien les collectivités territoriales ont-elles versé aux plates-formes d'innovation ?"
+    )
+    assert others.refused or (others.confidence == "low" and "« collectivités »" in others.answer)
+    state = real_service.ask("Combien l'État consacre-t-il chaque année aux plates-formes d'innovation ?")
+    assert state.confidence == "high" and "35 millions" in state.answer
+
+
 def test_candidates_are_counted_in_candidatures(real_service):
     answer = real_service.ask("Combien de candidats se sont présentés à l'appel rouvert pour les technologies vertes ?")
     assert answer.confidence == "high" and "dix-neuf candidatures" in answer.answer

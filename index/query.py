@@ -390,6 +390,8 @@ _OUTCOME = re.compile(
     r"|\bqu'(?:a|ont)-t-(?:il|elle|ils|elles) donne\b|\bc(?:'est)? (?:bien|positif|bon) ou (?:pas|non)\b"
 )
 _OUTCOME_WORDS = "conclusions résultats bilan constate"
+# « Qu'est-ce qui pèche encore ? »: the words that say what remains to be done
+_SHORTCOMING_WORDS = "restent renforcer améliorer insuffisant faiblesses"
 # Everyday phrases whose words say nothing to search, and the word the documents use for them.
 _PHRASES = [
     (re.compile(r"\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))"), "total"),
@@ -452,6 +454,9 @@ def analyse_query(
     if _OUTCOME.search(folded):
         # « ça a donné quoi l'évaluation ? »: what it concluded, which the documents call conclusions, results
         for term in analyzer.terms(_OUTCOME_WORDS):
+            terms.setdefault(term, CONTEXT_WEIGHT)
+    if kind is AnswerType.SHORTCOMING:
+        for term in analyzer.terms(_SHORTCOMING_WORDS):
             terms.setdefault(term, CONTEXT_WEIGHT)
     for phrase, words in _PHRASES:
         if phrase.search(folded):  # « en tout », made of stop words, means « au total »

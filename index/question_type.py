@@ -18,6 +18,7 @@ class AnswerType(StrEnum):
     PERSON = "person"
     PLACE = "place"
     EXTENT = "extent"  # « jusqu'où … ? »: answered by « jusqu'à … »
+    SHORTCOMING = "shortcoming"  # « qu'est-ce qui pèche encore ? »: answered by what remains to be done
     NAME = "name"  # « quels pôles … ? »: answered by naming them
     OTHER = "other"
 
@@ -33,6 +34,12 @@ _COUNTS_A_THING = (
 _QUESTION_PATTERNS = [
     (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
     (AnswerType.EXTENT, r"\bjusqu'(ou|a quel (point|stade|niveau|moment de))\b"),
+    (
+        AnswerType.SHORTCOMING,
+        r"\bpoints? (faibles?|noirs?|a ameliorer)\b|\bfaiblesses?\b|\blacunes?\b|\bpeche(nt)?\b|\binsuffisan\w*"
+        r"|\b(encore|mieux) (a )?(progresser|ameliorer|renforcer)\b|\bpas (ete )?(juge|jugee|juges|jugees )?\s*satisfaisant"
+        r"|\bce qui (ne )?va pas\b|\breste(nt)? a (faire|ameliorer|renforcer)\b|\breproche\w*",
+    ),
     (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »
     # « combien ont été financés » counts what was funded; « combien ont coûté », « ont été investis » is money
     (
@@ -72,7 +79,7 @@ _QUESTION_PATTERNS = [
     ),
     (
         AnswerType.PERSON,
-        r"^(et )?(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b"
+        r"^(et )?(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b|\b(qui|ki)\s*\??\s*$"  # « c'est qui ? »
         r"|\bquels? (cabinets?|consultants?|ministres?|personnes?)\b",
     ),
 ]
@@ -95,6 +102,9 @@ _TEXT_PATTERNS = {
     ),
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
     AnswerType.EXTENT: re.compile(r"\bjusqu'(a|au|aux|en)\b"),
+    AnswerType.SHORTCOMING: re.compile(
+        r"\breste(nt)? a\b|\bmais que\b|\binsuffisan\w*|\ba (renforcer|ameliorer)\b|\bfaiblesses?\b|\blacunes?\b"
+    ),
 }
 _PROPER_NOUN = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]+")
 _NAME_FIRST = re.compile(r"(?m)^-\s+(?:le |la |les )?(?:pôle |projet )?[A-ZÀ-Ý][\w@'-]+")  # a list item naming one

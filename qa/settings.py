@@ -48,7 +48,7 @@ class AnswerSettings(BaseSettings):
     top_k: int = Field(3, ge=1, le=20)
     refusal_min_evidence: float | None = Field(
         None,
-        description="best passage's cosine + 0.1 × coverage below which a question is declined; "
+        description="best of the passages found for cosine + 0.1 × coverage, below which a question is declined; "
         "unset: the value calibrated for the model (qa/evidence.py), or the coverage rule for other models",
     )
     refusal_threshold: float = Field(

@@ -114,6 +114,20 @@ def test_the_first_period_names_a_phase_it_asks_for_no_period():
     assert answer_type("Que font les pôles pendant la période 2013-2018 ?") is AnswerType.OTHER  # said, not asked
 
 
+def test_what_still_falls_short_is_answered_by_what_remains_to_be_done():
+    for question in (
+        "Qu'est-ce qui pèche encore, d'après l'étude ?",
+        "Sur quel point les pôles doivent-ils encore progresser ?",
+        "Qu'est-ce qui n'a pas été jugé satisfaisant dans l'étude menée en 2012 ?",
+        "quels sont les points faibles des pôles ?",
+    ):
+        assert answer_type(question) is AnswerType.SHORTCOMING, question
+    assert answer_type("Les pôles doivent mieux accompagner qui ?") is AnswerType.PERSON  # « qui ? » at the end
+    assert answer_type("le secrétaire d'État c'était qui ?") is AnswerType.PERSON
+    assert holds_answer_type("mais que les retombées économiques restent à renforcer", AnswerType.SHORTCOMING)
+    assert not holds_answer_type("les pôles ont réussi à faire émerger de nombreux projets", AnswerType.SHORTCOMING)
+
+
 def test_how_far_is_answered_by_up_to_what():
     assert answer_type("Jusqu'où les pôles suivent-ils les PME pendant la période 2013-2018 ?") is AnswerType.EXTENT
     assert answer_type("jusqu'à quel stade les pôles accompagnent les ETI ?") is AnswerType.EXTENT

@@ -337,6 +337,16 @@ def test_an_amount_given_by_someone_else_than_asked_is_said_with_the_caveat(real
     assert state.confidence == "high" and "35 millions" in state.answer
 
 
+def test_what_still_falls_short_quotes_what_remains_to_be_done(real_service):
+    for question in (
+        "Sur quel point les pôles doivent-ils encore progresser d'après l'étude de 2012 ?",
+        # the short passage that says it ranks below the study's longer one: still evidence enough
+        "Qu'est-ce qui n'a pas été jugé satisfaisant dans l'étude menée en 2012 ?",
+    ):
+        answer = real_service.ask(question)
+        assert "retombées économiques restent à renforcer" in answer.answer, question
+
+
 def test_candidates_are_counted_in_candidatures(real_service):
     answer = real_service.ask("Combien de candidats se sont présentés à l'appel rouvert pour les technologies vertes ?")
     assert answer.confidence == "high" and "dix-neuf candidatures" in answer.answer

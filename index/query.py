@@ -364,6 +364,7 @@ class QueryAnalysis:
     done: str | None = None  # « qui a évalué … ? »: index term of what was done, which the answer must say
     done_word: str | None = None  # that word as the user wrote it
     ranking: str | None = None  # « quel pôle a obtenu la meilleure note ? »: a ranking, which the answer must make
+    outcome: str | None = None  # « la part de 30 % a-t-elle été atteinte ? »: what came of it, not what was planned
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -402,6 +403,12 @@ _PER_UNIT = re.compile(
 )
 # « la meilleure note », « le plus de financements », « les mieux classés »: the question asks for a ranking
 _RANKING = re.compile(r"\b(?:le|la|les|l')\s*(?:plus|moins|mieux|meilleure?s?|pires?)\b(?:\s+(?:de\s+|d')?[a-z-]{3,})?")
+# What actually came of something: « a-t-elle été atteinte ? », « au final », « quels ont été les résultats »
+_OUTCOME_ASKED = re.compile(
+    r"\batteinte?s?\b|\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b"
+    r"|\bquels? (?:ont ete|etaient|furent) (?P<results>(?:les|leurs) resultats)\b"
+    r"|\bqu'(?:a|ont)[- ]t[- ](?:il|elle|ils|elles) donne\b"
+)
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? »
 _TOPIC = re.compile(r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*([a-z][a-z-]{3,})\s*,")
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
@@ -468,7 +475,10 @@ def analyse_query(
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     # « combien de pôles dans le groupe le plus faible ? » counts in a set the superlative describes
     ranking = _RANKING.search(folded) if kind is not AnswerType.NUMBER else None
+    outcome = _OUTCOME_ASKED.search(folded)
+    outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
     return QueryAnalysis(
+        outcome=as_written[slice(*outcome_span)] if outcome_span else None,
         ranking=as_written[ranking.start() : ranking.end()] if ranking else None,
         question=question,
         offices=frozenset(offices_in(question)),

@@ -38,6 +38,13 @@ _RANKS = re.compile(
     r"|\ben tête\b|\brecord\b|\bmaximum\b",
     re.IGNORECASE,
 )
+# A sentence that says what was planned, hoped or provided for (« s'est fixé pour objectif », « peut être révisé »)
+# and nothing of what came of it does not answer « a-t-elle été atteinte ? »
+_PLANNED = re.compile(
+    r"\bobjectifs?\b|\bs'est fixe\b|\bvisent?\b|\bdoi(?:t|vent)\b|\bdevr(?:a|ont|ait|aient)\b|\bprevue?s?\b"
+    r"|\bpeu(?:t|vent) etre\b|\bpourr(?:a|ont|ait)\b|\bsi (?:cet|cette|ce|le|la|les)\b"
+)
+_CAME_OF_IT = re.compile(r"\batteint|\breussi|\bconstate|\b(?:a|ont|avait|avaient) ete\b|\bont obtenu\b|\bresultats?\b")
 _STATE = {"l'etat", "gouvernement"}  # who gives, in these documents, unless a question says otherwise
 _PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
@@ -303,6 +310,9 @@ class AnswerComposer:
             for giver in sorted(query.offices - _STATE - offices_in(said)):
                 start = folded.find(giver)
                 gaps.append(Gap(f"« {written[start : start + len(giver)]} »", True))
+        folded_said = fold_accents(said)
+        if query.outcome and _PLANNED.search(folded_said) and not _CAME_OF_IT.search(folded_said):
+            gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
         if query.ranking and not _RANKS.search(said):
             gaps.append(Gap(f"« {query.ranking} »", True, asked=True))
         return gaps

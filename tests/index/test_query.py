@@ -292,3 +292,13 @@ def test_a_ranking_asked_for_is_kept_as_written():
     assert analyse_query("lequel a touché le plus d'argent ?", A, set()).ranking == "le plus d'argent"
     # counting in a set a superlative describes asks for no ranking
     assert analyse_query("Combien de pôles dans le groupe le plus faible ?", A, set()).ranking is None
+
+
+def test_what_came_of_something_is_kept_as_written():
+    from index.query import analyse_query
+
+    reached = analyse_query("La part de 30 % a-t-elle été atteinte à la fin ?", A, set())
+    assert reached.outcome == "atteinte"
+    results = analyse_query("Quels ont été les résultats de l'examen intermédiaire ?", A, set())
+    assert results.outcome == "les résultats"
+    assert analyse_query("Quel objectif pour la part du développement durable ?", A, set()).outcome is None

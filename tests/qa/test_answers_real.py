@@ -347,6 +347,17 @@ def test_what_still_falls_short_quotes_what_remains_to_be_done(real_service):
         assert "retombées économiques restent à renforcer" in answer.answer, question
 
 
+def test_what_came_of_a_plan_is_not_answered_by_the_plan(real_service):
+    for question in (
+        "La part de 30 % de projets liés au développement durable a-t-elle été atteinte à la fin de la phase 2 ?",
+        "Quels ont été les résultats de l'examen intermédiaire des pôles du groupe 2 ?",
+    ):
+        answer = real_service.ask(question)
+        assert answer.refused or answer.confidence == "low", question  # « s'est fixé pour objectif », « si … »
+    prolonged = real_service.ask("La phase 2 a-t-elle finalement été prolongée ?")
+    assert prolonged.confidence == "high" and "prolongée d'un an" in prolonged.answer  # « prévue » and done
+
+
 def test_candidates_are_counted_in_candidatures(real_service):
     answer = real_service.ask("Combien de candidats se sont présentés à l'appel rouvert pour les technologies vertes ?")
     assert answer.confidence == "high" and "dix-neuf candidatures" in answer.answer

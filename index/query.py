@@ -37,7 +37,8 @@ _NAME = re.compile(
 )  # « du pôle Team2 », « d'Avenia »
 # The word after « pôle » or « projet » when capitals cannot tell (« le pôle team2 », « LE PÔLE AQUIMER »).
 _NAMED_AFTER_KIND = re.compile(r"\b(?:p[oô]les?|projets?|plates?-?formes?)\s+(?!de\b|du\b|des\b|d')([\w@-]{3,})", re.I)
-_OTHER_POLES = re.compile(r"\bp[oô]le[ -]emploi\b", re.IGNORECASE)
+# « Pôle emploi » is an agency, « le pôle Nord » a place: no pôle de compétitivité, a name no passage carries.
+_OTHER_POLES = re.compile(r"\bp[oô]le[ -]emploi\b|\bp[oô]les? (?:nord|sud)(?![\w-])", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
 # "qui est le président".
@@ -284,7 +285,6 @@ def _names(question: str) -> set[str]:
         if shouted or any(c.isdigit() or c == "@" for c in word):
             names.add(word)
     names = {n for n in names if fold_accents(n) not in COMMON_NAMES}
-    # « Pôle emploi » is an agency, not a pôle de compétitivité: a name no passage carries.
     return names | {m.group(0) for m in _OTHER_POLES.finditer(question)}
 
 

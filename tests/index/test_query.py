@@ -236,6 +236,8 @@ def test_a_name_after_an_indefinite_article_is_any_of_its_kind():
 
 def test_pole_emploi_is_no_pole_de_competitivite():
     assert extract_constraints("Quelles sont les aides de Pôle emploi ?", A).names == {"Pôle emploi"}
+    assert extract_constraints("Quelle température fait-il au pôle Nord ?", A).names == {"pôle Nord"}
+    assert not extract_constraints("Le pôle Nord-Pas-de-Calais des déchets ?", A).names & {"pôle Nord"}
     assert extract_constraints("Quel pôle travaille sur la géothermie ?", A).names == frozenset()
 
 

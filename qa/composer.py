@@ -45,6 +45,9 @@ _PLANNED = re.compile(
     r"|\bpeu(?:t|vent) etre\b|\bpourr(?:a|ont|ait)\b|\bsi (?:cet|cette|ce|le|la|les)\b"
 )
 _CAME_OF_IT = re.compile(r"\batteint|\breussi|\bconstate|\b(?:a|ont|avait|avaient) ete\b|\bont obtenu\b|\bresultats?\b")
+_DATE_WORD = re.compile(
+    r"\b(?:(?:19|20)\d\d|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b"
+)
 _STATE = {"l'etat", "gouvernement"}  # who gives, in these documents, unless a question says otherwise
 _PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
@@ -87,6 +90,7 @@ class Unit:
     terms: list[str]
     previous: str | None  # the unit before it in the passage, for a sentence that leans back
     following: str | None  # the unit after it, which may lean back on this one
+    dated_by: list[str]  # a sentence without a date of its own: the passage's dates, which date it
 
 
 def answer_units(text: str) -> list[str]:
@@ -144,8 +148,17 @@ class AnswerComposer:
             analyzer = self.retriever.analyzer
             headings = analyzer.terms(f"{chunk.title} {chunk.section}")
             texts = [u for u in answer_units(chunk.text) if not is_heading(u, chunk)]
+            # « Six pôles ont en revanche perdu leur label » is of the CIADT of 11 May 2010 the sentence before
+            # names; « conservé leur label jusqu'à la fin de l'année 2009 » is of 2009.
+            dates = analyzer.terms(" ".join(_DATE_WORD.findall(fold_accents(chunk.text))))
             units = [
-                Unit(t, analyzer.terms(t), texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None)
+                Unit(
+                    t,
+                    analyzer.terms(t),
+                    texts[i - 1] if i else None,
+                    texts[i + 1] if i + 1 < len(texts) else None,
+                    [] if _DATE_WORD.search(fold_accents(t)) else dates,
+                )
                 for i, t in enumerate(texts)
             ]
             if len(self._analysed) >= ANALYSED_CHUNKS:
@@ -159,7 +172,7 @@ class AnswerComposer:
         bonus = _type_bonus(query.kind)
         names = query.constraints.names
         # "Il a reçu 86 propositions" is about the plates-formes only through its title.
-        score = self.retriever.lexical.coverage(query.terms, set(unit.terms) | set(heading_terms))
+        score = self.retriever.lexical.coverage(query.terms, {*unit.terms, *heading_terms, *unit.dated_by})
         score += bonus if self._holds_answer(query, unit.text) else 0.0
         score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
         # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation

@@ -52,9 +52,9 @@ def test_an_elliptic_question_without_history_asks_what_is_meant(service):
 
 
 def test_a_sentence_opening_on_a_pronoun_carries_the_one_before():
-    unit = Unit("Son budget est de 780 000 euros.", [], "Le pôle Avenia anime la filière.", None)
+    unit = Unit("Son budget est de 780 000 euros.", [], "Le pôle Avenia anime la filière.", None, [])
     assert AnswerComposer._with_neighbours(unit) == "Le pôle Avenia anime la filière. Son budget est de 780 000 euros."
-    short = Unit("Les plates-formes sont des projets structurants.", [], None, "Elles offrent des équipements.")
+    short = Unit("Les plates-formes sont des projets structurants.", [], None, "Elles offrent des équipements.", [])
     assert AnswerComposer._with_neighbours(short).endswith("Elles offrent des équipements.")
 
 

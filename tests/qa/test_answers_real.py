@@ -358,6 +358,13 @@ def test_what_came_of_a_plan_is_not_answered_by_the_plan(real_service):
     assert prolonged.confidence == "high" and "prolongée d'un an" in prolonged.answer  # « prévue » and done
 
 
+def test_a_sentence_is_dated_by_its_passage_unless_it_has_a_date_of_its_own(real_service):
+    withdrawn = real_service.ask("quels poles se sont fait retirer le label en mai 2010 ?")
+    assert "Sporaltec" in withdrawn.answer  # « Six pôles ont en revanche perdu … », of the CIADT of May 2010
+    kept = real_service.ask("Quels sont les pôles du groupe 3 qui ont pu garder leur label en 2010 ?")
+    assert "Nov@log" in kept.answer  # not « conservé leur label jusqu'à la fin de l'année 2009 »
+
+
 def test_candidates_are_counted_in_candidatures(real_service):
     answer = real_service.ask("Combien de candidats se sont présentés à l'appel rouvert pour les technologies vertes ?")
     assert answer.confidence == "high" and "dix-neuf candidatures" in answer.answer

@@ -91,7 +91,8 @@ _NUMBER_WORDS = (
 _MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _TEXT_PATTERNS = {
     AnswerType.REASON: re.compile(
-        r"\b(afin de|afin que|pour (permettre|mieux|favoriser|renforcer)|parce que|car|en raison|permet(tent)?|vise)\b"
+        r"\b(afin de|afin que|parce que|car|en raison|permet(tent)?|vise)\b"
+        r"|\bpour (mieux |les |la |le |l')?([a-z]+(er|ir)|faire|mettre|permettre)\b"  # « pour tester », « pour mieux … »
         r"|\bce qui (lui |leur )?(donne|permet|offre|assure|garantit)\b"  # what it brings: « ce qui lui donne »
     ),
     AnswerType.AMOUNT: re.compile(r"\beuros?\b|€|\bmillions?\b|\bmilliards?\b"),

@@ -128,6 +128,14 @@ def test_what_still_falls_short_is_answered_by_what_remains_to_be_done():
     assert not holds_answer_type("les pôles ont réussi à faire émerger de nombreux projets", AnswerType.SHORTCOMING)
 
 
+def test_a_purpose_is_a_reason():
+    assert answer_type("à quoi sert une plateforme d'innovation ?") is AnswerType.REASON
+    assert holds_answer_type("des équipements partagés pour tester de nouveaux produits", AnswerType.REASON)
+    assert holds_answer_type("pour mieux coordonner les deux dispositifs", AnswerType.REASON)
+    assert not holds_answer_type("confirmé pour la période 2009-2011", AnswerType.REASON)
+    assert not holds_answer_type("Energivie, en Alsace, pour le bâtiment durable", AnswerType.REASON)
+
+
 def test_how_far_is_answered_by_up_to_what():
     assert answer_type("Jusqu'où les pôles suivent-ils les PME pendant la période 2013-2018 ?") is AnswerType.EXTENT
     assert answer_type("jusqu'à quel stade les pôles accompagnent les ETI ?") is AnswerType.EXTENT

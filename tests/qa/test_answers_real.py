@@ -365,6 +365,11 @@ def test_a_sentence_is_dated_by_its_passage_unless_it_has_a_date_of_its_own(real
     assert "Nov@log" in kept.answer  # not « conservé leur label jusqu'à la fin de l'année 2009 »
 
 
+def test_what_something_is_for_quotes_its_purpose(real_service):
+    answer = real_service.ask("Concrètement, à quoi sert une plateforme d'innovation pour une PME d'un pôle ?")
+    assert "pour tester et mettre au point" in answer.answer
+
+
 def test_candidates_are_counted_in_candidatures(real_service):
     answer = real_service.ask("Combien de candidats se sont présentés à l'appel rouvert pour les technologies vertes ?")
     assert answer.confidence == "high" and "dix-neuf candidatures" in answer.answer

@@ -75,7 +75,8 @@ _QUESTION_PATTERNS = [
     (AnswerType.PLACE, r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\bdans quelle (ville|region)\b"),
     (
         AnswerType.NAME,
-        r"\bquel(le)?s? (poles?|projets?|plates?-?formes?|entreprises?|societes?|organismes?|programmes?)\b",
+        r"\bquel(le)?s? (poles?|projets?|plates?-?formes?|entreprises?|societes?|organismes?|programmes?)\b"
+        r"|\b(les|le) noms? (des?|du)\b|\bcomment s'appell",
     ),
     (
         AnswerType.PERSON,

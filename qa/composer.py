@@ -26,6 +26,8 @@ STRICT_TYPES = {  # what the caveat says is missing: « Les documents ne donnent
     AnswerType.PLACE: "de lieu précis",
     AnswerType.PERSON: "de nom précis",  # « qui … ? » is answered by naming someone
 }
+# « les noms des dix-neuf candidatures », « comment s'appellent-ils » cannot be answered without names
+_NAMES_ASKED = re.compile(r"\b(?:les|le) noms? (?:des?|du)\b|\bcomment s'appell", re.IGNORECASE)
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 AGENT_BONUS = 0.2  # « qui a … ? »: a sentence that says by whom (« par le Premier ministre », « confiée aux cabinets »)
 _AGENT = re.compile(
@@ -252,6 +254,8 @@ class AnswerComposer:
         missing_type = query.kind in STRICT_TYPES and not self._holds_answer(query, said)
         # « combien chaque pôle a-t-il reçu en moyenne ? » is not answered by the 1,5 milliard of all of them
         missing_type = missing_type or (query.per_unit and not _PER_UNIT_TEXT.search(said))
+        names_missing = query.kind is AnswerType.NAME and _NAMES_ASKED.search(query.question.replace("’", "'"))
+        missing_type = missing_type or bool(names_missing and not self._holds_answer(query, said))
         if is_title(said):
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
             title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"
@@ -407,7 +411,8 @@ class AnswerComposer:
             return f"Les documents ne précisent pas cela pour {scope}. {closest}"
         if asked:
             return f"Les documents ne répondent pas précisément sur {asked}. {closest}"
-        return f"Les documents ne donnent pas {STRICT_TYPES[missing_kind]} à ce sujet. {closest}"
+        missing = STRICT_TYPES.get(missing_kind, "de nom précis")  # names asked for (« les noms des … »)
+        return f"Les documents ne donnent pas {missing} à ce sujet. {closest}"
 
     @staticmethod
     def _citation(n: int, hit: Hit, score: float) -> Citation:

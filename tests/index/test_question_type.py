@@ -128,6 +128,11 @@ def test_what_still_falls_short_is_answered_by_what_remains_to_be_done():
     assert not holds_answer_type("les pôles ont réussi à faire émerger de nombreux projets", AnswerType.SHORTCOMING)
 
 
+def test_names_asked_for_are_names():
+    assert answer_type("Quels étaient les noms des dix-neuf candidatures ?") is AnswerType.NAME
+    assert answer_type("comment s'appellent les nouveaux pôles ?") is AnswerType.NAME
+
+
 def test_a_purpose_is_a_reason():
     assert answer_type("à quoi sert une plateforme d'innovation ?") is AnswerType.REASON
     assert holds_answer_type("des équipements partagés pour tester de nouveaux produits", AnswerType.REASON)

@@ -370,6 +370,13 @@ def test_what_something_is_for_quotes_its_purpose(real_service):
     assert "pour tester et mettre au point" in answer.answer
 
 
+def test_names_asked_for_need_names(real_service):
+    unnamed = real_service.ask("Quels étaient les noms des dix-neuf candidatures reçues pour l'appel écotechnologies ?")
+    assert unnamed.refused or (unnamed.confidence == "low" and "de nom précis" in unnamed.answer)
+    named = real_service.ask("Quels sont les noms des six pôles qui ont perdu leur label ?")
+    assert named.confidence == "high" and "Sporaltec" in named.answer
+
+
 def test_candidates_are_counted_in_candidatures(real_service):
     answer = real_service.ask("Combien de candidats se sont présentés à l'appel rouvert pour les technologies vertes ?")
     assert answer.confidence == "high" and "dix-neuf candidatures" in answer.answer

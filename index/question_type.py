@@ -201,6 +201,8 @@ def counts_thing(text: str, counted: set[str], terms: Callable[[str], list[str]]
     tokens = _COUNT_TOKEN.findall(fold_accents(text))
     for i in _figures(tokens):
         token = tokens[i]
+        while i + 1 < len(tokens) and len(tokens[i + 1]) == 3 and tokens[i + 1].isdigit():  # « 200 000 euros »
+            i += 1
         if tokens[i + 1 : i + 2] in (["de"], ["d"]):  # « 23 de ces projets » counts projets, whatever is near
             noun = next((t for t in tokens[i + 2 : i + 4] if t not in _DETERMINERS), "")
             if noun and not _NOT_A_COUNT_AFTER.match(noun) and not _COUNT_WORD.fullmatch(noun):

@@ -46,6 +46,7 @@ def test_money_percentages_years_and_days_count_nothing():
     assert not counts("23 de ces projets relèvent de pôles mondiaux", "pôles")  # 23 projects
     assert counts("23 de ces projets relèvent de pôles mondiaux", "projets")
     assert not counts("les pôles de la phase 2", "pôles") and counts("les 13 pôles du groupe 3", "pôles")
+    assert not counts("La Caisse des Dépôts apporte environ 200 000 euros par projet", "projets")  # one amount
 
 
 def test_years_asked_for_are_counted_in_years():

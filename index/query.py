@@ -121,6 +121,31 @@ _NOT_DEFINED = {
     "probleme",
     "idee",
 }
+# « qu'est-ce qu'on leur demande ? », « c koi leurs noms ? »: a clause or something said before, nothing to define
+_PRONOUNS = frozenset(
+    [
+        "on",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "je",
+        "tu",
+        "nous",
+        "vous",
+        "leur",
+        "leurs",
+        "son",
+        "sa",
+        "ses",
+        "mon",
+        "ma",
+        "mes",
+        "ton",
+        "ta",
+        "tes",
+    ]
+)
 _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
 COMMON_NAMES = {
@@ -322,7 +347,9 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
     head = defined.group(1).split()[0] if defined else ""
     about = _not_defined_terms(analyzer)
-    if defined and (_AUXILIARY.search(defined.group(1)) or head in _KIND_NOUNS or set(analyzer.terms(head)) & about):
+    if defined and (
+        _AUXILIARY.search(defined.group(1)) or head in _KIND_NOUNS | _PRONOUNS or set(analyzer.terms(head)) & about
+    ):
         defined_words = None  # « qu'est-ce que l'État a financé ? », « c'est quoi la date limite ? »: no definition
     elif defined and (clause := _RELATIVE_CLAUSE.search(defined.group(1))):
         # « c'est quoi le pôle qui recycle les déchets ? » asks which pôle: the clause is not the word to define
@@ -409,8 +436,9 @@ _OUTCOME_ASKED = re.compile(
     r"|\bquels? (?:ont ete|etaient|furent) (?P<results>(?:les|leurs) resultats)\b"
     r"|\bqu'(?:a|ont)[- ]t[- ](?:il|elle|ils|elles) donne\b"
 )
-# A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? »
-_TOPIC = re.compile(r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*([a-z][a-z-]{3,})\s*,")
+# A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
+# names none)
+_TOPIC = re.compile(r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*(?!coup\b|reste\b|moins\b)([a-z][a-z-]{3,})\s*,")
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 

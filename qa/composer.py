@@ -27,7 +27,7 @@ STRICT_TYPES = {  # what the caveat says is missing: « Les documents ne donnent
     AnswerType.PERSON: "de nom précis",  # « qui … ? » is answered by naming someone
 }
 # « les noms des dix-neuf candidatures », « comment s'appellent-ils » cannot be answered without names
-_NAMES_ASKED = re.compile(r"\b(?:les|le) noms? (?:des?|du)\b|\bcomment s'appell", re.IGNORECASE)
+_NAMES_ASKED = re.compile(r"\b(?:les|le) noms? (?:des?|du)\b|\b(?:leurs?|ses|son) noms?\b|\bcomment s'appell", re.I)
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 AGENT_BONUS = 0.2  # « qui a … ? »: a sentence that says by whom (« par le Premier ministre », « confiée aux cabinets »)
 _AGENT = re.compile(

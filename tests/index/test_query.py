@@ -73,6 +73,8 @@ def test_what_a_question_asks_to_define():
     assert not extract_constraints("Quel budget pour la phase 2 ?", A).defined
     assert not extract_constraints("Qu'est-ce que l'État a financé ?", A).defined  # a question, not a definition
     assert not extract_constraints("c'est quoi la date limite pour déposer un dossier ?", A).defined
+    assert not extract_constraints("et les pôles, qu'est-ce qu'on leur demande en échange ?", A).defined  # a clause
+    assert not extract_constraints("c koi leurs noms ?", A).defined  # something said before
     # « le pôle qui … » asks which one: the relative clause is not part of the word to define
     assert extract_constraints("c quoi le pole qui recycle les ordures ?", A).defined_words == "pole"
     assert not extract_constraints("qu'est-ce que les pôles qui ont perdu leur label sont devenus ?", A).defined
@@ -304,3 +306,13 @@ def test_what_came_of_something_is_kept_as_written():
     results = analyse_query("Quels ont été les résultats de l'examen intermédiaire ?", A, set())
     assert results.outcome == "les résultats"
     assert analyse_query("Quel objectif pour la part du développement durable ?", A, set()).outcome is None
+
+
+def test_a_follow_up_names_its_new_subject_not_a_discourse_marker():
+    from index.query import analyse_query
+
+    earlier = "Combien l'État consacre-t-il aux plates-formes ?"
+    assert (
+        analyse_query("et les collectivités, elles mettent combien ?", A, set(), earlier).topic_word == "collectivités"
+    )
+    assert analyse_query("et du coup, le gouvernement a réagi comment ?", A, set(), earlier).topic is None

@@ -132,6 +132,11 @@ def test_what_still_falls_short_is_answered_by_what_remains_to_be_done():
 def test_names_asked_for_are_names():
     assert answer_type("Quels étaient les noms des dix-neuf candidatures ?") is AnswerType.NAME
     assert answer_type("comment s'appellent les nouveaux pôles ?") is AnswerType.NAME
+    assert answer_type("c koi leurs noms ?") is AnswerType.NAME
+
+
+def test_a_budget_asked_with_combien_is_an_amount():
+    assert answer_type("et son budget c'est combien ?") is AnswerType.AMOUNT
 
 
 def test_a_purpose_is_a_reason():

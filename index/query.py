@@ -51,6 +51,8 @@ _COUNTED = re.compile(
     # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
     r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
     r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"
+    # « et le ministre de l'économie de l'époque, c'était qui ? »: the holder asked for is named first
+    r"|^(?:et\s+)?(?:le|la|les|l')\s*(?P<holder>[a-z][a-z-]{2,})\b[^?]*,\s*c'(?:est|etait) (?:qui|ki)\b"
 )
 # « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
 _NOT_COUNTED = {"temps", "fois", "millions", "milliards", "euros", "argent"}
@@ -332,7 +334,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     names -= generic
     asked = asked_word = None
     match = _COUNTED.search(folded)
-    group = (match.lastgroup or 1) if match else 1  # « thing » counted, or « firm » asked for
+    group = (match.lastgroup or 1) if match else 1  # « thing » counted, « firm » or « holder » asked for
     if not match or match.group(group) in _NOT_COUNTED:
         folded_names = {fold_accents(n) for n in names}
         attributes = (_attribute_of(folded, name) for name in sorted(folded_names))

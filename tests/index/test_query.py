@@ -63,6 +63,8 @@ def test_what_a_question_asks_of_a_named_pole_must_be_carried_too():
     assert extract_constraints("Quelle est la taille du PDF de la lettre ?", A).asked is None  # the answer type
     assert extract_constraints("Quelle est la spécialité du pôle Avenia ?", A).asked_word == "spécialité"  # as written
     assert extract_constraints("Que fait la Caisse des Dépôts ?", A).asked is None  # a name of several words
+    holder = extract_constraints("Et le ministre de l'économie de l'époque, c'était qui ?", A)
+    assert holder.asked_word == "ministre"  # named first, asked for after the comma
 
 
 def test_what_a_question_asks_to_define():

@@ -384,6 +384,9 @@ def test_follow_ups_that_say_what_they_ask_in_everyday_words(real_service):
     lost = real_service.ask("Quels pôles ont perdu leur label en 2010 ?")
     names = real_service.ask("c koi leurs noms ?", lost.conversation_id)
     assert "Sporaltec" in names.answer
+    speaker = real_service.ask("Quel secrétaire d'État a pris la parole lors de la journée du 1er octobre 2008 ?")
+    minister = real_service.ask("Et le ministre de l'économie de l'époque, c'était qui ?", speaker.conversation_id)
+    assert minister.refused or (minister.confidence == "low" and "« ministre »" in minister.answer)  # not Falco
     region = real_service.ask("Dans quelle région se trouve le pôle DREAM Eaux et milieux ?")
     cost = real_service.ask("et son budget c'est combien ?", region.conversation_id)
     assert cost.refused or (cost.confidence == "low" and "montant" in cost.answer)  # no budget per pôle

@@ -148,6 +148,7 @@ _PRONOUNS = frozenset(
         "tes",
     ]
 )
+MAX_DEFINED_TERMS = 4  # « crédit d'impôt recherche », « projet structurant »: a notion is a few words
 _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
 COMMON_NAMES = {
@@ -357,6 +358,8 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         # « c'est quoi le pôle qui recycle les déchets ? » asks which pôle: the clause is not the word to define
         defined_words = as_written[defined.start(1) : defined.start(1) + clause.start()].strip()
     defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
+    if len(defined_terms) > MAX_DEFINED_TERMS:  # « qu'est-ce que l'étude de 2012 porte au crédit des pôles ? »
+        defined_terms = []  # a clause, not a notion to define
     return Constraints(
         quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
         defined=tuple(dict.fromkeys(defined_terms)),
@@ -422,6 +425,7 @@ _OUTCOME = re.compile(
 _OUTCOME_WORDS = "conclusions résultats bilan constate"
 # « Qu'est-ce qui pèche encore ? »: the words that say what remains to be done
 _SHORTCOMING_WORDS = "restent renforcer améliorer insuffisant faiblesses"
+_STRENGTH_WORDS = "réussi réussite succès positive atteint"
 # Everyday phrases whose words say nothing to search, and the word the documents use for them.
 _PHRASES = [
     (re.compile(r"\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))"), "total"),
@@ -492,9 +496,9 @@ def analyse_query(
         # « ça a donné quoi l'évaluation ? »: what it concluded, which the documents call conclusions, results
         for term in analyzer.terms(_OUTCOME_WORDS):
             terms.setdefault(term, CONTEXT_WEIGHT)
-    if kind is AnswerType.SHORTCOMING:
-        for term in analyzer.terms(_SHORTCOMING_WORDS):
-            terms.setdefault(term, CONTEXT_WEIGHT)
+    hints = {AnswerType.SHORTCOMING: _SHORTCOMING_WORDS, AnswerType.STRENGTH: _STRENGTH_WORDS}.get(kind)
+    for term in analyzer.terms(hints or ""):  # « qu'est-ce qui pèche encore ? »: the words that say it
+        terms.setdefault(term, CONTEXT_WEIGHT)
     for phrase, words in _PHRASES:
         if phrase.search(folded):  # « en tout », made of stop words, means « au total »
             for term in analyzer.terms(words):

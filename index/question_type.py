@@ -19,6 +19,7 @@ class AnswerType(StrEnum):
     PLACE = "place"
     EXTENT = "extent"  # « jusqu'où … ? »: answered by « jusqu'à … »
     SHORTCOMING = "shortcoming"  # « qu'est-ce qui pèche encore ? »: answered by what remains to be done
+    STRENGTH = "strength"  # « qu'est-ce que l'étude porte à leur crédit ? »: answered by what succeeded
     NAME = "name"  # « quels pôles … ? »: answered by naming them
     OTHER = "other"
 
@@ -39,6 +40,11 @@ _QUESTION_PATTERNS = [
         r"\bpoints? (faibles?|noirs?|a ameliorer)\b|\bfaiblesses?\b|\blacunes?\b|\bpeche(nt)?\b|\binsuffisan\w*"
         r"|\b(encore|mieux) (a )?(progresser|ameliorer|renforcer)\b|\bpas (ete )?(juge|jugee|juges|jugees )?\s*satisfaisant"
         r"|\bce qui (ne )?va pas\b|\breste(nt)? a (faire|ameliorer|renforcer)\b|\breproche\w*",
+    ),
+    (
+        AnswerType.STRENGTH,
+        r"\bpoints? forts?\b|\bau credit\b|\breussites?\b|\bsucces\b|\batouts?\b|\bqu'est-ce qui (a|aurait) (bien )?marche"
+        r"|\bqu'(ont|a)-t-(ils|elles|il|elle) reussi\b|\bce qui (a )?(bien )?(marche|fonctionne)\b|\bpositifs?\b",
     ),
     (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »
     # « combien ont été financés » counts what was funded; « combien ont coûté », « ont été investis » is money
@@ -104,6 +110,7 @@ _TEXT_PATTERNS = {
     ),
     AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
     AnswerType.EXTENT: re.compile(r"\bjusqu'(a|au|aux|en)\b"),
+    AnswerType.STRENGTH: re.compile(r"\breussi\w*|\bsucces\b|\bpositi\w+|\batteint\b|\bont permis\b"),
     AnswerType.SHORTCOMING: re.compile(
         r"\breste(nt)? a\b|\bmais que\b|\binsuffisan\w*|\ba (renforcer|ameliorer)\b|\bfaiblesses?\b|\blacunes?\b"
     ),

@@ -77,6 +77,7 @@ def test_what_a_question_asks_to_define():
     assert not extract_constraints("c'est quoi la date limite pour déposer un dossier ?", A).defined
     assert not extract_constraints("et les pôles, qu'est-ce qu'on leur demande en échange ?", A).defined  # a clause
     assert not extract_constraints("c koi leurs noms ?", A).defined  # something said before
+    assert not extract_constraints("Qu'est-ce que l'étude de 2012 porte au crédit des pôles ?", A).defined  # a clause
     # « le pôle qui … » asks which one: the relative clause is not part of the word to define
     assert extract_constraints("c quoi le pole qui recycle les ordures ?", A).defined_words == "pole"
     assert not extract_constraints("qu'est-ce que les pôles qui ont perdu leur label sont devenus ?", A).defined

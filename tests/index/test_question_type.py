@@ -147,6 +147,13 @@ def test_a_purpose_is_a_reason():
     assert not holds_answer_type("Energivie, en Alsace, pour le bâtiment durable", AnswerType.REASON)
 
 
+def test_what_went_well_is_answered_by_what_succeeded():
+    assert answer_type("Qu'est-ce que l'étude de 2012 porte au crédit des pôles ?") is AnswerType.STRENGTH
+    assert answer_type("quels sont les points forts des pôles ?") is AnswerType.STRENGTH
+    assert holds_answer_type("les pôles ont réussi à faire émerger de nombreux projets", AnswerType.STRENGTH)
+    assert not holds_answer_type("les retombées économiques restent à renforcer", AnswerType.STRENGTH)
+
+
 def test_how_far_is_answered_by_up_to_what():
     assert answer_type("Jusqu'où les pôles suivent-ils les PME pendant la période 2013-2018 ?") is AnswerType.EXTENT
     assert answer_type("jusqu'à quel stade les pôles accompagnent les ETI ?") is AnswerType.EXTENT

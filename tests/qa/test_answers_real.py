@@ -392,6 +392,11 @@ def test_follow_ups_that_say_what_they_ask_in_everyday_words(real_service):
     assert cost.refused or (cost.confidence == "low" and "montant" in cost.answer)  # no budget per pôle
 
 
+def test_what_went_well_quotes_what_succeeded(real_service):
+    answer = real_service.ask("Qu'est-ce que l'étude de 2012 porte au crédit des pôles ?")
+    assert "ont réussi à faire émerger de nombreux projets collaboratifs" in answer.answer
+
+
 def test_candidates_are_counted_in_candidatures(real_service):
     answer = real_service.ask("Combien de candidats se sont présentés à l'appel rouvert pour les technologies vertes ?")
     assert answer.confidence == "high" and "dix-neuf candidatures" in answer.answer

@@ -500,7 +500,9 @@ def analyse_query(
     for term in analyzer.terms(hints or ""):  # « qu'est-ce qui pèche encore ? »: the words that say it
         terms.setdefault(term, CONTEXT_WEIGHT)
     for phrase, words in _PHRASES:
-        if phrase.search(folded):  # « en tout », made of stop words, means « au total »
+        if found := phrase.search(folded):  # « en tout », made of stop words, means « au total »
+            for term in analyzer.terms(found.group(0)):  # « en échange » is no « ateliers d'échanges »
+                terms[term] = min(terms.get(term, 0.0), FILLER_WEIGHT)
             for term in analyzer.terms(words):
                 terms.setdefault(term, 1.0)
     topic = _TOPIC.match(folded) if context else None

@@ -37,6 +37,7 @@ _GROUPS = [
     "collectivités régions départements communes",
     "rôle mission fonction",
     "décision décider décidé",
+    "demande demander demandé exige exiger exigé exigés exigences",
     "parole discours intervention allocution",
     "positive positif favorable",
     "initialement départ prévu origine",

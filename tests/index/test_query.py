@@ -230,6 +230,8 @@ def test_words_between_quotes_are_kept_as_written():
 
 def test_everyday_phrases_of_stop_words_are_searched_by_their_meaning():
     assert analyse_query("on arrive à combien de pôles en tout ?", A, set()).terms["total"] == 1.0
+    swapped = analyse_query("En échange de l'argent, qu'est-ce qu'on demande aux pôles ?", A, set()).terms
+    assert swapped["contrepart"] == 1.0 and swapped["echang"] < 1.0  # not the « ateliers d'échanges »
     assert "contrepart" in analyse_query("En échange du financement, on demande quoi ?", A, set()).terms
 
 

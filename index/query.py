@@ -38,7 +38,7 @@ _NAME = re.compile(
 # The word after « pôle » or « projet » when capitals cannot tell (« le pôle team2 », « LE PÔLE AQUIMER »).
 _NAMED_AFTER_KIND = re.compile(r"\b(?:p[oô]les?|projets?|plates?-?formes?)\s+(?!de\b|du\b|des\b|d')([\w@-]{3,})", re.I)
 # « Pôle emploi » is an agency, « le pôle Nord » a place: no pôle de compétitivité, a name no passage carries.
-_OTHER_POLES = re.compile(r"\bp[oô]le[ -]emploi\b|\bp[oô]les? (?:nord|sud)(?![\w-])", re.IGNORECASE)
+_OTHER_POLES = re.compile(r"\bp[oô]le[ -]emploi\b|\bp[oô]le (?:nord|sud)(?![\w-])", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
 # "qui est le président".
@@ -52,7 +52,8 @@ _COUNTED = re.compile(
     r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
     r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"
     # « et le ministre de l'économie de l'époque, c'était qui ? »: the holder asked for is named first
-    r"|^(?:et\s+)?(?:le|la|les|l')\s*(?P<holder>[a-z][a-z-]{2,})\b[^?]*,\s*c'(?:est|etait) (?:qui|ki)\b"
+    r"|^(?:et\s+)?(?:le|la|les|l')\s*(?P<holder>ministres?|president|presidente|secretaire|directeur|directrice"
+    r"|responsables?|chef|delegue|prefets?|correspondants?|rapporteurs?|auteurs?)\b[^?]*?,?\s*c'(?:est|etait) (?:qui|ki)\b"
 )
 # « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
 _NOT_COUNTED = {"temps", "fois", "millions", "milliards", "euros", "argent"}
@@ -123,9 +124,14 @@ _NOT_DEFINED = {
     "probleme",
     "idee",
 }
-# « qu'est-ce qu'on leur demande ? », « c koi leurs noms ? »: a clause or something said before, nothing to define
+# « qu'est-ce qu'on leur demande ? », « c koi leurs noms ? »: a clause or something said before, nothing to define;
+# « c'est quoi ce truc que l'on appelle GTI ? »: a placeholder, what it stands for comes after
 _PRONOUNS = frozenset(
     [
+        "truc",
+        "chose",
+        "machin",
+        "bidule",
         "on",
         "il",
         "elle",
@@ -148,7 +154,6 @@ _PRONOUNS = frozenset(
         "tes",
     ]
 )
-MAX_DEFINED_TERMS = 4  # « crédit d'impôt recherche », « projet structurant »: a notion is a few words
 _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
 COMMON_NAMES = {
@@ -358,8 +363,6 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         # « c'est quoi le pôle qui recycle les déchets ? » asks which pôle: the clause is not the word to define
         defined_words = as_written[defined.start(1) : defined.start(1) + clause.start()].strip()
     defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
-    if len(defined_terms) > MAX_DEFINED_TERMS:  # « qu'est-ce que l'étude de 2012 porte au crédit des pôles ? »
-        defined_terms = []  # a clause, not a notion to define
     return Constraints(
         quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
         defined=tuple(dict.fromkeys(defined_terms)),
@@ -434,14 +437,22 @@ _PHRASES = [
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
 )
-# « la meilleure note », « le plus de financements », « les mieux classés »: the question asks for a ranking
-_RANKING = re.compile(r"\b(?:le|la|les|l')\s*(?:plus|moins|mieux|meilleure?s?|pires?)\b(?:\s+(?:de\s+|d')?[a-z-]{3,})?")
-# What actually came of something: « a-t-elle été atteinte ? », « au final », « quels ont été les résultats »
-_OUTCOME_ASKED = re.compile(
-    r"\batteinte?s?\b|\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b"
-    r"|\bquels? (?:ont ete|etaient|furent) (?P<results>(?:les|leurs) resultats)\b"
-    r"|\bqu'(?:a|ont)[- ]t[- ](?:il|elle|ils|elles) donne\b"
+# A ranking asked for: after a verb (« a obtenu la meilleure note », « a reçu le plus de financements », « est le
+# plus ancien ») or right after the noun « quel » asks for (« quel est le pôle le plus ancien ? »); not a superlative
+# that describes the subject (« les pôles les plus petits », « le groupe le plus faible »).
+_SUPERLATIVE = r"(?:le|la|les|l')\s*(?:plus|moins|mieux|meilleure?s?|pires?)\b(?:\s+(?:de\s+|d')?[a-z-]{3,})?"
+_RANKING = re.compile(
+    rf"\b(?:est|sont|etait|etaient|a|ont|avait|avaient|obtenu|recu|eu|touche|gagne|finance|dote)\s+(?P<verb>{_SUPERLATIVE})"
+    rf"|\b(?:quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s)\s+(?:est|sont|etait)?\s*(?:le|la|les|l')\s*[a-z-]+\s+"
+    rf"(?P<noun>{_SUPERLATIVE})"
 )
+# What actually came of something: « a-t-elle été atteinte ? », « quels ont été les résultats de … ? » (« ça a donné
+# quoi ? » is _OUTCOME, searched as conclusions and results); a figure asked « au final » is the one reached, not
+# the target (« Au final, quelle part des aides … ? »), but « au final, que doivent faire les pôles ? » is no outcome.
+_OUTCOME_ASKED = re.compile(
+    r"\batteinte?s?\b|\bquels? (?:ont ete|etaient|furent) (?P<results>(?:les|leurs) resultats)\b"
+)
+_IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
 # names none)
 _TOPIC = re.compile(r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*(?!coup\b|reste\b|moins\b)([a-z][a-z-]{3,})\s*,")
@@ -497,12 +508,15 @@ def analyse_query(
         for term in analyzer.terms(_OUTCOME_WORDS):
             terms.setdefault(term, CONTEXT_WEIGHT)
     hints = {AnswerType.SHORTCOMING: _SHORTCOMING_WORDS, AnswerType.STRENGTH: _STRENGTH_WORDS}.get(kind)
+    if hints:  # « qu'est-ce que l'étude porte au crédit des pôles ? » asks a judgement, it defines no word
+        constraints = replace(constraints, defined=(), defined_words=None)
     for term in analyzer.terms(hints or ""):  # « qu'est-ce qui pèche encore ? »: the words that say it
         terms.setdefault(term, CONTEXT_WEIGHT)
     for phrase, words in _PHRASES:
         if found := phrase.search(folded):  # « en tout », made of stop words, means « au total »
             for term in analyzer.terms(found.group(0)):  # « en échange » is no « ateliers d'échanges »
-                terms[term] = min(terms.get(term, 0.0), FILLER_WEIGHT)
+                if term in terms:
+                    terms[term] = min(terms[term], FILLER_WEIGHT)
             for term in analyzer.terms(words):
                 terms.setdefault(term, 1.0)
     topic = _TOPIC.match(folded) if context else None
@@ -510,12 +524,15 @@ def analyse_query(
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     # « combien de pôles dans le groupe le plus faible ? » counts in a set the superlative describes
-    ranking = _RANKING.search(folded) if kind is not AnswerType.NUMBER else None
+    ranking = _RANKING.search(folded)
+    ranking_span = ranking.span(ranking.lastgroup or 0) if ranking else None
     outcome = _OUTCOME_ASKED.search(folded)
+    if outcome is None and kind in (AnswerType.NUMBER, AnswerType.AMOUNT):
+        outcome = _IN_THE_END.search(folded)
     outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
     return QueryAnalysis(
         outcome=as_written[slice(*outcome_span)] if outcome_span else None,
-        ranking=as_written[ranking.start() : ranking.end()] if ranking else None,
+        ranking=as_written[slice(*ranking_span)] if ranking_span else None,
         question=question,
         offices=frozenset(offices_in(question)),
         per_unit=kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)),

@@ -32,20 +32,11 @@ _MONEY_VERBS = (
 _COUNTS_A_THING = (
     r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |'))"
 )
+# « les noms des dix-neuf candidatures », « leurs noms », « comment s'appellent-ils »: names, nothing less
+_NAMES_ASKED = r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell"
 _QUESTION_PATTERNS = [
     (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
     (AnswerType.EXTENT, r"\bjusqu'(ou|a quel (point|stade|niveau|moment de))\b"),
-    (
-        AnswerType.SHORTCOMING,
-        r"\bpoints? (faibles?|noirs?|a ameliorer)\b|\bfaiblesses?\b|\blacunes?\b|\bpeche(nt)?\b|\binsuffisan\w*"
-        r"|\b(encore|mieux) (a )?(progresser|ameliorer|renforcer)\b|\bpas (ete )?(juge|jugee|juges|jugees )?\s*satisfaisant"
-        r"|\bce qui (ne )?va pas\b|\breste(nt)? a (faire|ameliorer|renforcer)\b|\breproche\w*",
-    ),
-    (
-        AnswerType.STRENGTH,
-        r"\bpoints? forts?\b|\bau credit\b|\breussites?\b|\bsucces\b|\batouts?\b|\bqu'est-ce qui (a|aurait) (bien )?marche"
-        r"|\bqu'(ont|a)-t-(ils|elles|il|elle) reussi\b|\bce qui (a )?(bien )?(marche|fonctionne)\b|\bpositifs?\b",
-    ),
     (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »
     # « combien ont été financés » counts what was funded; « combien ont coûté », « ont été investis » is money
     (
@@ -68,8 +59,8 @@ _QUESTION_PATTERNS = [
     ),
     (
         AnswerType.PERIOD,
-        # « la première période » names a phase, « la période 2013-2018 » is said: neither asks for a period
-        r"(?<!premiere )(?<!deuxieme )(?<!seconde )(?<!troisieme )\bperiodes?\b(?!\s+(de\s+)?(19|20)\d\d)"
+        # « la première période », « la période 2.0 » name a phase, « la période 2013-2018 » is said: no period asked
+        r"(?<!premiere )(?<!deuxieme )(?<!seconde )(?<!troisieme )\bperiodes?\b(?!\s+(de\s+)?(19|20)\d\d|\s+2[.,]0)"
         r"|\bquelles annees\b|\bde quelle annee\b|\bde quand a quand\b|\bduree\b",
     ),
     (
@@ -81,13 +72,27 @@ _QUESTION_PATTERNS = [
     (AnswerType.PLACE, r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\bdans quelle (ville|region)\b"),
     (
         AnswerType.NAME,
-        r"\bquel(le)?s? (poles?|projets?|plates?-?formes?|entreprises?|societes?|organismes?|programmes?)\b"
-        r"|\b(les|le) noms? (des?|du)\b|\b(leurs?|ses|son) noms?\b|\bcomment s'appell",
+        r"\bquel(le)?s? (poles?|projets?|plates?-?formes?|entreprises?|societes?|organismes?|programmes?)\b|"
+        + _NAMES_ASKED,
     ),
     (
         AnswerType.PERSON,
         r"^(et )?(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b|\b(qui|ki)\s*\??\s*$"  # « c'est qui ? »
         r"|\bquels? (cabinets?|consultants?|ministres?|personnes?)\b",
+    ),
+    # Last: « combien de pôles ont été jugés insuffisants ? » still counts, « qui a reproché … ? » asks for someone
+    (
+        AnswerType.SHORTCOMING,
+        r"\bpoints? (faibles?|noirs?|a ameliorer)\b|\bfaiblesses?\b|\blacunes?\b|\binsuffisan\w*"
+        r"|\b(qui|ca|cela|ou) peche(nt)?\b|\bpeche(nt)?(-t)?-(il|elle|ils|elles)\b|\bpeche(nt)? encore\b"  # not « la pêche »
+        r"|\b(encore|mieux) (a )?(progresser|ameliorer|renforcer)\b|\bpas (ete )?(juges?|jugees?)?\s*satisfaisant"
+        r"|\bce qui (ne )?va pas\b|\breste(nt)? a (faire|ameliorer|renforcer)\b|\breproche\w*",
+    ),
+    (
+        AnswerType.STRENGTH,
+        r"\bpoints? forts?\b|\b(porte|portent|porter|met|mettent|mettre|mis)\w* (a|au) (leur |son |sa )?credit\b"
+        r"|\breussites?\b|\bsucces\b|\batouts?\b|\bqu'est-ce qui (a|aurait) (bien )?marche"
+        r"|\bqu'(a-t-(il|elle)|ont-(ils|elles)) reussi\b|\bce qui (a )?(bien )?(marche|fonctionne)\b|\bpositi(f|fs|ve|ves)\b",
     ),
 ]
 
@@ -96,10 +101,11 @@ _NUMBER_WORDS = (
     r"|vingt|trente|quarante|cinquante|soixante|cent|mille|dix-\w+|milliards?|millions?"
 )
 _MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+DATE_WORD = re.compile(rf"\b(?:(?:19|20)\d\d|{_MONTHS})\b")  # a year or a month, folded
 _TEXT_PATTERNS = {
     AnswerType.REASON: re.compile(
         r"\b(afin de|afin que|parce que|car|en raison|permet(tent)?|vise)\b"
-        r"|\bpour (mieux |les |la |le |l')?([a-z]+(er|ir)|faire|mettre|permettre)\b"  # « pour tester », « pour mieux … »
+        r"|\bpour (mieux )?([a-z]+(er|ir)|faire|mettre|permettre)\b"  # « pour tester », « pour mieux coordonner »
         r"|\bce qui (lui |leur )?(donne|permet|offre|assure|garantit)\b"  # what it brings: « ce qui lui donne »
     ),
     AnswerType.AMOUNT: re.compile(r"\beuros?\b|€|\bmillions?\b|\bmilliards?\b"),
@@ -108,11 +114,11 @@ _TEXT_PATTERNS = {
         r"\b(19|20)\d\d\s*[-–]\s*(19|20)?\d\d\b|\bde (19|20)\d\d a (19|20)\d\d\b"
         rf"|\b(\d+|{_NUMBER_WORDS})\s+(ans?|annees?|mois|semaines?|jours?)\b|\bun an\b"  # « au bout de 18 mois »
     ),
-    AnswerType.DATE: re.compile(rf"\b(19|20)\d\d\b|\b({_MONTHS})\b"),
+    AnswerType.DATE: DATE_WORD,
     AnswerType.EXTENT: re.compile(r"\bjusqu'(a|au|aux|en)\b"),
-    AnswerType.STRENGTH: re.compile(r"\breussi\w*|\bsucces\b|\bpositi\w+|\batteint\b|\bont permis\b"),
+    AnswerType.STRENGTH: re.compile(r"(?<!pas )\breussi\w*|\bsucces\b|\bpositi(f|fs|ve|ves)\b|(?<!pas )\batteint\b"),
     AnswerType.SHORTCOMING: re.compile(
-        r"\breste(nt)? a\b|\bmais que\b|\binsuffisan\w*|\ba (renforcer|ameliorer)\b|\bfaiblesses?\b|\blacunes?\b"
+        r"\breste(nt)? a\b|\binsuffisan\w*|\ba (renforcer|ameliorer)\b|\bfaiblesses?\b|\blacunes?\b"
     ),
 }
 _PROPER_NOUN = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]+")
@@ -128,6 +134,7 @@ _PLACE = re.compile(
 
 
 def answer_type(question: str) -> AnswerType:
+    question = question.replace("\u2019", "'")  # phones type « ’ »
     folded = fold_accents(question).strip()
     lowered = question.strip().lower()
     if (lowered.startswith("où") or " où " in lowered) and "jusqu'où" not in lowered:
@@ -136,6 +143,11 @@ def answer_type(question: str) -> AnswerType:
         if re.search(pattern, folded):
             return kind
     return AnswerType.OTHER
+
+
+def names_asked(question: str) -> bool:
+    """« Quels étaient les noms des candidatures ? »: only names answer it."""
+    return re.search(_NAMES_ASKED, fold_accents(question.replace("\u2019", "'"))) is not None
 
 
 def offices_in(text: str) -> set[str]:
@@ -169,9 +181,7 @@ def _holds_number(folded: str) -> bool:
     18 mois ») or a day (« le 11 mai »). Money still counts: « quelle part » may be answered in euros."""
     tokens = _COUNT_TOKEN.findall(folded)
     for i in _figures(tokens):
-        j = i + 1
-        while j < len(tokens) and len(tokens[j]) == 3 and tokens[j].isdigit():  # « 200 000 euros »
-            j += 1
+        j = _end_of_figure(tokens, i) + 1
         if j < len(tokens) and _NOT_A_NUMBER_AFTER.match(tokens[j]):
             continue
         return True
@@ -191,6 +201,13 @@ _LABEL_BEFORE = re.compile(
 COUNT_WINDOW = 6  # words between a number and the thing it counts: « 86 propositions, dont 35 »
 
 
+def _end_of_figure(tokens: list[str], i: int) -> int:
+    """The last token of the figure starting at i: « 200 000 euros » is one figure written in groups of three."""
+    while i + 1 < len(tokens) and len(tokens[i + 1]) == 3 and tokens[i + 1].isdigit():
+        i += 1
+    return i
+
+
 def _figures(tokens: list[str]) -> Iterator[int]:
     """Positions of the figures among folded tokens: numbers in digits or words, not years, not labels
     (« les pôles du groupe 2 » counts no pôles)."""
@@ -208,8 +225,7 @@ def counts_thing(text: str, counted: set[str], terms: Callable[[str], list[str]]
     tokens = _COUNT_TOKEN.findall(fold_accents(text))
     for i in _figures(tokens):
         token = tokens[i]
-        while i + 1 < len(tokens) and len(tokens[i + 1]) == 3 and tokens[i + 1].isdigit():  # « 200 000 euros »
-            i += 1
+        i = _end_of_figure(tokens, i)
         if tokens[i + 1 : i + 2] in (["de"], ["d"]):  # « 23 de ces projets » counts projets, whatever is near
             noun = next((t for t in tokens[i + 2 : i + 4] if t not in _DETERMINERS), "")
             if noun and not _NOT_A_COUNT_AFTER.match(noun) and not _COUNT_WORD.fullmatch(noun):

@@ -11,7 +11,7 @@ from index.analysis import fold_accents
 from index.pointers import folded_and_written
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis, phase_periods, phases_in
-from index.question_type import AnswerType, counts_thing, holds_answer_type, offices_in
+from index.question_type import DATE_WORD, AnswerType, counts_thing, holds_answer_type, names_asked, offices_in
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import SUBJECT_PHASE, EvidenceCheck, Gap
 from qa.models import CLOSEST, REFUSAL, Citation
@@ -26,8 +26,7 @@ STRICT_TYPES = {  # what the caveat says is missing: « Les documents ne donnent
     AnswerType.PLACE: "de lieu précis",
     AnswerType.PERSON: "de nom précis",  # « qui … ? » is answered by naming someone
 }
-# « les noms des dix-neuf candidatures », « comment s'appellent-ils » cannot be answered without names
-_NAMES_ASKED = re.compile(r"\b(?:les|le) noms? (?:des?|du)\b|\b(?:leurs?|ses|son) noms?\b|\bcomment s'appell", re.I)
+_MISSING_KIND = {**STRICT_TYPES, AnswerType.NAME: "de nom précis"}  # « les noms des … » asked, no name given
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 AGENT_BONUS = 0.2  # « qui a … ? »: a sentence that says by whom (« par le Premier ministre », « confiée aux cabinets »)
 _AGENT = re.compile(
@@ -47,10 +46,18 @@ _PLANNED = re.compile(
     r"|\bpeu(?:t|vent) etre\b|\bpourr(?:a|ont|ait)\b|\bsi (?:cet|cette|ce|le|la|les)\b"
 )
 _CAME_OF_IT = re.compile(r"\batteint|\breussi|\bconstate|\b(?:a|ont|avait|avaient) ete\b|\bont obtenu\b|\bresultats?\b")
-_DATE_WORD = re.compile(
-    r"\b(?:(?:19|20)\d\d|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b"
-)
-_STATE = {"l'etat", "gouvernement"}  # who gives, in these documents, unless a question says otherwise
+# The State and its offices: who gives, in these documents, unless a question names another giver (« les collectivités »)
+_STATE = {
+    "l'etat",
+    "gouvernement",
+    "ministre",
+    "ministres",
+    "secretaire d'etat",
+    "prefet",
+    "prefets",
+    "delegation",
+    "comite",
+}
 _PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
@@ -92,7 +99,7 @@ class Unit:
     terms: list[str]
     previous: str | None  # the unit before it in the passage, for a sentence that leans back
     following: str | None  # the unit after it, which may lean back on this one
-    dated_by: list[str]  # a sentence without a date of its own: the passage's dates, which date it
+    dated_by: list[str]  # a sentence without a date of its own: the dates of the last one before it that has some
 
 
 def answer_units(text: str) -> list[str]:
@@ -150,19 +157,16 @@ class AnswerComposer:
             analyzer = self.retriever.analyzer
             headings = analyzer.terms(f"{chunk.title} {chunk.section}")
             texts = [u for u in answer_units(chunk.text) if not is_heading(u, chunk)]
-            # « Six pôles ont en revanche perdu leur label » is of the CIADT of 11 May 2010 the sentence before
-            # names; « conservé leur label jusqu'à la fin de l'année 2009 » is of 2009.
-            dates = analyzer.terms(" ".join(_DATE_WORD.findall(fold_accents(chunk.text))))
-            units = [
-                Unit(
-                    t,
-                    analyzer.terms(t),
-                    texts[i - 1] if i else None,
-                    texts[i + 1] if i + 1 < len(texts) else None,
-                    [] if _DATE_WORD.search(fold_accents(t)) else dates,
-                )
-                for i, t in enumerate(texts)
-            ]
+            units = []
+            dates: list[str] = []  # of the last sentence that gave some
+            for i, t in enumerate(texts):
+                own = analyzer.terms(" ".join(DATE_WORD.findall(fold_accents(t))))
+                dates = own or dates
+                # « Six pôles ont en revanche perdu leur label » is of the CIADT of 11 May 2010 a sentence before
+                # names; « conservé leur label jusqu'à la fin de l'année 2009 » is of 2009.
+                dated_by = [] if own else dates
+                previous, following = texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None
+                units.append(Unit(t, analyzer.terms(t), previous, following, dated_by))
             if len(self._analysed) >= ANALYSED_CHUNKS:
                 self._analysed.clear()
             cached = self._analysed[chunk.chunk_id] = (headings, units)
@@ -254,7 +258,7 @@ class AnswerComposer:
         missing_type = query.kind in STRICT_TYPES and not self._holds_answer(query, said)
         # « combien chaque pôle a-t-il reçu en moyenne ? » is not answered by the 1,5 milliard of all of them
         missing_type = missing_type or (query.per_unit and not _PER_UNIT_TEXT.search(said))
-        names_missing = query.kind is AnswerType.NAME and _NAMES_ASKED.search(query.question.replace("’", "'"))
+        names_missing = query.kind is AnswerType.NAME and names_asked(query.question)
         missing_type = missing_type or bool(names_missing and not self._holds_answer(query, said))
         if is_title(said):
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
@@ -411,8 +415,7 @@ class AnswerComposer:
             return f"Les documents ne précisent pas cela pour {scope}. {closest}"
         if asked:
             return f"Les documents ne répondent pas précisément sur {asked}. {closest}"
-        missing = STRICT_TYPES.get(missing_kind, "de nom précis")  # names asked for (« les noms des … »)
-        return f"Les documents ne donnent pas {missing} à ce sujet. {closest}"
+        return f"Les documents ne donnent pas {_MISSING_KIND[missing_kind]} à ce sujet. {closest}"
 
     @staticmethod
     def _citation(n: int, hit: Hit, score: float) -> Citation:

@@ -26,11 +26,12 @@ from index.query import (
 )
 from index.retriever import Hit, HybridRetriever
 
-# A passage's cosine + COVERAGE_WEIGHT × its lexical coverage, best of those found, below which nothing in the corpus
-# is about the question. Set per model from the dev sets (questions-dev and questions-dev-2): with
-# multilingual-e5-small, answerable questions score at least 0.87, off-topic ones at most 0.83.
+# A passage's cosine + COVERAGE_WEIGHT × its lexical coverage, best of the first EVIDENCE_HITS found, below which
+# nothing in the corpus is about the question. Set per model from the dev sets and the off-topic calibration set
+# (README, « Refusal from evidence »).
 CALIBRATED_MIN_EVIDENCE = {"multilingual-e5-small": 0.86}
 COVERAGE_WEIGHT = 0.1
+EVIDENCE_HITS = 3
 DOMAIN_MARGIN = 0.025  # taken off the threshold for a question in the policy's own words
 # The policy's own words: a question using one is about the documents' subject. « Pôle emploi » is a name
 # the constraints decline; « label », « phase » or « innovation » alone are everyone's words.
@@ -50,6 +51,7 @@ _CONTINUES = re.compile(
     r"(avec |parmi |pour |selon )?(ces|cette|ce|cet|ils|elles|il|elle|son|sa|ses|leur|leurs)\b", re.IGNORECASE
 )
 DEFINED_COVERAGE = 0.5  # share of the defined words' weight a passage must carry to define them
+MIN_NAME_LETTERS = 5  # « Pass », « Maud » are words too (« un pass »)
 NAME_SIMILARITY = 0.85  # "Celmill" for "Cellmill": a name misspelt by a letter is still that name
 
 
@@ -60,26 +62,45 @@ def _words_of(folded: str) -> set[str]:
     return words | {part for word in words if "-" in word for part in word.split("-") if part}
 
 
-_TOKEN = re.compile(r"[\w@][\w@'’-]*")
+_TOKEN = re.compile(r"[\w@][\w@'’-]*|[^\w\s]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:«\"\n]\s*)$")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:à|en|au|aux|dans le|dans la|région)\s+|\(\s*)$")
+_ITEM_START = re.compile(r"(?:^|[.!?:«\"\n]\s*|\n\s*(?:[-*]\s*>?\s*)+)$")  # a sentence or a list item opens
+_LINKS = {"de", "des", "du", "d'"}  # « Caisse des Dépôts »: one name over several words
+
+
+def _capitalised(token: str) -> bool:
+    return token[0].isupper() and not token.isupper()
 
 
 def proper_names(texts: list[str]) -> set[str]:
-    """Folded words the corpus only ever writes with a capital, inside a sentence or first in a list item, and not
-    as a place (« à Paris », « (Poitiers) »): Avenia, Energivie, Cellmill, Falco. A question naming one is about
-    the documents' subject, whatever its other words."""
-    lower, capitalised = set(), set()
+    """Folded one-word names the corpus only ever writes with a capital, inside a sentence or first in a list
+    item (Avenia, Energivie, Cellmill, Falco). Not a place (« à Paris », « (Poitiers) », « Midi-Pyrénées »), nor a
+    word of a longer name (« Caisse des Dépôts », « Fonds unique interministériel », « Pôle Enfant »): « caisse »,
+    « fonds » or « enfant » are everyone's words. A question naming one is about the documents' subject."""
+    lower, names = set(), set()
     for text in texts:
-        for m in _TOKEN.finditer(text):
+        tokens = list(_TOKEN.finditer(text))
+        for i, m in enumerate(tokens):
             word = m.group(0)
             if word[0].islower():
                 lower.add(fold_accents(word))
-            elif word[0].isupper() and not word.isupper():
-                before = text[max(0, m.start() - 20) : m.start()]
-                if not _SENTENCE_START.search(before) and not _PLACE_BEFORE.search(before):
-                    capitalised.add(fold_accents(word.replace("’", "'")))
-    return {w for w in capitalised - lower if len(w) >= 4 and w not in COMMON_NAMES}
+            if not _capitalised(word) or len(word) < MIN_NAME_LETTERS:
+                continue
+            before = text[max(0, m.start() - 20) : m.start()]
+            after = tokens[i + 1].group(0) if i + 1 < len(tokens) else "."
+            then = tokens[i + 2].group(0) if i + 2 < len(tokens) else "."
+            previous = tokens[i - 1].group(0) if i else "."
+            opens_sentence = i and _ITEM_START.search(text[: tokens[i - 1].start()])  # « Hubert Falco, … »
+            in_longer_name = (
+                (after[0].isalpha() and not (after in ("et", "ou") and _capitalised(then)))  # « Fonds unique »
+                or previous in _LINKS  # « Caisse des Dépôts »
+                or (previous[0].isupper() and not opens_sentence)  # « Pôle Enfant », « CM International »
+            )
+            place = _PLACE_BEFORE.search(before) or sum(part[:1].isupper() for part in word.split("-")) > 1
+            if not (_SENTENCE_START.search(before) or in_longer_name or place):
+                names.add(fold_accents(word.replace("’", "'")))
+    return {w for w in names - lower if w not in COMMON_NAMES}
 
 
 @dataclass(frozen=True)
@@ -190,8 +211,9 @@ class EvidenceCheck:
         named = self._proper_names & _words_of(fold_accents(query.question)) & self._words[top.chunk.chunk_id]
         in_its_words = in_its_words or named
         margin = DOMAIN_MARGIN if in_its_words else 0.0
-        # The passages found are all candidates: a short one saying it in other words may rank below a longer one.
-        evidence = max(hit.dense + COVERAGE_WEIGHT * hit.coverage for hit in hits)
+        # The first passages found are all candidates: a short one saying it in other words may rank below a longer
+        # one. A fixed number of them, whatever the number of citations a client asks for.
+        evidence = max(hit.dense + COVERAGE_WEIGHT * hit.coverage for hit in hits[:EVIDENCE_HITS])
         return evidence >= self.min_evidence - margin
 
     def gaps(self, query: QueryAnalysis, chunk: Chunk) -> list[Gap]:

@@ -65,6 +65,8 @@ def test_what_a_question_asks_of_a_named_pole_must_be_carried_too():
     assert extract_constraints("Que fait la Caisse des Dépôts ?", A).asked is None  # a name of several words
     holder = extract_constraints("Et le ministre de l'économie de l'époque, c'était qui ?", A)
     assert holder.asked_word == "ministre"  # named first, asked for after the comma
+    assert extract_constraints("le ministre c'était qui ?", A).asked_word == "ministre"
+    assert extract_constraints("Le pôle Avenia, c'est qui ?", A).asked is None  # a role is asked, not a pôle
 
 
 def test_what_a_question_asks_to_define():
@@ -77,7 +79,13 @@ def test_what_a_question_asks_to_define():
     assert not extract_constraints("c'est quoi la date limite pour déposer un dossier ?", A).defined
     assert not extract_constraints("et les pôles, qu'est-ce qu'on leur demande en échange ?", A).defined  # a clause
     assert not extract_constraints("c koi leurs noms ?", A).defined  # something said before
-    assert not extract_constraints("Qu'est-ce que l'étude de 2012 porte au crédit des pôles ?", A).defined  # a clause
+    from index.query import analyse_query
+
+    judged = analyse_query("Qu'est-ce que l'étude de 2012 porte au crédit des pôles ?", A, set())
+    assert not judged.constraints.defined  # a judgement asked, no word to define
+    assert extract_constraints("c'est quoi ce truc que l'on appelle GTI ?", A).defined_words is None  # a placeholder
+    unknown = extract_constraints("c'est quoi le crédit d'impôt innovation des jeunes entreprises ?", A)
+    assert unknown.defined_words == "crédit d'impôt innovation des jeunes entreprises"  # long, still a notion
     # « le pôle qui … » asks which one: the relative clause is not part of the word to define
     assert extract_constraints("c quoi le pole qui recycle les ordures ?", A).defined_words == "pole"
     assert not extract_constraints("qu'est-ce que les pôles qui ont perdu leur label sont devenus ?", A).defined
@@ -244,6 +252,7 @@ def test_a_name_after_an_indefinite_article_is_any_of_its_kind():
 def test_pole_emploi_is_no_pole_de_competitivite():
     assert extract_constraints("Quelles sont les aides de Pôle emploi ?", A).names == {"Pôle emploi"}
     assert extract_constraints("Quelle température fait-il au pôle Nord ?", A).names == {"pôle Nord"}
+    assert not extract_constraints("Quels sont les pôles sud ?", A).names  # the pôles of the south
     assert not extract_constraints("Le pôle Nord-Pas-de-Calais des déchets ?", A).names & {"pôle Nord"}
     assert extract_constraints("Quel pôle travaille sur la géothermie ?", A).names == frozenset()
 
@@ -299,8 +308,11 @@ def test_a_ranking_asked_for_is_kept_as_written():
 
     assert analyse_query("Quel pôle a obtenu la meilleure note ?", A, set()).ranking == "la meilleure note"
     assert analyse_query("lequel a touché le plus d'argent ?", A, set()).ranking == "le plus d'argent"
-    # counting in a set a superlative describes asks for no ranking
+    assert analyse_query("Quel est le pôle le plus ancien ?", A, set()).ranking == "le plus ancien"
+    # a superlative that describes the subject asks for no ranking
     assert analyse_query("Combien de pôles dans le groupe le plus faible ?", A, set()).ranking is None
+    assert analyse_query("Pourquoi les pôles les plus petits ont-ils perdu leur label ?", A, set()).ranking is None
+    assert analyse_query("Quel est le rôle des pôles les plus importants ?", A, set()).ranking is None
 
 
 def test_what_came_of_something_is_kept_as_written():
@@ -311,6 +323,8 @@ def test_what_came_of_something_is_kept_as_written():
     results = analyse_query("Quels ont été les résultats de l'examen intermédiaire ?", A, set())
     assert results.outcome == "les résultats"
     assert analyse_query("Quel objectif pour la part du développement durable ?", A, set()).outcome is None
+    assert analyse_query("Au final, que doivent faire les pôles pendant la phase 3 ?", A, set()).outcome is None
+    assert analyse_query("Au final, quelle part des aides est allée au développement durable ?", A, set()).outcome
 
 
 def test_a_follow_up_names_its_new_subject_not_a_discourse_marker():

@@ -147,6 +147,19 @@ def test_a_purpose_is_a_reason():
     assert not holds_answer_type("Energivie, en Alsace, pour le bâtiment durable", AnswerType.REASON)
 
 
+def test_a_judgement_does_not_take_over_a_question_with_its_own_kind():
+    assert answer_type("Combien de pôles ont été jugés insuffisants ?") is AnswerType.NUMBER
+    assert answer_type("Qui a reproché aux pôles leur manque de résultats ?") is AnswerType.PERSON
+    assert answer_type("Combien de projets ont été un succès ?") is AnswerType.NUMBER
+    assert answer_type("Qui a accès au crédit d'impôt recherche ?") is AnswerType.PERSON  # not « au crédit de »
+    assert answer_type("Quels pôles travaillent sur la pêche ?") is AnswerType.NAME  # the fishing, not « pécher »
+    assert answer_type("Qu’ont-ils réussi ?") is AnswerType.STRENGTH  # a phone's apostrophe
+    assert answer_type("Qui a donné son nom au pôle ?") is AnswerType.PERSON
+    assert not holds_answer_type("ils n'ont pas réussi", AnswerType.STRENGTH)
+    assert not holds_answer_type("un positionnement", AnswerType.STRENGTH)
+    assert not holds_answer_type("pour le Premier ministre", AnswerType.REASON)
+
+
 def test_what_went_well_is_answered_by_what_succeeded():
     assert answer_type("Qu'est-ce que l'étude de 2012 porte au crédit des pôles ?") is AnswerType.STRENGTH
     assert answer_type("quels sont les points forts des pôles ?") is AnswerType.STRENGTH

@@ -58,6 +58,17 @@ def test_a_sentence_opening_on_a_pronoun_carries_the_one_before():
     assert AnswerComposer._with_neighbours(short).endswith("Elles offrent des équipements.")
 
 
+def test_a_sentence_without_a_date_is_dated_by_the_last_one_that_gives_one(service):
+    text = (
+        "En 2009, les pôles du groupe 3 ont gardé leur label. Le CIADT du 11 mai 2010 a renouvelé sept pôles. "
+        "Ces pôles signent un contrat. Six pôles ont perdu leur label."
+    )
+    chunk = Chunk(doc_id="d", chunk_id="d#dates", title="Suites", section="", text=text, source="", start=0, end=0)
+    _, units = service._engine.composer._analyse(chunk)
+    assert units[0].dated_by == [] and units[1].dated_by == []  # dated by their own years
+    assert units[2].dated_by == units[3].dated_by == ["mai", "2010"]  # the last date given, not 2009 too
+
+
 def test_headings_are_never_an_answer():
     chunk = Chunk(
         doc_id="d", chunk_id="d#1", title="L'évaluation de la Phase 2", section="", text="", source="", start=0, end=0

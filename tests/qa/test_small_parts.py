@@ -84,10 +84,14 @@ def test_names_only_the_documents_give_are_their_capitalised_words_not_places_or
     from qa.evidence import proper_names
 
     texts = [
-        "Avenia, en Aquitaine, est un pôle. Le pôle Energivie est à Strasbourg (Alsace).\n- Team2, dans le Nord",
-        "L'État finance l'Aquitaine. Les pôles avenia",
+        "Avenia, en Aquitaine, est un pôle. Le pôle Energivie, à Strasbourg (Alsace).\n- Team2, dans le Nord",
+        "L'État finance l'Aquitaine. Les pôles avenia. La Caisse des Dépôts apporte 200 000 euros ; le Fonds "
+        "unique interministériel aussi.\n- Hubert Falco, secrétaire d'État.\n- Maud, Pôle Enfant (Cholet), "
+        "Aquimer et Nucléaire Bourgogne, en Languedoc-Roussillon et Midi-Pyrénées.",
     ]
     names = proper_names(texts)
-    assert {"energivie", "team2"} <= names  # inside a sentence, first in a list item
+    assert {"energivie", "team2", "falco", "aquimer"} <= names  # inside a sentence, first in a list item
     assert "avenia" not in names  # also written without a capital
-    assert not names & {"aquitaine", "strasbourg", "alsace", "les", "etat"}  # places, sentence starts, the State
+    assert not names & {"aquitaine", "strasbourg", "alsace", "les", "etat", "midi-pyrenees", "languedoc-roussillon"}
+    assert not names & {"caisse", "depots", "fonds", "enfant", "nucleaire", "bourgogne"}  # words of longer names
+    assert "maud" not in names  # four letters: a word too

@@ -217,6 +217,13 @@ STOP_WORDS = frozenset(
 # Words that shape a question rather than name its subject ("Donne-moi un exemple de...",
 # "Quel pôle travaille sur..."): they count less in the query than content words.
 QUESTION_FILLER_WORDS = [
+    # « Madame, Monsieur, pourriez-vous m'indiquer … ? »: courtesy, nothing to search
+    "madame",
+    "monsieur",
+    "pourriez",
+    "pourrais",
+    "indiquer",
+    "indiquez",
     "donner",
     "donne",
     "donnez",

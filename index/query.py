@@ -174,6 +174,12 @@ COMMON_NAMES = {
     "ouest",
     "sud-ouest",
     "sud-est",
+    # a letter's courtesy, « Madame, Monsieur, pourriez-vous … »
+    "madame",
+    "monsieur",
+    "mesdames",
+    "messieurs",
+    "mademoiselle",
     "nord-ouest",
     "nord-est",
 }
@@ -423,7 +429,7 @@ _KIND_WORDS = {
 # A question about how something turned out, in everyday words.
 _OUTCOME = re.compile(
     r"\b(?:ca|elle|il|ils|elles|cela) (?:a|ont) donne quoi\b|\bqu'est-ce que (?:ca|cela) a donne\b"
-    r"|\bqu'(?:a|ont)-t-(?:il|elle|ils|elles) donne\b|\bc(?:'est)? (?:bien|positif|bon) ou (?:pas|non)\b"
+    r"|\bqu'(?:a|ont)-t-(?:il|elle|ils|elles) donne\b|\bc(?:'est|'etait)? (?:bien|positif|bon) ou (?:pas|non)\b"
 )
 _OUTCOME_WORDS = "conclusions résultats bilan constate"
 # « Qu'est-ce qui pèche encore ? »: the words that say what remains to be done
@@ -451,6 +457,7 @@ _RANKING = re.compile(
 # the target (« Au final, quelle part des aides … ? »), but « au final, que doivent faire les pôles ? » is no outcome.
 _OUTCOME_ASKED = re.compile(
     r"\batteinte?s?\b|\bquels? (?:ont ete|etaient|furent) (?P<results>(?:les|leurs) resultats)\b"
+    r"|\bquels (?P<results_given>resultats) (?:a|ont) (?:donnes?|produits?|eus?)\b"  # « quels résultats a donnés … ? »
 )
 _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »

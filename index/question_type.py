@@ -33,9 +33,12 @@ _COUNTS_A_THING = (
     r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |'))"
 )
 # « les noms des dix-neuf candidatures », « leurs noms », « comment s'appellent-ils »: names, nothing less
-_NAMES_ASKED = r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell"
+_NAMES_ASKED = r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell|\bla liste (des|de ces)\b"
 _QUESTION_PATTERNS = [
-    (AnswerType.REASON, r"^(et |mais )?pourquoi\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"),
+    (
+        AnswerType.REASON,  # « pk », « pq », « pkoi » in SMS; not « c'est pourquoi »
+        r"(?<!c'est )\b(pourquoi|pk|pq|pkoi|pourkoi)\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b",
+    ),
     (AnswerType.EXTENT, r"\bjusqu'(ou|a quel (point|stade|niveau|moment de))\b"),
     (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »
     # « combien ont été financés » counts what was funded; « combien ont coûté », « ont été investis » is money

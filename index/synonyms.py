@@ -18,7 +18,7 @@ _GROUPS = [
     "cabinets consultants conseil sociétés prestataires",
     "domaines secteurs thématiques",
     "lancement lancer démarrage départ début",
-    "prolongation prolonger prolongée extension allongement rallongement rallonger rallongée report",
+    "prolongation prolonger prolongée extension allongement rallongement rallonger rallongée report décalée décaler",
     "axes priorités orientations volets",
     "objectif objectifs but cible viser",
     "label labellisation labellisé labelliser",

@@ -207,8 +207,10 @@ class EvidenceCheck:
         # subject even when it describes what it asks in words of its own (« quel pôle alsacien pour des
         # maisons qui consomment moins ? »): it needs a little less from the nearest passage.
         in_its_words = self._domain_terms & set(query.own_terms) or query.constraints.phases  # « la phase 2 »
-        # « Avenia, ça s'occupe de quoi ? »: a name only the documents give, which the best passage gives too
-        named = self._proper_names & _words_of(fold_accents(query.question)) & self._words[top.chunk.chunk_id]
+        # « Avenia, ça s'occupe de quoi ? »: a name only the documents give (a letter off at most), which the best
+        # passage gives too (not another one: that passage would be quoted for it)
+        asked = _words_of(fold_accents(query.question))
+        named = {n for n in self._proper_names & self._words[top.chunk.chunk_id] if self._named(n, asked)}
         in_its_words = in_its_words or named
         margin = DOMAIN_MARGIN if in_its_words else 0.0
         # The first passages found are all candidates: a short one saying it in other words may rank below a longer

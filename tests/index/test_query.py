@@ -249,6 +249,11 @@ def test_a_name_after_an_indefinite_article_is_any_of_its_kind():
     assert extract_constraints("Combien coûte un iPhone ?", A).generic == {"iPhone"}  # still unknown to the corpus
 
 
+def test_a_letters_courtesy_names_nothing():
+    c = extract_constraints("Madame, Monsieur, pourriez-vous m'indiquer la contrepartie exigée ?", A)
+    assert not c.names
+
+
 def test_pole_emploi_is_no_pole_de_competitivite():
     assert extract_constraints("Quelles sont les aides de Pôle emploi ?", A).names == {"Pôle emploi"}
     assert extract_constraints("Quelle température fait-il au pôle Nord ?", A).names == {"pôle Nord"}
@@ -324,6 +329,8 @@ def test_what_came_of_something_is_kept_as_written():
     assert results.outcome == "les résultats"
     assert analyse_query("Quel objectif pour la part du développement durable ?", A, set()).outcome is None
     assert analyse_query("Au final, que doivent faire les pôles pendant la phase 3 ?", A, set()).outcome is None
+    given = analyse_query("Quels résultats a donnés l'examen intermédiaire à 18 mois ?", A, set())
+    assert given.outcome == "résultats"
     assert analyse_query("Au final, quelle part des aides est allée au développement durable ?", A, set()).outcome
 
 

@@ -139,6 +139,16 @@ def test_a_budget_asked_with_combien_is_an_amount():
     assert answer_type("et son budget c'est combien ?") is AnswerType.AMOUNT
 
 
+def test_why_in_sms_and_anywhere_in_the_question():
+    assert answer_type("pk ils ont rallongé la phase 2 d'un an ??") is AnswerType.REASON
+    assert answer_type("la phase 2, pourquoi elle a été prolongée ?") is AnswerType.REASON
+    assert answer_type("C'est pourquoi l'État a prolongé la phase 2, non ?") is not AnswerType.REASON  # « so »
+
+
+def test_a_list_asked_for_is_names():
+    assert answer_type("Pouvez-vous me donner la liste des 58 pôles ?") is AnswerType.NAME
+
+
 def test_a_purpose_is_a_reason():
     assert answer_type("à quoi sert une plateforme d'innovation ?") is AnswerType.REASON
     assert holds_answer_type("des équipements partagés pour tester de nouveaux produits", AnswerType.REASON)

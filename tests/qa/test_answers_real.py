@@ -419,6 +419,7 @@ def test_candidates_are_counted_in_candidatures(real_service):
 
 def test_administrative_questions_in_the_documents_words_are_declined(real_service):
     for question in (
+        "Quelle caisse de retraite pour un artisan ?",  # « Caisse » of « Caisse des Dépôts » is no name
         "Quelle température fait-il au pôle Nord en plein hiver ?",  # a pôle, not a pôle de compétitivité
         "quels sont les horaires d'ouverture de la prefecture de region ?",
         "Quelle est la date limite de la déclaration de revenus cette année ?",

@@ -81,7 +81,7 @@ def test_what_an_answer_quoted_is_found_without_its_caveat_or_marker():
 
 
 def test_names_only_the_documents_give_are_their_capitalised_words_not_places_or_sentence_starts():
-    from qa.evidence import proper_names
+    from index.names import proper_names
 
     texts = [
         "Avenia, en Aquitaine, est un pôle. Le pôle Energivie, à Strasbourg (Alsace).\n- Team2, dans le Nord",

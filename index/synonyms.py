@@ -27,7 +27,8 @@ _GROUPS = [
     "candidatures candidats dossiers propositions",
     "déposer adresser envoyer transmettre soumettre",
     "présélectionnés retenus sélectionnés",
-    "pme entreprises",
+    "pme entreprises boîtes boites",  # « les boîtes des pôles »
+    "grandir croissance croître",
     "période durée calendrier années",
     "années ans",
     "mot-d'ordre slogan devise",

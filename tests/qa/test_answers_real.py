@@ -163,6 +163,10 @@ def test_which_got_the_most_money_needs_amounts(real_service):
 
 
 def test_words_users_say_for_the_documents_words(real_service):
+    private = real_service.ask(
+        "pour aider les boites des poles a grandir, ils voulaient s'appuyer davantage sur quel genre d'argent ?"
+    )
+    assert "financements privés" in private.answer  # « boîtes » ~ entreprises, « grandir » ~ croissance
     green = real_service.ask("Combien de pôles ont été créés spécialement pour les technologies vertes ?")
     assert "six nouveaux pôles" in green.answer  # « écotechnologies »
     brings = real_service.ask("Un contrat de performance, concrètement ça apporte quoi à un pôle ?")

@@ -132,7 +132,7 @@ _OFFICE = re.compile(
     r"\b(l'etat|gouvernement|prefets?|ministres?|secretaire d'etat|collectivites|delegation|cabinets?|comite)\b"
 )
 _PLACE = re.compile(
-    r"\b(à|en|au|dans le|dans la)\s+[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][a-zà-ÿ][\w' -]*\)|\bauprès d(es?|u|e l')\s*(préfets?|préfectures?|ministères?|services|État|régions?|collectivités)\b"
+    r"\b(à|en|au|dans le|dans la)\s+(région\s+)?[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][a-zà-ÿ][\w' -]*\)|\bauprès d(es?|u|e l')\s*(préfets?|préfectures?|ministères?|services|État|régions?|collectivités)\b"
 )  # or an office: « auprès des préfets »
 
 
@@ -146,6 +146,18 @@ def answer_type(question: str) -> AnswerType:
         if re.search(pattern, folded):
             return kind
     return AnswerType.OTHER
+
+
+PLACE_WINDOW = (
+    40  # characters after a name where its place is written: « Avenia, en Aquitaine », « Sporaltec (Saint-Étienne) »
+)
+
+
+def places_it(text: str, name: str) -> bool:
+    """The text gives the place of that name, right after it — not the place of the name before it (« Axel One, en
+    Rhône-Alpes, …, et Cellmill, qui vise … » places Axel One, not Cellmill)."""
+    found = re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)
+    return any(_PLACE.search(text[m.end() : m.end() + PLACE_WINDOW]) for m in found)
 
 
 def names_asked(question: str) -> bool:

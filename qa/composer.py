@@ -11,7 +11,15 @@ from index.analysis import fold_accents
 from index.pointers import folded_and_written
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis, phase_periods, phases_in
-from index.question_type import DATE_WORD, AnswerType, counts_thing, holds_answer_type, names_asked, offices_in
+from index.question_type import (
+    DATE_WORD,
+    AnswerType,
+    counts_thing,
+    holds_answer_type,
+    names_asked,
+    offices_in,
+    places_it,
+)
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import SUBJECT_PHASE, EvidenceCheck, Gap
 from qa.models import CLOSEST, REFUSAL, Citation
@@ -279,6 +287,8 @@ class AnswerComposer:
             for name in query.constraints.names:
                 text = re.sub(rf"\b{re.escape(name)}\b", "", text, flags=re.IGNORECASE)
             return holds_answer_type(text, query.kind, query.offices)
+        if query.kind is AnswerType.PLACE and query.constraints.names:  # « Cellmill, il est dans quelle région ? »
+            return all(places_it(text, name) for name in query.constraints.names)
         return holds_answer_type(text, query.kind)
 
     @staticmethod

@@ -1,5 +1,5 @@
 from index.analysis import FrenchAnalyzer
-from index.question_type import AnswerType, answer_type, counts_thing, holds_answer_type
+from index.question_type import AnswerType, answer_type, counts_thing, holds_answer_type, places_it
 
 A = FrenchAnalyzer()
 
@@ -143,6 +143,13 @@ def test_why_in_sms_and_anywhere_in_the_question():
     assert answer_type("pk ils ont rallongé la phase 2 d'un an ??") is AnswerType.REASON
     assert answer_type("la phase 2, pourquoi elle a été prolongée ?") is AnswerType.REASON
     assert answer_type("C'est pourquoi l'État a prolongé la phase 2, non ?") is not AnswerType.REASON  # « so »
+
+
+def test_a_place_is_the_place_of_the_name_it_follows():
+    text = "figurent Axel One, en Rhône-Alpes, consacré aux matériaux, et Cellmill, qui vise une plate-forme"
+    assert places_it(text, "Axel One") and not places_it(text, "Cellmill")
+    assert places_it("- DREAM Eaux et milieux, en région Centre ;", "DREAM")
+    assert places_it("Sporaltec (Saint-Étienne), Mobilité", "Sporaltec")
 
 
 def test_a_list_asked_for_is_names():

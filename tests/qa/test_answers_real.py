@@ -416,6 +416,14 @@ def test_questions_typed_fast_or_written_as_a_letter(real_service):
         assert not answer.refused and expected in answer.answer, question
 
 
+def test_the_place_of_a_named_project_is_the_one_written_after_it(real_service):
+    project = real_service.ask("Qu'est-ce que le projet Cellmill ?")
+    region = real_service.ask("il est dans quelle région lui ?", project.conversation_id)
+    assert region.refused or (region.confidence == "low" and "lieu" in region.answer)  # not Axel One's
+    dream = real_service.ask("Dans quelle région est implanté le pôle DREAM ?")
+    assert dream.confidence == "high" and "région Centre" in dream.answer
+
+
 def test_candidates_are_counted_in_candidatures(real_service):
     answer = real_service.ask("Combien de candidats se sont présentés à l'appel rouvert pour les technologies vertes ?")
     assert answer.confidence == "high" and "dix-neuf candidatures" in answer.answer

@@ -126,7 +126,7 @@ _NOT_DEFINED = {
 }
 # « qu'est-ce qu'on leur demande ? », « c koi leurs noms ? »: a clause or something said before, nothing to define;
 # « c'est quoi ce truc que l'on appelle GTI ? »: a placeholder, what it stands for comes after
-_PRONOUNS = frozenset(
+_NO_NOTION_HEADS = frozenset(
     [
         "truc",
         "chose",
@@ -362,7 +362,9 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     head = defined.group(1).split()[0] if defined else ""
     about = _not_defined_terms(analyzer)
     if defined and (
-        _AUXILIARY.search(defined.group(1)) or head in _KIND_NOUNS | _PRONOUNS or set(analyzer.terms(head)) & about
+        _AUXILIARY.search(defined.group(1))
+        or head in _KIND_NOUNS | _NO_NOTION_HEADS
+        or set(analyzer.terms(head)) & about
     ):
         defined_words = None  # « qu'est-ce que l'État a financé ? », « c'est quoi la date limite ? »: no definition
     elif defined and (clause := _RELATIVE_CLAUSE.search(defined.group(1))):
@@ -530,7 +532,6 @@ def analyse_query(
     topic_terms = analyzer.terms(topic.group(1)) if topic else []
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
-    # « combien de pôles dans le groupe le plus faible ? » counts in a set the superlative describes
     ranking = _RANKING.search(folded)
     ranking_span = ranking.span(ranking.lastgroup or 0) if ranking else None
     outcome = _OUTCOME_ASKED.search(folded)

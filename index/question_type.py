@@ -131,6 +131,20 @@ _AFTER_PLACE_WORD = re.compile(r"\b(?:à|en|vers|dans(?:\s+(?:le|la|les))?)\s+$"
 _OFFICE = re.compile(
     r"\b(l'etat|gouvernement|prefets?|ministres?|secretaire d'etat|collectivites|delegation|cabinets?|comite)\b"
 )
+# The State and its offices: who gives, in these documents, unless a question names another giver (« les collectivités »)
+STATE_OFFICES = frozenset(
+    [
+        "l'etat",
+        "gouvernement",
+        "ministre",
+        "ministres",
+        "secretaire d'etat",
+        "prefet",
+        "prefets",
+        "delegation",
+        "comite",
+    ]
+)
 _PLACE = re.compile(
     r"\b(à|en|au|dans le|dans la)\s+(région\s+)?[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][a-zà-ÿ][\w' -]*\)|\bauprès d(es?|u|e l')\s*(préfets?|préfectures?|ministères?|services|État|régions?|collectivités)\b"
 )  # or an office: « auprès des préfets »

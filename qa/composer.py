@@ -13,6 +13,7 @@ from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis, phase_periods, phases_in
 from index.question_type import (
     DATE_WORD,
+    STATE_OFFICES,
     AnswerType,
     counts_thing,
     holds_answer_type,
@@ -54,18 +55,6 @@ _PLANNED = re.compile(
     r"|\bpeu(?:t|vent) etre\b|\bpourr(?:a|ont|ait)\b|\bsi (?:cet|cette|ce|le|la|les)\b"
 )
 _CAME_OF_IT = re.compile(r"\batteint|\breussi|\bconstate|\b(?:a|ont|avait|avaient) ete\b|\bont obtenu\b|\bresultats?\b")
-# The State and its offices: who gives, in these documents, unless a question names another giver (« les collectivités »)
-_STATE = {
-    "l'etat",
-    "gouvernement",
-    "ministre",
-    "ministres",
-    "secretaire d'etat",
-    "prefet",
-    "prefets",
-    "delegation",
-    "comite",
-}
 _PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
@@ -263,11 +252,12 @@ class AnswerComposer:
         text = self._focused_list(query, said) if "\n- " in said else said
         citations = [self._citation(n, hits[r], score) for n, (r, score) in enumerate(order, start=1)]
         marked = f"{text} [1]"
-        missing_type = query.kind in STRICT_TYPES and not self._holds_answer(query, said)
-        # « combien chaque pôle a-t-il reçu en moyenne ? » is not answered by the 1,5 milliard of all of them
-        missing_type = missing_type or (query.per_unit and not _PER_UNIT_TEXT.search(said))
-        names_missing = query.kind is AnswerType.NAME and names_asked(query.question)
-        missing_type = missing_type or bool(names_missing and not self._holds_answer(query, said))
+        # « les noms des … » cannot be answered without names, « combien chaque pôle a-t-il reçu en moyenne ? » by
+        # the 1,5 milliard of all of them
+        strict = query.kind in STRICT_TYPES or (query.kind is AnswerType.NAME and names_asked(query.question))
+        missing_type = (strict and not self._holds_answer(query, said)) or (
+            query.per_unit and not _PER_UNIT_TEXT.search(said)
+        )
         if is_title(said):
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
             title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"
@@ -338,7 +328,7 @@ class AnswerComposer:
         if query.kind is AnswerType.AMOUNT:
             # « Combien les collectivités ont-elles versé ? » is not answered by what the State gives
             folded, written = folded_and_written(query.question)
-            for giver in sorted(query.offices - _STATE - offices_in(said)):
+            for giver in sorted(query.offices - STATE_OFFICES - offices_in(said)):
                 start = folded.find(giver)
                 gaps.append(Gap(f"« {written[start : start + len(giver)]} »", True))
         folded_said = fold_accents(said)

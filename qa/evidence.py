@@ -167,14 +167,17 @@ class EvidenceCheck:
         in_its_words = self._domain_terms & set(query.own_terms) or query.constraints.phases  # « la phase 2 »
         # « Avenia, ça s'occupe de quoi ? »: a name only the documents give (a letter off at most), which the best
         # passage gives too (not another one: that passage would be quoted for it)
-        asked = _words_of(fold_accents(query.question))
-        named = {n for n in self._proper_names & self._words[top.chunk.chunk_id] if self._named(n, asked)}
-        in_its_words = in_its_words or named
+        in_its_words = in_its_words or self._names_one_of_its_own(query.question, top.chunk)
         margin = DOMAIN_MARGIN if in_its_words else 0.0
         # The first passages found are all candidates: a short one saying it in other words may rank below a longer
         # one. A fixed number of them, whatever the number of citations a client asks for.
         evidence = max(hit.dense + COVERAGE_WEIGHT * hit.coverage for hit in hits[:EVIDENCE_HITS])
         return evidence >= self.min_evidence - margin
+
+    def _names_one_of_its_own(self, question: str, chunk: Chunk) -> bool:
+        """The question names a name only the documents give (a letter off at most), which the passage gives too."""
+        asked = _words_of(fold_accents(question))
+        return any(self._named(n, asked) for n in self._proper_names & self._words[chunk.chunk_id])
 
     def gaps(self, query: QueryAnalysis, chunk: Chunk) -> list[Gap]:
         """The question's constraints that this passage does not carry."""

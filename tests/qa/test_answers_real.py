@@ -12,6 +12,11 @@ from qa.validation import QuestionError
 pytestmark = pytest.mark.slow
 
 
+def declined_or_caveat(answer, said: str) -> bool:
+    """Declined, or answered with the low-confidence caveat that says `said` (« Les documents ne … »)."""
+    return answer.refused or (answer.confidence == "low" and said in answer.answer)
+
+
 def test_budget_question_cites_the_passage_with_the_amount(real_service):
     answer = real_service.ask("Combien l'État a-t-il consacré à la deuxième phase des pôles ?")
     assert not answer.refused
@@ -61,7 +66,7 @@ def test_follow_up_that_means_nothing_alone(real_service):
 def test_a_follow_up_about_what_the_documents_do_not_say_is_not_answered_with_confidence(real_service):
     first = real_service.ask("Le pôle Avenia, il est dans quelle région ?")
     president = real_service.ask("Et qui le préside ?", first.conversation_id)
-    assert president.refused or (president.confidence == "low" and "Avenia" in president.answer)
+    assert declined_or_caveat(president, "Avenia")
     first = real_service.ask("c qui qui a évalué la phase 1 ?")
     cost = real_service.ask("et ça a coûté combien cette étude ?", first.conversation_id)
     assert cost.refused or cost.confidence == "low"  # not the 200 000 euros of the plates-formes' studies
@@ -317,7 +322,7 @@ def test_how_far_quotes_the_sentence_saying_up_to_what(real_service):
 
 def test_a_ranking_the_documents_do_not_make_is_not_answered_with_confidence(real_service):
     best = real_service.ask("Quel pôle a obtenu la meilleure note lors de l'évaluation de 2008 ?")
-    assert best.refused or (best.confidence == "low" and "« la meilleure note »" in best.answer)
+    assert declined_or_caveat(best, "« la meilleure note »")
     weakest = real_service.ask("Combien de pôles ont été classés dans le groupe le plus faible en 2008 ?")
     assert weakest.confidence == "high" and "13 pôles" in weakest.answer  # a set described, not a ranking asked
 
@@ -336,7 +341,7 @@ def test_an_amount_given_by_someone_else_than_asked_is_said_with_the_caveat(real
     others = real_service.ask(
         "Combien les collectivités territoriales ont-elles versé aux plates-formes d'innovation ?"
     )
-    assert others.refused or (others.confidence == "low" and "« collectivités »" in others.answer)
+    assert declined_or_caveat(others, "« collectivités »")
     state = real_service.ask("Combien l'État consacre-t-il chaque année aux plates-formes d'innovation ?")
     assert state.confidence == "high" and "35 millions" in state.answer
 
@@ -376,7 +381,7 @@ def test_what_something_is_for_quotes_its_purpose(real_service):
 
 def test_names_asked_for_need_names(real_service):
     unnamed = real_service.ask("Quels étaient les noms des dix-neuf candidatures reçues pour l'appel écotechnologies ?")
-    assert unnamed.refused or (unnamed.confidence == "low" and "de nom précis" in unnamed.answer)
+    assert declined_or_caveat(unnamed, "de nom précis")
     named = real_service.ask("Quels sont les noms des six pôles qui ont perdu leur label ?")
     assert named.confidence == "high" and "Sporaltec" in named.answer
 
@@ -390,10 +395,10 @@ def test_follow_ups_that_say_what_they_ask_in_everyday_words(real_service):
     assert "Sporaltec" in names.answer
     speaker = real_service.ask("Quel secrétaire d'État a pris la parole lors de la journée du 1er octobre 2008 ?")
     minister = real_service.ask("Et le ministre de l'économie de l'époque, c'était qui ?", speaker.conversation_id)
-    assert minister.refused or (minister.confidence == "low" and "« ministre »" in minister.answer)  # not Falco
+    assert declined_or_caveat(minister, "« ministre »")  # not Falco
     region = real_service.ask("Dans quelle région se trouve le pôle DREAM Eaux et milieux ?")
     cost = real_service.ask("et son budget c'est combien ?", region.conversation_id)
-    assert cost.refused or (cost.confidence == "low" and "montant" in cost.answer)  # no budget per pôle
+    assert declined_or_caveat(cost, "montant")  # no budget per pôle
 
 
 def test_what_went_well_quotes_what_succeeded(real_service):
@@ -419,7 +424,7 @@ def test_questions_typed_fast_or_written_as_a_letter(real_service):
 def test_the_place_of_a_named_project_is_the_one_written_after_it(real_service):
     project = real_service.ask("Qu'est-ce que le projet Cellmill ?")
     region = real_service.ask("il est dans quelle région lui ?", project.conversation_id)
-    assert region.refused or (region.confidence == "low" and "lieu" in region.answer)  # not Axel One's
+    assert declined_or_caveat(region, "lieu")  # not Axel One's
     dream = real_service.ask("Dans quelle région est implanté le pôle DREAM ?")
     assert dream.confidence == "high" and "région Centre" in dream.answer
 

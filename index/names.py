@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.analysis import fold_accents
-from index.query import COMMON_NAMES
+from index.constraints import COMMON_NAMES
 
 MIN_NAME_LETTERS = 5  # « Pass », « Maud » are words too (« un pass »)
 _TOKEN = re.compile(r"[\w@][\w@'’-]*|[^\w\s]")

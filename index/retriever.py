@@ -9,10 +9,11 @@ import numpy as np
 from corpus.model import Chunk
 from index.analysis import QUESTION_FILLER_WORDS, fold_accents
 from index.bundle import IndexBundle
+from index.constraints import holds_phrase
 from index.embedding import Encoder
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
-from index.query import QueryAnalysis, analyse_query, holds_phrase
+from index.query import QueryAnalysis, analyse_query
 from index.question_type import holds_answer_type
 from index.synonyms import Thesaurus
 

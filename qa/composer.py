@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from corpus.chunking import split_sentences
 from corpus.model import Chunk
 from index.analysis import fold_accents
+from index.constraints import phase_periods, phases_in
 from index.pointers import folded_and_written
 from index.proximity import ordinal_conflict, pair_proximity
-from index.query import QueryAnalysis, phase_periods, phases_in
+from index.query import QueryAnalysis
 from index.question_type import (
     DATE_WORD,
     STATE_OFFICES,

@@ -14,16 +14,9 @@ from difflib import SequenceMatcher
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
+from index.constraints import PERIOD_SPAN, Constraints, edition_ordinals, groups_in, holds_phrase, phases_in
 from index.names import proper_names
-from index.query import (
-    PERIOD_SPAN,
-    Constraints,
-    QueryAnalysis,
-    edition_ordinals,
-    groups_in,
-    holds_phrase,
-    phases_in,
-)
+from index.query import QueryAnalysis
 from index.retriever import Hit, HybridRetriever
 
 # A passage's cosine + COVERAGE_WEIGHT × its lexical coverage, best of the first EVIDENCE_HITS found, below which

@@ -1,5 +1,6 @@
 from index.analysis import FrenchAnalyzer
-from index.query import analyse_query, edition_ordinals, extract_constraints, phase_periods, phases_in
+from index.constraints import edition_ordinals, extract_constraints, phase_periods, phases_in
+from index.query import analyse_query
 from index.question_type import AnswerType
 
 A = FrenchAnalyzer()
@@ -270,7 +271,7 @@ def test_a_standalone_question_with_a_pronoun_keeps_its_own_scope():
 
 
 def test_quoted_words_are_phrases_found_as_whole_words():
-    from index.query import holds_phrase
+    from index.constraints import holds_phrase
 
     assert not extract_constraints("Comment traduire « innovation » en chinois ?", A).quoted  # one word
     assert not extract_constraints("Que veut dire « à la » en cuisine ?", A).quoted  # too short
@@ -302,7 +303,7 @@ def test_an_ordinal_names_an_edition_only_before_an_edition_noun():
 
 
 def test_a_numbered_group_is_a_constraint():
-    from index.query import groups_in
+    from index.constraints import groups_in
 
     assert extract_constraints("Quels pôles du groupe 2 ?", A).groups == {"2"}
     assert groups_in("poles des groupes 1 et 2") == {"1", "2"} and groups_in("13 poles (groupe 3)") == {"3"}

@@ -1,0 +1,384 @@
+"""What a question names and a passage answering it must carry: years, phases, names, what is counted or
+defined; and the readers of phases, groups and periods that the evidence and the composer share."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from index.analysis import FrenchAnalyzer, fold_accents
+from index.pointers import folded_and_written
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PHASE_AFTER = re.compile(r"\bphase\s+(\d)\b(?!\s*[.,]\s*\d)")  # "phase 3", not "phase 2.0"
+_PHASE_BEFORE = re.compile(r"\b(\d)\s*(?:e|eme|ieme|em|nde?|re|ere|er)\s+phase\b")  # « 2e », « 1re », « 1ère »
+_PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
+# « la seconde période », « la deuxième étape » of the policy are its second phase too.
+_PHASE_WORD = re.compile(
+    r"\b("
+    + "|".join(_PHASE_WORDS)
+    + r")\s+(?:phase|(?:periode|etape)(?=\s+(?:de la politique|des poles|du dispositif)))\b"
+)  # not « la première étape pour devenir une plate-forme »
+# « la phase III », « la phase trois »: users write the number in Roman figures or in words too.
+_PHASE_NAMED = {"ii": 2, "iii": 3, "iv": 4, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}  # not « une phase un peu »
+_PHASE_AFTER_NAMED = re.compile(r"\bphase\s+(" + "|".join(_PHASE_NAMED) + r")\b")
+_POLES_2_0 = re.compile(r"\bpoles?\s+2[.,]0\b")
+# A word written with a capital inside the question: a name the user expects the passage to carry.
+_NAME = re.compile(
+    r"(?:(?<=[\w,;:'’] )|(?<=\b[dl]['’]))([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)|\b([a-z]+[A-Z][\w@-]+)"
+)  # « du pôle Team2 », « d'Avenia »
+# The word after « pôle » or « projet » when capitals cannot tell (« le pôle team2 », « LE PÔLE AQUIMER »).
+_NAMED_AFTER_KIND = re.compile(r"\b(?:p[oô]les?|projets?|plates?-?formes?)\s+(?!de\b|du\b|des\b|d')([\w@-]{3,})", re.I)
+# « Pôle emploi » is an agency, « le pôle Nord » a place: no pôle de compétitivité, a name no passage carries.
+_OTHER_POLES = re.compile(r"\bp[oô]le[ -]emploi\b|\bp[oô]le (?:nord|sud)(?![\w-])", re.IGNORECASE)
+_ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
+# The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
+# "qui est le président".
+_COUNTED = re.compile(
+    r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:(?:y|ya)\s*(?:a(?:[- ]t[- ]il)?|avait(?:[- ]il)?|a eu|a-t-il eu|en a-t-il|en avait-il)\s+"
+    r"|il\s+y\s+(?:a|avait|a eu)\s+|existe(?:nt)?-t-il\s+|existait-il\s+)?"
+    r"(?:de\b|d'|d(?=\s)|des\s+(?:\d+|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente"
+    r"|quarante|cinquante|soixante|cent)(?:-[a-z]+)*)\s+(?=[a-z]))|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))"
+    r"\s*(?P<thing>[a-z][a-z-]+)"  # « combien des dix-neuf candidatures » counts candidatures
+    # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
+    r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
+    r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"
+    # « et le ministre de l'économie de l'époque, c'était qui ? »: the holder asked for is named first
+    r"|^(?:et\s+)?(?:le|la|les|l')\s*(?P<holder>ministres?|president|presidente|secretaire|directeur|directrice"
+    r"|responsables?|chef|delegue|prefets?|correspondants?|rapporteurs?|auteurs?)\b[^?]*?,?\s*c'(?:est|etait) (?:qui|ki)\b"
+)
+# « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
+_NOT_COUNTED = {"temps", "fois", "millions", "milliards", "euros", "argent"}
+_NAMED_KINDS = r"(?:pole|projet|plate-forme|plateforme|cabinet|programme)"  # « du pôle Team2 »
+# Nouns that say what kind of answer is wanted (« la taille du PDF »): the answer type checks those.
+_KIND_NOUNS = frozenset(
+    [
+        "montant",
+        "somme",
+        "budget",
+        "part",
+        "pourcentage",
+        "nombre",
+        "taille",
+        "cout",
+        "prix",
+        "date",
+        "periode",
+        "duree",
+        "annee",
+        "lieu",
+        "nom",
+    ]
+)
+# « c'est quoi le crédit d'impôt recherche et … », « qu'est-ce qu'un projet structurant ? »: what to define.
+_DEFINED = re.compile(
+    r"\b(?:c'est quoi|c koi|c quoi|qu'est-ce que|qu'est-ce qu'|que signifie|que veut dire|que recouvre|que sont"
+    r"|comment (?:fonctionnent|fonctionne|marchent|marche))\s*"  # « comment fonctionne le crédit d'impôt … ? »
+    r"(?:(?:concretement|exactement|vraiment|precisement)\s+)?"
+    r"(?:(?:les|le|la|une|un|des|cette|ce)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
+    r"(.+?)(?=\s+(?:et|dans|ds|sur|pour|en|pendant|pdt|exactement|concretement)\s|\s*[,?;!.]|$)"
+)
+# The same, the thing named first: « CIADT, ça veut dire quoi ? », « les GTI c'est quoi ? ».
+_DEFINED_FIRST = re.compile(
+    r"^(?:et\s+)?(?:(?:les|le|la|une|un|des)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
+    r"([\w@'-]+(?:\s+[\w@'-]+){0,3}?)\s*,?\s+(?:ca\s+|c'\s*)?"
+    r"(?:veut dire|signifie|designe|c'est|c koi|c quoi|est|sont)\s+(?:quoi|koi)\b"
+)
+_RELATIVE = re.compile(r"\b(?:avant|apres|depuis|d'ici|des)\s+(?:(?:la fin de |le debut de )?l'annee\s+)?$")
+# « 2009-2012 », « (de) 2009 à 2012 », « entre 2009 et 2012 », folded: a period, whose bounds are no event of that
+# year, in a question or a passage
+PERIOD_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|a|et)\s*(?:19|20)?\d\d\b")
+_QUOTED = re.compile(r"[«“\"]([^«»“”\"]{3,80})[»”\"]")  # « Ils ont dit », "Pôles 2.0"
+# A phrase worth finding as written: two words or more, eight characters or more (not « innovation », « à la »).
+_QUOTABLE = re.compile(r"(?=.{8,}$)\S+(?:\s+\S+)+")
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:qui|que|dont)\s|\s+qu'")
+_AUXILIARY = re.compile(r"\b(a|ont|est|sont|etait|avait|avaient|devenu|devenue|devenus|devenues)\b")
+# « c'est quoi la différence entre … », « c'est quoi le rôle de … »: about something, not a word to define
+_NOT_DEFINED = {
+    "diff",
+    "difference",
+    "differences",
+    "rapport",
+    "lien",
+    "role",
+    "interet",
+    "avantage",
+    "avantages",
+    "but",
+    "objectif",
+    "principe",
+    "suite",
+    "resultat",
+    "resultats",
+    "bilan",
+    "conclusion",
+    "conclusions",
+    "probleme",
+    "idee",
+}
+# « qu'est-ce qu'on leur demande ? », « c koi leurs noms ? »: a clause or something said before, nothing to define;
+# « c'est quoi ce truc que l'on appelle GTI ? »: a placeholder, what it stands for comes after
+_NO_NOTION_HEADS = frozenset(
+    [
+        "truc",
+        "chose",
+        "machin",
+        "bidule",
+        "on",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "je",
+        "tu",
+        "nous",
+        "vous",
+        "leur",
+        "leurs",
+        "son",
+        "sa",
+        "ses",
+        "mon",
+        "ma",
+        "mes",
+        "ton",
+        "ta",
+        "tes",
+    ]
+)
+_ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
+# Capitalised words that name the documents' own subject, not a constraint on the answer.
+COMMON_NAMES = {
+    "etat",
+    "phase",
+    "pole",
+    "poles",
+    "france",
+    "gouvernement",
+    "premier",
+    "ministre",
+    "republique",
+    "president",
+    # compass points describe where, they name nothing a passage must write (« le pôle du Sud-Ouest »)
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "sud-ouest",
+    "sud-est",
+    # a letter's courtesy, « Madame, Monsieur, pourriez-vous … »
+    "madame",
+    "monsieur",
+    "mesdames",
+    "messieurs",
+    "mademoiselle",
+    "nord-ouest",
+    "nord-est",
+}
+
+
+def holds_phrase(folded_text: str, phrase: str) -> bool:
+    """The folded text has the folded phrase as whole words: « ils ont dit », not « eti » in « competitivite »."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded_text) is not None
+
+
+def _phase_mentions(folded: str) -> list[tuple[int, int]]:
+    """Each phase a folded text names, with where the mention ends."""
+    readers = (
+        (_PHASE_AFTER, int),
+        (_PHASE_BEFORE, int),
+        (_PHASE_WORD, _PHASE_WORDS.__getitem__),
+        (_PHASE_AFTER_NAMED, _PHASE_NAMED.__getitem__),
+    )
+    found = [(number(m.group(1)), m.end()) for pattern, number in readers for m in pattern.finditer(folded)]
+    return found + [(2, m.end()) for m in _POLES_2_0.finditer(folded)]
+
+
+_GROUPS = re.compile(r"\bgroupes?\s+(\d)(?:\s*(?:et|,|ou)\s*(\d))?")  # « groupe 3 », « groupes 1 et 2 »
+
+
+def groups_in(folded: str) -> set[str]:
+    """Numbered groups a folded text speaks of: « groupes 1 et 2 » → {'1', '2'}."""
+    return {n for m in _GROUPS.finditer(folded) for n in m.groups() if n}
+
+
+def phases_in(folded: str) -> set[int]:
+    """Phase numbers a folded text speaks of: 'phase 3', '3e phase', 'troisième phase', 'phase III',
+    'phase trois', 'Pôles 2.0'."""
+    return {phase for phase, _ in _phase_mentions(folded)}
+
+
+# A period written right after the phase it belongs to: « la deuxième phase (2009-2012) », « une troisième
+# phase, pour 2013-2018 ».
+_PERIOD_AFTER = re.compile(r"\s*(?:\(|,\s*(?:pour|de)\s+|:\s*)((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d)\b")
+
+
+def phase_periods(folded: str) -> dict[int, str]:
+    """The period each phase is given in a folded text: {2: '2009-2012'} for « deuxième phase (2009-2012) »."""
+    periods = {}
+    for phase, end in _phase_mentions(folded):
+        period = _PERIOD_AFTER.match(folded, end)
+        if period:
+            periods.setdefault(phase, period.group(1))
+    return periods
+
+
+def edition_ordinals(terms: list[str]) -> set[str]:
+    """Ordinals ("4e", "2e") that name an edition, a call, a day... — not a phase, which has its own check."""
+    found = set()
+    for i, term in enumerate(terms):
+        if term in _FIRST and i + 1 < len(terms) and terms[i + 1] in _EDITION_NOUNS:
+            found.add("1e")  # « le premier appel » is the « 1er appel »; the Premier ministre is no edition
+        elif term.endswith("e") and term[:-1].isdigit():
+            j = i + 1
+            while j < len(terms) and terms[j].isdigit():  # "4ème" is indexed as "4e" then "4"
+                j += 1
+            if j < len(terms) and terms[j] in _EDITION_NOUNS:  # not « la deuxième catégorie »
+                found.add(term)
+    return found
+
+
+_FIRST = {"premi", "premier"}  # index terms of « premier », « première » (not « premiers », a plural)
+# What an ordinal numbers when it names an edition: « la 4e journée », « le second appel », « le 3e numéro ».
+_EDITION_NOUNS = {
+    "appel",
+    "journe",
+    "edit",
+    "vagu",
+    "rencontr",
+    "colloqu",
+    "session",
+    "tour",
+    "contrat",
+    "conferent",
+    "forum",
+    "reunion",
+    "numero",
+}
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """What the question names and a passage answering it must carry."""
+
+    years: frozenset[str] = frozenset()
+    phases: frozenset[int] = frozenset()
+    names: frozenset[str] = frozenset()  # as the user wrote them
+    generic: frozenset[str] = frozenset()  # « une PME »: must be known to the documents, not to the passage
+    asked: str | None = None  # index term of what is asked: « combien de <dossiers> », « l'<adresse> du pôle X »
+    asked_word: str | None = None  # that word as the user wrote it
+    defined: tuple[str, ...] = ()  # index terms of what « c'est quoi … » asks to define
+    defined_words: str | None = None  # as written
+    quoted: tuple[str, ...] = ()  # what the user wrote between quotes, folded: « Ils ont dit »
+    within: str | None = None  # « Et qui le préside ? »: the passage must be the one the last answer quoted
+    groups: frozenset[str] = frozenset()  # « les pôles du groupe 2 »: numbered groups the passage must speak of
+    # Years the question gives as a period's bounds (« pour 2009-2011 », « entre 2009 et 2012 »): a passage's
+    # period with those bounds answers; other years asked are events of that year
+    period_years: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.years
+            or self.phases
+            or self.names
+            or self.generic
+            or self.asked
+            or self.defined
+            or self.within
+            or self.groups
+        )
+
+
+def _attribute_of(folded: str, name: str) -> re.Match | None:
+    """What the question asks of a named thing: « l'adresse du pôle Team2 » → adresse, « qui dirige le pôle
+    Avenia » → dirige. A passage naming Team2 but not its address does not answer."""
+    target = rf"\s*(?:{_NAMED_KINDS}\s+)?{re.escape(name)}\b"
+    article = r"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z']+){0,2}?\s+(?:du|de la|de l'|des|de|d')"  # le numéro de téléphone du
+    match = re.search(article + target, folded)
+    match = match or re.search(rf"\b(?:qui|ki)\s+([a-z]+)\s+(?:(?:le|la|les|l')\s*)?{target}", folded)
+    return match if match and match.group(1) not in _KIND_NOUNS else None
+
+
+def shouted(question: str) -> bool:
+    """Most words capitalised (caps lock, Title Case): capitals no longer tell names from other words.
+    The first word does not count: « Où est Aquimer ? » is written as it should be."""
+    words = re.findall(r"[^\W\d_][\w@'-]*", question)[1:]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) / 2
+
+
+def names_given(question: str) -> set[str]:
+    """Names the question gives: words written with a capital inside it (not « phase III »); when capitals
+    tell nothing (« QUEL BUDGET … ») or a name has a digit (« team2 »), the word after « pôle » or « projet »."""
+    capitals_tell_nothing = shouted(question)
+    names = (
+        set()
+        if capitals_tell_nothing
+        else {m.group(0) for m in _NAME.finditer(question) if not _ROMAN.match(m.group(0))}
+    )
+    for m in _NAMED_AFTER_KIND.finditer(question):
+        word = m.group(1)
+        if capitals_tell_nothing or any(c.isdigit() or c == "@" for c in word):
+            names.add(word)
+    names = {n for n in names if fold_accents(n) not in COMMON_NAMES}
+    return names | {m.group(0) for m in _OTHER_POLES.finditer(question)}
+
+
+def _any_of_a_kind(question: str, names: set[str]) -> set[str]:
+    """Names written after « un », « une »: « une PME » is any PME, not one the passage must name (« des »
+    may be « de les », which names them)."""
+    return {n for n in names if re.search(rf"\b(?:un|une)\s+{re.escape(n)}\b", question, re.IGNORECASE)}
+
+
+@functools.cache
+def _not_defined_terms(analyzer: FrenchAnalyzer) -> frozenset[str]:
+    """Index terms of the heads that make « c'est quoi … » no definition (« les objectifs », « le pb »)."""
+    return frozenset(t for w in _NOT_DEFINED for t in analyzer.terms(w))
+
+
+def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
+    folded, as_written = folded_and_written(question)
+    names = names_given(question)
+    generic = _any_of_a_kind(question, names)
+    names -= generic
+    asked = asked_word = None
+    match = _COUNTED.search(folded)
+    group = (match.lastgroup or 1) if match else 1  # « thing » counted, « firm » or « holder » asked for
+    if not match or match.group(group) in _NOT_COUNTED:
+        folded_names = {fold_accents(n) for n in names}
+        attributes = (_attribute_of(folded, name) for name in sorted(folded_names))
+        match, group = (
+            next((m for m in attributes if m and m.group(1) not in folded_names), None),
+            1,
+        )  # « Caisse des Dépôts »
+    terms = analyzer.terms(match.group(group)) if match else []
+    if terms:
+        asked, asked_word = terms[0], as_written[match.start(group) : match.end(group)]
+    defined = _DEFINED_FIRST.search(folded) or _DEFINED.search(folded)
+    defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
+    head = defined.group(1).split()[0] if defined else ""
+    about = _not_defined_terms(analyzer)
+    if defined and (
+        _AUXILIARY.search(defined.group(1))
+        or head in _KIND_NOUNS | _NO_NOTION_HEADS
+        or set(analyzer.terms(head)) & about
+    ):
+        defined_words = None  # « qu'est-ce que l'État a financé ? », « c'est quoi la date limite ? »: no definition
+    elif defined and (clause := _RELATIVE_CLAUSE.search(defined.group(1))):
+        # « c'est quoi le pôle qui recycle les déchets ? » asks which pôle: the clause is not the word to define
+        defined_words = as_written[defined.start(1) : defined.start(1) + clause.start()].strip()
+    defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
+    return Constraints(
+        quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
+        defined=tuple(dict.fromkeys(defined_terms)),
+        defined_words=defined_words if defined_terms else None,
+        # « avant 2009 », « depuis 2010 »: a year to compare with, not one the passage must give
+        years=frozenset(m.group(0) for m in _YEAR.finditer(folded) if not _RELATIVE.search(folded[: m.start()])),
+        phases=frozenset(phases_in(folded)),
+        groups=frozenset(groups_in(folded)),
+        period_years=frozenset(y for m in PERIOD_SPAN.finditer(folded) for y in _YEAR.findall(m.group(0))),
+        names=frozenset(names),
+        generic=frozenset(generic),
+        asked=asked,
+        asked_word=asked_word,
+    )

@@ -77,12 +77,13 @@ _DEFINED = re.compile(
     r"|comment (?:fonctionnent|fonctionne|marchent|marche))\s*"  # « comment fonctionne le crédit d'impôt … ? »
     r"(?:(?:concretement|exactement|vraiment|precisement)\s+)?"
     r"(?:(?:les|le|la|une|un|des|cette|ce)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
-    r"(.+?)(?=\s+(?:et|dans|ds|sur|pour|en|pendant|pdt|exactement|concretement)\s|\s*[,?;!.]|$)"
+    r"(.+?)(?=\s+(?:et|dans|ds|sur|pour|en|pendant|pdt|exactement|concretement)\s|\s*(?:[,?;!]|\.(?!\d))|$)"
 )
-# The same, the thing named first: « CIADT, ça veut dire quoi ? », « les GTI c'est quoi ? ».
+# The same, the thing named first: « CIADT, ça veut dire quoi ? », « les GTI c'est quoi ? », « « Pôles 2.0 », ça
+# désigne quoi ? ».
 _DEFINED_FIRST = re.compile(
-    r"^(?:et\s+)?(?:(?:les|le|la|une|un|des)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
-    r"([\w@'-]+(?:\s+[\w@'-]+){0,3}?)\s*,?\s+(?:ca\s+|c'\s*)?"
+    r"^(?:et\s+)?[«\"“]?\s*(?:(?:les|le|la|une|un|des)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
+    r"([\w@'-]+(?:\.\d+)?(?:\s+[\w@'-]+(?:\.\d+)?){0,3}?)\s*[»\"”]?\s*,?\s+(?:ca\s+|c'\s*)?"
     r"(?:veut dire|signifie|designe|c'est|c koi|c quoi|est|sont)\s+(?:quoi|koi)\b"
 )
 _RELATIVE = re.compile(r"\b(?:avant|apres|depuis|d'ici|des)\s+(?:(?:la fin de |le debut de )?l'annee\s+)?$")

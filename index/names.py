@@ -9,7 +9,7 @@ from index.constraints import COMMON_NAMES
 
 MIN_NAME_LETTERS = 5  # « Pass », « Maud » are words too (« un pass »)
 _TOKEN = re.compile(r"[\w@][\w@'’-]*|[^\w\s]")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:«\"\n]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?«\"\n]\s*)$")  # not after a colon: « perdu leur label : Sporaltec »
 _PLACE_BEFORE = re.compile(r"(?:\b(?:à|en|au|aux|dans le|dans la|région)\s+|\(\s*)$")
 _ITEM_START = re.compile(r"(?:^|[.!?:«\"\n]\s*|\n\s*(?:[-*]\s*>?\s*)+)$")  # a sentence or a list item opens
 _LINKS = {"de", "des", "du", "d'"}  # « Caisse des Dépôts »: one name over several words

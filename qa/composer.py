@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpus.chunking import split_sentences
 from corpus.model import Chunk
@@ -61,12 +61,16 @@ SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous 
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+# « … une deuxième phase, souvent nommée "Pôles 2.0" », « baptisée « Pôles 2.0 » »: the sentence that gives the name
+_NAMED_SO = r"\b(?:nomme|appele|baptise|surnomme|dite?|denomme)e?s?\s*[«\"“]?\s*"
 UNNAMED_PENALTY = 0.6  # the question names a pôle or a project the sentence does not (outweighs a type bonus)
 CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the one asked about
 LENGTH_PENALTY = 0.0005  # per character up to 200: at equal evidence, the shorter sentence answers better
 RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
 SHORT_SENTENCE = 160  # characters: a sentence this short may need the next one to say enough
 ANALYSED_CHUNKS = 5000  # passages whose sentences stay analysed; past that the cache starts over
+# A sentence's subject when it opens on an article or a demonstrative: « La prolongation aligne … »
+_SUBJECT = re.compile(r"^(?:la|le|les|l'|cette|ce|cet|ces)\s*([^\W\d_][\w-]+)", re.IGNORECASE)
 # A sentence opening on one of these leans on the sentence before it for its subject.
 _LEANS_BACK = re.compile(
     r"^(il|elle|ils|elles|son|sa|ses|leur|leurs|ce|cet|cette|ces|cela|ceci|celui|celle|ceux|celles|"
@@ -98,6 +102,7 @@ class Unit:
     previous: str | None  # the unit before it in the passage, for a sentence that leans back
     following: str | None  # the unit after it, which may lean back on this one
     dated_by: list[str]  # a sentence without a date of its own: the dates of the last one before it that has some
+    before_terms: list[str] = field(default_factory=list)  # of the sentences before it in the passage
 
 
 def answer_units(text: str) -> list[str]:
@@ -164,7 +169,8 @@ class AnswerComposer:
                 # names; « conservé leur label jusqu'à la fin de l'année 2009 » is of 2009.
                 dated_by = [] if own else dates
                 previous, following = texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None
-                units.append(Unit(t, analyzer.terms(t), previous, following, dated_by))
+                before = [term for u in units for term in u.terms]
+                units.append(Unit(t, analyzer.terms(t), previous, following, dated_by, before))
             if len(self._analysed) >= ANALYSED_CHUNKS:
                 self._analysed.clear()
             cached = self._analysed[chunk.chunk_id] = (headings, units)
@@ -176,7 +182,10 @@ class AnswerComposer:
         bonus = _type_bonus(query.kind)
         names = query.constraints.names
         # "Il a reçu 86 propositions" is about the plates-formes only through its title.
-        score = self.retriever.lexical.coverage(query.terms, {*unit.terms, *heading_terms, *unit.dated_by})
+        read = {*unit.terms, *heading_terms, *unit.dated_by}
+        if self._gives_reason(query, unit):  # « Pourquoi l'a-t-on prolongée ? »: the fact, then its reason
+            read.update(unit.before_terms)
+        score = self.retriever.lexical.coverage(query.terms, read)
         score += bonus if self._holds_answer(query, unit.text) else 0.0
         score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
         # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
@@ -353,9 +362,10 @@ class AnswerComposer:
                 return self._counts_focus(query, unit.text)
             if self._asked_terms(query) & set(unit.terms):
                 return True
-        if _MEANING.search(query.question):
-            return any(f"({a})" in unit.text for a in _ACRONYM.findall(query.question))
-        return False
+        if _MEANING.search(query.question) and any(f"({a})" in unit.text for a in _ACRONYM.findall(query.question)):
+            return True
+        defined = query.constraints.defined_words
+        return bool(defined) and gives_name(defined, unit.text)
 
     def _asked_terms(self, query: QueryAnalysis) -> set[str]:
         asked = query.constraints.asked
@@ -392,6 +402,17 @@ class AnswerComposer:
         if best <= 0 or all(s == best for s in scores):
             return text
         return "\n".join([intro, *(item for item, s in zip(items, scores) if s == best)])
+
+    def _gives_reason(self, query: QueryAnalysis, unit: Unit) -> bool:
+        """A « pourquoi » answered by a reason given after the fact it explains, in the same passage, with the
+        fact asked about as its subject: « Pourquoi l'a-t-on prolongée ? » → « … la deuxième phase a été prolongée
+        d'un an … La prolongation aligne le calendrier … afin de mieux coordonner … »: the reason is read with what
+        its passage said before it."""
+        if query.kind is not AnswerType.REASON or not holds_answer_type(unit.text, AnswerType.REASON):
+            return False
+        subject = _SUBJECT.match(unit.text)
+        terms = self.retriever.analyzer.terms(subject.group(1)) if subject else []
+        return bool(terms) and terms[0] in unit.before_terms and terms[0] in query.own_terms
 
     @staticmethod
     def _with_neighbours(unit: Unit) -> str:
@@ -431,3 +452,11 @@ class AnswerComposer:
             score=score,
             source=chunk.source,
         )
+
+
+def gives_name(words: str, text: str) -> bool:
+    """The text gives these words as something's name: « souvent nommée "Pôles 2.0" », « … (CIADT) » (a plural
+    « s » written or not: « pole 2.0 »)."""
+    name = r"\s+".join(re.escape(w.removesuffix("s")) + "s?" for w in fold_accents(words).lower().split())
+    # The whole name: « le pôle » is not « Pôles 2.0 »
+    return re.search(rf"(?:{_NAMED_SO}|\(){name}(?=\s*[»\"”),.;:]|\s*$)", fold_accents(text).lower()) is not None

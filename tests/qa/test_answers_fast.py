@@ -6,7 +6,7 @@ import pytest
 from conftest import FakeEncoder, service_on
 
 from corpus.model import Chunk
-from qa.composer import AnswerComposer, Unit, is_heading
+from qa.composer import AnswerComposer, Unit, gives_name, is_heading
 from qa.evidence import Gap
 from qa.models import REFUSAL
 from qa.service import AnswerService
@@ -112,3 +112,11 @@ def test_an_index_made_by_another_text_analysis_is_served_with_a_warning(page_in
     with caplog.at_level("WARNING", logger="qa.reloader"):
         retriever = qa.reloader.load_retriever(page_index, fake_encoder)
     assert retriever.bundle.chunks and "poles-qa index build" in caplog.text
+
+
+def test_a_sentence_giving_the_name_asked_about_defines_it():
+    assert gives_name("Pôles 2.0", 'une deuxième phase (2009-2012), souvent nommée "Pôles 2.0".')
+    assert gives_name("pole 2.0", "la deuxième phase de la politique, baptisée « Pôles 2.0 ».")  # typed fast
+    assert gives_name("CIADT", "le Comité interministériel d'aménagement et de développement du territoire (CIADT) du")
+    assert not gives_name("pôle", "la deuxième phase, baptisée « Pôles 2.0 »")  # the whole name, not a word of it
+    assert not gives_name("Pôles 2.0", "La 4ème journée, journée de présentation de « Pôles 2.0 »")

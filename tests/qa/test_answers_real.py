@@ -597,3 +597,19 @@ def test_a_list_is_cut_to_the_items_the_question_singles_out(real_service):
     assert axes.count("\n- ") == 3
     eau = real_service.ask("Où se trouve le pôle Eau ?").answer  # « l'eau » is also in the intro: a name still
     assert "le pôle Eau, à vocation mondiale" in eau and eau.count("\n- ") < 6  # the items about water
+
+
+def test_why_is_answered_by_the_reason_given_after_the_fact(real_service):
+    answer = real_service.ask("Pourquoi a-t-on prolongé la phase 2 d'un an ?")
+    assert "afin de mieux coordonner" in answer.answer  # « La prolongation aligne … », not « a été prolongée »
+
+
+def test_what_a_name_means_is_the_sentence_that_gives_it(real_service):
+    for question in ("« Pôles 2.0 », ça désigne quoi au juste ?", "C'est quoi Pôles 2.0 ?", "c koi pole 2.0"):
+        answer = real_service.ask(question)
+        assert "deuxième phase" in answer.answer, question  # « baptisée », « nommée », not a title naming it
+
+
+def test_a_name_written_after_a_colon_is_a_name_of_the_documents(real_service):
+    answer = real_service.ask("Sporaltec était basé dans quelle ville ?")  # « perdu leur label : Sporaltec (…) »
+    assert answer.confidence == "high" and "Sporaltec (Saint-Étienne)" in answer.answer

@@ -88,9 +88,11 @@ def test_names_only_the_documents_give_are_their_capitalised_words_not_places_or
         "L'État finance l'Aquitaine. Les pôles avenia. La Caisse des Dépôts apporte 200 000 euros ; le Fonds "
         "unique interministériel aussi.\n- Hubert Falco, secrétaire d'État.\n- Maud, Pôle Enfant (Cholet), "
         "Aquimer et Nucléaire Bourgogne, en Languedoc-Roussillon et Midi-Pyrénées.",
+        "Six pôles ont perdu leur label : Sporaltec (Saint-Étienne).",
     ]
     names = proper_names(texts)
     assert {"energivie", "team2", "falco", "aquimer"} <= names  # inside a sentence, first in a list item
+    assert "sporaltec" in names  # a colon opens no sentence
     assert "avenia" not in names  # also written without a capital
     assert not names & {"aquitaine", "strasbourg", "alsace", "les", "etat", "midi-pyrenees", "languedoc-roussillon"}
     assert not names & {"caisse", "depots", "fonds", "enfant", "nucleaire", "bourgogne"}  # words of longer names

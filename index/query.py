@@ -39,6 +39,7 @@ class QueryAnalysis:
     done_word: str | None = None  # that word as the user wrote it
     ranking: str | None = None  # « quel pôle a obtenu la meilleure note ? »: a ranking, which the answer must make
     outcome: str | None = None  # « la part de 30 % a-t-elle été atteinte ? »: what came of it, not what was planned
+    opinion: bool = False  # « à ton avis, méritait-il de perdre son label ? »: a judgement the documents do not make
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -84,6 +85,8 @@ _RANKING = re.compile(
     rf"\b(?:est|sont|etait|etaient|a|ont|avait|avaient|obtenu|recu|eu|touche|gagne|finance|dote)\s+(?P<verb>{_SUPERLATIVE})"
     rf"|\b(?:quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s)\s+(?:est|sont|etait)?\s*(?:le|la|les|l')\s*[a-z-]+\s+"
     rf"(?P<noun>{_SUPERLATIVE})"
+    r"|\b(?P<place>arrive(?:e|s|es)? (?:en tete|premiers?|premieres?|derniers?|dernieres?))\b"  # « est arrivé en tête »
+    r"|\b(?P<list>(?:le|un|du|au) (?:classement|palmares|top \d+))\b"
 )
 # What actually came of something: « a-t-elle été atteinte ? », « quels ont été les résultats de … ? » (« ça a donné
 # quoi ? » is _OUTCOME, searched as conclusions and results); a figure asked « au final » is the one reached, not
@@ -91,6 +94,13 @@ _RANKING = re.compile(
 _OUTCOME_ASKED = re.compile(
     r"\batteinte?s?\b|\bquels? (?:ont ete|etaient|furent) (?P<results>(?:les|leurs) resultats)\b"
     r"|\bquels (?P<results_given>resultats) (?:a|ont) (?:donnes?|produits?|eus?)\b"  # « quels résultats a donnés … ? »
+    r"|\b(?:avec|pour) (?P<with_results>quels resultats)\b"  # « a-t-elle ouvert, et avec quels résultats ? »
+)
+# The bot's own opinion asked (« à ton avis », « tu penses que … ? »): the documents report facts and what was said;
+# « qu'en pense le Président ? » asks what someone said, which they may quote.
+_OPINION = re.compile(
+    r"\b(?:a|selon|d'apres) (?:ton|votre|toi|vous)(?: avis)?\b|\b(?:ton|votre) (?:avis|opinion)\b"
+    r"|\b(?:tu|vous) (?:penses?|pensez|crois|croyez|trouves|trouvez)\b|\b(?:penses|pensez|crois|croyez)-(?:tu|vous)\b"
 )
 _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
@@ -169,7 +179,10 @@ def analyse_query(
     if outcome is None and kind in (AnswerType.NUMBER, AnswerType.AMOUNT):
         outcome = _IN_THE_END.search(folded)
     outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
+    # « À votre avis, combien l'État a-t-il mis ? » is asked politely: a fact is asked, which the documents give.
+    opinion = kind in (AnswerType.OTHER, AnswerType.REASON) and bool(_OPINION.search(folded))
     return QueryAnalysis(
+        opinion=opinion,
         outcome=as_written[slice(*outcome_span)] if outcome_span else None,
         ranking=as_written[slice(*ranking_span)] if ranking_span else None,
         question=question,

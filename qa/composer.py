@@ -49,14 +49,18 @@ _RANKS = re.compile(
     r"|\ben tête\b|\brecord\b|\bmaximum\b",
     re.IGNORECASE,
 )
-# A sentence that says what was planned, hoped or provided for (« s'est fixé pour objectif », « peut être révisé »)
+# A sentence that says what was planned, hoped or provided for (« s'est fixé pour objectif », « peut être révisé »,
+# « présélectionnés »)
 # and nothing of what came of it does not answer « a-t-elle été atteinte ? »
 _PLANNED = re.compile(
-    r"\bobjectifs?\b|\bs'est fixe\b|\bvisent?\b|\bdoi(?:t|vent)\b|\bdevr(?:a|ont|ait|aient)\b|\bprevue?s?\b"
+    r"\bobjectifs?\b|\bs'est fixe\b|\bvise(?:nt)?\b|\bpreselection\w*|\bdoi(?:t|vent)\b|\bdevr(?:a|ont|ait|aient)\b|\bprevue?s?\b"
     r"|\bpeu(?:t|vent) etre\b|\bpourr(?:a|ont|ait)\b|\bsi (?:cet|cette|ce|le|la|les)\b"
 )
 _CAME_OF_IT = re.compile(r"\batteint|\breussi|\bconstate|\b(?:a|ont|avait|avaient) ete\b|\bont obtenu\b|\bresultats?\b")
 _PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
+NO_OPINION = (
+    "Je n'ai pas d'avis à donner : les documents rapportent des faits et des propos, pas de jugement sur ce point."
+)
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
@@ -272,6 +276,8 @@ class AnswerComposer:
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
             title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"
             return Composition(title, False, citations, "low")
+        if query.opinion:
+            return Composition(f"{NO_OPINION} {CLOSEST}{marked}", False, citations, "low")
         mixed = self._mixed_phases(query, unit) + self._unsaid(query, said)
         if complete and not missing_type and not mixed:
             return Composition(marked, False, citations)

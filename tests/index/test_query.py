@@ -317,6 +317,8 @@ def test_a_ranking_asked_for_is_kept_as_written():
     assert analyse_query("Quel pôle a obtenu la meilleure note ?", A, set()).ranking == "la meilleure note"
     assert analyse_query("lequel a touché le plus d'argent ?", A, set()).ranking == "le plus d'argent"
     assert analyse_query("Quel est le pôle le plus ancien ?", A, set()).ranking == "le plus ancien"
+    assert analyse_query("Quel pôle est arrivé en tête en 2012 ?", A, set()).ranking == "arrivé en tête"
+    assert analyse_query("c quoi le classement des pôles ?", A, set()).ranking == "le classement"
     # a superlative that describes the subject asks for no ranking
     assert analyse_query("Combien de pôles dans le groupe le plus faible ?", A, set()).ranking is None
     assert analyse_query("Pourquoi les pôles les plus petits ont-ils perdu leur label ?", A, set()).ranking is None
@@ -335,6 +337,23 @@ def test_what_came_of_something_is_kept_as_written():
     given = analyse_query("Quels résultats a donnés l'examen intermédiaire à 18 mois ?", A, set())
     assert given.outcome == "résultats"
     assert analyse_query("Au final, quelle part des aides est allée au développement durable ?", A, set()).outcome
+    opened = analyse_query("A-t-elle ouvert après 2012, et avec quels résultats ?", A, set())
+    assert opened.outcome == "quels résultats"
+
+
+def test_the_bots_own_opinion_asked_is_a_judgement_not_a_fact():
+    from index.query import analyse_query
+
+    for question in (
+        "À ton avis, Sporaltec méritait-il de perdre son label ?",
+        "tu penses que la phase 2 a marché ?",
+        "Selon vous, était-ce une bonne idée de prolonger la phase 2 ?",
+        "Pensez-vous que les contrats de performance sont utiles ?",
+    ):
+        assert analyse_query(question, A, set()).opinion, question
+    # a fact asked politely, or what someone else thinks
+    assert not analyse_query("À votre avis, combien l'État a-t-il mis dans la phase 2 ?", A, set()).opinion
+    assert not analyse_query("Qu'en pense le Président de la République ?", A, set()).opinion
 
 
 def test_a_follow_up_names_its_new_subject_not_a_discourse_marker():

@@ -323,6 +323,8 @@ def test_how_far_quotes_the_sentence_saying_up_to_what(real_service):
 def test_a_ranking_the_documents_do_not_make_is_not_answered_with_confidence(real_service):
     best = real_service.ask("Quel pôle a obtenu la meilleure note lors de l'évaluation de 2008 ?")
     assert declined_or_caveat(best, "« la meilleure note »")
+    first = real_service.ask("Quel pôle est arrivé en tête du classement de l'évaluation de 2012 ?")
+    assert declined_or_caveat(first, "« arrivé en tête »")
     weakest = real_service.ask("Combien de pôles ont été classés dans le groupe le plus faible en 2008 ?")
     assert weakest.confidence == "high" and "13 pôles" in weakest.answer  # a set described, not a ranking asked
 
@@ -613,3 +615,17 @@ def test_what_a_name_means_is_the_sentence_that_gives_it(real_service):
 def test_a_name_written_after_a_colon_is_a_name_of_the_documents(real_service):
     answer = real_service.ask("Sporaltec était basé dans quelle ville ?")  # « perdu leur label : Sporaltec (…) »
     assert answer.confidence == "high" and "Sporaltec (Saint-Étienne)" in answer.answer
+
+
+def test_an_opinion_asked_is_not_given_but_the_facts_are_shown(real_service):
+    answer = real_service.ask("À ton avis, Sporaltec méritait-il vraiment de perdre son label ?")
+    assert declined_or_caveat(answer, "Je n'ai pas d'avis à donner")
+    if not answer.refused:
+        assert "Sporaltec" in answer.answer  # what the documents say of it, after the caveat
+    polite = real_service.ask("À votre avis, combien l'État a-t-il mis dans la phase 2 ?")
+    assert polite.confidence == "high" and "1,5 milliard" in polite.answer
+
+
+def test_what_came_of_a_preselected_project_is_not_its_preselection(real_service):
+    answer = real_service.ask("La plate-forme Axel One a-t-elle finalement ouvert après 2012 et avec quels résultats ?")
+    assert declined_or_caveat(answer, "« quels résultats »")

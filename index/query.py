@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from index.analysis import FrenchAnalyzer
-from index.constraints import Constraints, extract_constraints, names_given, shouted
+from index.constraints import Constraints, extract_constraints, names_given, phases_in, shouted
 from index.pointers import asked_of_it, deed, folded_and_written, leans_on_earlier_turn, with_ordinal_noun
 from index.question_type import AnswerType, answer_type, offices_in
 
@@ -118,7 +118,7 @@ def analyse_query(
     embed: Callable[[list[str]], np.ndarray] | None = None,
     said_before: str = "",
 ) -> QueryAnalysis:
-    question = with_ordinal_noun(question, context) if context else question
+    question = with_next_phase(with_ordinal_noun(question, context), context) if context else question
     kind, constraints = answer_type(question), extract_constraints(question, analyzer)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
     # answer type checks; « deuxième phase (2009-2012) » answers it without the word.
@@ -226,3 +226,22 @@ def _embed_follow_up(embed: Callable[[list[str]], np.ndarray], question: str, co
         return embed([question])[0]
     mixed = embed([f"{context} {question}", question]).sum(axis=0)
     return mixed / np.linalg.norm(mixed)
+
+
+# « Quelle période couvre la phase 2 ? » then « et pour la suivante ? »: the phase after it
+_NEXT_OR_PREVIOUS = re.compile(
+    r"\b(?:la|de la|a la|pour la)\s+(?P<noun>phase\s+)?(?:(?P<next>suivante|prochaine|d'apres|d'ensuite)|(?P<previous>precedente|d'avant))\b"
+)
+
+
+def with_next_phase(question: str, context: str) -> str:
+    """« et pour la suivante ? », « et la phase d'avant ? » after a turn about one phase: that phase's next or previous
+    one, written out (« et pour la phase 3 ? »)."""
+    folded, written = folded_and_written(question)
+    pointer = _NEXT_OR_PREVIOUS.search(folded)
+    phases = phases_in(folded_and_written(context)[0])
+    if not pointer or len(phases) != 1 or phases_in(folded):
+        return question
+    phase = next(iter(phases)) + (1 if pointer.group("next") else -1)
+    word = pointer.start("noun") if pointer.group("noun") else pointer.start(pointer.lastgroup)
+    return f"{written[:word]}phase {phase}{written[pointer.end() :]}" if phase > 0 else question

@@ -364,3 +364,14 @@ def test_a_follow_up_names_its_new_subject_not_a_discourse_marker():
         analyse_query("et les collectivités, elles mettent combien ?", A, set(), earlier).topic_word == "collectivités"
     )
     assert analyse_query("et du coup, le gouvernement a réagi comment ?", A, set(), earlier).topic is None
+
+
+def test_the_next_or_previous_phase_is_written_out_from_the_turn_before():
+    from index.query import with_next_phase
+
+    assert with_next_phase("et pour la suivante ?", "Quelle période couvre la phase 2 ?") == "et pour la phase 3 ?"
+    assert with_next_phase("Et la phase précédente ?", "Quel budget pour la deuxième phase ?") == "Et la phase 1 ?"
+    assert with_next_phase("et la suivante ?", "Quand a eu lieu la 4e journée ?") == "et la suivante ?"  # no phase
+    assert with_next_phase("et la précédente ?", "Qui a évalué la première phase ?") == "et la précédente ?"
+    two = "La phase 1 a-t-elle coûté plus que la phase 2 ?"
+    assert with_next_phase("et la suivante ?", two) == "et la suivante ?"  # which one: not guessed

@@ -554,6 +554,8 @@ def test_a_follow_up_keeps_asking_for_what_the_first_turn_asked(real_service):
     first, other_phase = two_turns(real_service, "Quel budget pour la phase 2 ?", "Et pour la phase 3 ?")
     assert "1,5 milliard" in first.answer  # then still a budget, for phase 3: none given
     assert caveated(other_phase) and "de montant précis" in other_phase.answer
+    _, following = two_turns(real_service, "Quelle période couvre la phase 2 des pôles ?", "et pour la suivante ?")
+    assert "2013-2018" in following.answer  # the phase after phase 2
 
 
 def test_a_sentence_is_read_under_its_heading_for_the_phase_it_speaks_of(real_service):

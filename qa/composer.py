@@ -194,7 +194,8 @@ class AnswerComposer:
         score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
         # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
         # still speaks of the second phase: the heading's ordinals count with the sentence's.
-        score -= CONFLICT_PENALTY if ordinal_conflict(unit.terms, query.own_terms, heading_terms) else 0.0
+        conflict = ordinal_conflict(unit.terms, query.own_terms, heading_terms) or self._other_phase(query, hit, unit)
+        score -= CONFLICT_PENALTY if conflict else 0.0
         score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
         score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit) else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
@@ -296,6 +297,16 @@ class AnswerComposer:
         if query.kind is AnswerType.PLACE and query.constraints.names:  # « Cellmill, il est dans quelle région ? »
             return all(places_it(text, name) for name in query.constraints.names)
         return holds_answer_type(text, query.kind)
+
+    @staticmethod
+    def _other_phase(query: QueryAnalysis, hit: Hit, unit: Unit) -> bool:
+        """The sentence, read under its heading, speaks of phases, none the one asked: « Pendant la première phase
+        (2005-2008), … » for « que doivent faire les pôles pendant la phase 2 ? », a sentence under « La phase 3
+        (2013-2018) »; under « Ils ont dit… au sujet de la 2ème phase », one on the first phase's evaluation still
+        speaks of the second."""
+        asked = query.constraints.phases
+        spoken = phases_in(fold_accents(unit.text)) | phases_in(fold_accents(hit.chunk.section))
+        return bool(asked and spoken) and not spoken & asked
 
     @staticmethod
     def _mixed_phases(query: QueryAnalysis, unit: Unit) -> list[Gap]:

@@ -68,6 +68,13 @@ def _ordinal(term: str) -> str:
     return "1re" if term == "1e" else term
 
 
+def passage_phases(chunk: Chunk, folded: str) -> set[int]:
+    """The phases a passage speaks of: those its own heading names, when it names some (« La phase 3 (2013-2018) »
+    in « L'évaluation de la phase 2 et le passage à la phase 3 »), else those of its title and text."""
+    in_heading = phases_in(fold_accents(chunk.section))
+    return in_heading | phases_in(fold_accents(chunk.text)) if in_heading else phases_in(folded)
+
+
 class EvidenceCheck:
     """Built once per index version: what the whole corpus mentions, and the calibrated threshold."""
 
@@ -80,7 +87,7 @@ class EvidenceCheck:
         self._dated = self._dates_carried_over(retriever.bundle.chunks)
         self._event_years = {chunk_id: _years_of_events(text) for chunk_id, text in self._texts.items()}
         self._words = {chunk_id: _words_of(text) for chunk_id, text in self._texts.items()}
-        self._phases = {chunk_id: phases_in(text) for chunk_id, text in self._texts.items()}
+        self._phases = {c.chunk_id: passage_phases(c, self._texts[c.chunk_id]) for c in retriever.bundle.chunks}
         self._groups = {chunk_id: groups_in(text) for chunk_id, text in self._texts.items()}
         chunk_ids = [c.chunk_id for c in retriever.bundle.chunks]
         self._ordinals = dict(zip(chunk_ids, map(edition_ordinals, retriever.bundle.lexical.term_lists), strict=True))

@@ -120,3 +120,15 @@ def test_a_sentence_giving_the_name_asked_about_defines_it():
     assert gives_name("CIADT", "le Comité interministériel d'aménagement et de développement du territoire (CIADT) du")
     assert not gives_name("pôle", "la deuxième phase, baptisée « Pôles 2.0 »")  # the whole name, not a word of it
     assert not gives_name("Pôles 2.0", "La 4ème journée, journée de présentation de « Pôles 2.0 »")
+
+
+def test_a_passage_speaks_of_the_phases_its_own_heading_names():
+    from index.analysis import fold_accents
+    from qa.evidence import passage_phases
+
+    title = "L'évaluation de la phase 2 et le passage à la phase 3"
+    text = "Le gouvernement en a tiré les conséquences. Les pôles doivent mieux accompagner les PME."
+    under = Chunk("e#3", "e", title, "La phase 3 (2013-2018)", text, 0, 0)
+    assert passage_phases(under, fold_accents(under.indexed_text())) == {3}
+    conclusions = Chunk("e#c", "e", title, "Les conclusions", text, 0, 0)
+    assert passage_phases(conclusions, fold_accents(conclusions.indexed_text())) == {2, 3}  # the title's, then

@@ -563,6 +563,12 @@ def test_a_sentence_is_read_under_its_heading_for_the_phase_it_speaks_of(real_se
     # sujet de la 2ème phase »: it speaks of the second phase.
     answer = real_service.ask("Le chef de l'État a-t-il parlé de la deuxième phase des pôles ?")
     assert answer.answer.startswith("Extraits des discours prononcés par le Président de la République")
+    # A sentence on another phase, or under a heading naming another one (« La phase 3 (2013-2018) » in the page
+    # « L'évaluation de la phase 2 et le passage à la phase 3 »), does not answer for phase 2.
+    duties = real_service.ask("Que doivent faire les pôles pendant la phase 2 ?")
+    assert "première phase" not in duties.answer and "mieux accompagner les PME" not in duties.answer
+    later = real_service.ask("Que doivent faire les pôles pendant la phase 3 ?")
+    assert "mieux accompagner les PME" in later.answer
 
 
 def test_a_list_the_question_asks_for_whole_is_not_cut(real_service):

@@ -127,6 +127,12 @@ _TEXT_PATTERNS = {
 _PROPER_NOUN = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]+")
 _NAME_FIRST = re.compile(r"(?m)^-\s+(?:le |la |les )?(?:pôle |projet )?[A-ZÀ-Ý][\w@'-]+")  # a list item naming one
 _AFTER_PLACE_WORD = re.compile(r"\b(?:à|en|vers|dans(?:\s+(?:le|la|les))?)\s+$")  # « organisée à Paris » names a place
+# People named by their role: « les présidents des 71 pôles », « les correspondants d'État », « les gouvernances des
+# pôles et les pouvoirs publics » answer « qui ? » as a name would.
+_ROLE = re.compile(
+    r"\b(?:presidents?|correspondants?|representants?|gouvernances?|pouvoirs publics|porteurs?|elus?|dirigeants?"
+    r"|responsables?|chercheurs?|partenaires?|acteurs?|consultants?)\b"
+)
 # Who acts in these documents is often an office, not a name: « l'État a affecté », « le gouvernement a lancé ».
 _OFFICE = re.compile(
     r"\b(l'etat|gouvernement|prefets?|ministres?|secretaire d'etat|collectivites|delegation|cabinets?|comite)\b"
@@ -190,7 +196,7 @@ def holds_answer_type(text: str, kind: AnswerType, besides: frozenset[str] = fro
     if kind is AnswerType.OTHER:
         return False
     if kind is AnswerType.PERSON:  # someone (a person, a firm, an office), not a place
-        if offices_in(text) - besides:
+        if offices_in(text) - besides or _ROLE.search(fold_accents(text)):
             return True
         return any(not _AFTER_PLACE_WORD.search(text[: m.start()]) for m in _PROPER_NOUN.finditer(text))
     if kind is AnswerType.PLACE:

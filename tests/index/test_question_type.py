@@ -69,6 +69,11 @@ def test_who_is_answered_by_someone_not_by_a_place():
     assert holds_answer_type("Le gouvernement en a tiré les conséquences", AnswerType.PERSON)
     assert holds_answer_type("remis au Premier ministre", AnswerType.PERSON)
     assert holds_answer_type("Le rapport a été remis à la Commission européenne.", AnswerType.PERSON)
+    # people named by their role
+    assert holds_answer_type("les présidents des 71 pôles se sont retrouvés à Bercy", AnswerType.PERSON)
+    assert holds_answer_type("le renforcement du rôle des correspondants d'État ;", AnswerType.PERSON)
+    assert holds_answer_type("entre les gouvernances des pôles et les pouvoirs publics", AnswerType.PERSON)
+    assert not holds_answer_type("la 2ème phase comprend trois axes", AnswerType.PERSON)
 
 
 def test_where_is_answered_by_a_place_or_an_office_to_apply_to():

@@ -637,3 +637,13 @@ def test_an_opinion_asked_is_not_given_but_the_facts_are_shown(real_service):
 def test_what_came_of_a_preselected_project_is_not_its_preselection(real_service):
     answer = real_service.ask("La plate-forme Axel One a-t-elle finalement ouvert après 2012 et avec quels résultats ?")
     assert declined_or_caveat(answer, "« quels résultats »")
+
+
+def test_who_is_answered_by_people_named_by_their_role(real_service):
+    for question, expected in (
+        ("Qui était réuni à Bercy le 1er octobre 2008 ?", "les présidents des 71 pôles"),
+        ("En phase 2, le rôle de qui est renforcé dans le pilotage des pôles ?", "correspondants d'État"),
+    ):
+        answer = real_service.ask(question)
+        assert answer.confidence == "high" and expected in answer.answer, question
+    assert declined_or_caveat(real_service.ask("Qui est le président du pôle Aquimer ?"), "« président »")

@@ -156,9 +156,18 @@ _PLACE = re.compile(
 )  # or an office: « auprès des préfets »
 
 
+# « il avait quel poste quand il a pris la parole ? »: after another question word, « quand » + subject opens a clause
+# that says when, it does not ask it
+_CLAUSE_WHEN = re.compile(
+    r"\b(?:quel(?:le)?s?|qui|combien|comment|pourquoi)\b.*?(\s+(?:quand|lorsqu'?)\s*(?:il|elle|ils|elles|on|c'|ca)\b.*)$"
+)
+
+
 def answer_type(question: str) -> AnswerType:
     question = question.replace("\u2019", "'")  # phones type « ’ »
     folded = fold_accents(question).strip()
+    if clause := _CLAUSE_WHEN.search(folded):
+        folded = folded[: clause.start(1)]
     lowered = question.strip().lower()
     if (lowered.startswith("où") or " où " in lowered) and "jusqu'où" not in lowered:
         return AnswerType.PLACE

@@ -202,3 +202,10 @@ def test_a_figure_for_combien_is_no_label_duration_or_day():
     assert holds_answer_type("19 % des projets", AnswerType.NUMBER)
     assert not holds_answer_type("Les pôles du groupe 2 sont revus au bout de 18 mois", AnswerType.NUMBER)
     assert not holds_answer_type("le CIADT du 11 mai 2010", AnswerType.NUMBER)
+
+
+def test_when_after_another_question_word_opens_a_clause_it_asks_nothing():
+    assert answer_type("Hubert Falco, il avait quel poste quand il a pris la parole ?") is AnswerType.OTHER
+    assert answer_type("combien de pôles quand elle a été lancée ?") is AnswerType.NUMBER
+    assert answer_type("et quand il a été lancé ?") is AnswerType.DATE  # « quand » asked, typed fast
+    assert answer_type("Qui l'a annoncé et quand ?") is AnswerType.DATE

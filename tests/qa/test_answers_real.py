@@ -647,3 +647,8 @@ def test_who_is_answered_by_people_named_by_their_role(real_service):
         answer = real_service.ask(question)
         assert answer.confidence == "high" and expected in answer.answer, question
     assert declined_or_caveat(real_service.ask("Qui est le président du pôle Aquimer ?"), "« président »")
+
+
+def test_a_clause_saying_when_does_not_make_the_question_a_date(real_service):
+    answer = real_service.ask("Hubert Falco, il avait quel poste quand il a pris la parole au lancement de Pôles 2.0 ?")
+    assert answer.confidence == "high" and "secrétaire d'État" in answer.answer

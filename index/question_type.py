@@ -116,6 +116,7 @@ _TEXT_PATTERNS = {
     AnswerType.PERIOD: re.compile(
         r"\b(19|20)\d\d\s*[-–]\s*(19|20)?\d\d\b|\bde (19|20)\d\d a (19|20)\d\d\b"
         rf"|\b(\d+|{_NUMBER_WORDS})\s+(ans?|annees?|mois|semaines?|jours?)\b|\bun an\b"  # « au bout de 18 mois »
+        r"|\bjusqu'(?:a|au|en) (?:la fin de )?(?:l'annee )?(?:19|20)\d\d\b"  # « jusqu'à la fin de l'année 2009 »
     ),
     AnswerType.DATE: DATE_WORD,
     AnswerType.EXTENT: re.compile(r"\bjusqu'(a|au|aux|en)\b"),

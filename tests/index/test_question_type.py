@@ -209,3 +209,10 @@ def test_when_after_another_question_word_opens_a_clause_it_asks_nothing():
     assert answer_type("combien de pôles quand elle a été lancée ?") is AnswerType.NUMBER
     assert answer_type("et quand il a été lancé ?") is AnswerType.DATE  # « quand » asked, typed fast
     assert answer_type("Qui l'a annoncé et quand ?") is AnswerType.DATE
+
+
+def test_how_long_is_answered_by_until_when():
+    held = "Les 13 pôles du groupe 3 ont conservé leur label jusqu'à la fin de l'année 2009 afin de faire leurs preuves"
+    assert holds_answer_type(held, AnswerType.PERIOD)
+    assert not holds_answer_type("jusqu'à la mise sur le marché", AnswerType.PERIOD)
+

@@ -40,7 +40,9 @@ _COUNTED = re.compile(
     r"|il\s+y\s+(?:a|avait|a eu)\s+|existe(?:nt)?-t-il\s+|existait-il\s+)?"
     r"(?:de\b|d'|d(?=\s)|des\s+(?:\d+|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente"
     r"|quarante|cinquante|soixante|cent)(?:-[a-z]+)*)\s+(?=[a-z]))|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))"
-    r"\s*(?P<thing>[a-z][a-z-]+)"  # « combien des dix-neuf candidatures » counts candidatures
+    r"\s*(?:(?:hauts?|hautes?|grands?|grandes?|principa(?:l|le|les|ux)|nouveaux|nouvel(?:le)?s?|nouveau|petits?|petites?"
+    r"|autres?|vrais?|vraies?|gros|grosses?)\s+)?"  # « qui sont les hauts responsables » asks for responsables
+    r"(?P<thing>[a-z][a-z-]+)"  # « combien des dix-neuf candidatures » counts candidatures
     # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
     r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
     r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"
@@ -50,6 +52,8 @@ _COUNTED = re.compile(
 )
 # « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
 _NOT_COUNTED = {"temps", "fois", "millions", "milliards", "euros", "argent"}
+# « qui sont les (hauts) responsables … ? » asks for anyone: a sentence naming people answers it in their titles
+_ANYONE = {"responsables", "personnes", "gens", "personnalites", "intervenants", "acteurs", "protagonistes"}
 _NAMED_KINDS = r"(?:pole|projet|plate-forme|plateforme|cabinet|programme)"  # « du pôle Team2 »
 # Nouns that say what kind of answer is wanted (« la taille du PDF »): the answer type checks those.
 _KIND_NOUNS = frozenset(
@@ -146,6 +150,8 @@ _NO_NOTION_HEADS = frozenset(
         "ton",
         "ta",
         "tes",
+        "autre",  # « c'est quoi l'autre piste ? » asks which, it defines nothing
+        "autres",
     ]
 )
 _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
@@ -177,6 +183,22 @@ COMMON_NAMES = {
     "nord-ouest",
     "nord-est",
 }
+
+
+# A phase named as what another is compared to: « par rapport à la phase 1, les contrats de la phase 2 sont-ils plus
+# exigeants ? » asks of phase 2 (not « qu'est-ce que la phase 1 ? »); figures compared need both phases' figures
+# (« la phase 2 a-t-elle coûté plus que la première phase ? »)
+_COMPARED_TO = re.compile(
+    r"\b(?:par rapport (?:a|au)|compare(?:e|s|es)? (?:a|au|avec)|contrairement (?:a|au)|a la difference (?:de|du)"
+    r"|\b(?:plus|moins|autant|aussi|mieux|davantage)\b[^?,]{0,60}?\bqu(?:e |')(?:pendant |lors de |dans |pour |en )?)"
+    r"\s*(?:la |le |l')?"
+    r"(?:(?:premiere|deuxieme|seconde|troisieme|quatrieme|\d\s*(?:e|eme|ere|re))\s+phase|phase\s+(?:\d|[ivx]+)\b)"
+)
+
+
+_FIGURES = re.compile(
+    r"\b(?:combien|cb|cmb|coute?s?|coutait|budget|montant|euros?|millions?|milliards?|nombre|dure(?:e|r)?)\b"
+)
 
 
 def holds_phrase(folded_text: str, phrase: str) -> bool:
@@ -345,6 +367,8 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     asked = asked_word = None
     match = _COUNTED.search(folded)
     group = (match.lastgroup or 1) if match else 1  # « thing » counted, « firm » or « holder » asked for
+    if match and match.group(0).startswith("qui") and match.group(group) in _ANYONE:
+        match = None
     if not match or match.group(group) in _NOT_COUNTED:
         folded_names = {fold_accents(n) for n in names}
         attributes = (_attribute_of(folded, name) for name in sorted(folded_names))
@@ -375,7 +399,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         defined_words=defined_words if defined_terms else None,
         # « avant 2009 », « depuis 2010 »: a year to compare with, not one the passage must give
         years=frozenset(m.group(0) for m in _YEAR.finditer(folded) if not _RELATIVE.search(folded[: m.start()])),
-        phases=frozenset(phases_in(folded)),
+        phases=frozenset(phases_in(folded if _FIGURES.search(folded) else _COMPARED_TO.sub(" ", folded))),
         groups=frozenset(groups_in(folded)),
         period_years=frozenset(y for m in PERIOD_SPAN.finditer(folded) for y in _YEAR.findall(m.group(0))),
         names=frozenset(names),

@@ -158,3 +158,17 @@ def leans_on_earlier_turn(folded: str, terms: list[str]) -> bool:
     folded = without_impersonal(folded).strip()
     pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN)
     return any(p.search(folded) for p in pointers)
+
+
+# What people say before they ask: « ok », « d'accord », « ah ok merci, » (a follow-up then opens on « et »)
+_DISCOURSE_START = re.compile(
+    r"^(?:\s*(?:ok(?:ay)?|d'accord|dac|ah|oh|bon|bah|ben|oui|ouais|merci(?: beaucoup)?|super|cool|parfait|g[eé]nial"
+    r"|tr[eè]s bien|je vois)[\s,.!;:]+)+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_discourse_start(question: str) -> str:
+    """The question without what was said before asking: « ok et elle a été lancée quel jour ? » is a follow-up
+    opening on « et »."""
+    return _DISCOURSE_START.sub("", question) or question

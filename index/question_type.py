@@ -164,13 +164,17 @@ _CLAUSE_WHEN = re.compile(
 )
 
 
+# « où » inside a question asks where, but not after a time (« le jour où », « au moment où »: when)
+_WHERE = re.compile(r"(?<!jour)(?<!moment)(?<!année)(?<!annee)(?<!fois)(?<!époque)(?<!epoque)(?<!mois)(?<!date) où ")
+
+
 def answer_type(question: str) -> AnswerType:
     question = question.replace("\u2019", "'")  # phones type « ’ »
     folded = fold_accents(question).strip()
     if clause := _CLAUSE_WHEN.search(folded):
         folded = folded[: clause.start(1)]
     lowered = question.strip().lower()
-    if (lowered.startswith("où") or " où " in lowered) and "jusqu'où" not in lowered:
+    if (lowered.startswith("où") or _WHERE.search(lowered)) and "jusqu'où" not in lowered:
         return AnswerType.PLACE
     for kind, pattern in _QUESTION_PATTERNS:
         if re.search(pattern, folded):

@@ -18,7 +18,8 @@ _GROUPS = [
     "cabinets consultants conseil sociétés prestataires",
     "domaines secteurs thématiques",
     "lancement lancer démarrage départ début",
-    "prolongation prolonger prolongée extension allongement rallongement rallonger rallongée report décalée décaler",
+    "prolongation prolonger prolongée extension allongement rallongement rallonger rallongée report décalée décaler "
+    "repoussé repoussée repousser reportée",
     "axes priorités orientations volets",
     "objectif objectifs but cible viser",
     "label labellisation labellisé labelliser",
@@ -39,6 +40,8 @@ _GROUPS = [
     "rôle mission fonction",
     "décision décider décidé",
     "demande exige exigences",
+    "exigeants exigeant stricts strict durs dur sévères contraignants",
+    "contrats contrat accords accord conventions convention",
     "parole discours intervention allocution",
     "positive positif favorable",
     "initialement départ prévu origine",

@@ -65,6 +65,8 @@ SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous 
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_UNTIL_WHEN = re.compile(r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b")
+_UNTIL = re.compile(r"\bjusqu'(?:a|au|en)\b")
 # « … une deuxième phase, souvent nommée "Pôles 2.0" », « baptisée « Pôles 2.0 » »: the sentence that gives the name
 _NAMED_SO = r"\b(?:nomme|appele|baptise|surnomme|dite?|denomme)e?s?\s*[«\"“]?\s*"
 UNNAMED_PENALTY = 0.6  # the question names a pôle or a project the sentence does not (outweighs a type bonus)
@@ -373,6 +375,8 @@ class AnswerComposer:
             return bool(query.constraints.phases & phase_periods(fold_accents(unit.text)).keys())
         if query.done and self._thesaurus.found_in(query.done, unit.terms):
             return True  # « qui les finance ? »: the sentence that says who funds them
+        if _UNTIL_WHEN.search(fold_accents(query.question)) and _UNTIL.search(fold_accents(unit.text)):
+            return True  # « jusqu'à quelle date pouvait-on déposer … ? »: « … jusqu'au 2 octobre 2009 »
         asked = query.constraints.asked
         if asked:
             if query.kind is AnswerType.NUMBER:

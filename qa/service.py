@@ -6,6 +6,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
+from index.pointers import without_discourse_start
 from index.retriever import HybridRetriever
 from qa.composer import AnswerComposer, Composition
 from qa.conversation import ConversationStore, Turn
@@ -108,6 +109,7 @@ class AnswerService:
     def _compose(engine: Engine, text: str, history: list[Turn], k: int) -> tuple[Composition, str]:
         """The composition and the context it was read in (the last turn, for a follow-up)."""
         retriever = engine.retriever
+        text = without_discourse_start(text)
         queries = [t.resolved_query for t in history]
         said = quoted_in(history[-1].answer) if history else ""
         follow_up = bool(history) and is_follow_up(text, retriever.analyzer)

@@ -375,3 +375,21 @@ def test_the_next_or_previous_phase_is_written_out_from_the_turn_before():
     assert with_next_phase("et la précédente ?", "Qui a évalué la première phase ?") == "et la précédente ?"
     two = "La phase 1 a-t-elle coûté plus que la phase 2 ?"
     assert with_next_phase("et la suivante ?", two) == "et la suivante ?"  # which one: not guessed
+
+
+def test_a_phase_compared_to_is_not_the_phase_asked_about():
+    ask = "Par rapport à la phase 1, les contrats de la phase 2 sont-ils plus souples ou plus exigeants ?"
+    assert extract_constraints(ask, A).phases == {2}
+    assert extract_constraints("la phase 2 est plus exigeante que la phase 1 ?", A).phases == {2}
+    assert extract_constraints("Qu'est-ce que la phase 1 ?", A).phases == {1}
+    assert extract_constraints("est ce que la phase 2 cherche a mieux ancrer les poles", A).phases == {2}
+    # figures compared need both phases' figures
+    assert extract_constraints("La phase 2 a-t-elle coûté plus que la première phase ?", A).phases == {1, 2}
+
+
+def test_who_are_the_people_asks_for_anyone_and_which_other_defines_nothing():
+    people = "Qui sont les hauts responsables dont on cite des extraits de discours ?"
+    assert extract_constraints(people, A).asked is None  # any people named answer it
+    assert extract_constraints("Qui est le président du pôle Aquimer ?", A).asked == "president"
+    other = extract_constraints("à part l'argent privé, c'est quoi l'autre piste pour aider les boites ?", A)
+    assert other.defined == ()  # which other one, not a word to define

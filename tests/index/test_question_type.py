@@ -216,3 +216,7 @@ def test_how_long_is_answered_by_until_when():
     assert holds_answer_type(held, AnswerType.PERIOD)
     assert not holds_answer_type("jusqu'à la mise sur le marché", AnswerType.PERIOD)
 
+
+def test_where_after_a_time_says_when():
+    assert answer_type("Le jour où les six pôles ont été labellisés, en a-t-on enlevé ?") is not AnswerType.PLACE
+    assert answer_type("le pôle team2 il est où ?") is AnswerType.PLACE

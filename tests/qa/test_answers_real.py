@@ -652,3 +652,32 @@ def test_who_is_answered_by_people_named_by_their_role(real_service):
 def test_a_clause_saying_when_does_not_make_the_question_a_date(real_service):
     answer = real_service.ask("Hubert Falco, il avait quel poste quand il a pris la parole au lancement de Pôles 2.0 ?")
     assert answer.confidence == "high" and "secrétaire d'État" in answer.answer
+
+
+def test_questions_in_words_of_their_own(real_service):
+    for question, expected in (
+        ("Du coup, le bilan de la phase 2 a été repoussé à quand ?", "reportée à 2012"),
+        ("Pour la phase 2, les accords signés par les pôles deviennent plus souples ou plus durs ?", "plus exigeants"),
+        (
+            "Jusqu'à quelle date pouvait-on déposer un dossier pour l'appel réservé aux écotechnologies ?",
+            "2 octobre 2009",
+        ),
+        ("Le jour où les six pôles écotechs ont été labellisés, est-ce qu'on en a aussi enlevé ?", "six retraits"),
+        (
+            "Qui sont les hauts responsables dont on cite des extraits de discours après le bilan de la première phase ?",
+            "Président de la République",
+        ),
+        ("à part l'argent privé, c'est quoi l'autre piste pour aider les boites des poles a grandir ?", "synergies"),
+        (
+            "Par rapport à la phase 1, les contrats de performance de la phase 2 sont-ils plus souples ou plus "
+            "exigeants ?",
+            "plus exigeants",
+        ),
+    ):
+        answer = real_service.ask(question)
+        assert answer.confidence == "high" and expected in answer.answer, question
+
+
+def test_a_follow_up_after_ok_is_still_a_follow_up(real_service):
+    _, when = two_turns(real_service, "La phase 3 elle couvre quelles années ?", "ok et elle a été lancée quel jour ?")
+    assert "9 janvier 2013" in when.answer

@@ -97,3 +97,12 @@ def test_names_only_the_documents_give_are_their_capitalised_words_not_places_or
     assert not names & {"aquitaine", "strasbourg", "alsace", "les", "etat", "midi-pyrenees", "languedoc-roussillon"}
     assert not names & {"caisse", "depots", "fonds", "enfant", "nucleaire", "bourgogne"}  # words of longer names
     assert "maud" not in names  # four letters: a word too
+
+
+def test_what_is_said_before_asking_is_set_aside():
+    from index.pointers import without_discourse_start
+
+    assert without_discourse_start("ok et elle a été lancée quel jour ?") == "et elle a été lancée quel jour ?"
+    assert without_discourse_start("Ah ok merci, et combien ?") == "et combien ?"
+    assert without_discourse_start("merci") == "merci"  # nothing asked: kept for small talk
+    assert without_discourse_start("Super-pôles ?") == "Super-pôles ?"

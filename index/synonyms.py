@@ -40,7 +40,7 @@ _GROUPS = [
     "rôle mission fonction",
     "décision décider décidé",
     "demande exige exigences",
-    "exigeants exigeant stricts strict durs dur sévères contraignants",
+    "exigeants exigeant stricts strict durs dur sévères contraignants souples souple",  # one scale: « plus souples ? »
     "contrats contrat accords accord conventions convention",
     "parole discours intervention allocution",
     "positive positif favorable",

@@ -658,6 +658,7 @@ def test_questions_in_words_of_their_own(real_service):
     for question, expected in (
         ("Du coup, le bilan de la phase 2 a été repoussé à quand ?", "reportée à 2012"),
         ("Pour la phase 2, les accords signés par les pôles deviennent plus souples ou plus durs ?", "plus exigeants"),
+        ("Les contrats signés par les pôles en phase 2 sont-ils plus souples qu'avant ?", "plus exigeants"),
         (
             "Jusqu'à quelle date pouvait-on déposer un dossier pour l'appel réservé aux écotechnologies ?",
             "2 octobre 2009",

@@ -33,7 +33,17 @@ _COUNTS_A_THING = (
     r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |'))"
 )
 # « les noms des dix-neuf candidatures », « leurs noms », « comment s'appellent-ils »: names, nothing less
-_NAMES_ASKED = r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell|\bla liste (des|de ces)\b"
+_NAMES_ASKED = (
+    r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell|\bla liste (des|de ces)\b"
+    r"|\bquel(le)?s? [a-z-]+ (precis|precises|precisement)\b"  # « quels pôles précis … ? »
+)
+# « les 58 pôles », « les treize candidats »: so many things asked for by name
+_COUNT_WORDS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+    "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+}  # fmt: skip
+_NAMED_THINGS = r"(?:poles?|projets?|candidat\w*|laureats?|plates?-?formes?|entreprises?|cabinets?)"
+_COUNTED_NAMES = re.compile(rf"\b(?:les|ces|des) (\d+|{'|'.join(_COUNT_WORDS)}) (?:[a-z]+ )?{_NAMED_THINGS}\b")
 _QUESTION_PATTERNS = [
     (
         AnswerType.REASON,  # « pk », « pq », « pkoi » in SMS; not « c'est pourquoi »
@@ -76,6 +86,7 @@ _QUESTION_PATTERNS = [
     (
         AnswerType.NAME,
         r"\bquel(le)?s? (poles?|projets?|plates?-?formes?|entreprises?|societes?|organismes?|programmes?)\b|"
+        rf"\bquel(le)?s? (sont|etaient|furent) (les|ces) ([a-z0-9-]+ ){{0,2}}{_NAMED_THINGS}\b|"  # « quels sont les six pôles »
         + _NAMES_ASKED,
     ),
     (
@@ -197,6 +208,24 @@ def places_it(text: str, name: str) -> bool:
 def names_asked(question: str) -> bool:
     """« Quels étaient les noms des candidatures ? »: only names answer it."""
     return re.search(_NAMES_ASKED, fold_accents(question.replace("\u2019", "'"))) is not None
+
+
+def names_counted(question: str) -> int:
+    """How many things the question asks for by name: « la liste des 58 pôles » → 58 (0: no count given)."""
+    found = _COUNTED_NAMES.search(fold_accents(question.replace("\u2019", "'")).lower())
+    if not found:
+        return 0
+    return int(found.group(1)) if found.group(1).isdigit() else _COUNT_WORDS[found.group(1)]
+
+
+# A name, over several capitalised words (« Boston Consulting Group (BCG) », « Nucléaire Bourgogne »), not first in
+# its sentence
+_NAME_GROUP = re.compile(r"(?<=[a-zà-ÿ,;:(] )[A-ZÀ-Ý][\w@'-]*(?:\s+(?:[A-ZÀ-Ý][\w@'-]*|\([A-Z0-9]+\)))*")
+
+
+def names_in(text: str) -> int:
+    """How many names a text gives: one per name however many words it has, list items naming one counted."""
+    return len({m.group(0) for m in _NAME_GROUP.finditer(text)} | {m.group(0) for m in _NAME_FIRST.finditer(text)})
 
 
 def offices_in(text: str) -> set[str]:

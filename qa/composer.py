@@ -19,6 +19,8 @@ from index.question_type import (
     counts_thing,
     holds_answer_type,
     names_asked,
+    names_counted,
+    names_in,
     offices_in,
     places_it,
 )
@@ -36,6 +38,7 @@ STRICT_TYPES = {  # what the caveat says is missing: « Les documents ne donnent
     AnswerType.PLACE: "de lieu précis",
     AnswerType.PERSON: "de nom précis",  # « qui … ? » is answered by naming someone
 }
+NAMES_SHOWN = 3  # names asked by the dozen: a list of three or more gives them; two names are others
 _MISSING_KIND = {**STRICT_TYPES, AnswerType.NAME: "de nom précis"}  # « les noms des … » asked, no name given
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 AGENT_BONUS = 0.2  # « qui a … ? »: a sentence that says by whom (« par le Premier ministre », « confiée aux cabinets »)
@@ -271,7 +274,9 @@ class AnswerComposer:
         marked = f"{text} [1]"
         # « les noms des … » cannot be answered without names, « combien chaque pôle a-t-il reçu en moyenne ? » by
         # the 1,5 milliard of all of them
-        strict = query.kind in STRICT_TYPES or (query.kind is AnswerType.NAME and names_asked(query.question))
+        strict = query.kind in STRICT_TYPES or (
+            query.kind is AnswerType.NAME and (names_asked(query.question) or names_counted(query.question) > 1)
+        )
         missing_type = (strict and not self._holds_answer(query, said)) or (
             query.per_unit and not _PER_UNIT_TEXT.search(said)
         )
@@ -295,6 +300,8 @@ class AnswerComposer:
         if query.kind in (AnswerType.PERSON, AnswerType.NAME):  # « qui dirige Avenia ? » is not answered by « Avenia »
             for name in query.constraints.names:
                 text = re.sub(rf"\b{re.escape(name)}\b", "", text, flags=re.IGNORECASE)
+            if query.kind is AnswerType.NAME and (count := names_counted(query.question)) > 1:
+                return names_in(text) >= min(count, NAMES_SHOWN)  # « les 58 pôles » are not the two cabinets
             return holds_answer_type(text, query.kind, query.offices)
         if query.kind is AnswerType.PLACE and query.constraints.names:  # « Cellmill, il est dans quelle région ? »
             return all(places_it(text, name) for name in query.constraints.names)

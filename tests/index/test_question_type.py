@@ -220,3 +220,18 @@ def test_how_long_is_answered_by_until_when():
 def test_where_after_a_time_says_when():
     assert answer_type("Le jour où les six pôles ont été labellisés, en a-t-on enlevé ?") is not AnswerType.PLACE
     assert answer_type("le pôle team2 il est où ?") is AnswerType.PLACE
+
+
+def test_names_asked_by_the_dozen_need_a_list_of_names():
+    from index.question_type import names_counted, names_in
+
+    assert names_counted("Pouvez-vous me donner la liste des 58 pôles classés dans les groupes 1 et 2 ?") == 58
+    assert names_counted("Quels étaient les treize candidats qui n'ont pas été retenus ?") == 13
+    assert answer_type("Quels sont les six nouveaux pôles ?") is AnswerType.NAME
+    assert names_counted("Quels sont les trois axes de la phase 2 ?") == 0  # axes are no names
+    cabinets = "a été confiée aux cabinets Boston Consulting Group (BCG) et CM International ; ses conclusions"
+    assert names_in(cabinets) == 2  # one name however many words
+    assert (
+        names_in("de sept d'entre eux : Nov@log, Maud, Q@LI-MEDiterranée, S2E2, Pass, Aquimer et Nucléaire Bourgogne.")
+        == 7
+    )

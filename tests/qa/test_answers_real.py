@@ -682,3 +682,10 @@ def test_questions_in_words_of_their_own(real_service):
 def test_a_follow_up_after_ok_is_still_a_follow_up(real_service):
     _, when = two_turns(real_service, "La phase 3 elle couvre quelles années ?", "ok et elle a été lancée quel jour ?")
     assert "9 janvier 2013" in when.answer
+
+
+def test_names_asked_by_the_dozen_are_not_answered_by_two_other_names(real_service):
+    listed = real_service.ask("Pouvez-vous me donner la liste des 58 pôles classés dans les groupes 1 et 2 ?")
+    assert declined_or_caveat(listed, "de nom précis")  # not the two cabinets that evaluated them
+    kept = real_service.ask("Quels sont les sept pôles du groupe 3 qui ont gardé leur label ?")
+    assert kept.confidence == "high" and "Nov@log" in kept.answer

@@ -39,6 +39,9 @@ class QueryAnalysis:
     done_word: str | None = None  # that word as the user wrote it
     ranking: str | None = None  # « quel pôle a obtenu la meilleure note ? »: a ranking, which the answer must make
     outcome: str | None = None  # « la part de 30 % a-t-elle été atteinte ? »: what came of it, not what was planned
+    created: str | None = (
+        None  # « créé en quelle année ? »: a creation asked for, which the answer must say (as written)
+    )
     opinion: bool = False  # « à ton avis, méritait-il de perdre son label ? »: a judgement the documents do not make
 
     @property
@@ -96,6 +99,8 @@ _OUTCOME_ASKED = re.compile(
     r"|\bquels (?P<results_given>resultats) (?:a|ont) (?:donnes?|produits?|eus?)\b"  # « quels résultats a donnés … ? »
     r"|\b(?:avec|pour) (?P<with_results>quels resultats)\b"  # « a-t-elle ouvert, et avec quels résultats ? »
 )
+# When something was created (« le pôle X a été créé en quelle année ? »): a renewal or a label is no creation
+_CREATED = re.compile(r"\b(?:cree?e?s?|creation|naissance)\b")
 # The bot's own opinion asked (« à ton avis », « tu penses que … ? »): the documents report facts and what was said;
 # « qu'en pense le Président ? » asks what someone said, which they may quote.
 _OPINION = re.compile(
@@ -179,10 +184,12 @@ def analyse_query(
     if outcome is None and kind in (AnswerType.NUMBER, AnswerType.AMOUNT):
         outcome = _IN_THE_END.search(folded)
     outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
+    created = _CREATED.search(folded) if kind in (AnswerType.DATE, AnswerType.PERIOD) else None
     # « À votre avis, combien l'État a-t-il mis ? » is asked politely: a fact is asked, which the documents give.
     opinion = kind in (AnswerType.OTHER, AnswerType.REASON) and bool(_OPINION.search(folded))
     return QueryAnalysis(
         opinion=opinion,
+        created=as_written[created.start() : created.end()] if created else None,
         outcome=as_written[slice(*outcome_span)] if outcome_span else None,
         ranking=as_written[slice(*ranking_span)] if ranking_span else None,
         question=question,

@@ -60,6 +60,12 @@ _PLANNED = re.compile(
     r"|\bpeu(?:t|vent) etre\b|\bpourr(?:a|ont|ait)\b|\bsi (?:cet|cette|ce|le|la|les)\b"
 )
 _CAME_OF_IT = re.compile(r"\batteint|\breussi|\bconstate|\b(?:a|ont|avait|avaient) ete\b|\bont obtenu\b|\bresultats?\b")
+# What says something was created: « création », « lancée », and for pôles their labelling as new ones (« a retenu six
+# nouveaux pôles », « labellisés »); « a renouvelé le label » is no creation
+_CREATION = re.compile(
+    r"\bcre(?:e|ee|es|ees|ation|er)\b|\blan(?:ce|cee|ces|cees|cement|cer|cant)\b|\bnaissance\b"
+    r"|\bnouveaux?\b|\bnouvelles?\b|\blabellis\w*"
+)
 _PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
 NO_OPINION = (
     "Je n'ai pas d'avis à donner : les documents rapportent des faits et des propos, pas de jugement sur ce point."
@@ -370,6 +376,8 @@ class AnswerComposer:
         folded_said = fold_accents(said)
         if query.outcome and _PLANNED.search(folded_said) and not _CAME_OF_IT.search(folded_said):
             gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
+        if query.created and not _CREATION.search(folded_said):
+            gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
         if query.ranking and not _RANKS.search(said):
             gaps.append(Gap(f"« {query.ranking} »", True, asked=True))
         return gaps

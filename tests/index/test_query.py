@@ -393,3 +393,10 @@ def test_who_are_the_people_asks_for_anyone_and_which_other_defines_nothing():
     assert extract_constraints("Qui est le président du pôle Aquimer ?", A).asked == "president"
     other = extract_constraints("à part l'argent privé, c'est quoi l'autre piste pour aider les boites ?", A)
     assert other.defined == ()  # which other one, not a word to define
+
+
+def test_a_creation_asked_for_is_kept_as_written():
+    from index.query import analyse_query
+
+    assert analyse_query("Le pôle Nucléaire Bourgogne a été créé en quelle année ?", A, set()).created == "créé"
+    assert analyse_query("Combien de pôles ont été créés pour les écotechnologies ?", A, set()).created is None

@@ -689,3 +689,10 @@ def test_names_asked_by_the_dozen_are_not_answered_by_two_other_names(real_servi
     assert declined_or_caveat(listed, "de nom précis")  # not the two cabinets that evaluated them
     kept = real_service.ask("Quels sont les sept pôles du groupe 3 qui ont gardé leur label ?")
     assert kept.confidence == "high" and "Nov@log" in kept.answer
+
+
+def test_when_something_was_created_is_not_when_its_label_was_renewed(real_service):
+    renewed = real_service.ask("Le pôle Nucléaire Bourgogne a été créé en quelle année ?")
+    assert declined_or_caveat(renewed, "« créé »")  # « a renouvelé le label de sept d'entre eux »
+    labelled = real_service.ask("En quelle année le pôle Avenia a-t-il été créé ?")
+    assert "2010" in labelled.answer  # labelled among the « six nouveaux pôles » of May 2010

@@ -32,6 +32,14 @@ _NAME = re.compile(
 _NAMED_AFTER_KIND = re.compile(r"\b(?:p[oô]les?|projets?|plates?-?formes?)\s+(?!de\b|du\b|des\b|d')([\w@-]{3,})", re.I)
 # « Pôle emploi » is an agency, « le pôle Nord » a place: no pôle de compétitivité, a name no passage carries.
 _OTHER_POLES = re.compile(r"\bp[oô]le[ -]emploi\b|\bp[oô]le (?:nord|sud)(?![\w-])", re.IGNORECASE)
+# Another country, or its people: « font-ils mieux que les clusters allemands ? » — a name the passage must carry
+_ABROAD = re.compile(
+    r"\b(?:allemand|am[eé]ricain|italien|anglais|britannique|espagnol|japonais|chinois|europ[eé]en|belge|suisse"
+    r"|canadien|n[eé]erlandais|su[eé]dois|finlandais|danois|cor[eé]en|indien|[eé]tranger)(?:ne|e)?s?\b"
+    r"|\b(?:Allemagne|[EÉ]tats-Unis|Europe|Italie|Angleterre|Royaume-Uni|Espagne|Japon|Chine|Belgique|Suisse|Canada"
+    r"|Pays-Bas|Su[eè]de|Finlande|Danemark|Cor[eé]e|Inde|USA)\b",
+    re.IGNORECASE,
+)
 _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
 # "qui est le président".
@@ -320,6 +328,9 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
     article = r"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z']+){0,2}?\s+(?:du|de la|de l'|des|de|d')"  # le numéro de téléphone du
     match = re.search(article + target, folded)
     match = match or re.search(rf"\b(?:qui|ki)\s+([a-z]+)\s+(?:(?:le|la|les|l')\s*)?{target}", folded)
+    # « quelles entreprises sont membres du pôle DREAM ? », « qui est président du pôle Aquimer ? »
+    copula = r"\b(?:sont|est|etait|etaient|sera|seront|c'est)\s+([a-z][a-z-]+)\s+(?:du|de la|de l'|des|de|d')"
+    match = match or re.search(copula + target, folded)
     return match if match and match.group(1) not in _KIND_NOUNS else None
 
 
@@ -344,7 +355,8 @@ def names_given(question: str) -> set[str]:
         if capitals_tell_nothing or any(c.isdigit() or c == "@" for c in word):
             names.add(word)
     names = {n for n in names if fold_accents(n) not in COMMON_NAMES}
-    return names | {m.group(0) for m in _OTHER_POLES.finditer(question)}
+    foreign = {m.group(0) for m in _ABROAD.finditer(question)}  # « les clusters allemands », written in lower case
+    return names | foreign | {m.group(0) for m in _OTHER_POLES.finditer(question)}
 
 
 def _any_of_a_kind(question: str, names: set[str]) -> set[str]:

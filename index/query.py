@@ -77,6 +77,10 @@ _PHRASES = [
     (re.compile(r"\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))"), "total"),
     (re.compile(r"\ben echange\b"), "contrepartie"),
 ]
+# A figure broken down, whatever the question's form: « comment s'est-il réparti année par année ? »
+_BREAKDOWN = re.compile(
+    r"\b(annee|an|region|pole|projet|secteur|domaine|mois)s? par \1s?\b|\bventil\w*|\brepartition par\b"
+)
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
 )
@@ -98,6 +102,9 @@ _OUTCOME_ASKED = re.compile(
     r"\batteinte?s?\b|\bquels? (?:ont ete|etaient|furent) (?P<results>(?:les|leurs) resultats)\b"
     r"|\bquels (?P<results_given>resultats) (?:a|ont) (?:donnes?|produits?|eus?)\b"  # « quels résultats a donnés … ? »
     r"|\b(?:avec|pour) (?P<with_results>quels resultats)\b"  # « a-t-elle ouvert, et avec quels résultats ? »
+    # « qu'a concrètement produit la plate-forme ? », « qu'est-ce que ça a rapporté ? »
+    r"|\bqu'(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+(?:[a-z]+ment\s+)?(?P<produced>produit|rapporte|obtenu|realise)\b"
+    r"|\b(?P<became>devenue?s?)\b|\b(?P<befell>advenu)\b"  # « que sont devenus les six pôles ? »
 )
 # When something was created (« le pôle X a été créé en quelle année ? »): a renewal or a label is no creation
 _CREATED = re.compile(r"\b(?:cree?e?s?|creation|naissance)\b")
@@ -194,7 +201,8 @@ def analyse_query(
         ranking=as_written[slice(*ranking_span)] if ranking_span else None,
         question=question,
         offices=frozenset(offices_in(question)),
-        per_unit=kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)),
+        per_unit=(kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
+        or bool(_BREAKDOWN.search(folded)),
         topic=topic_terms[0] if topic_terms else None,
         topic_word=as_written[topic.start(1) : topic.end(1)] if topic_terms else None,
         done=done_terms[0] if done_terms else None,

@@ -33,16 +33,16 @@ _COUNTS_A_THING = (
     r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |'))"
 )
 # « les noms des dix-neuf candidatures », « leurs noms », « comment s'appellent-ils »: names, nothing less
+_NAMED_THINGS = r"(?:poles?|projets?|candidat\w*|dossiers?|laureats?|plates?-?formes?|entreprises?|cabinets?)"
 _NAMES_ASKED = (
     r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell|\bla liste (des|de ces)\b"
-    r"|\bquel(le)?s? [a-z-]+ (precis|precises|precisement)\b"  # « quels pôles précis … ? »
+    rf"|\bquel(le)?s? {_NAMED_THINGS} (precis|precises|precisement)\b"  # « quels pôles précis … ? »
 )
 # « les 58 pôles », « les treize candidats »: so many things asked for by name
 _COUNT_WORDS = {
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
     "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
 }  # fmt: skip
-_NAMED_THINGS = r"(?:poles?|projets?|candidat\w*|laureats?|plates?-?formes?|entreprises?|cabinets?)"
 _COUNTED_NAMES = re.compile(rf"\b(?:les|ces|des) (\d+|{'|'.join(_COUNT_WORDS)}) (?:[a-z]+ )?{_NAMED_THINGS}\b")
 _QUESTION_PATTERNS = [
     (

@@ -66,6 +66,15 @@ _CREATION = re.compile(
     r"\bcre(?:e|ee|es|ees|ation|er)\b|\blan(?:ce|cee|ces|cees|cement|cer|cant)\b|\bnaissance\b"
     r"|\bnouveaux?\b|\bnouvelles?\b|\blabellis\w*"
 )
+# « que sont devenus les six pôles ? » is answered by what they became, not by what happened to them before
+_BECAME_ASKED = re.compile(r"deven|advenu")
+# … after what happened to them: « les six pôles qui ont perdu leur label », « ensuite » (« le pôle Enfant, il est
+# devenu quoi ? » is answered by « ont perdu leur label »)
+_AFTER_WHAT_HAPPENED = re.compile(
+    r"\b(?:ensuite|apres|depuis|par la suite|aujourd'hui|maintenant|desormais)\b"
+    r"|\bqui (?:ont|a|avaient|avait) (?:ete )?[a-z]+(?:e|es|is|it|u|us)\b"
+)
+_BECAME = re.compile(r"\bdevenu|\bfusionn|\brejoint|\bintegre|\bdisparu|\bdissou|\btransforme|\bregroupe|\babsorbe")
 _PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
 NO_OPINION = (
     "Je n'ai pas d'avis à donner : les documents rapportent des faits et des propos, pas de jugement sur ce point."
@@ -376,6 +385,13 @@ class AnswerComposer:
         folded_said = fold_accents(said)
         if query.outcome and _PLANNED.search(folded_said) and not _CAME_OF_IT.search(folded_said):
             gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
+        elif (
+            query.outcome
+            and _BECAME_ASKED.match(fold_accents(query.outcome))
+            and _AFTER_WHAT_HAPPENED.search(fold_accents(query.question))
+            and not _BECAME.search(folded_said)
+        ):
+            gaps.append(Gap(f"« {query.outcome} »", True, asked=True))  # « ont perdu leur label » says not what next
         if query.created and not _CREATION.search(folded_said):
             gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
         if query.ranking and not _RANKS.search(said):
@@ -473,7 +489,8 @@ class AnswerComposer:
             return f"Les documents ne précisent pas cela pour {scope}. {closest}"
         if asked:
             return f"Les documents ne répondent pas précisément sur {asked}. {closest}"
-        return f"Les documents ne donnent pas {_MISSING_KIND[missing_kind]} à ce sujet. {closest}"
+        missing = _MISSING_KIND.get(missing_kind, "de répartition précise")  # « année par année », « par région »
+        return f"Les documents ne donnent pas {missing} à ce sujet. {closest}"
 
     @staticmethod
     def _citation(n: int, hit: Hit, score: float) -> Citation:

@@ -400,3 +400,31 @@ def test_a_creation_asked_for_is_kept_as_written():
 
     assert analyse_query("Le pôle Nucléaire Bourgogne a été créé en quelle année ?", A, set()).created == "créé"
     assert analyse_query("Combien de pôles ont été créés pour les écotechnologies ?", A, set()).created is None
+
+
+def test_what_is_asked_of_a_named_pole_after_is_or_are():
+    members = extract_constraints("Quelles entreprises sont membres du pôle DREAM Eaux et milieux ?", A)
+    assert members.asked_word == "membres"
+    assert extract_constraints("qui est président du pôle Aquimer ?", A).asked_word == "président"
+
+
+def test_another_country_is_a_name_the_passage_must_carry():
+    clusters = extract_constraints("Les pôles français font-ils mieux que les clusters allemands ?", A)
+    assert "allemands" in clusters.names
+    assert "Allemagne" in extract_constraints("Y a-t-il des pôles en Allemagne ?", A).names
+
+
+def test_what_came_of_it_in_other_words():
+    from index.query import analyse_query
+
+    produced = analyse_query("Qu'a concrètement produit la plate-forme Axel One depuis son lancement ?", A, set())
+    assert produced.outcome == "produit"
+    assert analyse_query("Que sont devenus les six pôles qui ont perdu leur label ?", A, set()).outcome == "devenus"
+
+
+def test_a_breakdown_asked_for_is_a_figure_per_thing():
+    from index.query import analyse_query
+
+    assert analyse_query("Comment le 1,5 milliard s'est-il réparti année par année ?", A, set()).per_unit
+    assert analyse_query("Combien par région ?", A, set()).per_unit
+    assert not analyse_query("Quel budget pour la phase 2 ?", A, set()).per_unit

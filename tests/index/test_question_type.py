@@ -235,3 +235,12 @@ def test_names_asked_by_the_dozen_need_a_list_of_names():
         names_in("de sept d'entre eux : Nov@log, Maud, Q@LI-MEDiterranée, S2E2, Pass, Aquimer et Nucléaire Bourgogne.")
         == 7
     )
+
+
+def test_precise_names_are_asked_of_things_that_have_names():
+    from index.question_type import names_asked, names_counted
+
+    assert names_asked("Quels pôles précis étaient classés dans le groupe 2 ?")
+    faults = "Quelles faiblesses précises ont été reprochées à InnoViandes ?"
+    assert not names_asked(faults) and answer_type(faults) is AnswerType.SHORTCOMING
+    assert names_counted("Quels étaient les treize dossiers écotech qui n'ont pas été retenus ?") == 13

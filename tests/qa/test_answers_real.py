@@ -696,3 +696,17 @@ def test_when_something_was_created_is_not_when_its_label_was_renewed(real_servi
     assert declined_or_caveat(renewed, "« créé »")  # « a renouvelé le label de sept d'entre eux »
     labelled = real_service.ask("En quelle année le pôle Avenia a-t-il été créé ?")
     assert "2010" in labelled.answer  # labelled among the « six nouveaux pôles » of May 2010
+
+
+def test_close_questions_the_documents_do_not_answer(real_service):
+    for question, said in (
+        ("Quelles entreprises sont membres du pôle DREAM Eaux et milieux ?", "« membres »"),
+        ("Qu'a concrètement produit la plate-forme Axel One depuis son lancement ?", "« produit »"),
+        ("Que sont devenus les six pôles qui ont perdu leur label en 2010 ?", "« devenus »"),
+        ("Comment le 1,5 milliard d'euros de la phase 2 s'est-il réparti année par année ?", "de répartition précise"),
+        ("Les pôles de compétitivité français font-ils mieux que les clusters allemands ?", "Je n'ai pas trouvé"),
+    ):
+        assert declined_or_caveat(real_service.ask(question), said), question
+    # what became of a pôle, with nothing said of it in the question, is what the documents say happened to it
+    enfant = real_service.ask("le pole enfant de cholet il est devenu quoi")
+    assert enfant.confidence == "high" and "perdu leur label" in enfant.answer

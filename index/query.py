@@ -67,6 +67,8 @@ _KIND_WORDS = {
 _OUTCOME = re.compile(
     r"\b(?:ca|elle|il|ils|elles|cela) (?:a|ont) donne quoi\b|\bqu'est-ce que (?:ca|cela) a donne\b"
     r"|\bqu'(?:a|ont)-t-(?:il|elle|ils|elles) donne\b|\bc(?:'est|'etait)? (?:bien|positif|bon) ou (?:pas|non)\b"
+    # « que conclut l'étude ? », « qu'a conclu l'évaluation ? », « elle concluait quoi ? »
+    r"|\bque (?:conclu(?:t|ait)|retient)\b|\bqu'(?:a|ont)(?:-t-(?:il|elle|ils|elles))? conclu\b|\bconclu(?:t|ait)? quoi\b"
 )
 _OUTCOME_WORDS = "conclusions résultats bilan constate"
 # « Qu'est-ce qui pèche encore ? »: the words that say what remains to be done

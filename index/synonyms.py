@@ -24,6 +24,7 @@ _GROUPS = [
     "objectif objectifs but cible viser",
     "label labellisation labellisé labelliser",
     "évaluation évalué bilan audit étude",
+    "conclusions conclusion conclure conclu concluait conclut constate constat",  # the stems differ
     "perdu perdre retrait retirer retiré supprimé déclassé",
     "candidatures candidats dossiers propositions",
     "déposer adresser envoyer transmettre soumettre",

@@ -710,3 +710,13 @@ def test_close_questions_the_documents_do_not_answer(real_service):
     # what became of a pôle, with nothing said of it in the question, is what the documents say happened to it
     enfant = real_service.ask("le pole enfant de cholet il est devenu quoi")
     assert enfant.confidence == "high" and "perdu leur label" in enfant.answer
+
+
+def test_what_a_study_concluded_is_its_conclusions(real_service):
+    for question in ("Que conclut l'étude d'évaluation de 2012 sur les pôles ?", "Qu'a conclu l'évaluation de 2012 ?"):
+        answer = real_service.ask(question)
+        assert "retombées économiques restent à renforcer" in answer.answer, question  # not when it was led
+    _, concluded = two_turns(
+        real_service, "Quelle étude a été menée en 2012 sur la politique des pôles ?", "Elle concluait quoi ?"
+    )
+    assert "retombées économiques" in concluded.answer  # « concluait » and « conclusions » stem apart

@@ -127,6 +127,7 @@ class Unit:
     following: str | None  # the unit after it, which may lean back on this one
     dated_by: list[str]  # a sentence without a date of its own: the dates of the last one before it that has some
     before_terms: list[str] = field(default_factory=list)  # of the sentences before it in the passage
+    phases: frozenset[int] = frozenset()  # the phases it speaks of, read under its heading
 
 
 def answer_units(text: str) -> list[str]:
@@ -184,6 +185,7 @@ class AnswerComposer:
             analyzer = self.retriever.analyzer
             headings = analyzer.terms(f"{chunk.title} {chunk.section}")
             texts = [u for u in answer_units(chunk.text) if not is_heading(u, chunk)]
+            heading_phases = phases_in(fold_accents(chunk.section))
             units = []
             dates: list[str] = []  # of the last sentence that gave some
             for i, t in enumerate(texts):
@@ -194,7 +196,8 @@ class AnswerComposer:
                 dated_by = [] if own else dates
                 previous, following = texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None
                 before = [term for u in units for term in u.terms]
-                units.append(Unit(t, analyzer.terms(t), previous, following, dated_by, before))
+                phases = frozenset(phases_in(fold_accents(t)) | heading_phases)
+                units.append(Unit(t, analyzer.terms(t), previous, following, dated_by, before, phases))
             if len(self._analysed) >= ANALYSED_CHUNKS:
                 self._analysed.clear()
             cached = self._analysed[chunk.chunk_id] = (headings, units)
@@ -214,7 +217,7 @@ class AnswerComposer:
         score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
         # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
         # still speaks of the second phase: the heading's ordinals count with the sentence's.
-        conflict = ordinal_conflict(unit.terms, query.own_terms, heading_terms) or self._other_phase(query, hit, unit)
+        conflict = ordinal_conflict(unit.terms, query.own_terms, heading_terms) or self._other_phase(query, unit)
         score -= CONFLICT_PENALTY if conflict else 0.0
         score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
         score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit) else 0.0
@@ -323,14 +326,13 @@ class AnswerComposer:
         return holds_answer_type(text, query.kind)
 
     @staticmethod
-    def _other_phase(query: QueryAnalysis, hit: Hit, unit: Unit) -> bool:
+    def _other_phase(query: QueryAnalysis, unit: Unit) -> bool:
         """The sentence, read under its heading, speaks of phases, none the one asked: « Pendant la première phase
         (2005-2008), … » for « que doivent faire les pôles pendant la phase 2 ? », a sentence under « La phase 3
         (2013-2018) »; under « Ils ont dit… au sujet de la 2ème phase », one on the first phase's evaluation still
         speaks of the second."""
         asked = query.constraints.phases
-        spoken = phases_in(fold_accents(unit.text)) | phases_in(fold_accents(hit.chunk.section))
-        return bool(asked and spoken) and not spoken & asked
+        return bool(asked and unit.phases) and not unit.phases & asked
 
     @staticmethod
     def _mixed_phases(query: QueryAnalysis, unit: Unit) -> list[Gap]:

@@ -198,14 +198,16 @@ COMMON_NAMES = {
 # (« la phase 2 a-t-elle coûté plus que la première phase ? »)
 _COMPARED_TO = re.compile(
     r"\b(?:par rapport (?:a|au)|compare(?:e|s|es)? (?:a|au|avec)|contrairement (?:a|au)|a la difference (?:de|du)"
-    r"|\b(?:plus|moins|autant|aussi|mieux|davantage)\b[^?,]{0,60}?\bqu(?:e |')(?:pendant |lors de |dans |pour |en )?)"
+    r"|\b(?:plus|moins|autant|aussi|mieux|davantage)\b[^?,]{0,60}?\bqu(?:e |')"
+    r"(?:pendant |lors de |dans |pour |en |(?:ceux|celles|celui|celle) (?:de|du|d') ?)?)"
     r"\s*(?:la |le |l')?"
     r"(?:(?:premiere|deuxieme|seconde|troisieme|quatrieme|\d\s*(?:e|eme|ere|re))\s+phase|phase\s+(?:\d|[ivx]+)\b)"
 )
 
 
 _FIGURES = re.compile(
-    r"\b(?:combien|cb|cmb|coute?s?|coutait|budget|montant|euros?|millions?|milliards?|nombre|dure(?:e|r)?)\b"
+    r"\b(?:combien|cb|cmb|coute?s?|coutait|budget|montant|euros?|millions?|milliards?|nombre|dure(?:e|r)?|argent"
+    r"|financ\w*|longue?s?|courte?s?|cher|chere)\b"
 )
 
 

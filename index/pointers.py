@@ -162,8 +162,8 @@ def leans_on_earlier_turn(folded: str, terms: list[str]) -> bool:
 
 # What people say before they ask: « ok », « d'accord », « ah ok merci, » (a follow-up then opens on « et »)
 _DISCOURSE_START = re.compile(
-    r"^(?:\s*(?:ok(?:ay)?|d'accord|dac|ah|oh|bon|bah|ben|oui|ouais|merci(?: beaucoup)?|super|cool|parfait|g[eé]nial"
-    r"|tr[eè]s bien|je vois)[\s,.!;:]+)+(?=\S)",
+    r"^(?:\s*(?:ok(?:ay)?|d['’]accord|dac|ah|oh|bah|ben|ouais|merci(?: beaucoup)?|super|cool|parfait|g[eé]nial"
+    r"|tr[eè]s bien|je vois)[\s,.!;:]+)+(?=\w)",
     re.IGNORECASE,
 )
 

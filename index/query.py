@@ -112,9 +112,12 @@ _OUTCOME_ASKED = re.compile(
 _CREATED = re.compile(r"\b(?:cree?e?s?|creation|naissance)\b")
 # The bot's own opinion asked (« à ton avis », « tu penses que … ? »): the documents report facts and what was said;
 # « qu'en pense le Président ? » asks what someone said, which they may quote.
+# (« selon vous, pourquoi … ? » and « merci à vous » ask a fact politely)
 _OPINION = re.compile(
-    r"\b(?:a|selon|d'apres) (?:ton|votre|toi|vous)(?: avis)?\b|\b(?:ton|votre) (?:avis|opinion)\b"
-    r"|\b(?:tu|vous) (?:penses?|pensez|crois|croyez|trouves|trouvez)\b|\b(?:penses|pensez|crois|croyez)-(?:tu|vous)\b"
+    r"\b(?:ton|votre) (?:avis|opinion)\b|\b(?:tu|vous) (?:penses?|pensez|crois|croyez)\b"
+    r"|\b(?:penses|pensez|crois|croyez)-(?:tu|vous)\b|\bt'en penses quoi\b|\bvous en pensez quoi\b"
+    # « selon vous, était-ce une bonne idée ? »: a judgement asked of the bot
+    r"|\b(?:selon|d'apres|a) (?:toi|vous)\b.*\b(?:bonne idee|mauvaise idee|utiles?|efficaces?|merit\w*|valait|justifie\w*)"
 )
 _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
@@ -247,7 +250,12 @@ def _embed_follow_up(embed: Callable[[list[str]], np.ndarray], question: str, co
 
 # « Quelle période couvre la phase 2 ? » then « et pour la suivante ? »: the phase after it
 _NEXT_OR_PREVIOUS = re.compile(
-    r"\b(?:la|de la|a la|pour la)\s+(?P<noun>phase\s+)?(?:(?P<next>suivante|prochaine|d'apres|d'ensuite)|(?P<previous>precedente|d'avant))\b"
+    r"\bla\s+(?P<noun>phase\s+)?(?:(?P<next>suivante|prochaine|d'apres|d'ensuite)|(?P<previous>precedente|d'avant))\b"
+)
+
+
+_EDITION = re.compile(
+    r"\b(?:\d+\s*(?:e|eme|ere|er|re)|premiere?|deuxieme|troisieme|quatrieme|cinquieme|sixieme)\s+(?!phase)[a-z]{4,}"
 )
 
 
@@ -256,8 +264,10 @@ def with_next_phase(question: str, context: str) -> str:
     one, written out (« et pour la phase 3 ? »)."""
     folded, written = folded_and_written(question)
     pointer = _NEXT_OR_PREVIOUS.search(folded)
-    phases = phases_in(folded_and_written(context)[0])
-    if not pointer or len(phases) != 1 or phases_in(folded):
+    context_folded = folded_and_written(context)[0]
+    phases = phases_in(context_folded)
+    edition = _EDITION.search(context_folded)  # « la 4e journée de la phase 2 », then « et la suivante ? »: a journée
+    if not pointer or len(phases) != 1 or phases_in(folded) or (edition and not pointer.group("noun")):
         return question
     phase = next(iter(phases)) + (1 if pointer.group("next") else -1)
     word = pointer.start("noun") if pointer.group("noun") else pointer.start(pointer.lastgroup)

@@ -86,7 +86,8 @@ _QUESTION_PATTERNS = [
     (
         AnswerType.NAME,
         r"\bquel(le)?s? (poles?|projets?|plates?-?formes?|entreprises?|societes?|organismes?|programmes?)\b|"
-        rf"\bquel(le)?s? (sont|etaient|furent) (les|ces) ([a-z0-9-]+ ){{0,2}}{_NAMED_THINGS}\b|"  # « quels sont les six pôles »
+        rf"\bquel(le)?s? (sont|etaient|furent) (les|ces) ((\d+|{'|'.join(_COUNT_WORDS)}|nouveaux|nouvelles|premiers|derniers"
+        rf"|autres|grands|petits) ){{0,2}}{_NAMED_THINGS}\b|"  # « quels sont les six nouveaux pôles », not « les missions des pôles »
         + _NAMES_ASKED,
     ),
     (
@@ -169,14 +170,18 @@ _PLACE = re.compile(
 
 
 # « il avait quel poste quand il a pris la parole ? »: after another question word, « quand » + subject opens a clause
-# that says when, it does not ask it
+# that says when, it does not ask it (not after « qui », often a relative: « les pôles qui ont perdu leur label, quand
+# l'ont-ils perdu ? »)
 _CLAUSE_WHEN = re.compile(
-    r"\b(?:quel(?:le)?s?|qui|combien|comment|pourquoi)\b.*?(\s+(?:quand|lorsqu'?)\s*(?:il|elle|ils|elles|on|c'|ca)\b.*)$"
+    r"\b(?:quel(?:le)?s?|combien|comment|pourquoi)\b.*?(\s+(?:quand|lorsqu'?)\s*(?:il|elle|ils|elles|on|c'|ca)\b.*)$"
 )
 
 
 # « où » inside a question asks where, but not after a time (« le jour où », « au moment où »: when)
-_WHERE = re.compile(r"(?<!jour)(?<!moment)(?<!année)(?<!annee)(?<!fois)(?<!époque)(?<!epoque)(?<!mois)(?<!date) où ")
+_WHERE = re.compile(
+    r"(?<!jour)(?<!jours)(?<!moment)(?<!année)(?<!annee)(?<!fois)(?<!époque)(?<!epoque)(?<!mois)(?<!date)(?<!heure)"
+    r"(?<!période)(?<!periode) où "
+)
 
 
 def answer_type(question: str) -> AnswerType:

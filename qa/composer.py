@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from corpus.chunking import split_sentences
 from corpus.model import Chunk
@@ -38,6 +38,7 @@ STRICT_TYPES = {  # what the caveat says is missing: « Les documents ne donnent
     AnswerType.PLACE: "de lieu précis",
     AnswerType.PERSON: "de nom précis",  # « qui … ? » is answered by naming someone
 }
+BREAKDOWN = "de répartition précise"  # what a breakdown asked of no figure kind lacks (« réparti année par année »)
 NAMES_SHOWN = 3  # names asked by the dozen: a list of three or more gives them; two names are others
 _MISSING_KIND = {**STRICT_TYPES, AnswerType.NAME: "de nom précis"}  # « les noms des … » asked, no name given
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
@@ -74,8 +75,16 @@ _AFTER_WHAT_HAPPENED = re.compile(
     r"\b(?:ensuite|apres|depuis|par la suite|aujourd'hui|maintenant|desormais)\b"
     r"|\bqui (?:ont|a|avaient|avait) (?:ete )?[a-z]+(?:e|es|is|it|u|us)\b"
 )
+# What befell things, which answers « que sont devenus les 13 pôles du groupe 3 ? » unless the question (or the turn
+# before it) says it already
+_EVENT = re.compile(r"\b(renouvel|perdu|conserv|retir|evalu|labellis|reconfigur)")
 _BECAME = re.compile(r"\bdevenu|\bfusionn|\brejoint|\bintegre|\bdisparu|\bdissou|\btransforme|\bregroupe|\babsorbe")
-_PER_UNIT_TEXT = re.compile(r"\b(?:par|chaque|chacun|chacune|moyenne)\b", re.IGNORECASE)  # « 200 000 euros par projet »
+# « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
+_PER_UNIT_TEXT = re.compile(
+    r"\bpar (?:an|annee|mois|pole|projet|region|dossier|entreprise|plate-?forme)s?\b|\bchaque\b|\bchacune?\b"
+    r"|\bmoyenne\b|\bannuel(?:le)?s?\b",
+    re.IGNORECASE,
+)
 NO_OPINION = (
     "Je n'ai pas d'avis à donner : les documents rapportent des faits et des propos, pas de jugement sur ce point."
 )
@@ -126,7 +135,7 @@ class Unit:
     previous: str | None  # the unit before it in the passage, for a sentence that leans back
     following: str | None  # the unit after it, which may lean back on this one
     dated_by: list[str]  # a sentence without a date of its own: the dates of the last one before it that has some
-    before_terms: list[str] = field(default_factory=list)  # of the sentences before it in the passage
+    before_terms: frozenset[str] = frozenset()  # of the sentences before it in the passage
     phases: frozenset[int] = frozenset()  # the phases it speaks of, read under its heading
 
 
@@ -195,7 +204,7 @@ class AnswerComposer:
                 # names; « conservé leur label jusqu'à la fin de l'année 2009 » is of 2009.
                 dated_by = [] if own else dates
                 previous, following = texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None
-                before = [term for u in units for term in u.terms]
+                before = units[-1].before_terms | set(units[-1].terms) if units else frozenset()
                 phases = frozenset(phases_in(fold_accents(t)) | heading_phases)
                 units.append(Unit(t, analyzer.terms(t), previous, following, dated_by, before, phases))
             if len(self._analysed) >= ANALYSED_CHUNKS:
@@ -296,7 +305,7 @@ class AnswerComposer:
             query.kind is AnswerType.NAME and (names_asked(query.question) or names_counted(query.question) > 1)
         )
         missing_type = (strict and not self._holds_answer(query, said)) or (
-            query.per_unit and not _PER_UNIT_TEXT.search(said)
+            query.per_unit and not _PER_UNIT_TEXT.search(fold_accents(said))
         )
         if is_title(said):
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
@@ -307,7 +316,8 @@ class AnswerComposer:
         mixed = self._mixed_phases(query, unit) + self._unsaid(query, said)
         if complete and not missing_type and not mixed:
             return Composition(marked, False, citations)
-        caveat = self._caveat(gaps[rank] + mixed, query.kind if missing_type else None, marked)
+        missing = _MISSING_KIND.get(query.kind, BREAKDOWN) if missing_type else None  # « année par année »: no kind
+        caveat = self._caveat(gaps[rank] + mixed, missing, marked)
         return Composition(caveat, False, citations, "low")
 
     def _holds_answer(self, query: QueryAnalysis, text: str) -> bool:
@@ -392,6 +402,7 @@ class AnswerComposer:
             and _BECAME_ASKED.match(fold_accents(query.outcome))
             and _AFTER_WHAT_HAPPENED.search(fold_accents(query.question))
             and not _BECAME.search(folded_said)
+            and not set(_EVENT.findall(folded_said)) - set(_EVENT.findall(fold_accents(query.search_text)))
         ):
             gaps.append(Gap(f"« {query.outcome} »", True, asked=True))  # « ont perdu leur label » says not what next
         if query.created and not _CREATION.search(folded_said):
@@ -480,7 +491,7 @@ class AnswerComposer:
         return text
 
     @staticmethod
-    def _caveat(gaps: list[Gap], missing_kind: AnswerType | None, marked: str) -> str:
+    def _caveat(gaps: list[Gap], missing: str | None, marked: str) -> str:
         """Say plainly what the documents do not give, then the closest passage."""
         closest = f"{CLOSEST}{marked}"
         scope = ", ".join(g.description for g in gaps if not g.asked)
@@ -491,7 +502,6 @@ class AnswerComposer:
             return f"Les documents ne précisent pas cela pour {scope}. {closest}"
         if asked:
             return f"Les documents ne répondent pas précisément sur {asked}. {closest}"
-        missing = _MISSING_KIND.get(missing_kind, "de répartition précise")  # « année par année », « par région »
         return f"Les documents ne donnent pas {missing} à ce sujet. {closest}"
 
     @staticmethod

@@ -353,6 +353,8 @@ def test_the_bots_own_opinion_asked_is_a_judgement_not_a_fact():
         assert analyse_query(question, A, set()).opinion, question
     # a fact asked politely, or what someone else thinks
     assert not analyse_query("À votre avis, combien l'État a-t-il mis dans la phase 2 ?", A, set()).opinion
+    assert not analyse_query("Selon vous, pourquoi la phase 2 a-t-elle été prolongée ?", A, set()).opinion
+    assert not analyse_query("Merci à vous ! Pourquoi a-t-on prolongé la phase 2 ?", A, set()).opinion
     assert not analyse_query("Qu'en pense le Président de la République ?", A, set()).opinion
 
 
@@ -373,6 +375,8 @@ def test_the_next_or_previous_phase_is_written_out_from_the_turn_before():
     assert with_next_phase("Et la phase précédente ?", "Quel budget pour la deuxième phase ?") == "Et la phase 1 ?"
     assert with_next_phase("et la suivante ?", "Quand a eu lieu la 4e journée ?") == "et la suivante ?"  # no phase
     assert with_next_phase("et la précédente ?", "Qui a évalué la première phase ?") == "et la précédente ?"
+    # « la suivante » after « la 4e journée de la phase 2 » is the next journée, not phase 3
+    assert with_next_phase("et la suivante ?", "Quand a eu lieu la 4e journée de la phase 2 ?") == "et la suivante ?"
     two = "La phase 1 a-t-elle coûté plus que la phase 2 ?"
     assert with_next_phase("et la suivante ?", two) == "et la suivante ?"  # which one: not guessed
 
@@ -385,6 +389,9 @@ def test_a_phase_compared_to_is_not_the_phase_asked_about():
     assert extract_constraints("est ce que la phase 2 cherche a mieux ancrer les poles", A).phases == {2}
     # figures compared need both phases' figures
     assert extract_constraints("La phase 2 a-t-elle coûté plus que la première phase ?", A).phases == {1, 2}
+    assert extract_constraints("La phase 2 a-t-elle reçu plus d'argent que la phase 1 ?", A).phases == {1, 2}
+    than_those = "Les contrats de la phase 2 sont-ils plus exigeants que ceux de la phase 1 ?"
+    assert extract_constraints(than_those, A).phases == {2}
 
 
 def test_who_are_the_people_asks_for_anyone_and_which_other_defines_nothing():
@@ -426,5 +433,5 @@ def test_a_breakdown_asked_for_is_a_figure_per_thing():
     from index.query import analyse_query
 
     assert analyse_query("Comment le 1,5 milliard s'est-il réparti année par année ?", A, set()).per_unit
-    assert analyse_query("Combien par région ?", A, set()).per_unit
+    assert analyse_query("Quelle est la répartition par région des nouveaux pôles ?", A, set()).per_unit
     assert not analyse_query("Quel budget pour la phase 2 ?", A, set()).per_unit

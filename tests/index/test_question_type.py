@@ -209,6 +209,8 @@ def test_when_after_another_question_word_opens_a_clause_it_asks_nothing():
     assert answer_type("combien de pôles quand elle a été lancée ?") is AnswerType.NUMBER
     assert answer_type("et quand il a été lancé ?") is AnswerType.DATE  # « quand » asked, typed fast
     assert answer_type("Qui l'a annoncé et quand ?") is AnswerType.DATE
+    # « qui » after a noun is a relative: the date is still asked
+    assert answer_type("Les six pôles qui ont perdu leur label, quand ils l'ont perdu ?") is AnswerType.DATE
 
 
 def test_how_long_is_answered_by_until_when():
@@ -220,6 +222,7 @@ def test_how_long_is_answered_by_until_when():
 def test_where_after_a_time_says_when():
     assert answer_type("Le jour où les six pôles ont été labellisés, en a-t-on enlevé ?") is not AnswerType.PLACE
     assert answer_type("le pôle team2 il est où ?") is AnswerType.PLACE
+    assert answer_type("à l'heure où la phase 2 a été lancée, combien de pôles ?") is AnswerType.NUMBER
 
 
 def test_names_asked_by_the_dozen_need_a_list_of_names():
@@ -228,6 +231,7 @@ def test_names_asked_by_the_dozen_need_a_list_of_names():
     assert names_counted("Pouvez-vous me donner la liste des 58 pôles classés dans les groupes 1 et 2 ?") == 58
     assert names_counted("Quels étaient les treize candidats qui n'ont pas été retenus ?") == 13
     assert answer_type("Quels sont les six nouveaux pôles ?") is AnswerType.NAME
+    assert answer_type("Quelles sont les missions des pôles de compétitivité ?") is not AnswerType.NAME
     assert names_counted("Quels sont les trois axes de la phase 2 ?") == 0  # axes are no names
     cabinets = "a été confiée aux cabinets Boston Consulting Group (BCG) et CM International ; ses conclusions"
     assert names_in(cabinets) == 2  # one name however many words

@@ -627,9 +627,10 @@ def test_a_name_written_after_a_colon_is_a_name_of_the_documents(real_service):
 
 def test_an_opinion_asked_is_not_given_but_the_facts_are_shown(real_service):
     answer = real_service.ask("À ton avis, Sporaltec méritait-il vraiment de perdre son label ?")
-    assert declined_or_caveat(answer, "Je n'ai pas d'avis à donner")
-    if not answer.refused:
-        assert "Sporaltec" in answer.answer  # what the documents say of it, after the caveat
+    assert not answer.refused and answer.confidence == "low"
+    assert answer.answer.startswith("Je n'ai pas d'avis à donner") and "Sporaltec" in answer.answer  # then the facts
+    why = real_service.ask("Selon vous, pourquoi la phase 2 a-t-elle été prolongée ?")  # a fact asked politely
+    assert why.confidence == "high" and "afin de mieux coordonner" in why.answer
     polite = real_service.ask("À votre avis, combien l'État a-t-il mis dans la phase 2 ?")
     assert polite.confidence == "high" and "1,5 milliard" in polite.answer
 
@@ -710,6 +711,8 @@ def test_close_questions_the_documents_do_not_answer(real_service):
     # what became of a pôle, with nothing said of it in the question, is what the documents say happened to it
     enfant = real_service.ask("le pole enfant de cholet il est devenu quoi")
     assert enfant.confidence == "high" and "perdu leur label" in enfant.answer
+    group_3 = real_service.ask("Que sont devenus les 13 pôles du groupe 3 après 2009 ?")  # kept, then evaluated again
+    assert group_3.confidence == "high" and "groupe 3" in group_3.answer
 
 
 def test_what_a_study_concluded_is_its_conclusions(real_service):

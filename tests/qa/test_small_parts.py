@@ -106,3 +106,6 @@ def test_what_is_said_before_asking_is_set_aside():
     assert without_discourse_start("Ah ok merci, et combien ?") == "et combien ?"
     assert without_discourse_start("merci") == "merci"  # nothing asked: kept for small talk
     assert without_discourse_start("Super-pôles ?") == "Super-pôles ?"
+    assert without_discourse_start("d’accord, et combien ?") == "et combien ?"  # a phone's apostrophe
+    assert without_discourse_start("ok merci !") == "merci !"  # never down to punctuation
+    assert without_discourse_start("Oui ou non, la phase 2 est-elle prolongée ?").startswith("Oui ou non")

@@ -144,7 +144,7 @@ _AFTER_PLACE_WORD = re.compile(r"\b(?:à|en|vers|dans(?:\s+(?:le|la|les))?)\s+$"
 # pôles et les pouvoirs publics » answer « qui ? » as a name would.
 _ROLE = re.compile(
     r"\b(?:presidents?|correspondants?|representants?|gouvernances?|pouvoirs publics|porteurs?|elus?|dirigeants?"
-    r"|responsables?|chercheurs?|partenaires?|acteurs?|consultants?)\b"
+    r"|chercheurs?|consultants?)\b"  # not « partenaires », « acteurs », « responsables », said of anything
 )
 # Who acts in these documents is often an office, not a name: « l'État a affecté », « le gouvernement a lancé ».
 _OFFICE = re.compile(

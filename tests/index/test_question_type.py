@@ -74,7 +74,9 @@ def test_who_is_answered_by_someone_not_by_a_place():
     assert holds_answer_type("le renforcement du rôle des correspondants d'État ;", AnswerType.PERSON)
     assert holds_answer_type("entre les gouvernances des pôles et les pouvoirs publics", AnswerType.PERSON)
     assert not holds_answer_type("la 2ème phase comprend trois axes", AnswerType.PERSON)
-    assert not holds_answer_type("les acteurs de l'innovation et leurs partenaires", AnswerType.PERSON)  # said of anything
+    assert not holds_answer_type(
+        "les acteurs de l'innovation et leurs partenaires", AnswerType.PERSON
+    )  # said of anything
 
 
 def test_where_is_answered_by_a_place_or_an_office_to_apply_to():

@@ -132,3 +132,41 @@ def test_a_passage_speaks_of_the_phases_its_own_heading_names():
     assert passage_phases(under, fold_accents(under.indexed_text())) == {3}
     conclusions = Chunk("e#c", "e", title, "Les conclusions", text, 0, 0)
     assert passage_phases(conclusions, fold_accents(conclusions.indexed_text())) == {2, 3}  # the title's, then
+
+
+def sentence(service: AnswerService, text: str, previous: str | None = None, before: str = "") -> Unit:
+    """A sentence as the composer reads it, with the terms of the sentences before it in its passage."""
+    terms = service._engine.retriever.analyzer.terms
+    return Unit(text, terms(text), previous, None, [], frozenset(terms(before)))
+
+
+def test_a_reason_is_read_with_the_fact_it_explains_only_when_that_fact_is_its_subject(service):
+    composer, analyse = service._engine.composer, service._engine.retriever.analyse
+    fact = "La deuxième phase a été prolongée d'un an."
+    reason = sentence(service, "La prolongation aligne les calendriers afin de mieux coordonner.", fact, fact)
+    other = sentence(service, "Le gouvernement agit afin de mieux coordonner.", fact, fact)
+    why = analyse("Pourquoi a-t-on prolongé la phase 2 d'un an ?")
+    assert composer._gives_reason(why, reason)
+    assert not composer._gives_reason(why, other)  # its subject is not what is asked about
+    assert not composer._gives_reason(analyse("Quand la phase 2 a-t-elle été prolongée ?"), reason)
+
+
+def test_a_creation_or_what_became_of_things_must_be_said(service):
+    composer, analyse = service._engine.composer, service._engine.retriever.analyse
+    created = analyse("Le pôle Nucléaire Bourgogne a été créé en quelle année ?")
+    assert composer._unsaid(created, "Le CIADT a renouvelé le label de sept d'entre eux : Nucléaire Bourgogne.")
+    assert not composer._unsaid(created, "Le CIADT du 11 mai 2010 a retenu six nouveaux pôles.")
+    became = analyse("Que sont devenus les six pôles qui ont perdu leur label ?")
+    assert composer._unsaid(became, "Six pôles ont en revanche perdu leur label : Sporaltec.")  # said already
+    assert not composer._unsaid(became, "Les six pôles ont rejoint d'autres pôles.")
+    group_3 = analyse("Que sont devenus les 13 pôles du groupe 3 après 2009 ?")
+    assert not composer._unsaid(group_3, "Le CIADT a renouvelé le label de sept d'entre eux.")  # what befell them
+
+
+def test_until_when_prefers_the_sentence_that_says_until(service):
+    composer, analyse = service._engine.composer, service._engine.retriever.analyse
+    until = analyse("Jusqu'à quelle date pouvait-on déposer un dossier ?")
+    assert composer._names_focus(
+        until, sentence(service, "Les dossiers pouvaient être déposés jusqu'au 2 octobre 2009.")
+    )
+    assert not composer._names_focus(until, sentence(service, "La journée a eu lieu le 30 juin 2009."))

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from index.analysis import FrenchAnalyzer
+from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import Constraints, extract_constraints, names_given, phases_in, shouted
 from index.pointers import asked_of_it, deed, folded_and_written, leans_on_earlier_turn, with_ordinal_noun
-from index.question_type import AnswerType, answer_type, offices_in
+from index.question_type import AnswerType, answer_type, names_counted, offices_in
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ class QueryAnalysis:
     created: str | None = (
         None  # « créé en quelle année ? »: a creation asked for, which the answer must say (as written)
     )
+    names_wanted: int = 0  # « la liste des 58 pôles » (a names question): so many names asked for, 0 if not counted
+    until: bool = False  # « jusqu'à quelle date … ? »: a sentence saying « jusqu'au … » answers it best
     opinion: bool = False  # « à ton avis, méritait-il de perdre son label ? »: a judgement the documents do not make
 
     @property
@@ -119,6 +121,7 @@ _OPINION = re.compile(
     # « selon vous, était-ce une bonne idée ? »: a judgement asked of the bot
     r"|\b(?:selon|d'apres|a) (?:toi|vous)\b.*\b(?:bonne idee|mauvaise idee|utiles?|efficaces?|merit\w*|valait|justifie\w*)"
 )
+_UNTIL_WHEN = re.compile(r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b")
 _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
 # names none)
@@ -200,6 +203,8 @@ def analyse_query(
     # « À votre avis, combien l'État a-t-il mis ? » is asked politely: a fact is asked, which the documents give.
     opinion = kind in (AnswerType.OTHER, AnswerType.REASON) and bool(_OPINION.search(folded))
     return QueryAnalysis(
+        names_wanted=names_counted(question) if kind is AnswerType.NAME else 0,
+        until=bool(_UNTIL_WHEN.search(fold_accents(question))),
         opinion=opinion,
         created=as_written[created.start() : created.end()] if created else None,
         outcome=as_written[slice(*outcome_span)] if outcome_span else None,

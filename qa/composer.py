@@ -19,7 +19,6 @@ from index.question_type import (
     counts_thing,
     holds_answer_type,
     names_asked,
-    names_counted,
     names_in,
     offices_in,
     places_it,
@@ -92,7 +91,6 @@ SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous 
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
-_UNTIL_WHEN = re.compile(r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b")
 _UNTIL = re.compile(r"\bjusqu'(?:a|au|en)\b")
 # « … une deuxième phase, souvent nommée "Pôles 2.0" », « baptisée « Pôles 2.0 » »: the sentence that gives the name
 _NAMED_SO = r"\b(?:nomme|appele|baptise|surnomme|dite?|denomme)e?s?\s*[«\"“]?\s*"
@@ -302,7 +300,7 @@ class AnswerComposer:
         # « les noms des … » cannot be answered without names, « combien chaque pôle a-t-il reçu en moyenne ? » by
         # the 1,5 milliard of all of them
         strict = query.kind in STRICT_TYPES or (
-            query.kind is AnswerType.NAME and (names_asked(query.question) or names_counted(query.question) > 1)
+            query.kind is AnswerType.NAME and (names_asked(query.question) or query.names_wanted > 1)
         )
         missing_type = (strict and not self._holds_answer(query, said)) or (
             query.per_unit and not _PER_UNIT_TEXT.search(fold_accents(said))
@@ -328,8 +326,10 @@ class AnswerComposer:
         if query.kind in (AnswerType.PERSON, AnswerType.NAME):  # « qui dirige Avenia ? » is not answered by « Avenia »
             for name in query.constraints.names:
                 text = re.sub(rf"\b{re.escape(name)}\b", "", text, flags=re.IGNORECASE)
-            if query.kind is AnswerType.NAME and (count := names_counted(query.question)) > 1:
-                return names_in(text) >= min(count, NAMES_SHOWN)  # « les 58 pôles » are not the two cabinets
+            if query.names_wanted > 1:
+                return names_in(text) >= min(
+                    query.names_wanted, NAMES_SHOWN
+                )  # « les 58 pôles » are not the two cabinets
             return holds_answer_type(text, query.kind, query.offices)
         if query.kind is AnswerType.PLACE and query.constraints.names:  # « Cellmill, il est dans quelle région ? »
             return all(places_it(text, name) for name in query.constraints.names)
@@ -419,7 +419,7 @@ class AnswerComposer:
             return bool(query.constraints.phases & phase_periods(fold_accents(unit.text)).keys())
         if query.done and self._thesaurus.found_in(query.done, unit.terms):
             return True  # « qui les finance ? »: the sentence that says who funds them
-        if _UNTIL_WHEN.search(fold_accents(query.question)) and _UNTIL.search(fold_accents(unit.text)):
+        if query.until and _UNTIL.search(fold_accents(unit.text)):
             return True  # « jusqu'à quelle date pouvait-on déposer … ? »: « … jusqu'au 2 octobre 2009 »
         asked = query.constraints.asked
         if asked:

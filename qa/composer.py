@@ -5,38 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.chunking import split_sentences
-from corpus.model import Chunk
 from index.analysis import fold_accents
-from index.constraints import phase_periods, phases_in
-from index.pointers import folded_and_written
+from index.constraints import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis
-from index.question_type import (
-    DATE_WORD,
-    STATE_OFFICES,
-    AnswerType,
-    counts_thing,
-    holds_answer_type,
-    names_asked,
-    names_in,
-    offices_in,
-    places_it,
-)
+from index.question_type import AnswerType, counts_thing, holds_answer_type, names_asked, names_in, places_it
 from index.retriever import Hit, HybridRetriever
-from qa.evidence import SUBJECT_PHASE, EvidenceCheck, Gap
+from qa.evidence import EvidenceCheck, Gap
 from qa.models import CLOSEST, REFUSAL, Citation
+from qa.sentences import PassageSentences, Unit, is_title, with_neighbours
+from qa.unsaid import STRICT_TYPES, gives_per_unit, mixed_phases, unsaid
 
 TYPE_BONUS = 0.3  # a sentence holding the expected kind of answer (a name for "qui")
 STRICT_TYPE_BONUS = 0.5  # "combien", "quand", "quelle période" cannot be answered without one
-STRICT_TYPES = {  # what the caveat says is missing: « Les documents ne donnent pas de montant précis »
-    AnswerType.AMOUNT: "de montant précis",
-    AnswerType.NUMBER: "de chiffre précis",
-    AnswerType.DATE: "de date précise",
-    AnswerType.PERIOD: "de durée ni de période précise",
-    AnswerType.PLACE: "de lieu précis",
-    AnswerType.PERSON: "de nom précis",  # « qui … ? » is answered by naming someone
-}
 BREAKDOWN = "de répartition précise"  # what a breakdown asked of no figure kind lacks (« réparti année par année »)
 NAMES_SHOWN = 3  # names asked by the dozen: a list of three or more gives them; two names are others
 _MISSING_KIND = {**STRICT_TYPES, AnswerType.NAME: "de nom précis"}  # « les noms des … » asked, no name given
@@ -45,44 +26,6 @@ AGENT_BONUS = 0.2  # « qui a … ? »: a sentence that says by whom (« par le 
 _AGENT = re.compile(
     r"\b(?:par|confi[ée]e?s? (?:à|aux?))\s+(?:l'|le |la |les |des |du |aux |un |une )?"
     r"(?:[A-ZÀ-Ý]|cabinets?|ministres?|gouvernement|préfets?|comité|délégation|président)"
-)
-# « quel pôle a obtenu la meilleure note ? » needs a sentence that ranks (« le plus », « principal », « en tête »)
-_RANKS = re.compile(
-    r"\b(?:le|la|les|l')\s*(?:plus|moins|mieux|meilleure?s?|pires?)\b|\bprincipa(?:l|le|les|ux)\b|\bmajorité\b"
-    r"|\ben tête\b|\brecord\b|\bmaximum\b",
-    re.IGNORECASE,
-)
-# A sentence that says what was planned, hoped or provided for (« s'est fixé pour objectif », « peut être révisé »,
-# « présélectionnés »)
-# and nothing of what came of it does not answer « a-t-elle été atteinte ? »
-_PLANNED = re.compile(
-    r"\bobjectifs?\b|\bs'est fixe\b|\bvise(?:nt)?\b|\bpreselection\w*|\bdoi(?:t|vent)\b|\bdevr(?:a|ont|ait|aient)\b|\bprevue?s?\b"
-    r"|\bpeu(?:t|vent) etre\b|\bpourr(?:a|ont|ait)\b|\bsi (?:cet|cette|ce|le|la|les)\b"
-)
-_CAME_OF_IT = re.compile(r"\batteint|\breussi|\bconstate|\b(?:a|ont|avait|avaient) ete\b|\bont obtenu\b|\bresultats?\b")
-# What says something was created: « création », « lancée », and for pôles their labelling as new ones (« a retenu six
-# nouveaux pôles », « labellisés »); « a renouvelé le label » is no creation
-_CREATION = re.compile(
-    r"\bcre(?:e|ee|es|ees|ation|er)\b|\blan(?:ce|cee|ces|cees|cement|cer|cant)\b|\bnaissance\b"
-    r"|\bnouveaux?\b|\bnouvelles?\b|\blabellis\w*"
-)
-# « que sont devenus les six pôles ? » is answered by what they became, not by what happened to them before
-_BECAME_ASKED = re.compile(r"deven|advenu")
-# … after what happened to them: « les six pôles qui ont perdu leur label », « ensuite » (« le pôle Enfant, il est
-# devenu quoi ? » is answered by « ont perdu leur label »)
-_AFTER_WHAT_HAPPENED = re.compile(
-    r"\b(?:ensuite|apres|depuis|par la suite|aujourd'hui|maintenant|desormais)\b"
-    r"|\bqui (?:ont|a|avaient|avait) (?:ete )?[a-z]+(?:e|es|is|it|u|us)\b"
-)
-# What befell things, which answers « que sont devenus les 13 pôles du groupe 3 ? » unless the question (or the turn
-# before it) says it already
-_EVENT = re.compile(r"\b(renouvel|perdu|conserv|retir|evalu|labellis|reconfigur)")
-_BECAME = re.compile(r"\bdevenu|\bfusionn|\brejoint|\bintegre|\bdisparu|\bdissou|\btransforme|\bregroupe|\babsorbe")
-# « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
-_PER_UNIT_TEXT = re.compile(
-    r"\bpar (?:an|annee|mois|pole|projet|region|dossier|entreprise|plate-?forme)s?\b|\bchaque\b|\bchacune?\b"
-    r"|\bmoyenne\b|\bannuel(?:le)?s?\b",
-    re.IGNORECASE,
 )
 NO_OPINION = (
     "Je n'ai pas d'avis à donner : les documents rapportent des faits et des propos, pas de jugement sur ce point."
@@ -98,16 +41,8 @@ UNNAMED_PENALTY = 0.6  # the question names a pôle or a project the sentence do
 CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the one asked about
 LENGTH_PENALTY = 0.0005  # per character up to 200: at equal evidence, the shorter sentence answers better
 RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
-SHORT_SENTENCE = 160  # characters: a sentence this short may need the next one to say enough
-ANALYSED_CHUNKS = 5000  # passages whose sentences stay analysed; past that the cache starts over
 # A sentence's subject when it opens on an article or a demonstrative: « La prolongation aligne … »
 _SUBJECT = re.compile(r"^(?:la|le|les|l'|cette|ce|cet|ces)\s*([^\W\d_][\w-]+)", re.IGNORECASE)
-# A sentence opening on one of these leans on the sentence before it for its subject.
-_LEANS_BACK = re.compile(
-    r"^(il|elle|ils|elles|son|sa|ses|leur|leurs|ce|cet|cette|ces|cela|ceci|celui|celle|ceux|celles|"
-    r"ces derniers|ce dernier|en outre|par ailleurs|de plus|ainsi)\b",
-    re.IGNORECASE,
-)
 
 
 def _type_bonus(kind: AnswerType) -> float:
@@ -124,57 +59,6 @@ class Composition:
     confidence: str = "high"  # "low": the passage does not carry all that the question names
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A sentence (or a list with its intro) of a passage, with its analysis."""
-
-    text: str
-    terms: list[str]
-    previous: str | None  # the unit before it in the passage, for a sentence that leans back
-    following: str | None  # the unit after it, which may lean back on this one
-    dated_by: list[str]  # a sentence without a date of its own: the dates of the last one before it that has some
-    before_terms: frozenset[str] = frozenset()  # of the sentences before it in the passage
-    phases: frozenset[int] = frozenset()  # the phases it speaks of, read under its heading
-
-
-def answer_units(text: str) -> list[str]:
-    """Sentences of a passage; a list stays whole with the sentence that introduces it."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    units: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if line.endswith(":") and i + 1 < len(lines) and lines[i + 1].startswith("- "):
-            j = i + 1
-            while j < len(lines) and lines[j].startswith("- "):
-                j += 1
-            units.append("\n".join(lines[i:j]))
-            i = j
-            continue
-        units.extend([line] if line.startswith("- ") else split_sentences(line))
-        i += 1
-    return units
-
-
-def is_heading(unit: str, chunk: Chunk) -> bool:
-    """A heading line is no answer: it repeats a title, or is short and ends without punctuation."""
-    stripped = unit.strip().rstrip(":").strip()
-    if stripped in (chunk.title, chunk.section):
-        return True
-    is_list = stripped.startswith("- ") or "\n" in stripped
-    if not is_list and unit.strip().endswith(":"):
-        return True  # it introduces what follows, which is not here: no answer by itself
-    return not is_list and len(stripped) < 60 and not stripped.endswith((".", "!", "?", ")", "»"))
-
-
-def is_title(unit: str) -> bool:
-    """A line that ends without punctuation: the title of a page or section, not a statement."""
-    stripped = unit.strip()
-    return (
-        "\n" not in stripped and not stripped.startswith("- ") and not stripped.endswith((".", "!", "?", ")", "»", ";"))
-    )
-
-
 class AnswerComposer:
     """Picks the sentence of the top passages that answers the question, or declines."""
 
@@ -182,33 +66,7 @@ class AnswerComposer:
         self.retriever = retriever
         self.evidence = evidence
         self._thesaurus = retriever.lexical.thesaurus
-        # Passages never change within an index version: analyse each one's sentences once.
-        self._analysed: dict[str, tuple[list[str], list[Unit]]] = {}
-
-    def _analyse(self, chunk: Chunk) -> tuple[list[str], list[Unit]]:
-        """The terms of the passage's title and heading, in order, and its sentences."""
-        cached = self._analysed.get(chunk.chunk_id)
-        if cached is None:
-            analyzer = self.retriever.analyzer
-            headings = analyzer.terms(f"{chunk.title} {chunk.section}")
-            texts = [u for u in answer_units(chunk.text) if not is_heading(u, chunk)]
-            heading_phases = phases_in(fold_accents(chunk.section))
-            units = []
-            dates: list[str] = []  # of the last sentence that gave some
-            for i, t in enumerate(texts):
-                own = analyzer.terms(" ".join(DATE_WORD.findall(fold_accents(t))))
-                dates = own or dates
-                # « Six pôles ont en revanche perdu leur label » is of the CIADT of 11 May 2010 a sentence before
-                # names; « conservé leur label jusqu'à la fin de l'année 2009 » is of 2009.
-                dated_by = [] if own else dates
-                previous, following = texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None
-                before = units[-1].before_terms | set(units[-1].terms) if units else frozenset()
-                phases = frozenset(phases_in(fold_accents(t)) | heading_phases)
-                units.append(Unit(t, analyzer.terms(t), previous, following, dated_by, before, phases))
-            if len(self._analysed) >= ANALYSED_CHUNKS:
-                self._analysed.clear()
-            cached = self._analysed[chunk.chunk_id] = (headings, units)
-        return cached
+        self.sentences = PassageSentences(retriever.analyzer)
 
     def _unit_score(self, query: QueryAnalysis, hit: Hit, heading_terms: list[str], unit: Unit) -> float:
         """How well a sentence answers: the question's weight found (read under the passage's title), the
@@ -230,7 +88,7 @@ class AnswerComposer:
         score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit) else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
-        if names and not self.evidence.names_all(names, f"{hit.chunk.title} {self._with_neighbours(unit)}"):
+        if names and not self.evidence.names_all(names, f"{hit.chunk.title} {with_neighbours(unit)}"):
             score -= UNNAMED_PENALTY
         if query.topic and not self._thesaurus.found_in(query.topic, unit.terms):
             score -= UNNAMED_PENALTY  # « et les collectivités, … ? »: a sentence about them
@@ -241,7 +99,7 @@ class AnswerComposer:
         out)."""
         best: dict[int, tuple[float, Unit]] = {}
         for rank, hit in enumerate(hits):
-            heading_terms, units = self._analyse(hit.chunk)
+            heading_terms, units = self.sentences.read(hit.chunk)
             for unit in units:
                 score = self._unit_score(query, hit, heading_terms, unit)
                 if rank not in best or score > best[rank][0]:
@@ -293,7 +151,7 @@ class AnswerComposer:
         unit = answers[rank][1]
         # What the passage says there (a whole list, a sentence with the one it leans on) is what must hold
         # the answer; a list is then shown cut to the items the question singles out.
-        said = self._with_neighbours(unit)
+        said = with_neighbours(unit)
         text = self._focused_list(query, said) if "\n- " in said else said
         citations = [self._citation(n, hits[r], score) for n, (r, score) in enumerate(order, start=1)]
         marked = f"{text} [1]"
@@ -302,16 +160,14 @@ class AnswerComposer:
         strict = query.kind in STRICT_TYPES or (
             query.kind is AnswerType.NAME and (names_asked(query.question) or query.names_wanted > 1)
         )
-        missing_type = (strict and not self._holds_answer(query, said)) or (
-            query.per_unit and not _PER_UNIT_TEXT.search(fold_accents(said))
-        )
+        missing_type = (strict and not self._holds_answer(query, said)) or (query.per_unit and not gives_per_unit(said))
         if is_title(said):
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
             title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"
             return Composition(title, False, citations, "low")
         if query.opinion:
             return Composition(f"{NO_OPINION} {CLOSEST}{marked}", False, citations, "low")
-        mixed = self._mixed_phases(query, unit) + self._unsaid(query, said)
+        mixed = mixed_phases(query, unit.text) + unsaid(query, said, self.retriever.analyzer, self._thesaurus)
         if complete and not missing_type and not mixed:
             return Composition(marked, False, citations)
         missing = _MISSING_KIND.get(query.kind, BREAKDOWN) if missing_type else None  # « année par année »: no kind
@@ -344,19 +200,6 @@ class AnswerComposer:
         asked = query.constraints.phases
         return bool(asked and unit.phases) and not unit.phases & asked
 
-    @staticmethod
-    def _mixed_phases(query: QueryAnalysis, unit: Unit) -> list[Gap]:
-        """A sentence that speaks of another phase than the documents' own, and of phase 2 too, may give
-        phase 2's figure: « après la première phase (2006-2008), l'État consacre 1,5 milliard à la phase 2 »."""
-        asked = query.constraints.phases - {SUBJECT_PHASE}
-        folded = fold_accents(unit.text)
-        spoken = phases_in(folded)
-        if not asked or not spoken - asked or query.kind not in STRICT_TYPES:
-            return []
-        if query.kind in (AnswerType.PERIOD, AnswerType.DATE) and asked <= phase_periods(folded).keys():
-            return []  # « la première phase (2006-2008) »: the period asked is written next to its phase
-        return [Gap(f"la phase {p}", True) for p in sorted(asked)]
-
     def _said_again(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« Qui a évalué la première phase ? » then « Et ça date de quand ? »: « ça » is the sentence just quoted,
         which may say when too. « Et combien ont été retenus ? » after the candidatures asks for what that
@@ -375,41 +218,6 @@ class AnswerComposer:
         words = re.finditer(r"[\w'-]+", unit.text)
         deed = next((m for m in words if self._thesaurus.found_in(done, terms(m.group(0)))), None)
         return deed is not None and _AGENT.search(unit.text, deed.end()) is not None
-
-    def _unsaid(self, query: QueryAnalysis, said: str) -> list[Gap]:
-        """What the text quoted must speak of, and does not: the new subject of « et les collectivités, elles
-        mettent combien ? » (not the Caisse des Dépôts' 200 000 euros again), the deed of « Qui a évalué la
-        phase 3 ? » (not the government launching phase 3)."""
-        said_terms = self.retriever.analyzer.terms(said)
-        gaps = []
-        # « qui le préside ? » is asked already, as what the passage must carry
-        done = query.done if query.done != query.constraints.asked else None
-        if done and not self._thesaurus.found_in(done, said_terms):
-            gaps.append(Gap(f"« {query.done_word} »", True, asked=True))
-        if query.topic and not self._thesaurus.found_in(query.topic, said_terms):
-            gaps.append(Gap(f"« {query.topic_word} »", True))
-        if query.kind is AnswerType.AMOUNT:
-            # « Combien les collectivités ont-elles versé ? » is not answered by what the State gives
-            folded, written = folded_and_written(query.question)
-            for giver in sorted(query.offices - STATE_OFFICES - offices_in(said)):
-                start = folded.find(giver)
-                gaps.append(Gap(f"« {written[start : start + len(giver)]} »", True))
-        folded_said = fold_accents(said)
-        if query.outcome and _PLANNED.search(folded_said) and not _CAME_OF_IT.search(folded_said):
-            gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
-        elif (
-            query.outcome
-            and _BECAME_ASKED.match(fold_accents(query.outcome))
-            and _AFTER_WHAT_HAPPENED.search(fold_accents(query.question))
-            and not _BECAME.search(folded_said)
-            and not set(_EVENT.findall(folded_said)) - set(_EVENT.findall(fold_accents(query.search_text)))
-        ):
-            gaps.append(Gap(f"« {query.outcome} »", True, asked=True))  # « ont perdu leur label » says not what next
-        if query.created and not _CREATION.search(folded_said):
-            gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
-        if query.ranking and not _RANKS.search(said):
-            gaps.append(Gap(f"« {query.ranking} »", True, asked=True))
-        return gaps
 
     def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« combien de dossiers » → a sentence about dossiers (or candidatures); « que recouvre le sigle
@@ -478,17 +286,6 @@ class AnswerComposer:
         subject = _SUBJECT.match(unit.text)
         terms = self.retriever.analyzer.terms(subject.group(1)) if subject else []
         return bool(terms) and terms[0] in unit.before_terms and terms[0] in query.own_terms
-
-    @staticmethod
-    def _with_neighbours(unit: Unit) -> str:
-        """The sentence, with the one before when it leans on it for its subject ("Son budget…"),
-        and the one after when that one goes on about it ("Elles offrent…") and this one is short."""
-        text = unit.text.strip()
-        if unit.previous and _LEANS_BACK.match(text):
-            text = f"{unit.previous.strip()} {text}"
-        elif unit.following and _LEANS_BACK.match(unit.following.strip()) and len(text) < SHORT_SENTENCE:
-            text = f"{text} {unit.following.strip()}"
-        return text
 
     @staticmethod
     def _caveat(gaps: list[Gap], missing: str | None, marked: str) -> str:

@@ -6,10 +6,12 @@ import pytest
 from conftest import FakeEncoder, service_on
 
 from corpus.model import Chunk
-from qa.composer import AnswerComposer, Unit, gives_name, is_heading
+from qa.composer import AnswerComposer, gives_name
 from qa.evidence import Gap
 from qa.models import REFUSAL
+from qa.sentences import Unit, is_heading, with_neighbours
 from qa.service import AnswerService
+from qa.unsaid import unsaid
 
 
 @pytest.fixture
@@ -53,9 +55,9 @@ def test_an_elliptic_question_without_history_asks_what_is_meant(service):
 
 def test_a_sentence_opening_on_a_pronoun_carries_the_one_before():
     unit = Unit("Son budget est de 780 000 euros.", [], "Le pôle Avenia anime la filière.", None, [])
-    assert AnswerComposer._with_neighbours(unit) == "Le pôle Avenia anime la filière. Son budget est de 780 000 euros."
+    assert with_neighbours(unit) == "Le pôle Avenia anime la filière. Son budget est de 780 000 euros."
     short = Unit("Les plates-formes sont des projets structurants.", [], None, "Elles offrent des équipements.", [])
-    assert AnswerComposer._with_neighbours(short).endswith("Elles offrent des équipements.")
+    assert with_neighbours(short).endswith("Elles offrent des équipements.")
 
 
 def test_a_sentence_without_a_date_is_dated_by_the_last_one_that_gives_one(service):
@@ -64,7 +66,7 @@ def test_a_sentence_without_a_date_is_dated_by_the_last_one_that_gives_one(servi
         "Ces pôles signent un contrat. Six pôles ont perdu leur label."
     )
     chunk = Chunk(doc_id="d", chunk_id="d#dates", title="Suites", section="", text=text, source="", start=0, end=0)
-    _, units = service._engine.composer._analyse(chunk)
+    _, units = service._engine.composer.sentences.read(chunk)
     assert units[0].dated_by == [] and units[1].dated_by == []  # dated by their own years
     assert units[2].dated_by == units[3].dated_by == ["mai", "2010"]  # the last date given, not 2009 too
 
@@ -152,15 +154,20 @@ def test_a_reason_is_read_with_the_fact_it_explains_only_when_that_fact_is_its_s
 
 
 def test_a_creation_or_what_became_of_things_must_be_said(service):
-    composer, analyse = service._engine.composer, service._engine.retriever.analyse
+    retriever = service._engine.retriever
+    analyse = retriever.analyse
+
+    def unsaid_in(query, said):
+        return unsaid(query, said, retriever.analyzer, retriever.lexical.thesaurus)
+
     created = analyse("Le pôle Nucléaire Bourgogne a été créé en quelle année ?")
-    assert composer._unsaid(created, "Le CIADT a renouvelé le label de sept d'entre eux : Nucléaire Bourgogne.")
-    assert not composer._unsaid(created, "Le CIADT du 11 mai 2010 a retenu six nouveaux pôles.")
+    assert unsaid_in(created, "Le CIADT a renouvelé le label de sept d'entre eux : Nucléaire Bourgogne.")
+    assert not unsaid_in(created, "Le CIADT du 11 mai 2010 a retenu six nouveaux pôles.")
     became = analyse("Que sont devenus les six pôles qui ont perdu leur label ?")
-    assert composer._unsaid(became, "Six pôles ont en revanche perdu leur label : Sporaltec.")  # said already
-    assert not composer._unsaid(became, "Les six pôles ont rejoint d'autres pôles.")
+    assert unsaid_in(became, "Six pôles ont en revanche perdu leur label : Sporaltec.")  # said already
+    assert not unsaid_in(became, "Les six pôles ont rejoint d'autres pôles.")
     group_3 = analyse("Que sont devenus les 13 pôles du groupe 3 après 2009 ?")
-    assert not composer._unsaid(group_3, "Le CIADT a renouvelé le label de sept d'entre eux.")  # what befell them
+    assert not unsaid_in(group_3, "Le CIADT a renouvelé le label de sept d'entre eux.")  # what befell them
 
 
 def test_until_when_prefers_the_sentence_that_says_until(service):

@@ -3,9 +3,9 @@ import time
 import pytest
 
 from index.analysis import FrenchAnalyzer
-from qa.composer import answer_units
 from qa.conversation import SQLiteConversationStore, Turn
 from qa.followup import is_follow_up, needs_context, quoted_in
+from qa.sentences import answer_units
 from qa.smalltalk import smalltalk_reply
 from qa.validation import QuestionError, validate_question
 

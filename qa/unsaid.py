@@ -1,0 +1,130 @@
+"""What the text an answer quotes must say for the question, and does not: said plainly as a caveat."""
+
+from __future__ import annotations
+
+import re
+
+from index.analysis import FrenchAnalyzer, fold_accents
+from index.constraints import phase_periods, phases_in
+from index.pointers import folded_and_written
+from index.query import QueryAnalysis
+from index.question_type import STATE_OFFICES, AnswerType, offices_in
+from index.synonyms import Thesaurus
+from qa.evidence import SUBJECT_PHASE, Gap
+
+# Kinds of answer a question cannot do without, and what the caveat says is missing: « Les documents ne donnent
+# pas de montant précis »
+STRICT_TYPES = {
+    AnswerType.AMOUNT: "de montant précis",
+    AnswerType.NUMBER: "de chiffre précis",
+    AnswerType.DATE: "de date précise",
+    AnswerType.PERIOD: "de durée ni de période précise",
+    AnswerType.PLACE: "de lieu précis",
+    AnswerType.PERSON: "de nom précis",  # « qui … ? » is answered by naming someone
+}
+# « quel pôle a obtenu la meilleure note ? » needs a sentence that ranks (« le plus », « principal », « en tête »)
+_RANKS = re.compile(
+    r"\b(?:le|la|les|l')\s*(?:plus|moins|mieux|meilleure?s?|pires?)\b|\bprincipa(?:l|le|les|ux)\b|\bmajorité\b"
+    r"|\ben tête\b|\brecord\b|\bmaximum\b",
+    re.IGNORECASE,
+)
+# A sentence that says what was planned, hoped or provided for (« s'est fixé pour objectif », « peut être révisé »,
+# « présélectionnés ») and nothing of what came of it does not answer « a-t-elle été atteinte ? »
+_PLANNED = re.compile(
+    r"\bobjectifs?\b|\bs'est fixe\b|\bvise(?:nt)?\b|\bpreselection\w*|\bdoi(?:t|vent)\b|\bdevr(?:a|ont|ait|aient)\b|\bprevue?s?\b"
+    r"|\bpeu(?:t|vent) etre\b|\bpourr(?:a|ont|ait)\b|\bsi (?:cet|cette|ce|le|la|les)\b"
+)
+_CAME_OF_IT = re.compile(r"\batteint|\breussi|\bconstate|\b(?:a|ont|avait|avaient) ete\b|\bont obtenu\b|\bresultats?\b")
+# What says something was created: « création », « lancée », and for pôles their labelling as new ones (« a retenu six
+# nouveaux pôles », « labellisés »); « a renouvelé le label » is no creation
+_CREATION = re.compile(
+    r"\bcre(?:e|ee|es|ees|ation|er)\b|\blan(?:ce|cee|ces|cees|cement|cer|cant)\b|\bnaissance\b"
+    r"|\bnouveaux?\b|\bnouvelles?\b|\blabellis\w*"
+)
+# « que sont devenus les six pôles ? » is answered by what they became, not by what happened to them before
+_BECAME_ASKED = re.compile(r"deven|advenu")
+# … after what happened to them: « les six pôles qui ont perdu leur label », « ensuite » (« le pôle Enfant, il est
+# devenu quoi ? » is answered by « ont perdu leur label »)
+_AFTER_WHAT_HAPPENED = re.compile(
+    r"\b(?:ensuite|apres|depuis|par la suite|aujourd'hui|maintenant|desormais)\b"
+    r"|\bqui (?:ont|a|avaient|avait) (?:ete )?[a-z]+(?:e|es|is|it|u|us)\b"
+)
+# What befell things, which answers « que sont devenus les 13 pôles du groupe 3 ? » unless the question (or the turn
+# before it) says it already
+_EVENT = re.compile(r"\b(renouvel|perdu|conserv|retir|evalu|labellis|reconfigur)")
+_BECAME = re.compile(r"\bdevenu|\bfusionn|\brejoint|\bintegre|\bdisparu|\bdissou|\btransforme|\bregroupe|\babsorbe")
+# « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
+_PER_UNIT_TEXT = re.compile(
+    r"\bpar (?:an|annee|mois|pole|projet|region|dossier|entreprise|plate-?forme)s?\b|\bchaque\b|\bchacune?\b"
+    r"|\bmoyenne\b|\bannuel(?:le)?s?\b",
+    re.IGNORECASE,
+)
+
+
+def gives_per_unit(said: str) -> bool:
+    """The text gives a figure per thing: « 35 millions d'euros par an », « chaque pôle »."""
+    return _PER_UNIT_TEXT.search(fold_accents(said)) is not None
+
+
+def mixed_phases(query: QueryAnalysis, text: str) -> list[Gap]:
+    """A sentence that speaks of another phase than the documents' own, and of phase 2 too, may give
+    phase 2's figure: « après la première phase (2006-2008), l'État consacre 1,5 milliard à la phase 2 »."""
+    asked = query.constraints.phases - {SUBJECT_PHASE}
+    folded = fold_accents(text)
+    spoken = phases_in(folded)
+    if not asked or not spoken - asked or query.kind not in STRICT_TYPES:
+        return []
+    if query.kind in (AnswerType.PERIOD, AnswerType.DATE) and asked <= phase_periods(folded).keys():
+        return []  # « la première phase (2006-2008) »: the period asked is written next to its phase
+    return [Gap(f"la phase {p}", True) for p in sorted(asked)]
+
+
+def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus: Thesaurus) -> list[Gap]:
+    """What the text quoted must speak of, and does not: the new subject of « et les collectivités, elles
+    mettent combien ? » (not the Caisse des Dépôts' 200 000 euros again), the deed of « Qui a évalué la
+    phase 3 ? » (not the government launching phase 3), what came of a plan, a creation, a ranking."""
+    said_terms = analyzer.terms(said)
+    gaps = []
+    # « qui le préside ? » is asked already, as what the passage must carry
+    done = query.done if query.done != query.constraints.asked else None
+    if done and not thesaurus.found_in(done, said_terms):
+        gaps.append(Gap(f"« {query.done_word} »", True, asked=True))
+    if query.topic and not thesaurus.found_in(query.topic, said_terms):
+        gaps.append(Gap(f"« {query.topic_word} »", True))
+    if query.kind is AnswerType.AMOUNT:
+        gaps += _other_givers(query, said)
+    folded_said = fold_accents(said)
+    if query.outcome and (_only_planned(folded_said) or _not_what_became(query, folded_said)):
+        gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
+    if query.created and not _CREATION.search(folded_said):
+        gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
+    if query.ranking and not _RANKS.search(said):
+        gaps.append(Gap(f"« {query.ranking} »", True, asked=True))
+    return gaps
+
+
+def _other_givers(query: QueryAnalysis, said: str) -> list[Gap]:
+    """« Combien les collectivités ont-elles versé ? » is not answered by what the State gives."""
+    folded, written = folded_and_written(query.question)
+    gaps = []
+    for giver in sorted(query.offices - STATE_OFFICES - offices_in(said)):
+        start = folded.find(giver)
+        gaps.append(Gap(f"« {written[start : start + len(giver)]} »", True))
+    return gaps
+
+
+def _only_planned(folded_said: str) -> bool:
+    """« a-t-elle été atteinte ? » against a sentence that says what was aimed at, not what came of it."""
+    return bool(_PLANNED.search(folded_said)) and not _CAME_OF_IT.search(folded_said)
+
+
+def _not_what_became(query: QueryAnalysis, folded_said: str) -> bool:
+    """« que sont devenus les six pôles qui ont perdu leur label ? » against « ont perdu leur label »: what
+    happened to them, said already, not what they became."""
+    events_asked = set(_EVENT.findall(fold_accents(query.search_text)))
+    return (
+        _BECAME_ASKED.match(fold_accents(query.outcome or "")) is not None
+        and _AFTER_WHAT_HAPPENED.search(fold_accents(query.question)) is not None
+        and not _BECAME.search(folded_said)
+        and not set(_EVENT.findall(folded_said)) - events_asked
+    )

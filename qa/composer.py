@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from index.analysis import fold_accents
-from index.constraints import phase_periods
+from index.phases import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis
 from index.question_type import AnswerType, counts_thing, holds_answer_type, names_asked, names_in, places_it

@@ -14,8 +14,9 @@ from difflib import SequenceMatcher
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
-from index.constraints import PERIOD_SPAN, Constraints, edition_ordinals, groups_in, holds_phrase, phases_in
+from index.constraints import PERIOD_SPAN, Constraints, holds_phrase
 from index.names import proper_names
+from index.phases import edition_ordinals, groups_in, phases_in
 from index.query import QueryAnalysis
 from index.retriever import Hit, HybridRetriever
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from corpus.chunking import split_sentences
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.constraints import phases_in
+from index.phases import phases_in
 from index.question_type import DATE_WORD
 
 SHORT_SENTENCE = 160  # characters: a sentence this short may need the next one to say enough

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.constraints import phase_periods, phases_in
+from index.phases import phase_periods, phases_in
 from index.pointers import folded_and_written
 from index.query import QueryAnalysis
 from index.question_type import STATE_OFFICES, AnswerType, offices_in

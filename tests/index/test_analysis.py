@@ -1,4 +1,5 @@
 from index.analysis import FrenchAnalyzer
+from index.proximity import ordinal_conflict
 
 A = FrenchAnalyzer()
 
@@ -56,7 +57,6 @@ def test_the_participles_of_a_question_meet_the_passage():
 
 
 def test_a_heading_names_the_phase_its_sentences_speak_of():
-    from index.proximity import ordinal_conflict
 
     sentence, question = ["premier", "phas"], ["2e", "phas"]  # « … de la première phase », « la deuxième phase ? »
     assert ordinal_conflict(sentence, question)

@@ -1,6 +1,7 @@
 from index.analysis import FrenchAnalyzer
-from index.constraints import edition_ordinals, extract_constraints, phase_periods, phases_in
-from index.query import analyse_query
+from index.constraints import extract_constraints, holds_phrase
+from index.phases import edition_ordinals, groups_in, phase_periods, phases_in
+from index.query import analyse_query, with_next_phase
 from index.question_type import AnswerType
 
 A = FrenchAnalyzer()
@@ -80,7 +81,6 @@ def test_what_a_question_asks_to_define():
     assert not extract_constraints("c'est quoi la date limite pour déposer un dossier ?", A).defined
     assert not extract_constraints("et les pôles, qu'est-ce qu'on leur demande en échange ?", A).defined  # a clause
     assert not extract_constraints("c koi leurs noms ?", A).defined  # something said before
-    from index.query import analyse_query
 
     judged = analyse_query("Qu'est-ce que l'étude de 2012 porte au crédit des pôles ?", A, set())
     assert not judged.constraints.defined  # a judgement asked, no word to define
@@ -93,8 +93,6 @@ def test_what_a_question_asks_to_define():
 
 
 def test_an_elliptic_follow_up_asks_for_what_the_turn_before_asked():
-    from index.query import analyse_query
-    from index.question_type import AnswerType
 
     follow_up = analyse_query("Et pour la phase 3 ?", A, set(), context="Quel budget pour la phase 2 ?")
     assert follow_up.kind is AnswerType.AMOUNT and follow_up.constraints.phases == {3}
@@ -104,8 +102,6 @@ def test_an_elliptic_follow_up_asks_for_what_the_turn_before_asked():
 
 
 def test_a_follow_up_with_words_of_its_own_keeps_its_own_question():
-    from index.query import analyse_query
-    from index.question_type import AnswerType
 
     created = analyse_query("Et quels pôles ont été créés ?", A, set(), context="Quel budget pour la phase 2 ?")
     assert created.kind is AnswerType.NAME  # its own kind, not the budget of the turn before
@@ -273,7 +269,6 @@ def test_a_standalone_question_with_a_pronoun_keeps_its_own_scope():
 
 
 def test_quoted_words_are_phrases_found_as_whole_words():
-    from index.constraints import holds_phrase
 
     assert not extract_constraints("Comment traduire « innovation » en chinois ?", A).quoted  # one word
     assert not extract_constraints("Que veut dire « à la » en cuisine ?", A).quoted  # too short
@@ -305,14 +300,12 @@ def test_an_ordinal_names_an_edition_only_before_an_edition_noun():
 
 
 def test_a_numbered_group_is_a_constraint():
-    from index.constraints import groups_in
 
     assert extract_constraints("Quels pôles du groupe 2 ?", A).groups == {"2"}
     assert groups_in("poles des groupes 1 et 2") == {"1", "2"} and groups_in("13 poles (groupe 3)") == {"3"}
 
 
 def test_a_ranking_asked_for_is_kept_as_written():
-    from index.query import analyse_query
 
     assert analyse_query("Quel pôle a obtenu la meilleure note ?", A, set()).ranking == "la meilleure note"
     assert analyse_query("lequel a touché le plus d'argent ?", A, set()).ranking == "le plus d'argent"
@@ -326,7 +319,6 @@ def test_a_ranking_asked_for_is_kept_as_written():
 
 
 def test_what_came_of_something_is_kept_as_written():
-    from index.query import analyse_query
 
     reached = analyse_query("La part de 30 % a-t-elle été atteinte à la fin ?", A, set())
     assert reached.outcome == "atteinte"
@@ -342,7 +334,6 @@ def test_what_came_of_something_is_kept_as_written():
 
 
 def test_the_bots_own_opinion_asked_is_a_judgement_not_a_fact():
-    from index.query import analyse_query
 
     for question in (
         "À ton avis, Sporaltec méritait-il de perdre son label ?",
@@ -359,7 +350,6 @@ def test_the_bots_own_opinion_asked_is_a_judgement_not_a_fact():
 
 
 def test_a_follow_up_names_its_new_subject_not_a_discourse_marker():
-    from index.query import analyse_query
 
     earlier = "Combien l'État consacre-t-il aux plates-formes ?"
     assert (
@@ -369,7 +359,6 @@ def test_a_follow_up_names_its_new_subject_not_a_discourse_marker():
 
 
 def test_the_next_or_previous_phase_is_written_out_from_the_turn_before():
-    from index.query import with_next_phase
 
     assert with_next_phase("et pour la suivante ?", "Quelle période couvre la phase 2 ?") == "et pour la phase 3 ?"
     assert with_next_phase("Et la phase précédente ?", "Quel budget pour la deuxième phase ?") == "Et la phase 1 ?"
@@ -403,7 +392,6 @@ def test_who_are_the_people_asks_for_anyone_and_which_other_defines_nothing():
 
 
 def test_a_creation_asked_for_is_kept_as_written():
-    from index.query import analyse_query
 
     assert analyse_query("Le pôle Nucléaire Bourgogne a été créé en quelle année ?", A, set()).created == "créé"
     assert analyse_query("Combien de pôles ont été créés pour les écotechnologies ?", A, set()).created is None
@@ -422,7 +410,6 @@ def test_another_country_is_a_name_the_passage_must_carry():
 
 
 def test_what_came_of_it_in_other_words():
-    from index.query import analyse_query
 
     produced = analyse_query("Qu'a concrètement produit la plate-forme Axel One depuis son lancement ?", A, set())
     assert produced.outcome == "produit"
@@ -430,7 +417,6 @@ def test_what_came_of_it_in_other_words():
 
 
 def test_a_breakdown_asked_for_is_a_figure_per_thing():
-    from index.query import analyse_query
 
     assert analyse_query("Comment le 1,5 milliard s'est-il réparti année par année ?", A, set()).per_unit
     assert analyse_query("Quelle est la répartition par région des nouveaux pôles ?", A, set()).per_unit

@@ -1,5 +1,14 @@
 from index.analysis import FrenchAnalyzer
-from index.question_type import AnswerType, answer_type, counts_thing, holds_answer_type, places_it
+from index.question_type import (
+    AnswerType,
+    answer_type,
+    counts_thing,
+    holds_answer_type,
+    names_asked,
+    names_counted,
+    names_in,
+    places_it,
+)
 
 A = FrenchAnalyzer()
 
@@ -229,7 +238,6 @@ def test_where_after_a_time_says_when():
 
 
 def test_names_asked_by_the_dozen_need_a_list_of_names():
-    from index.question_type import names_counted, names_in
 
     assert names_counted("Pouvez-vous me donner la liste des 58 pôles classés dans les groupes 1 et 2 ?") == 58
     assert names_counted("Quels étaient les treize candidats qui n'ont pas été retenus ?") == 13
@@ -245,7 +253,6 @@ def test_names_asked_by_the_dozen_need_a_list_of_names():
 
 
 def test_precise_names_are_asked_of_things_that_have_names():
-    from index.question_type import names_asked, names_counted
 
     assert names_asked("Quels pôles précis étaient classés dans le groupe 2 ?")
     faults = "Quelles faiblesses précises ont été reprochées à InnoViandes ?"

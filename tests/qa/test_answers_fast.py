@@ -6,8 +6,9 @@ import pytest
 from conftest import FakeEncoder, service_on
 
 from corpus.model import Chunk
+from index.analysis import fold_accents
 from qa.composer import AnswerComposer, gives_name
-from qa.evidence import Gap
+from qa.evidence import Gap, passage_phases
 from qa.models import REFUSAL
 from qa.sentences import Unit, is_heading, with_neighbours
 from qa.service import AnswerService
@@ -125,8 +126,6 @@ def test_a_sentence_giving_the_name_asked_about_defines_it():
 
 
 def test_a_passage_speaks_of_the_phases_its_own_heading_names():
-    from index.analysis import fold_accents
-    from qa.evidence import passage_phases
 
     title = "L'évaluation de la phase 2 et le passage à la phase 3"
     text = "Le gouvernement en a tiré les conséquences. Les pôles doivent mieux accompagner les PME."

@@ -3,6 +3,8 @@ import time
 import pytest
 
 from index.analysis import FrenchAnalyzer
+from index.names import proper_names
+from index.pointers import without_discourse_start
 from qa.conversation import SQLiteConversationStore, Turn
 from qa.followup import is_follow_up, needs_context, quoted_in
 from qa.sentences import answer_units
@@ -81,7 +83,6 @@ def test_what_an_answer_quoted_is_found_without_its_caveat_or_marker():
 
 
 def test_names_only_the_documents_give_are_their_capitalised_words_not_places_or_sentence_starts():
-    from index.names import proper_names
 
     texts = [
         "Avenia, en Aquitaine, est un pôle. Le pôle Energivie, à Strasbourg (Alsace).\n- Team2, dans le Nord",
@@ -100,7 +101,6 @@ def test_names_only_the_documents_give_are_their_capitalised_words_not_places_or
 
 
 def test_what_is_said_before_asking_is_set_aside():
-    from index.pointers import without_discourse_start
 
     assert without_discourse_start("ok et elle a été lancée quel jour ?") == "et elle a été lancée quel jour ?"
     assert without_discourse_start("Ah ok merci, et combien ?") == "et combien ?"

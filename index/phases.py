@@ -1,0 +1,95 @@
+"""The phases, groups, periods and editions a folded text speaks of: « la deuxième phase (2009-2012) », « phase
+III », « Pôles 2.0 », « groupes 1 et 2 », « la 4e journée »."""
+
+from __future__ import annotations
+
+import re
+
+_PHASE_AFTER = re.compile(r"\bphase\s+(\d)\b(?!\s*[.,]\s*\d)")  # "phase 3", not "phase 2.0"
+_PHASE_BEFORE = re.compile(r"\b(\d)\s*(?:e|eme|ieme|em|nde?|re|ere|er)\s+phase\b")  # « 2e », « 1re », « 1ère »
+_PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
+# « la seconde période », « la deuxième étape » of the policy are its second phase too.
+_PHASE_WORD = re.compile(
+    r"\b("
+    + "|".join(_PHASE_WORDS)
+    + r")\s+(?:phase|(?:periode|etape)(?=\s+(?:de la politique|des poles|du dispositif)))\b"
+)  # not « la première étape pour devenir une plate-forme »
+# « la phase III », « la phase trois »: users write the number in Roman figures or in words too.
+_PHASE_NAMED = {"ii": 2, "iii": 3, "iv": 4, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}  # not « une phase un peu »
+_PHASE_AFTER_NAMED = re.compile(r"\bphase\s+(" + "|".join(_PHASE_NAMED) + r")\b")
+_POLES_2_0 = re.compile(r"\bpoles?\s+2[.,]0\b")
+
+
+def _phase_mentions(folded: str) -> list[tuple[int, int]]:
+    """Each phase a folded text names, with where the mention ends."""
+    readers = (
+        (_PHASE_AFTER, int),
+        (_PHASE_BEFORE, int),
+        (_PHASE_WORD, _PHASE_WORDS.__getitem__),
+        (_PHASE_AFTER_NAMED, _PHASE_NAMED.__getitem__),
+    )
+    found = [(number(m.group(1)), m.end()) for pattern, number in readers for m in pattern.finditer(folded)]
+    return found + [(2, m.end()) for m in _POLES_2_0.finditer(folded)]
+
+
+_GROUPS = re.compile(r"\bgroupes?\s+(\d)(?:\s*(?:et|,|ou)\s*(\d))?")  # « groupe 3 », « groupes 1 et 2 »
+
+
+def groups_in(folded: str) -> set[str]:
+    """Numbered groups a folded text speaks of: « groupes 1 et 2 » → {'1', '2'}."""
+    return {n for m in _GROUPS.finditer(folded) for n in m.groups() if n}
+
+
+def phases_in(folded: str) -> set[int]:
+    """Phase numbers a folded text speaks of: 'phase 3', '3e phase', 'troisième phase', 'phase III',
+    'phase trois', 'Pôles 2.0'."""
+    return {phase for phase, _ in _phase_mentions(folded)}
+
+
+# A period written right after the phase it belongs to: « la deuxième phase (2009-2012) », « une troisième
+# phase, pour 2013-2018 ».
+_PERIOD_AFTER = re.compile(r"\s*(?:\(|,\s*(?:pour|de)\s+|:\s*)((?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d)\b")
+
+
+def phase_periods(folded: str) -> dict[int, str]:
+    """The period each phase is given in a folded text: {2: '2009-2012'} for « deuxième phase (2009-2012) »."""
+    periods = {}
+    for phase, end in _phase_mentions(folded):
+        period = _PERIOD_AFTER.match(folded, end)
+        if period:
+            periods.setdefault(phase, period.group(1))
+    return periods
+
+
+def edition_ordinals(terms: list[str]) -> set[str]:
+    """Ordinals ("4e", "2e") that name an edition, a call, a day... — not a phase, which has its own check."""
+    found = set()
+    for i, term in enumerate(terms):
+        if term in _FIRST and i + 1 < len(terms) and terms[i + 1] in _EDITION_NOUNS:
+            found.add("1e")  # « le premier appel » is the « 1er appel »; the Premier ministre is no edition
+        elif term.endswith("e") and term[:-1].isdigit():
+            j = i + 1
+            while j < len(terms) and terms[j].isdigit():  # "4ème" is indexed as "4e" then "4"
+                j += 1
+            if j < len(terms) and terms[j] in _EDITION_NOUNS:  # not « la deuxième catégorie »
+                found.add(term)
+    return found
+
+
+_FIRST = {"premi", "premier"}  # index terms of « premier », « première » (not « premiers », a plural)
+# What an ordinal numbers when it names an edition: « la 4e journée », « le second appel », « le 3e numéro ».
+_EDITION_NOUNS = {
+    "appel",
+    "journe",
+    "edit",
+    "vagu",
+    "rencontr",
+    "colloqu",
+    "session",
+    "tour",
+    "contrat",
+    "conferent",
+    "forum",
+    "reunion",
+    "numero",
+}

@@ -143,28 +143,12 @@ def analyse_query(
     kind, constraints = answer_type(question), extract_constraints(question, analyzer)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
     # answer type checks; « deuxième phase (2009-2012) » answers it without the word.
-    filler = filler_terms | _KIND_WORDS.get(kind, set())
-    terms: dict[str, float] = {}
-    for text, weight in ((context, CONTEXT_WEIGHT), (question, 1.0)):
-        for term in analyzer.terms(text):
-            own = weight * (FILLER_WEIGHT if term in filler else 1.0)
-            terms[term] = max(own, terms.get(term, 0.0))
+    terms = _weighted_terms(analyzer, question, context, filler_terms | _KIND_WORDS.get(kind, set()))
     folded, as_written = folded_and_written(question)
-    earlier = extract_constraints(context, analyzer) if context else None
-    if earlier is not None and kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
-        # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
-        kind = answer_type(context)
-        constraints = replace(
-            constraints,
-            asked=constraints.asked or earlier.asked,
-            asked_word=constraints.asked_word or earlier.asked_word,
-        )
     own_terms = analyzer.terms(question)
-    leans_on = earlier is not None and leans_on_earlier_turn(folded, own_terms)
-    if earlier is not None and leans_on and not _scoped(constraints):
-        # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
-        # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
-        constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=earlier.names)
+    leans_on = bool(context) and leans_on_earlier_turn(folded, own_terms)
+    if context:
+        kind, constraints = _read_with_earlier_turn(question, analyzer, kind, constraints, context, leans_on)
     held = asked_of_it(folded) if leans_on else None
     if held and not constraints.asked and analyzer.terms(folded[held[0] : held[1]]):
         # « qui le préside ? » asks what « qui préside le pôle Avenia ? » asks, of what the last answer quoted
@@ -174,46 +158,17 @@ def analyse_query(
             asked_word=as_written[held[0] : held[1]],
             within=said_before or None,
         )
-    if _OUTCOME.search(folded):
-        # « ça a donné quoi l'évaluation ? »: what it concluded, which the documents call conclusions, results
-        for term in analyzer.terms(_OUTCOME_WORDS):
-            terms.setdefault(term, CONTEXT_WEIGHT)
-    hints = {AnswerType.SHORTCOMING: _SHORTCOMING_WORDS, AnswerType.STRENGTH: _STRENGTH_WORDS}.get(kind)
-    if hints:  # « qu'est-ce que l'étude porte au crédit des pôles ? » asks a judgement, it defines no word
+    if _add_hint_terms(terms, folded, kind, analyzer):
+        # « qu'est-ce que l'étude porte au crédit des pôles ? » asks a judgement, it defines no word
         constraints = replace(constraints, defined=(), defined_words=None)
-    for term in analyzer.terms(hints or ""):  # « qu'est-ce qui pèche encore ? »: the words that say it
-        terms.setdefault(term, CONTEXT_WEIGHT)
-    for phrase, words in _PHRASES:
-        if found := phrase.search(folded):  # « en tout », made of stop words, means « au total »
-            for term in analyzer.terms(found.group(0)):  # « en échange » is no « ateliers d'échanges »
-                if term in terms:
-                    terms[term] = min(terms[term], FILLER_WEIGHT)
-            for term in analyzer.terms(words):
-                terms.setdefault(term, 1.0)
     topic = _TOPIC.match(folded) if context else None
     topic_terms = analyzer.terms(topic.group(1)) if topic else []
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
-    ranking = _RANKING.search(folded)
-    ranking_span = ranking.span(ranking.lastgroup or 0) if ranking else None
-    outcome = _OUTCOME_ASKED.search(folded)
-    if outcome is None and kind in (AnswerType.NUMBER, AnswerType.AMOUNT):
-        outcome = _IN_THE_END.search(folded)
-    outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
-    created = _CREATED.search(folded) if kind in (AnswerType.DATE, AnswerType.PERIOD) else None
-    # « À votre avis, combien l'État a-t-il mis ? » is asked politely: a fact is asked, which the documents give.
-    opinion = kind in (AnswerType.OTHER, AnswerType.REASON) and bool(_OPINION.search(folded))
     return QueryAnalysis(
-        names_wanted=names_counted(question) if kind is AnswerType.NAME else 0,
-        until=bool(_UNTIL_WHEN.search(fold_accents(question))),
-        opinion=opinion,
-        created=as_written[created.start() : created.end()] if created else None,
-        outcome=as_written[slice(*outcome_span)] if outcome_span else None,
-        ranking=as_written[slice(*ranking_span)] if ranking_span else None,
+        **_what_the_answer_must_say(question, folded, as_written, kind),
         question=question,
         offices=frozenset(offices_in(question)),
-        per_unit=(kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
-        or bool(_BREAKDOWN.search(folded)),
         topic=topic_terms[0] if topic_terms else None,
         topic_word=as_written[topic.start(1) : topic.end(1)] if topic_terms else None,
         done=done_terms[0] if done_terms else None,
@@ -228,6 +183,84 @@ def analyse_query(
         # The model reads « QUE RECOUVRE LE SIGLE CIADT ? » as shouting, further from every passage.
         vector=_embed_follow_up(embed, question.lower() if shouted(question) else question, context) if embed else None,
     )
+
+
+def _weighted_terms(analyzer: FrenchAnalyzer, question: str, context: str, filler: set[str]) -> dict[str, float]:
+    """The question's terms at 1, the earlier turn's lower, words of the question's form lower still."""
+    terms: dict[str, float] = {}
+    for text, weight in ((context, CONTEXT_WEIGHT), (question, 1.0)):
+        for term in analyzer.terms(text):
+            own = weight * (FILLER_WEIGHT if term in filler else 1.0)
+            terms[term] = max(own, terms.get(term, 0.0))
+    return terms
+
+
+def _read_with_earlier_turn(
+    question: str,
+    analyzer: FrenchAnalyzer,
+    kind: AnswerType,
+    constraints: Constraints,
+    context: str,
+    leans_on: bool,
+) -> tuple[AnswerType, Constraints]:
+    """What a follow-up asks, read with the turn before it."""
+    earlier = extract_constraints(context, analyzer)
+    if kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
+        # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
+        kind = answer_type(context)
+        constraints = replace(
+            constraints,
+            asked=constraints.asked or earlier.asked,
+            asked_word=constraints.asked_word or earlier.asked_word,
+        )
+    if leans_on and not _scoped(constraints):
+        # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
+        # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
+        constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=earlier.names)
+    return kind, constraints
+
+
+def _add_hint_terms(terms: dict[str, float], folded: str, kind: AnswerType, analyzer: FrenchAnalyzer) -> bool:
+    """Add the words the documents use for what is asked in other words; True when the question asks a
+    judgement (a shortcoming, a strength)."""
+    if _OUTCOME.search(folded):
+        # « ça a donné quoi l'évaluation ? »: what it concluded, which the documents call conclusions, results
+        for term in analyzer.terms(_OUTCOME_WORDS):
+            terms.setdefault(term, CONTEXT_WEIGHT)
+    hints = {AnswerType.SHORTCOMING: _SHORTCOMING_WORDS, AnswerType.STRENGTH: _STRENGTH_WORDS}.get(kind)
+    for term in analyzer.terms(hints or ""):  # « qu'est-ce qui pèche encore ? »: the words that say it
+        terms.setdefault(term, CONTEXT_WEIGHT)
+    for phrase, words in _PHRASES:
+        if found := phrase.search(folded):  # « en tout », made of stop words, means « au total »
+            for term in analyzer.terms(found.group(0)):  # « en échange » is no « ateliers d'échanges »
+                if term in terms:
+                    terms[term] = min(terms[term], FILLER_WEIGHT)
+            for term in analyzer.terms(words):
+                terms.setdefault(term, 1.0)
+    return hints is not None
+
+
+def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind: AnswerType) -> dict:
+    """What the answer must give besides the kind asked: so many names, a ranking, what came of a plan, a
+    creation, a figure per thing, « jusqu'au … »; and whether the bot's own opinion is asked."""
+    ranking = _RANKING.search(folded)
+    ranking_span = ranking.span(ranking.lastgroup or 0) if ranking else None
+    outcome = _OUTCOME_ASKED.search(folded)
+    if outcome is None and kind in (AnswerType.NUMBER, AnswerType.AMOUNT):
+        outcome = _IN_THE_END.search(folded)
+    outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
+    created = _CREATED.search(folded) if kind in (AnswerType.DATE, AnswerType.PERIOD) else None
+    return {
+        "names_wanted": names_counted(question) if kind is AnswerType.NAME else 0,
+        "until": bool(_UNTIL_WHEN.search(fold_accents(question))),
+        # « À votre avis, combien l'État a-t-il mis ? » is asked politely: a fact is asked, which the documents give.
+        "opinion": kind in (AnswerType.OTHER, AnswerType.REASON) and bool(_OPINION.search(folded)),
+        "created": as_written[created.start() : created.end()] if created else None,
+        "outcome": as_written[slice(*outcome_span)] if outcome_span else None,
+        "ranking": as_written[slice(*ranking_span)] if ranking_span else None,
+        "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
+        or bool(_BREAKDOWN.search(folded)),
+    }
 
 
 def _scoped(constraints: Constraints) -> bool:

@@ -298,6 +298,7 @@ QUESTION_FILLER_WORDS = [
     "precis",
     "precisement",
     "actuellement",
+    "vrai",  # « c koi en vrai ? »
 ]
 
 # SMS-style spellings seen in chat questions, mapped to the word they stand for.

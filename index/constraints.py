@@ -75,7 +75,7 @@ _KIND_NOUNS = frozenset(
 _DEFINED = re.compile(
     r"\b(?:c'est quoi|c koi|c quoi|qu'est-ce que|qu'est-ce qu'|que signifie|que veut dire|que recouvre|que sont"
     r"|comment (?:fonctionnent|fonctionne|marchent|marche))\s*"  # « comment fonctionne le crédit d'impôt … ? »
-    r"(?:(?:concretement|exactement|vraiment|precisement)\s+)?"
+    r"(?:(?:concretement|exactement|vraiment|precisement|en vrai|au juste)\s+)?"
     r"(?:(?:les|le|la|une|un|des|cette|ce)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
     r"(.+?)(?=\s+(?:et|dans|ds|sur|pour|en|pendant|pdt|exactement|concretement)\s|\s*(?:[,?;!]|\.(?!\d))|$)"
 )
@@ -84,7 +84,7 @@ _DEFINED = re.compile(
 _DEFINED_FIRST = re.compile(
     r"^(?:et\s+)?[«\"“]?\s*(?:(?:les|le|la|une|un|des)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
     r"([\w@'-]+(?:\.\d+)?(?:\s+[\w@'-]+(?:\.\d+)?){0,3}?)\s*[»\"”]?\s*,?\s+(?:ca\s+|c'\s*)?"
-    r"(?:veut dire|signifie|designe|c'est|c koi|c quoi|est|sont)\s+(?:quoi|koi)\b"
+    r"(?:veut dire|signifie|designe|c'est|c|est|sont)\s+(?:quoi|koi)\b"  # « la DIACT c koi ? »
 )
 _RELATIVE = re.compile(r"\b(?:avant|apres|depuis|d'ici|des)\s+(?:(?:la fin de |le debut de )?l'annee\s+)?$")
 # « 2009-2012 », « (de) 2009 à 2012 », « entre 2009 et 2012 », folded: a period, whose bounds are no event of that

@@ -204,6 +204,8 @@ def test_what_to_define_may_come_first():
     assert extract_constraints("les GTI c'est quoi dans la doc ?", A).defined_words == "GTI"
     assert extract_constraints("« Pôles 2.0 », ça désigne quoi au juste ?", A).defined_words == "Pôles 2.0"
     assert extract_constraints("c koi pole 2.0", A).defined_words == "pole 2.0"  # « 2.0 » ends no sentence
+    assert extract_constraints("la DIACT c koi en vrai ?", A).defined_words == "DIACT"  # SMS, then a filler
+    assert extract_constraints("c quoi en vrai la DIACT ?", A).defined_words == "DIACT"
     assert extract_constraints("Le budget c'est quoi ?", A).defined == ()  # a kind of answer, not a definition
     assert not extract_constraints("Les plates-formes, c'est financé par qui ?", A).defined
     # « comment fonctionne X ? » asks what X is and does, as a definition does

@@ -619,6 +619,8 @@ def test_what_a_name_means_is_the_sentence_that_gives_it(real_service):
     for question in ("« Pôles 2.0 », ça désigne quoi au juste ?", "C'est quoi Pôles 2.0 ?", "c koi pole 2.0"):
         answer = real_service.ask(question)
         assert "deuxième phase" in answer.answer, question  # « baptisée », « nommée », not a title naming it
+    acronym = real_service.ask("la DIACT c koi en vrai ?")  # « en vrai » is no word to define
+    assert not acronym.refused and "Délégation interministérielle" in acronym.answer
 
 
 def test_a_name_written_after_a_colon_is_a_name_of_the_documents(real_service):

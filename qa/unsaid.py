@@ -49,6 +49,8 @@ _AFTER_WHAT_HAPPENED = re.compile(
     r"\b(?:ensuite|apres|depuis|par la suite|aujourd'hui|maintenant|desormais)\b"
     r"|\bqui (?:ont|a|avaient|avait) (?:ete )?[a-z]+(?:e|es|is|it|u|us)\b"
 )
+# … after what was said of them (« qu'est devenu Sporaltec ensuite ? »): what befell them is not what came next
+_AFTER_THAT = re.compile(r"\b(?:ensuite|par la suite|aujourd'hui|maintenant|desormais)\b")
 # What befell things, which answers « que sont devenus les 13 pôles du groupe 3 ? » unless the question (or the turn
 # before it) says it already
 _EVENT = re.compile(r"\b(renouvel|perdu|conserv|retir|evalu|labellis|reconfigur)")
@@ -126,5 +128,8 @@ def _not_what_became(query: QueryAnalysis, folded_said: str) -> bool:
         _BECAME_ASKED.match(fold_accents(query.outcome or "")) is not None
         and _AFTER_WHAT_HAPPENED.search(fold_accents(query.question)) is not None
         and not _BECAME.search(folded_said)
-        and not set(_EVENT.findall(folded_said)) - events_asked
+        and (
+            _AFTER_THAT.search(fold_accents(query.question)) is not None
+            or not set(_EVENT.findall(folded_said)) - events_asked
+        )
     )

@@ -1,6 +1,6 @@
 from index.analysis import FrenchAnalyzer
 from index.constraints import extract_constraints, holds_phrase
-from index.phases import edition_ordinals, groups_in, phase_periods, phases_in
+from index.phases import edition_ordinals, groups_in, phase_periods, phases_in, with_phase_after
 from index.query import analyse_query, with_next_phase
 from index.question_type import AnswerType
 
@@ -423,3 +423,11 @@ def test_a_breakdown_asked_for_is_a_figure_per_thing():
     assert analyse_query("Comment le 1,5 milliard s'est-il réparti année par année ?", A, set()).per_unit
     assert analyse_query("Quelle est la répartition par région des nouveaux pôles ?", A, set()).per_unit
     assert not analyse_query("Quel budget pour la phase 2 ?", A, set()).per_unit
+
+
+def test_the_phase_after_one_named_after_apres_is_the_next_one():
+    assert with_phase_after("que s'est-il passe apres la fin de la phase 3 ?") == "que s'est-il passe phase 4 ?"
+    assert with_phase_after("apres la premiere phase, combien ?") == "phase 2, combien ?"
+    assert with_phase_after("apres poles 2.0") == "phase 3"
+    assert with_phase_after("apres l'evaluation de la phase 1") == "apres l'evaluation de la phase 1"  # after a deed
+    assert extract_constraints("Que s'est-il passé pour les pôles après la fin de la phase 3 ?", A).phases == {4}

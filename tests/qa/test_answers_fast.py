@@ -167,6 +167,8 @@ def test_a_creation_or_what_became_of_things_must_be_said(service):
     assert not unsaid_in(became, "Les six pôles ont rejoint d'autres pôles.")
     group_3 = analyse("Que sont devenus les 13 pôles du groupe 3 après 2009 ?")
     assert not unsaid_in(group_3, "Le CIADT a renouvelé le label de sept d'entre eux.")  # what befell them
+    next_ = analyse("Qu'est devenu Sporaltec ensuite ?")  # after what was said of it: what came next
+    assert unsaid_in(next_, "Six pôles ont en revanche perdu leur label : Sporaltec.")
 
 
 def test_until_when_prefers_the_sentence_that_says_until(service):

@@ -467,6 +467,11 @@ def test_near_domain_questions_get_no_phase_2_fact_as_an_answer(real_service):
         answer = real_service.ask(question)
         assert answer.refused or (answer.confidence == "low" and answer.answer.startswith("Les documents ne"))
     assert real_service.ask("Combien de pôles ont été labellisés pour la phase 4 ?").refused
+    # after the end of phase 3 is phase 4, which the documents do not reach; after phase 1 is their own phase 2
+    assert real_service.ask("Que s'est-il passé pour les pôles après la fin de la phase 3 ?").refused
+    assert (
+        "1,5 milliard" in real_service.ask("Après la première phase, combien l'État a-t-il consacré aux pôles ?").answer
+    )
 
 
 def caveated(answer) -> bool:
@@ -707,6 +712,7 @@ def test_close_questions_the_documents_do_not_answer(real_service):
         ("Quelles entreprises sont membres du pôle DREAM Eaux et milieux ?", "« membres »"),
         ("Qu'a concrètement produit la plate-forme Axel One depuis son lancement ?", "« produit »"),
         ("Que sont devenus les six pôles qui ont perdu leur label en 2010 ?", "« devenus »"),
+        ("Qu'est devenu Sporaltec ensuite ?", "« devenu »"),  # after what befell it: what came next
         ("Comment le 1,5 milliard d'euros de la phase 2 s'est-il réparti année par année ?", "de répartition précise"),
         ("Les pôles de compétitivité français font-ils mieux que les clusters allemands ?", "Je n'ai pas trouvé"),
     ):

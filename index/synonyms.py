@@ -47,6 +47,7 @@ _GROUPS = [
     "positive positif favorable",
     "initialement départ prévu origine",
     "coordonne coordonner coordinateur coordination",
+    "aider aide accompagner accompagnement soutenir soutien appuyer appui",
 ]
 
 

@@ -47,7 +47,19 @@ _COUNTED = re.compile(
     r"|responsables?|chef|delegue|prefets?|correspondants?|rapporteurs?|auteurs?)\b[^?]*?,?\s*c'(?:est|etait) (?:qui|ki)\b"
 )
 # « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
-_NOT_COUNTED = {"temps", "fois", "millions", "milliards", "euros", "argent"}
+_NOT_COUNTED = {
+    "temps",
+    "fois",
+    "millions",
+    "milliards",
+    "euros",
+    "argent",
+    "thunes",
+    "tunes",
+    "fric",
+    "pognon",
+    "oseille",
+}
 # « qui sont les (hauts) responsables … ? » asks for anyone: a sentence naming people answers it in their titles
 _ANYONE = {"responsables", "personnes", "gens", "personnalites", "intervenants", "acteurs", "protagonistes"}
 _NAMED_KINDS = r"(?:pole|projet|plate-forme|plateforme|cabinet|programme)"  # « du pôle Team2 »

@@ -24,6 +24,7 @@ class AnswerType(StrEnum):
     OTHER = "other"
 
 
+MONEY_SLANG = r"thunes?|tunes?|fric|pognon|oseille|flouze"  # « l'État a lâché combien de thunes ? »
 _MONEY_VERBS = (
     r"(?:donn|consacr|verse|invest|depens|allou|affect|mobilis|apport|rapporte|rapportai|cout|debours|financ)\w*"
     r"|met(?:s|tent|tre|tait|taient)?|mise?s?(?! en\b)"  # « mis sur la table », not « mis en place »
@@ -62,6 +63,7 @@ _QUESTION_PATTERNS = [
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
         r"|\b(combien|cb|cmb) (d'argent|d'euros|de millions|de milliards|coute|coutait|a coute)\b|\bmontant\b"
+        rf"|\b(combien|cb|cmb) de ({MONEY_SLANG})\b"  # « combien de thunes »
         r"|\ble (plus|moins) (d'argent|d'euros|de financements?|de credits|de subventions|d'aides?|de fonds)\b"
         r"|\b(le|la|les) (plus|mieux|moins) (finance|dote)e?s?\b"  # « lequel a touché le plus d'argent ? »
         r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa) (le |la |l')?(budget|montant|enveloppe)\b"

@@ -10,7 +10,7 @@ from index.analysis import FrenchAnalyzer
 # the same FrenchAnalyzer as the passages, so only the surface words are written here.
 _GROUPS = [
     "budget argent financement financer enveloppe crédits fonds montant somme coût dépense euros "
-    "milliard millions consacrer affecter dotation subvention aides",
+    "milliard millions consacrer affecter dotation subvention aides thunes fric pognon oseille",
     "écotechnologies ecotechs écotechs vertes verts environnement environnementales",
     "territoire territoires territoriales territorial",
     "apporte apporter donne donner offre offrir procure",

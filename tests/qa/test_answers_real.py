@@ -628,6 +628,11 @@ def test_what_a_name_means_is_the_sentence_that_gives_it(real_service):
     assert not acronym.refused and "Délégation interministérielle" in acronym.answer
 
 
+def test_money_in_slang_is_money(real_service):
+    slang = real_service.ask("l'état a lâché combien de thunes pr lancer la phase 2 ?")  # nothing counted
+    assert slang.confidence == "high" and "1,5 milliard" in slang.answer
+
+
 def test_a_name_written_after_a_colon_is_a_name_of_the_documents(real_service):
     answer = real_service.ask("Sporaltec était basé dans quelle ville ?")  # « perdu leur label : Sporaltec (…) »
     assert answer.confidence == "high" and "Sporaltec (Saint-Étienne)" in answer.answer

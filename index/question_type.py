@@ -29,10 +29,9 @@ _MONEY_VERBS = (
     r"(?:donn|consacr|verse|invest|depens|allou|affect|mobilis|apport|rapporte|rapportai|cout|debours|financ)\w*"
     r"|met(?:s|tent|tre|tait|taient)?|mise?s?(?! en\b)"  # « mis sur la table », not « mis en place »
 )
-# « combien de pôles », « combien y a-t-il de projets financés »: a thing counted, whatever the verb
-_COUNTS_A_THING = (
-    r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |'))"
-)
+# « combien de pôles », « combien y a-t-il de projets financés », « combien des projets financés »: a thing counted,
+# whatever the verb
+_COUNTS_A_THING = r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |es |'))"
 # « les noms des dix-neuf candidatures », « leurs noms », « comment s'appellent-ils »: names, nothing less
 _NAMED_THINGS = r"(?:poles?|projets?|candidat\w*|dossiers?|laureats?|plates?-?formes?|entreprises?|cabinets?)"
 _NAMES_ASKED = (

@@ -25,6 +25,8 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("combien vers la métropole ?") is AnswerType.NUMBER  # « vers », not « versé »
     assert answer_type("Combien de millions l'État consacre-t-il aux plates-formes ?") is AnswerType.AMOUNT
     assert answer_type("l'état a lâché combien de thunes pr lancer la phase 2 ?") is AnswerType.AMOUNT  # slang
+    # « combien des projets financés » counts projects (a share of them), it asks no amount
+    assert answer_type("en phase 1 le dvpt durable c'était combien des projets financés ?") is AnswerType.NUMBER
     assert answer_type("Combien y a-t-il de projets financés ?") is AnswerType.NUMBER
     assert answer_type("Combien y a-t-il de pôles mis en place ?") is AnswerType.NUMBER
     assert answer_type("combien le rapport compte-t-il de recommandations ?") is AnswerType.NUMBER

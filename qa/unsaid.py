@@ -34,7 +34,7 @@ _PLANNED = re.compile(
     r"\bobjectifs?\b|\bs'est fixe\b|\bvise(?:nt)?\b|\bpreselection\w*|\bdoi(?:t|vent)\b|\bdevr(?:a|ont|ait|aient)\b|\bprevue?s?\b"
     r"|\bpeu(?:t|vent) etre\b|\bpourr(?:a|ont|ait)\b|\bsi (?:cet|cette|ce|le|la|les)\b"
 )
-_CAME_OF_IT = re.compile(r"\batteint|\breussi|\bconstate|\b(?:a|ont|avait|avaient) ete\b|\bont obtenu\b|\bresultats?\b")
+_CAME_OF_IT = re.compile(r"\batteint|\breussi|\bconstate|\bont obtenu\b|\bresultats?\b")
 # What says something was created: « création », « lancée », and for pôles their labelling as new ones (« a retenu six
 # nouveaux pôles », « labellisés »); « a renouvelé le label » is no creation
 _CREATION = re.compile(

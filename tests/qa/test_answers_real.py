@@ -485,6 +485,13 @@ def test_money_for_another_phase_and_a_count_the_documents_never_give_get_the_ca
         "Combien de plates-formes d'innovation ont finalement obtenu un financement après la présélection ?",
     ):
         assert caveated(real_service.ask(question)), question
+    # « lancé », « présélectionnées » say what was planned and done before, not how many were funded in the end
+    _, funded = two_turns(
+        real_service,
+        "Combien de propositions a reçues le premier appel plates-formes ?",
+        "Et combien ont finalement été financées ?",
+    )
+    assert funded.refused or caveated(funded)
 
 
 def test_what_the_documents_never_say_of_a_named_pole_gets_the_caveat(real_service):

@@ -46,6 +46,8 @@ class QueryAnalysis:
     names_wanted: int = 0  # « la liste des 58 pôles » (a names question): so many names asked for, 0 if not counted
     until: bool = False  # « jusqu'à quelle date … ? »: a sentence saying « jusqu'au … » answers it best
     opinion: bool = False  # « à ton avis, méritait-il de perdre son label ? »: a judgement the documents do not make
+    negated: str | None = None  # « les dossiers qui n'ont pas été retenus »: what was not done (as written)
+    negated_word: str | None = None  # the deed that was not done: « retenus »
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -121,6 +123,11 @@ _OPINION = re.compile(
     r"|\b(?:penses|pensez|crois|croyez)-(?:tu|vous)\b|\bt'en penses quoi\b|\bvous en pensez quoi\b"
     # « selon vous, était-ce une bonne idée ? »: a judgement asked of the bot
     r"|\b(?:selon|d'apres|a) (?:toi|vous)\b.*\b(?:bonne idee|mauvaise idee|utiles?|efficaces?|merit\w*|valait|justifie\w*)"
+)
+# « qui n'ont pas été retenus », « les dossiers non retenus »: the deed denied
+_NEGATED = re.compile(
+    r"\b(?:n'|ne )(?:ont|a|avaient|avait|etaient|etait|sont|est|seront|sera)\s+(?:pas|jamais)\s+(?:ete\s+)?(?P<deed>[a-z]{3,})"
+    r"|\bnon[- ](?P<deed_after_non>[a-z]{4,})"
 )
 _UNTIL_WHEN = re.compile(r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b")
 _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
@@ -250,12 +257,15 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         outcome = _IN_THE_END.search(folded)
     outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
     created = _CREATED.search(folded) if kind in (AnswerType.DATE, AnswerType.PERIOD) else None
+    negated = _NEGATED.search(folded)
     return {
         "names_wanted": names_counted(question) if kind is AnswerType.NAME else 0,
         "until": bool(_UNTIL_WHEN.search(fold_accents(question))),
         # « À votre avis, combien l'État a-t-il mis ? » is asked politely: a fact is asked, which the documents give.
         "opinion": kind in (AnswerType.OTHER, AnswerType.REASON) and bool(_OPINION.search(folded)),
         "created": as_written[created.start() : created.end()] if created else None,
+        "negated": as_written[negated.start() : negated.end()] if negated else None,
+        "negated_word": as_written[slice(*negated.span(negated.lastgroup or 0))] if negated else None,
         "outcome": as_written[slice(*outcome_span)] if outcome_span else None,
         "ranking": as_written[slice(*ranking_span)] if ranking_span else None,
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))

@@ -55,6 +55,8 @@ _AFTER_THAT = re.compile(r"\b(?:ensuite|par la suite|aujourd'hui|maintenant|deso
 # before it) says it already
 _EVENT = re.compile(r"\b(renouvel|perdu|conserv|retir|evalu|labellis|reconfigur)")
 _BECAME = re.compile(r"\bdevenu|\bfusionn|\brejoint|\bintegre|\bdisparu|\bdissou|\btransforme|\bregroupe|\babsorbe")
+# A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
+_NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »
 # « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
 _PER_UNIT_TEXT = re.compile(
     r"\bpar (?:an|annee|mois|pole|projet|region|dossier|entreprise|plate-?forme)s?\b|\bchaque\b|\bchacune?\b"
@@ -102,7 +104,18 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
         gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
     if query.ranking and not _RANKS.search(said):
         gaps.append(Gap(f"« {query.ranking} »", True, asked=True))
+    if _says_the_opposite(query, said_terms, folded_said, analyzer, thesaurus):
+        gaps.append(Gap(f"« {query.negated} »", True, asked=True))
     return gaps
+
+
+def _says_the_opposite(
+    query: QueryAnalysis, said_terms: list[str], folded_said: str, analyzer: FrenchAnalyzer, thesaurus: Thesaurus
+) -> bool:
+    """« les dossiers qui n'ont pas été retenus » against « a retenu six nouveaux pôles »: what was done, not what
+    was not."""
+    deed = analyzer.terms(query.negated_word or "")
+    return bool(deed) and thesaurus.found_in(deed[0], said_terms) and not _NEGATION.search(folded_said)
 
 
 def _other_givers(query: QueryAnalysis, said: str) -> list[Gap]:

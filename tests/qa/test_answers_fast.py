@@ -171,6 +171,20 @@ def test_a_creation_or_what_became_of_things_must_be_said(service):
     assert unsaid_in(next_, "Six pôles ont en revanche perdu leur label : Sporaltec.")
 
 
+def test_what_was_not_done_is_not_answered_by_what_was(service):
+    retriever = service._engine.retriever
+    not_kept = retriever.analyse("Quels étaient les dossiers écotech qui n'ont pas été retenus en 2010 ?")
+    assert not_kept.negated == "n'ont pas été retenus" and not_kept.negated_word == "retenus"
+    assert retriever.analyse("les dossiers non retenus ?").negated_word == "retenus"
+
+    def unsaid_in(said):
+        return unsaid(not_kept, said, retriever.analyzer, retriever.lexical.thesaurus)
+
+    assert unsaid_in("Le CIADT a retenu six nouveaux pôles, dont Team2 dans le Nord-Pas-de-Calais.")
+    assert not unsaid_in("Treize dossiers n'ont pas été retenus.")  # said as denied
+    assert not unsaid_in("Dix-neuf candidatures ont été déposées.")  # nothing done said: other checks decide
+
+
 def test_until_when_prefers_the_sentence_that_says_until(service):
     composer, analyse = service._engine.composer, service._engine.retriever.analyse
     until = analyse("Jusqu'à quelle date pouvait-on déposer un dossier ?")

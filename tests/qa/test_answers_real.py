@@ -725,6 +725,7 @@ def test_close_questions_the_documents_do_not_answer(real_service):
         ("Qu'a concrètement produit la plate-forme Axel One depuis son lancement ?", "« produit »"),
         ("Que sont devenus les six pôles qui ont perdu leur label en 2010 ?", "« devenus »"),
         ("Qu'est devenu Sporaltec ensuite ?", "« devenu »"),  # after what befell it: what came next
+        ("Quels étaient les treize dossiers écotech qui n'ont pas été retenus en 2010 ?", "« n'ont pas été retenus »"),
         ("Comment le 1,5 milliard d'euros de la phase 2 s'est-il réparti année par année ?", "de répartition précise"),
         ("Les pôles de compétitivité français font-ils mieux que les clusters allemands ?", "Je n'ai pas trouvé"),
     ):

@@ -48,6 +48,21 @@ _GROUPS = [
     "initialement départ prévu origine",
     "coordonne coordonner coordinateur coordination",
     "aider aide accompagner accompagnement soutenir soutien appuyer appui",
+    # places the documents name, and what their people are called (« le pôle stéphanois », « un pôle alsacien »)
+    "alsace alsacien alsacienne alsaciens alsaciennes",
+    "lorraine lorrain lorrains",
+    "aquitaine aquitain aquitains",
+    "rhône-alpes rhônalpin rhônalpins lyon lyonnais lyonnaise lyonnaises",
+    "saint-étienne stéphanois stéphanoise",
+    "poitiers poitevin poitevine poitevins",
+    "nantes nantais nantaise",
+    "clermont-ferrand clermontois clermontoise auvergne auvergnat auvergnate",
+    "bordeaux bordelais bordelaise",
+    "bourgogne bourguignon bourguignonne bourguignons",
+    "languedoc-roussillon languedocien montpellier montpelliérain",
+    "midi-pyrénées toulouse toulousain toulousaine",
+    "provence provençal provençale marseille marseillais",
+    "nord-pas-de-calais nordiste nordistes lille lillois",
 ]
 
 

@@ -640,6 +640,11 @@ def test_money_in_slang_is_money(real_service):
     assert slang.confidence == "high" and "1,5 milliard" in slang.answer
 
 
+def test_a_pole_named_by_its_place_is_found_there(real_service):
+    answer = real_service.ask("Le pôle stéphanois a-t-il gardé son label en 2010 ?")  # Saint-Étienne's Sporaltec
+    assert "Sporaltec (Saint-Étienne)" in answer.answer
+
+
 def test_a_name_written_after_a_colon_is_a_name_of_the_documents(real_service):
     answer = real_service.ask("Sporaltec était basé dans quelle ville ?")  # « perdu leur label : Sporaltec (…) »
     assert answer.confidence == "high" and "Sporaltec (Saint-Étienne)" in answer.answer

@@ -1,0 +1,22 @@
+from index.analysis import FrenchAnalyzer
+from index.synonyms import Thesaurus
+
+A = FrenchAnalyzer()
+T = Thesaurus(A)
+
+
+def meet(question_word: str, passage: str) -> bool:
+    return T.found_in(A.terms(question_word)[0], A.terms(passage))
+
+
+def test_a_place_meets_what_its_people_are_called():
+    assert meet("stéphanois", "Sporaltec (Saint-Étienne)")
+    assert meet("alsacien", "Energivie, en Alsace")
+    assert meet("lyonnaise", "Axel One, en Rhône-Alpes")
+    assert not meet("alsacien", "Gestion des eaux continentales, en Lorraine")
+
+
+def test_words_users_say_meet_the_documents_words():
+    assert meet("aider", "mieux accompagner les PME")
+    assert meet("thunes", "1,5 milliard d'euros")
+    assert not meet("aider", "le pilotage de la politique")

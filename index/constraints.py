@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.phases import groups_in, phases_in, with_phase_after
+from index.phases import groups_in, phases_in
 from index.pointers import folded_and_written
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -298,13 +298,6 @@ def _not_defined_terms(analyzer: FrenchAnalyzer) -> frozenset[str]:
     return frozenset(t for w in _NOT_DEFINED for t in analyzer.terms(w))
 
 
-def _phases_spoken_of(folded: str) -> str:
-    """The question's text as its phases are read: the phase after one named after « après », not a phase named
-    as what another is compared to (unless figures are compared)."""
-    folded = with_phase_after(folded)
-    return folded if _FIGURES.search(folded) else _COMPARED_TO.sub(" ", folded)
-
-
 def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
     folded, as_written = folded_and_written(question)
     names = names_given(question)
@@ -345,7 +338,7 @@ def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
         defined_words=defined_words if defined_terms else None,
         # « avant 2009 », « depuis 2010 »: a year to compare with, not one the passage must give
         years=frozenset(m.group(0) for m in _YEAR.finditer(folded) if not _RELATIVE.search(folded[: m.start()])),
-        phases=frozenset(phases_in(_phases_spoken_of(folded))),
+        phases=frozenset(phases_in(folded if _FIGURES.search(folded) else _COMPARED_TO.sub(" ", folded))),
         groups=frozenset(groups_in(folded)),
         period_years=frozenset(y for m in PERIOD_SPAN.finditer(folded) for y in _YEAR.findall(m.group(0))),
         names=frozenset(names),

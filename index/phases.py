@@ -95,18 +95,10 @@ _EDITION_NOUNS = {
 }
 
 
-# « après la fin de la phase 3 », « après Pôles 2.0 »: the phase that came next
-_AFTER_PHASE = re.compile(
-    r"\bapres (?:la fin (?:de |d')|l'achevement (?:de |d'))?(?P<phase>(?:la |le )?(?:phase\s+(?:\d|ii|iii|iv|deux|trois"
-    r"|quatre)\b|(?:\d\s*(?:e|eme|ere|re)|premiere|deuxieme|seconde|troisieme|quatrieme)\s+phase\b|poles? 2[.,]0\b))"
+# « après la fin de la phase 3 », « la phase qui a succédé à Pôles 2.0 »: the phase that came next (« d'après » is
+# « according to »)
+AFTER_PHASE = re.compile(
+    r"(?:(?<!d')\bapres|\bqui (?:a|avait) (?:succede|suivi)(?: a)?) (?:la fin (?:de |d')|l'achevement (?:de |d'))?"
+    r"(?P<phase>(?:la |le )?(?:phase\s+(?:\d|ii|iii|iv|deux|trois|quatre)\b"
+    r"|(?:\d\s*(?:e|eme|ere|re)|premiere|deuxieme|seconde|troisieme|quatrieme)\s+phase\b|poles? 2[.,]0\b))"
 )
-
-
-def with_phase_after(folded: str) -> str:
-    """« que s'est-il passé après la fin de la phase 3 ? » asks of phase 4: the next phase, written out."""
-
-    def next_phase(found: re.Match) -> str:
-        phases = phases_in(found.group("phase"))
-        return f"phase {next(iter(phases)) + 1}" if len(phases) == 1 else found.group(0)
-
-    return _AFTER_PHASE.sub(next_phase, folded)

@@ -14,7 +14,7 @@ import numpy as np
 
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import Constraints, extract_constraints, names_given, shouted
-from index.phases import phases_in
+from index.phases import AFTER_PHASE, phases_in
 from index.pointers import asked_of_it, deed, folded_and_written, leans_on_earlier_turn, with_ordinal_noun
 from index.question_type import AnswerType, answer_type, names_counted, offices_in
 
@@ -146,6 +146,7 @@ def analyse_query(
     embed: Callable[[list[str]], np.ndarray] | None = None,
     said_before: str = "",
 ) -> QueryAnalysis:
+    question = with_phase_after(question)
     question = with_next_phase(with_ordinal_noun(question, context), context) if context else question
     kind, constraints = answer_type(question), extract_constraints(question, analyzer)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
@@ -321,3 +322,16 @@ def with_next_phase(question: str, context: str) -> str:
     phase = next(iter(phases)) + (1 if pointer.group("next") else -1)
     word = pointer.start("noun") if pointer.group("noun") else pointer.start(pointer.lastgroup)
     return f"{written[:word]}phase {phase}{written[pointer.end() :]}" if phase > 0 else question
+
+
+def with_phase_after(question: str) -> str:
+    """« que s'est-il passé après la fin de la phase 3 ? » asks of phase 4, « la phase qui a succédé à Pôles 2.0 »
+    is phase 3: the next phase, written out."""
+    folded, written = folded_and_written(question)
+    parts, start = [], 0
+    for found in AFTER_PHASE.finditer(folded):
+        phases = phases_in(found.group("phase"))
+        if len(phases) == 1:
+            parts += [written[start : found.start()], f"phase {next(iter(phases)) + 1}"]
+            start = found.end()
+    return "".join([*parts, written[start:]])

@@ -1,7 +1,7 @@
 from index.analysis import FrenchAnalyzer
 from index.constraints import extract_constraints, holds_phrase
-from index.phases import edition_ordinals, groups_in, phase_periods, phases_in, with_phase_after
-from index.query import analyse_query, with_next_phase
+from index.phases import edition_ordinals, groups_in, phase_periods, phases_in
+from index.query import analyse_query, with_next_phase, with_phase_after
 from index.question_type import AnswerType
 
 A = FrenchAnalyzer()
@@ -426,8 +426,12 @@ def test_a_breakdown_asked_for_is_a_figure_per_thing():
 
 
 def test_the_phase_after_one_named_after_apres_is_the_next_one():
-    assert with_phase_after("que s'est-il passe apres la fin de la phase 3 ?") == "que s'est-il passe phase 4 ?"
-    assert with_phase_after("apres la premiere phase, combien ?") == "phase 2, combien ?"
-    assert with_phase_after("apres poles 2.0") == "phase 3"
-    assert with_phase_after("apres l'evaluation de la phase 1") == "apres l'evaluation de la phase 1"  # after a deed
-    assert extract_constraints("Que s'est-il passé pour les pôles après la fin de la phase 3 ?", A).phases == {4}
+    assert with_phase_after("Que s'est-il passé après la fin de la phase 3 ?") == "Que s'est-il passé phase 4 ?"
+    assert with_phase_after("Après la première phase, combien ?") == "phase 2, combien ?"
+    assert with_phase_after("Quelle formule pour la phase qui a succédé à Pôles 2.0 ?") == (
+        "Quelle formule pour la phase phase 3 ?"
+    )
+    assert with_phase_after("après l'évaluation de la phase 1") == "après l'évaluation de la phase 1"  # after a deed
+    assert with_phase_after("d'après la phase 2") == "d'après la phase 2"  # according to
+    after_3 = analyse_query("Que s'est-il passé pour les pôles après la fin de la phase 3 ?", A, set())
+    assert after_3.constraints.phases == {4}

@@ -258,6 +258,8 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
     # « quelles entreprises sont membres du pôle DREAM ? », « qui est président du pôle Aquimer ? »
     copula = r"\b(?:sont|est|etait|etaient|sera|seront|c'est)\s+([a-z][a-z-]+)\s+(?:du|de la|de l'|des|de|d')"
     match = match or re.search(copula + target, folded)
+    # « adresse du pole avenia ? », typed without an article
+    match = match or re.search(r"^(?:et\s+)?([a-z][a-z-]+)\s+(?:du|de la|de l'|des|de|d')" + target, folded)
     return match if match and match.group(1) not in _KIND_NOUNS else None
 
 
@@ -298,9 +300,18 @@ def _not_defined_terms(analyzer: FrenchAnalyzer) -> frozenset[str]:
     return frozenset(t for w in _NOT_DEFINED for t in analyzer.terms(w))
 
 
-def extract_constraints(question: str, analyzer: FrenchAnalyzer) -> Constraints:
+def _names_in_lower_case(question: str, known_names: frozenset[str]) -> set[str]:
+    """Names of the documents written in lower case, as users in a hurry do: « adresse du pole avenia ? »."""
+    words = re.findall(r"[^\W\d_][\w@'-]*", question)
+    return {w for w in words if w[0].islower() and fold_accents(w) in known_names}
+
+
+def extract_constraints(
+    question: str, analyzer: FrenchAnalyzer, known_names: frozenset[str] = frozenset()
+) -> Constraints:
+    """What the question names and asks; `known_names` are the documents' own names, folded (« avenia »)."""
     folded, as_written = folded_and_written(question)
-    names = names_given(question)
+    names = names_given(question) | _names_in_lower_case(question, known_names)
     generic = _any_of_a_kind(question, names)
     names -= generic
     asked = asked_word = None

@@ -145,10 +145,13 @@ def analyse_query(
     context: str = "",
     embed: Callable[[list[str]], np.ndarray] | None = None,
     said_before: str = "",
+    known_names: frozenset[str] = frozenset(),
 ) -> QueryAnalysis:
+    """The question read once; `known_names` are the documents' own names (folded), which a user may type in lower
+    case."""
     question = with_phase_after(question)
     question = with_next_phase(with_ordinal_noun(question, context), context) if context else question
-    kind, constraints = answer_type(question), extract_constraints(question, analyzer)
+    kind, constraints = answer_type(question), extract_constraints(question, analyzer, known_names)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
     # answer type checks; « deuxième phase (2009-2012) » answers it without the word.
     terms = _weighted_terms(analyzer, question, context, filler_terms | _KIND_WORDS.get(kind, set()))
@@ -156,7 +159,9 @@ def analyse_query(
     own_terms = analyzer.terms(question)
     leans_on = bool(context) and leans_on_earlier_turn(folded, own_terms)
     if context:
-        kind, constraints = _read_with_earlier_turn(question, analyzer, kind, constraints, context, leans_on)
+        kind, constraints = _read_with_earlier_turn(
+            question, analyzer, kind, constraints, context, leans_on, known_names
+        )
     held = asked_of_it(folded) if leans_on else None
     if held and not constraints.asked and analyzer.terms(folded[held[0] : held[1]]):
         # « qui le préside ? » asks what « qui préside le pôle Avenia ? » asks, of what the last answer quoted
@@ -210,9 +215,10 @@ def _read_with_earlier_turn(
     constraints: Constraints,
     context: str,
     leans_on: bool,
+    known_names: frozenset[str],
 ) -> tuple[AnswerType, Constraints]:
     """What a follow-up asks, read with the turn before it."""
-    earlier = extract_constraints(context, analyzer)
+    earlier = extract_constraints(context, analyzer, known_names)
     if kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
         # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
         kind = answer_type(context)

@@ -13,6 +13,7 @@ from index.constraints import holds_phrase
 from index.embedding import Encoder
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
+from index.names import proper_names
 from index.query import QueryAnalysis, analyse_query
 from index.question_type import holds_answer_type
 from index.synonyms import Thesaurus
@@ -115,6 +116,8 @@ class HybridRetriever:
         self.lexical = LexicalSearch(bundle.lexical)
         self.dense = DenseSearch(bundle, encoder)
         self.filler_terms = {t for w in QUESTION_FILLER_WORDS for t in self.analyzer.terms(w)}
+        # Names only the documents give (Avenia, Cellmill), folded: once per index version.
+        self.proper_names = frozenset(proper_names([c.text for c in bundle.chunks]))
         # Each passage with its title and heading, folded as questions are: once per index version.
         self.folded_texts = [fold_accents(c.indexed_text().replace("\u2019", "'")) for c in bundle.chunks]
 
@@ -125,7 +128,9 @@ class HybridRetriever:
     def analyse(self, question: str, context: str = "", said_before: str = "") -> QueryAnalysis:
         """The question read once, for search and for composing the answer; a follow-up with the turn
         before it and the start of what that turn's answer quoted."""
-        return analyse_query(question, self.analyzer, self.filler_terms, context, self.dense.embed, said_before)
+        return analyse_query(
+            question, self.analyzer, self.filler_terms, context, self.dense.embed, said_before, self.proper_names
+        )
 
     def search(self, query: QueryAnalysis, k: int = 3) -> list[Hit]:
         """The k best passages for an analysed question."""

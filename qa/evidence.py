@@ -15,7 +15,6 @@ from difflib import SequenceMatcher
 from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.constraints import PERIOD_SPAN, Constraints, holds_phrase
-from index.names import proper_names
 from index.phases import edition_ordinals, groups_in, phases_in
 from index.query import QueryAnalysis
 from index.retriever import Hit, HybridRetriever
@@ -104,7 +103,7 @@ class EvidenceCheck:
         # each document's passages, for « qui les finance ? » asked of the one the last answer quoted
         self._documents = {doc_id: "\n".join(texts) for doc_id, texts in passages.items()}
         self._domain_terms = set(retriever.analyzer.terms(DOMAIN_WORDS))
-        self._proper_names = proper_names([c.text for c in retriever.bundle.chunks])
+        self._proper_names = retriever.proper_names
         self._corpus_ordinals = set().union(*self._ordinals.values())
 
     def _dates_carried_over(self, chunks: list[Chunk]) -> dict[str, str]:

@@ -435,3 +435,11 @@ def test_the_phase_after_one_named_after_apres_is_the_next_one():
     assert with_phase_after("d'après la phase 2") == "d'après la phase 2"  # according to
     after_3 = analyse_query("Que s'est-il passé pour les pôles après la fin de la phase 3 ?", A, set())
     assert after_3.constraints.phases == {4}
+
+
+def test_the_documents_names_count_in_lower_case_too():
+    known = frozenset({"avenia", "cellmill"})
+    typed = extract_constraints("adresse du pole avenia ?", A, known)
+    assert typed.names == {"avenia"} and typed.asked_word == "adresse"  # what is asked of it, without an article
+    assert not extract_constraints("adresse du pole avenia ?", A).names  # a word like any other when not known
+    assert extract_constraints("le fonds du pole", A, known).names == set()

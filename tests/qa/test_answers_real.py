@@ -497,6 +497,8 @@ def test_money_for_another_phase_and_a_count_the_documents_never_give_get_the_ca
 def test_what_the_documents_never_say_of_a_named_pole_gets_the_caveat(real_service):
     address = real_service.ask("Quelle est l'adresse du pôle Team2 ?")
     assert caveated(address) and "ne répondent pas précisément sur « adresse »" in address.answer
+    typed = real_service.ask("adresse du pole avenia ?")  # a name of the documents, typed in lower case
+    assert caveated(typed) and "« adresse »" in typed.answer
     assert caveated(real_service.ask("Qui dirige le pôle Avenia ?"))
     assert real_service.ask("Où est basé Energivie ?").confidence == "high"
     assert caveated(real_service.ask("Qui a écrit les conclusions de l'évaluation de la phase 2 ?"))  # no one named

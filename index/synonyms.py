@@ -14,6 +14,7 @@ _GROUPS = [
     "écotechnologies ecotechs écotechs vertes verts environnement environnementales",
     "territoire territoires territoriales territorial",
     "apporte apporter donne donner offre offrir procure",
+    "labos labo laboratoires laboratoire",
     "journée rencontre colloque réunion événement",
     "cabinets consultants conseil sociétés prestataires",
     "domaines secteurs thématiques",

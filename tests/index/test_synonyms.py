@@ -19,4 +19,5 @@ def test_a_place_meets_what_its_people_are_called():
 def test_words_users_say_meet_the_documents_words():
     assert meet("aider", "mieux accompagner les PME")
     assert meet("thunes", "1,5 milliard d'euros")
+    assert meet("labos", "des entreprises et des laboratoires")
     assert not meet("aider", "le pilotage de la politique")

@@ -16,7 +16,10 @@ ANALYSED_CHUNKS = 5000  # passages whose sentences stay analysed; past that the 
 # A sentence opening on one of these leans on the sentence before it for its subject.
 _LEANS_BACK = re.compile(
     r"^(il|elle|ils|elles|son|sa|ses|leur|leurs|ce|cet|cette|ces|cela|ceci|celui|celle|ceux|celles|"
-    r"ces derniers|ce dernier|en outre|par ailleurs|de plus|ainsi)\b",
+    r"ces derniers|ce dernier|en outre|par ailleurs|de plus|ainsi"
+    # « Au vu de cette seconde évaluation, … », « Pour ces pôles, … », « Avec ces six labels, … »
+    r"|(?:au vu|à l'issue|à la suite|lors|au terme|sur la base|en raison) (?:de|d') ?(?:cette|ces|cet|ce)"
+    r"|(?:pour|avec|parmi|selon|après|dans|malgré|grâce à) (?:cette|ces|cet|ce))\b",
     re.IGNORECASE,
 )
 

@@ -59,6 +59,12 @@ def test_a_sentence_opening_on_a_pronoun_carries_the_one_before():
     assert with_neighbours(unit) == "Le pôle Avenia anime la filière. Son budget est de 780 000 euros."
     short = Unit("Les plates-formes sont des projets structurants.", [], None, "Elles offrent des équipements.", [])
     assert with_neighbours(short).endswith("Elles offrent des équipements.")
+    # « Au vu de cette seconde évaluation, … » leans on the sentence that said which evaluation
+    first = "Les 13 pôles du groupe 3 ont été évalués une seconde fois."
+    lead_in = Unit("Au vu de cette seconde évaluation, le CIADT a renouvelé sept labels.", [], first, None, [])
+    assert with_neighbours(lead_in).startswith(first)
+    own = Unit("Au vu des résultats, le CIADT a renouvelé sept labels.", [], first, None, [])
+    assert with_neighbours(own) == own.text
 
 
 def test_a_sentence_without_a_date_is_dated_by_the_last_one_that_gives_one(service):

@@ -642,6 +642,11 @@ def test_money_in_slang_is_money(real_service):
     assert slang.confidence == "high" and "1,5 milliard" in slang.answer
 
 
+def test_a_sentence_that_leans_on_the_one_before_is_quoted_with_it(real_service):
+    answer = real_service.ask("Nucléaire Bourgogne était dans quel groupe à l'évaluation de 2008 ?")
+    assert "groupe 3" in answer.answer  # « Les 13 pôles du groupe 3 … Au vu de cette seconde évaluation, … »
+
+
 def test_a_pole_named_by_its_place_is_found_there(real_service):
     answer = real_service.ask("Le pôle stéphanois a-t-il gardé son label en 2010 ?")  # Saint-Étienne's Sporaltec
     assert "Sporaltec (Saint-Étienne)" in answer.answer

@@ -36,6 +36,7 @@ _COUNTS_A_THING = r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y 
 _NAMED_THINGS = r"(?:poles?|projets?|candidat\w*|dossiers?|laureats?|plates?-?formes?|entreprises?|cabinets?)"
 _NAMES_ASKED = (
     r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell|\bla liste (des|de ces)\b"
+    r"|\blesquel(le)?s\b"  # « c'était lesquelles ? »: they are to be named
     rf"|\bquel(le)?s? {_NAMED_THINGS} (precis|precises|precisement)\b"  # « quels pôles précis … ? »
 )
 # « les 58 pôles », « les treize candidats »: so many things asked for by name
@@ -217,10 +218,12 @@ def names_asked(question: str) -> bool:
 
 
 def names_counted(question: str) -> int:
-    """How many things the question asks for by name: « la liste des 58 pôles » → 58 (0: no count given)."""
-    found = _COUNTED_NAMES.search(fold_accents(question.replace("\u2019", "'")).lower())
+    """How many things the question asks for by name: « la liste des 58 pôles » → 58, « lesquels ? » → 2 at least
+    (0: no count given)."""
+    folded = fold_accents(question.replace("\u2019", "'")).lower()
+    found = _COUNTED_NAMES.search(folded)
     if not found:
-        return 0
+        return 2 if re.search(r"\blesquel(le)?s\b", folded) else 0  # « c'était lesquelles ? »: more than one
     return int(found.group(1)) if found.group(1).isdigit() else _COUNT_WORDS[found.group(1)]
 
 

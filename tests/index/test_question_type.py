@@ -247,6 +247,10 @@ def test_names_asked_by_the_dozen_need_a_list_of_names():
     assert answer_type("Quels sont les six nouveaux pôles ?") is AnswerType.NAME
     assert answer_type("Quelles sont les missions des pôles de compétitivité ?") is not AnswerType.NAME
     assert names_counted("Quels sont les trois axes de la phase 2 ?") == 0  # axes are no names
+    # « lesquelles ? » asks to name them, more than one; « lequel » is another kind of question
+    assert answer_type("et celles qui ont été rejetées, c'était lesquelles ?") is AnswerType.NAME
+    assert names_counted("et celles qui ont été rejetées, c'était lesquelles ?") == 2
+    assert names_counted("Et lequel s'occupe de géothermie ?") == 0
     cabinets = "a été confiée aux cabinets Boston Consulting Group (BCG) et CM International ; ses conclusions"
     assert names_in(cabinets) == 2  # one name however many words
     assert (

@@ -492,6 +492,13 @@ def test_money_for_another_phase_and_a_count_the_documents_never_give_get_the_ca
         "Et combien ont finalement été financées ?",
     )
     assert funded.refused or caveated(funded)
+    # « lesquelles ? » is answered by naming them: « dix-neuf candidatures ont été reçues » names none
+    _, rejected = two_turns(
+        real_service,
+        "Combien de candidatures ont été reçues pour l'appel écotechnologies ?",
+        "et celles qui ont été rejetées, c'était lesquelles ?",
+    )
+    assert rejected.refused or caveated(rejected)
 
 
 def test_what_the_documents_never_say_of_a_named_pole_gets_the_caveat(real_service):

@@ -16,7 +16,7 @@ _ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
 
 # Raised whenever the terms of a text change (stemming, stop words): an index keeps the terms it was
 # built with, so a build analyses every passage afresh and a server warns until the index is rebuilt.
-ANALYSIS_VERSION = 8
+ANALYSIS_VERSION = 9
 
 STOP_WORDS = frozenset(
     [
@@ -389,6 +389,8 @@ _STEMS_KEPT_APART = {
     "retraites": "retraite",
     "environnement": "environnement",
     "environnements": "environnement",
+    "gouvernance": "gouvernance",  # of a pôle, not the government
+    "gouvernances": "gouvernance",
 }
 
 # Nouns in « -ée », which are no feminine participles: « durée » must not meet « durant ».

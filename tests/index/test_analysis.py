@@ -54,6 +54,8 @@ def test_the_participles_of_a_question_meet_the_passage():
     assert analyzer.terms("journées") == analyzer.terms("journée")
     assert analyzer.terms("retraites") != analyzer.terms("retraits")  # pensions are not labels withdrawn
     assert analyzer.terms("environnement") != analyzer.terms("environ")  # « environ 200 000 euros »
+    assert analyzer.terms("gouvernances") != analyzer.terms("gouvernement")  # a pôle's, not the government
+    assert analyzer.terms("gouvernances") == analyzer.terms("gouvernance")
 
 
 def test_a_heading_names_the_phase_its_sentences_speak_of():

@@ -764,3 +764,10 @@ def test_what_a_study_concluded_is_its_conclusions(real_service):
         real_service, "Quelle étude a été menée en 2012 sur la politique des pôles ?", "Elle concluait quoi ?"
     )
     assert "retombées économiques" in concluded.answer  # « concluait » and « conclusions » stem apart
+    # then what the government did: not the « gouvernances » of the pôles, which stem apart from it now
+    _, reacted = two_turns(
+        real_service,
+        "Qu'a conclu l'évaluation de 2012 sur les pôles ?",
+        "et du coup, le gouvernement a réagi comment ?",
+    )
+    assert "troisième phase" in reacted.answer

@@ -190,6 +190,12 @@ COMMON_NAMES = {
     "mademoiselle",
     "nord-ouest",
     "nord-est",
+    # kinds of firms written in capitals, not names (« patron de PME », « les ETI innovantes »)
+    "pme",
+    "pmi",
+    "eti",
+    "tpe",
+    "start-up",
 }
 
 

@@ -36,6 +36,9 @@ def test_constraints_name_what_a_passage_must_carry():
     assert extract_constraints("on les réexamine au bout de combien de temps ?", A).asked is None
     assert extract_constraints("Combien y avait-il de pôles en 2008 ?", A).asked_word == "pôles"
     assert extract_constraints("il y a combien de pôles ?", A).asked_word == "pôles"
+    # a kind of firm in capitals is no name (nor is what comes before it asked of one)
+    patron = extract_constraints("Patron de PME ici : au bout de combien de temps repasse-t-on un examen ?", A)
+    assert not patron.names and patron.asked is None
 
 
 def test_the_word_naming_the_kind_of_answer_weighs_little():

@@ -248,8 +248,10 @@ def test_everyday_phrases_of_stop_words_are_searched_by_their_meaning():
 
 
 def test_a_name_after_an_indefinite_article_is_any_of_its_kind():
-    c = extract_constraints("À quoi sert une plate-forme pour une PME d'un pôle ?", A)
-    assert c.generic == {"PME"} and not c.names  # any PME: the passage need not write « PME »
+    c = extract_constraints("À quoi sert une plate-forme pour une start-up Sigma d'un pôle ?", A)
+    assert c.generic == set() and c.names == {"Sigma"}  # « une start-up Sigma » names one
+    c = extract_constraints("À quoi sert une plate-forme pour une Licorne d'un pôle ?", A)
+    assert c.generic == {"Licorne"} and not c.names  # any Licorne: the passage need not write it
     assert extract_constraints("Combien coûte un iPhone ?", A).generic == {"iPhone"}  # still unknown to the corpus
 
 

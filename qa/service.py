@@ -116,11 +116,12 @@ class AnswerService:
         context = context_for(queries) if follow_up else ""
         query = retriever.analyse(text, context, said if follow_up else "")
         composition = engine.composer.compose(query, retriever.search(query, k))
-        if composition.refused and history and not context:
-            # Not recognised as a follow-up, but maybe it only makes sense with the last turn.
+        if (composition.refused or composition.confidence == "low") and history and not context:
+            # Not recognised as a follow-up, but maybe it only makes sense with the last turn (« résultats publiés
+            # quand ? »): read with it, it must answer better, declined no longer or without the caveat.
             retry_query = retriever.analyse(text, context_for(queries), said)
             retry = engine.composer.compose(retry_query, retriever.search(retry_query, k))
-            if not retry.refused:
+            if not retry.refused and (composition.refused or retry.confidence == "high"):
                 return retry, retry_query.context
         return composition, context
 

@@ -570,6 +570,9 @@ def test_a_follow_up_on_who_then_when(real_service):
     )
     assert "Boston Consulting Group" in first.answer
     assert "juin 2008" in second.answer
+    # telegraphic, without « et »: standing alone it gets a caveat; read with the last turn it is answered
+    _, terse = two_turns(real_service, "Qui a évalué la première phase des pôles ?", "résultats publiés quand ?")
+    assert terse.confidence == "high" and "juin 2008" in terse.answer
 
 
 def test_a_follow_up_keeps_asking_for_what_the_first_turn_asked(real_service):

@@ -214,21 +214,22 @@ def questions(*names: str) -> list[dict]:
 def test_dev_sets_hold_their_measured_quality(real_service):
     """Floors a little under what `make eval` measures (README), so a regression shows here."""
     # dev-5 (paraphrases) and dev-8 (near-domain and follow-ups) were written hard on purpose: README table
-    dev_sets = ["questions-dev"] + [f"questions-dev-{n}" for n in (2, 3, 4, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16)]
+    numbers = (2, 3, 4, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 18)
+    dev_sets = ["questions-dev"] + [f"questions-dev-{n}" for n in numbers]
     result = evaluate(real_service, questions(*dev_sets))
     metrics = result.metrics()
-    assert metrics["hit@1"] >= 0.96 and metrics["hit@3"] >= 0.98, result.failures
-    assert metrics["answer_text"] >= 0.95, result.failures
+    assert metrics["hit@1"] >= 0.97 and metrics["hit@3"] >= 0.985, result.failures
+    assert metrics["answer_text"] >= 0.965, result.failures
     assert metrics["wrongly_declined"] <= 0.01 and metrics["offtopic_declined"] == 1.0
-    assert metrics["answered_with_caveat"] <= 0.02, result.failures
-    assert metrics["near_declined"] >= 0.93 and metrics["followups"] >= 0.95
+    assert metrics["answered_with_caveat"] <= 0.015, result.failures
+    assert metrics["near_declined"] >= 0.96 and metrics["followups"] >= 0.98
 
 
 def test_heldout_sets_stay_close_to_the_dev_sets(real_service):
-    sets = [f"questions-heldout{n}" for n in ("", "-2", "-3", "-4", "-5", "-6", "-7", "-8")]
+    sets = [f"questions-heldout{n}" for n in ("", "-2", "-3", "-4", "-5", "-6", "-7", "-8", "-9")]
     metrics = evaluate(real_service, questions(*sets, "questions-offtopic-calibration")).metrics()
-    assert metrics["hit@3"] >= 0.94 and metrics["hit@1"] >= 0.92  # misses not printed: held-out
-    assert metrics["answer_text"] >= 0.89 and metrics["near_declined"] >= 0.83
+    assert metrics["hit@3"] >= 0.95 and metrics["hit@1"] >= 0.93  # misses not printed: held-out
+    assert metrics["answer_text"] >= 0.90 and metrics["near_declined"] >= 0.87
     assert metrics["wrongly_declined"] <= 0.02 and metrics["followups"] >= 0.9
     assert metrics["offtopic_declined"] == 1.0
 

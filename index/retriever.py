@@ -7,10 +7,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from corpus.model import Chunk
-from index.analysis import QUESTION_FILLER_WORDS, fold_accents
+from index.analysis import fold_accents
 from index.bundle import IndexBundle
 from index.constraints import holds_phrase
 from index.embedding import Encoder
+from index.french_words import QUESTION_FILLER_WORDS
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
 from index.names import proper_names

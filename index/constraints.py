@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from index.analysis import FrenchAnalyzer, fold_accents
+from index.french_words import MONEY_SLANG
 from index.phases import groups_in, phases_in
 from index.pointers import folded_and_written
 
@@ -54,13 +55,11 @@ _NOT_COUNTED = {
     "milliards",
     "euros",
     "argent",
-    "thunes",
-    "tunes",
-    "fric",
-    "pognon",
-    "oseille",
+    *MONEY_SLANG,
 }
 # « qui sont les (hauts) responsables … ? » asks for anyone: a sentence naming people answers it in their titles
+# « infos du pôle Avenia ? », « parle-moi du pôle Avenia »: anything about it, no attribute asked
+_ANYTHING_ASKED = {"info", "infos", "information", "informations", "presentation", "details", "detail", "tout", "parle"}
 _ANYONE = {"responsables", "personnes", "gens", "personnalites", "intervenants", "acteurs", "protagonistes"}
 _NAMED_KINDS = r"(?:pole|projet|plate-forme|plateforme|cabinet|programme)"  # « du pôle Team2 »
 # Nouns that say what kind of answer is wanted (« la taille du PDF »): the answer type checks those.
@@ -89,7 +88,8 @@ _DEFINED = re.compile(
     r"|comment (?:fonctionnent|fonctionne|marchent|marche))\s*"  # « comment fonctionne le crédit d'impôt … ? »
     r"(?:(?:concretement|exactement|vraiment|precisement|en vrai|au juste)\s+)?"
     r"(?:(?:les|le|la|une|un|des|cette|ce)\s+|l')?(?:sigle\s+|acronyme\s+|mot\s+)?"
-    r"(.+?)(?=\s+(?:et|dans|ds|sur|pour|en|pendant|pdt|exactement|concretement)\s|\s*(?:[,?;!]|\.(?!\d))|$)"
+    r"(.+?)(?=\s+(?:et|dans|ds|sur|pour|en|pendant|pdt|exactement|concretement)\s|\s+(?:au juste|vraiment)\b"
+    r"|\s*(?:[,?;!]|\.(?!\d))|$)"
 )
 # The same, the thing named first: « CIADT, ça veut dire quoi ? », « les GTI c'est quoi ? », « « Pôles 2.0 », ça
 # désigne quoi ? ».
@@ -265,7 +265,8 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
     copula = r"\b(?:sont|est|etait|etaient|sera|seront|c'est)\s+([a-z][a-z-]+)\s+(?:du|de la|de l'|des|de|d')"
     match = match or re.search(copula + target, folded)
     # « adresse du pole avenia ? », typed without an article
-    match = match or re.search(r"^(?:et\s+)?([a-z][a-z-]+)\s+(?:du|de la|de l'|des|de|d')" + target, folded)
+    first = re.search(r"^(?:et\s+)?([a-z]+)\s+(?:du|de la|de l'|des|de|d')" + target, folded)
+    match = match or (first if first and first.group(1) not in _ANYTHING_ASKED else None)
     return match if match and match.group(1) not in _KIND_NOUNS else None
 
 

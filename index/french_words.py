@@ -389,3 +389,6 @@ EE_NOUNS = frozenset(
         "bouchee",
     ]
 )
+
+# Money in slang: « l'État a lâché combien de thunes ? » asks an amount
+MONEY_SLANG = ("thunes", "thune", "tunes", "tune", "fric", "pognon", "oseille", "flouze")

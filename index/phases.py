@@ -95,10 +95,11 @@ _EDITION_NOUNS = {
 }
 
 
-# « après la fin de la phase 3 », « la phase qui a succédé à Pôles 2.0 »: the phase that came next (« d'après » is
-# « according to »)
+# « après la fin de la phase 3 », « la phase qui a succédé à Pôles 2.0 », « la phase suivant la phase 2 »: the phase
+# that came next. Not « après la phase 2 » (« quel bilan après la phase 2 ? » asks of phase 2), nor « qui a suivi
+# la phase 2 ? » (who followed it)
 AFTER_PHASE = re.compile(
-    r"(?:(?<!d')\bapres|\bqui (?:a|avait) (?:succede|suivi)(?: a)?) (?:la fin (?:de |d')|l'achevement (?:de |d'))?"
+    r"(?:\bapres (?:la fin|l'achevement) (?:de |d')|\bphase (?:qui (?:a|avait) (?:succede|suivi)(?: a)?|suivant) )"
     r"(?P<phase>(?:la |le )?(?:phase\s+(?:\d|ii|iii|iv|deux|trois|quatre)\b"
     r"|(?:\d\s*(?:e|eme|ere|re)|premiere|deuxieme|seconde|troisieme|quatrieme)\s+phase\b|poles? 2[.,]0\b))"
 )

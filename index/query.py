@@ -46,6 +46,7 @@ class QueryAnalysis:
     names_wanted: int = 0  # « la liste des 58 pôles » (a names question): so many names asked for, 0 if not counted
     until: bool = False  # « jusqu'à quelle date … ? »: a sentence saying « jusqu'au … » answers it best
     opinion: bool = False  # « à ton avis, méritait-il de perdre son label ? »: a judgement the documents do not make
+    checks_premise: bool = False  # « c'est bien McKinsey qui … ? »: a yes/no check, answered by what is so
     negated: str | None = None  # « les dossiers qui n'ont pas été retenus »: what was not done (as written)
     negated_word: str | None = None  # the deed that was not done: « retenus »
 
@@ -128,6 +129,12 @@ _OPINION = re.compile(
 _NEGATED = re.compile(
     r"\b(?:n'|ne )(?:ont|a|avaient|avait|etaient|etait|sont|est|seront|sera)\s+(?:pas|jamais)\s+(?:ete\s+)?(?P<deed>[a-z]{3,})"
     r"|\bnon[- ](?P<deed_after_non>[a-z]{4,})"
+)
+# A question that checks what the user believes (« C'est bien McKinsey qui a évalué … ? », « Is it true que la phase 3
+# covers 2013-2020 ? »): a name or a year the documents never give is then answered by what they say, with the caveat
+_CHECKS_PREMISE = re.compile(
+    r"\bc'est (?:bien|juste|vrai|exact)\b|\bc'est (?:bien )?(?:ca|ça) \?|\b(?:est-il|c'est|il est) vrai\b|\bvrai que\b"
+    r"|\bis it true\b|\bn'est-ce pas\b|\bou pas\b|(?<!qu')\best-ce qu"  # not « qu'est-ce que »
 )
 _UNTIL_WHEN = re.compile(r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b")
 _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
@@ -268,6 +275,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
     return {
         "names_wanted": names_counted(question) if kind is AnswerType.NAME else 0,
         "until": bool(_UNTIL_WHEN.search(fold_accents(question))),
+        "checks_premise": bool(_CHECKS_PREMISE.search(folded)),
         # « À votre avis, combien l'État a-t-il mis ? » is asked politely: a fact is asked, which the documents give.
         "opinion": kind in (AnswerType.OTHER, AnswerType.REASON) and bool(_OPINION.search(folded)),
         "created": as_written[created.start() : created.end()] if created else None,

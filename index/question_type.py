@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 
 from index.analysis import fold_accents
+from index.french_words import MONEY_SLANG
 
 
 class AnswerType(StrEnum):
@@ -24,7 +25,6 @@ class AnswerType(StrEnum):
     OTHER = "other"
 
 
-MONEY_SLANG = r"thunes?|tunes?|fric|pognon|oseille|flouze"  # « l'État a lâché combien de thunes ? »
 _MONEY_VERBS = (
     r"(?:donn|consacr|verse|invest|depens|allou|affect|mobilis|apport|rapporte|rapportai|cout|debours|financ)\w*"
     r"|met(?:s|tent|tre|tait|taient)?|mise?s?(?! en\b)"  # « mis sur la table », not « mis en place »
@@ -33,10 +33,12 @@ _MONEY_VERBS = (
 # whatever the verb
 _COUNTS_A_THING = r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |es |'))"
 # « les noms des dix-neuf candidatures », « leurs noms », « comment s'appellent-ils »: names, nothing less
+# « c'était lesquelles ? »: they are to be named, more than one; not « les régions dans lesquelles … »
+_WHICH_ONES = r"(?<!dans )(?<!sur )(?<!par )(?<!pour )(?<!avec )(?<!parmi )(?<!selon )\blesquel(?:le)?s\b"
 _NAMED_THINGS = r"(?:poles?|projets?|candidat\w*|dossiers?|laureats?|plates?-?formes?|entreprises?|cabinets?)"
 _NAMES_ASKED = (
     r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell|\bla liste (des|de ces)\b"
-    r"|\blesquel(le)?s\b"  # « c'était lesquelles ? »: they are to be named
+    rf"|{_WHICH_ONES}"
     rf"|\bquel(le)?s? {_NAMED_THINGS} (precis|precises|precisement)\b"  # « quels pôles précis … ? »
 )
 # « les 58 pôles », « les treize candidats »: so many things asked for by name
@@ -63,7 +65,7 @@ _QUESTION_PATTERNS = [
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
         r"|\b(combien|cb|cmb) (d'argent|d'euros|de millions|de milliards|coute|coutait|a coute)\b|\bmontant\b"
-        rf"|\b(combien|cb|cmb) de ({MONEY_SLANG})\b"  # « combien de thunes »
+        rf"|\b(combien|cb|cmb) (de |d')({'|'.join(MONEY_SLANG)})\b"  # « combien de thunes », « d'oseille »
         r"|\ble (plus|moins) (d'argent|d'euros|de financements?|de credits|de subventions|d'aides?|de fonds)\b"
         r"|\b(le|la|les) (plus|mieux|moins) (finance|dote)e?s?\b"  # « lequel a touché le plus d'argent ? »
         r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa) (le |la |l')?(budget|montant|enveloppe)\b"
@@ -223,7 +225,7 @@ def names_counted(question: str) -> int:
     folded = fold_accents(question.replace("\u2019", "'")).lower()
     found = _COUNTED_NAMES.search(folded)
     if not found:
-        return 2 if re.search(r"\blesquel(le)?s\b", folded) else 0  # « c'était lesquelles ? »: more than one
+        return 2 if re.search(_WHICH_ONES, folded) else 0  # « c'était lesquelles ? »: more than one
     return int(found.group(1)) if found.group(1).isdigit() else _COUNT_WORDS[found.group(1)]
 
 

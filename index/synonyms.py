@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from index.analysis import FrenchAnalyzer
+from index.french_words import MONEY_SLANG
 
 # Each group lists words that a question may use for one another. They are analysed with
 # the same FrenchAnalyzer as the passages, so only the surface words are written here.
 _GROUPS = [
     "budget argent financement financer enveloppe crédits fonds montant somme coût dépense euros "
-    "milliard millions consacrer affecter dotation subvention aides thunes fric pognon oseille",
+    "milliard millions consacrer affecter dotation subvention aides " + " ".join(MONEY_SLANG),
     "écotechnologies ecotechs écotechs vertes verts environnement environnementales",
     "territoire territoires territoriales territorial",
     "apporte apporter donne donner offre offrir procure",

@@ -140,7 +140,7 @@ class AnswerComposer:
         if not self.evidence.supported(query, hits):
             return Composition(REFUSAL, True, [])
         gaps = [self.evidence.gaps(query, hit.chunk) for hit in hits]
-        if any(not gap.in_corpus for gap in gaps[0]):
+        if any(not gap.in_corpus for gap in gaps[0]) and not query.checks_premise:
             return Composition(REFUSAL, True, [])  # the corpus never names it: no passage can answer
         complete = [rank for rank, found in enumerate(gaps) if not found]
         answers = self._passage_answers(query, hits)

@@ -114,6 +114,8 @@ def _says_the_opposite(
 ) -> bool:
     """« les dossiers qui n'ont pas été retenus » against « a retenu six nouveaux pôles »: what was done, not what
     was not."""
+    if query.kind is AnswerType.OTHER:
+        return False  # « Sporaltec n'a pas perdu son label ? » asks yes or no: « ont perdu leur label » answers it
     deed = analyzer.terms(query.negated_word or "")
     return bool(deed) and thesaurus.found_in(deed[0], said_terms) and not _NEGATION.search(folded_said)
 

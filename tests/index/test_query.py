@@ -209,6 +209,7 @@ def test_what_to_define_may_come_first():
     assert extract_constraints("c koi pole 2.0", A).defined_words == "pole 2.0"  # « 2.0 » ends no sentence
     assert extract_constraints("la DIACT c koi en vrai ?", A).defined_words == "DIACT"  # SMS, then a filler
     assert extract_constraints("c quoi en vrai la DIACT ?", A).defined_words == "DIACT"
+    assert extract_constraints("c koi la DIACT au juste ?", A).defined_words == "DIACT"
     assert extract_constraints("Le budget c'est quoi ?", A).defined == ()  # a kind of answer, not a definition
     assert not extract_constraints("Les plates-formes, c'est financé par qui ?", A).defined
     # « comment fonctionne X ? » asks what X is and does, as a definition does
@@ -432,12 +433,12 @@ def test_a_breakdown_asked_for_is_a_figure_per_thing():
 
 def test_the_phase_after_one_named_after_apres_is_the_next_one():
     assert with_phase_after("Que s'est-il passé après la fin de la phase 3 ?") == "Que s'est-il passé phase 4 ?"
-    assert with_phase_after("Après la première phase, combien ?") == "phase 2, combien ?"
     assert with_phase_after("Quelle formule pour la phase qui a succédé à Pôles 2.0 ?") == (
-        "Quelle formule pour la phase phase 3 ?"
+        "Quelle formule pour la phase 3 ?"
     )
-    assert with_phase_after("après l'évaluation de la phase 1") == "après l'évaluation de la phase 1"  # after a deed
-    assert with_phase_after("d'après la phase 2") == "d'après la phase 2"  # according to
+    assert with_phase_after("la phase suivant la phase 2") == "la phase 3"
+    assert with_phase_after("Quel bilan après la phase 2 ?") == "Quel bilan après la phase 2 ?"  # of phase 2
+    assert with_phase_after("Qui a suivi la phase 2 côté État ?") == "Qui a suivi la phase 2 côté État ?"  # who
     after_3 = analyse_query("Que s'est-il passé pour les pôles après la fin de la phase 3 ?", A, set())
     assert after_3.constraints.phases == {4}
 
@@ -447,4 +448,14 @@ def test_the_documents_names_count_in_lower_case_too():
     typed = extract_constraints("adresse du pole avenia ?", A, known)
     assert typed.names == {"avenia"} and typed.asked_word == "adresse"  # what is asked of it, without an article
     assert not extract_constraints("adresse du pole avenia ?", A).names  # a word like any other when not known
-    assert extract_constraints("le fonds du pole", A, known).names == set()
+    assert extract_constraints("avenia ou energivie ?", A, known).names == {"avenia"}  # only names it knows
+    # anything about it, asked first, is no attribute: « infos du pôle », « parle-moi du pôle »
+    assert extract_constraints("Infos du pôle Avenia ?", A, known).asked is None
+    assert extract_constraints("parle-moi du pôle avenia", A, known).asked is None
+
+
+def test_a_yes_no_check_of_what_the_user_believes_is_read_as_such():
+    assert analyse_query("C'est bien le cabinet McKinsey qui a évalué la phase 1 ?", A, set()).checks_premise
+    assert analyse_query("Is it true que la phase 3 covers 2013-2020 ?", A, set()).checks_premise
+    assert not analyse_query("Qu'est-ce que le crédit d'impôt innovation ?", A, set()).checks_premise
+    assert not analyse_query("Qui a évalué la phase 1 ?", A, set()).checks_premise

@@ -25,6 +25,7 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("combien vers la métropole ?") is AnswerType.NUMBER  # « vers », not « versé »
     assert answer_type("Combien de millions l'État consacre-t-il aux plates-formes ?") is AnswerType.AMOUNT
     assert answer_type("l'état a lâché combien de thunes pr lancer la phase 2 ?") is AnswerType.AMOUNT  # slang
+    assert answer_type("Combien d'oseille l'État a lâché ?") is AnswerType.AMOUNT
     # « combien des projets financés » counts projects (a share of them), it asks no amount
     assert answer_type("en phase 1 le dvpt durable c'était combien des projets financés ?") is AnswerType.NUMBER
     assert answer_type("Combien y a-t-il de projets financés ?") is AnswerType.NUMBER
@@ -251,6 +252,7 @@ def test_names_asked_by_the_dozen_need_a_list_of_names():
     assert answer_type("et celles qui ont été rejetées, c'était lesquelles ?") is AnswerType.NAME
     assert names_counted("et celles qui ont été rejetées, c'était lesquelles ?") == 2
     assert names_counted("Et lequel s'occupe de géothermie ?") == 0
+    assert names_counted("Les régions dans lesquelles le pôle Eau est porté ?") == 0  # a relative pronoun
     cabinets = "a été confiée aux cabinets Boston Consulting Group (BCG) et CM International ; ses conclusions"
     assert names_in(cabinets) == 2  # one name however many words
     assert (

@@ -189,6 +189,10 @@ def test_what_was_not_done_is_not_answered_by_what_was(service):
     assert unsaid_in("Le CIADT a retenu six nouveaux pôles, dont Team2 dans le Nord-Pas-de-Calais.")
     assert not unsaid_in("Treize dossiers n'ont pas été retenus.")  # said as denied
     assert not unsaid_in("Dix-neuf candidatures ont été déposées.")  # nothing done said: other checks decide
+    # asked yes or no, « Sporaltec n'a pas perdu son label ? » is answered by « ont perdu leur label »
+    check = retriever.analyse("Sporaltec n'a pas perdu son label ?")
+    said = "Six pôles ont perdu leur label : Sporaltec."
+    assert not unsaid(check, said, retriever.analyzer, retriever.lexical.thesaurus)
 
 
 def test_until_when_prefers_the_sentence_that_says_until(service):

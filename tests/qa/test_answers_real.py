@@ -658,6 +658,14 @@ def test_a_sentence_that_leans_on_the_one_before_is_quoted_with_it(real_service)
     assert "groupe 3" in answer.answer  # « Les 13 pôles du groupe 3 … Au vu de cette seconde évaluation, … »
 
 
+def test_a_wrong_premise_is_answered_by_what_the_documents_say(real_service):
+    mckinsey = real_service.ask("C'est bien le cabinet McKinsey qui a évalué la première phase des pôles ?")
+    assert caveated(mckinsey) and "« McKinsey »" in mckinsey.answer and "Boston Consulting Group" in mckinsey.answer
+    years = real_service.ask("Is it true que la phase 3 covers la période 2013-2020 ?")
+    assert caveated(years) and "2013-2018" in years.answer
+    assert real_service.ask("Quelle température fait-il au pôle Nord ?").refused  # no check: declined as before
+
+
 def test_a_pole_named_by_its_place_is_found_there(real_service):
     answer = real_service.ask("Le pôle stéphanois a-t-il gardé son label en 2010 ?")  # Saint-Étienne's Sporaltec
     assert "Sporaltec (Saint-Étienne)" in answer.answer

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from index.pointers import folded_and_written
+
 _PHASE_AFTER = re.compile(r"\bphase\s+(\d)\b(?!\s*[.,]\s*\d)")  # "phase 3", not "phase 2.0"
 _PHASE_BEFORE = re.compile(r"\b(\d)\s*(?:e|eme|ieme|em|nde?|re|ere|er)\s+phase\b")  # « 2e », « 1re », « 1ère »
 _PHASE_WORDS = {"premiere": 1, "deuxieme": 2, "seconde": 2, "troisieme": 3, "quatrieme": 4, "cinquieme": 5}
@@ -98,8 +100,47 @@ _EDITION_NOUNS = {
 # « après la fin de la phase 3 », « la phase qui a succédé à Pôles 2.0 », « la phase suivant la phase 2 »: the phase
 # that came next. Not « après la phase 2 » (« quel bilan après la phase 2 ? » asks of phase 2), nor « qui a suivi
 # la phase 2 ? » (who followed it)
-AFTER_PHASE = re.compile(
+_AFTER_PHASE = re.compile(
     r"(?:\bapres (?:la fin|l'achevement) (?:de |d')|\bphase (?:qui (?:a|avait) (?:succede|suivi)(?: a)?|suivant) )"
     r"(?P<phase>(?:la |le )?(?:phase\s+(?:\d|ii|iii|iv|deux|trois|quatre)\b"
     r"|(?:\d\s*(?:e|eme|ere|re)|premiere|deuxieme|seconde|troisieme|quatrieme)\s+phase\b|poles? 2[.,]0\b))"
 )
+
+
+# « Quelle période couvre la phase 2 ? » then « et pour la suivante ? »: the phase after it
+_NEXT_OR_PREVIOUS = re.compile(
+    r"\bla\s+(?P<noun>phase\s+)?(?:(?P<next>suivante|prochaine|d'apres|d'ensuite)|(?P<previous>precedente|d'avant))\b"
+)
+
+
+_EDITION = re.compile(
+    r"\b(?:\d+\s*(?:e|eme|ere|er|re)|premiere?|deuxieme|troisieme|quatrieme|cinquieme|sixieme)\s+(?!phase)[a-z]{4,}"
+)
+
+
+def with_next_phase(question: str, context: str) -> str:
+    """« et pour la suivante ? », « et la phase d'avant ? » after a turn about one phase: that phase's next or previous
+    one, written out (« et pour la phase 3 ? »)."""
+    folded, written = folded_and_written(question)
+    pointer = _NEXT_OR_PREVIOUS.search(folded)
+    context_folded = folded_and_written(context)[0]
+    phases = phases_in(context_folded)
+    edition = _EDITION.search(context_folded)  # « la 4e journée de la phase 2 », then « et la suivante ? »: a journée
+    if not pointer or len(phases) != 1 or phases_in(folded) or (edition and not pointer.group("noun")):
+        return question
+    phase = next(iter(phases)) + (1 if pointer.group("next") else -1)
+    word = pointer.start("noun") if pointer.group("noun") else pointer.start(pointer.lastgroup)
+    return f"{written[:word]}phase {phase}{written[pointer.end() :]}" if phase > 0 else question
+
+
+def with_phase_after(question: str) -> str:
+    """« que s'est-il passé après la fin de la phase 3 ? » asks of phase 4, « la phase qui a succédé à Pôles 2.0 »
+    is phase 3: the next phase, written out."""
+    folded, written = folded_and_written(question)
+    parts, start = [], 0
+    for found in _AFTER_PHASE.finditer(folded):
+        phases = phases_in(found.group("phase"))
+        if len(phases) == 1:
+            parts += [written[start : found.start()], f"phase {next(iter(phases)) + 1}"]
+            start = found.end()
+    return "".join([*parts, written[start:]])

@@ -14,7 +14,7 @@ import numpy as np
 
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import Constraints, extract_constraints, names_given, shouted
-from index.phases import AFTER_PHASE, phases_in
+from index.phases import with_next_phase, with_phase_after
 from index.pointers import asked_of_it, deed, folded_and_written, leans_on_earlier_turn, with_ordinal_noun
 from index.question_type import AnswerType, answer_type, names_counted, offices_in
 
@@ -310,42 +310,3 @@ def _embed_follow_up(embed: Callable[[list[str]], np.ndarray], question: str, co
         return embed([question])[0]
     mixed = embed([f"{context} {question}", question]).sum(axis=0)
     return mixed / np.linalg.norm(mixed)
-
-
-# « Quelle période couvre la phase 2 ? » then « et pour la suivante ? »: the phase after it
-_NEXT_OR_PREVIOUS = re.compile(
-    r"\bla\s+(?P<noun>phase\s+)?(?:(?P<next>suivante|prochaine|d'apres|d'ensuite)|(?P<previous>precedente|d'avant))\b"
-)
-
-
-_EDITION = re.compile(
-    r"\b(?:\d+\s*(?:e|eme|ere|er|re)|premiere?|deuxieme|troisieme|quatrieme|cinquieme|sixieme)\s+(?!phase)[a-z]{4,}"
-)
-
-
-def with_next_phase(question: str, context: str) -> str:
-    """« et pour la suivante ? », « et la phase d'avant ? » after a turn about one phase: that phase's next or previous
-    one, written out (« et pour la phase 3 ? »)."""
-    folded, written = folded_and_written(question)
-    pointer = _NEXT_OR_PREVIOUS.search(folded)
-    context_folded = folded_and_written(context)[0]
-    phases = phases_in(context_folded)
-    edition = _EDITION.search(context_folded)  # « la 4e journée de la phase 2 », then « et la suivante ? »: a journée
-    if not pointer or len(phases) != 1 or phases_in(folded) or (edition and not pointer.group("noun")):
-        return question
-    phase = next(iter(phases)) + (1 if pointer.group("next") else -1)
-    word = pointer.start("noun") if pointer.group("noun") else pointer.start(pointer.lastgroup)
-    return f"{written[:word]}phase {phase}{written[pointer.end() :]}" if phase > 0 else question
-
-
-def with_phase_after(question: str) -> str:
-    """« que s'est-il passé après la fin de la phase 3 ? » asks of phase 4, « la phase qui a succédé à Pôles 2.0 »
-    is phase 3: the next phase, written out."""
-    folded, written = folded_and_written(question)
-    parts, start = [], 0
-    for found in AFTER_PHASE.finditer(folded):
-        phases = phases_in(found.group("phase"))
-        if len(phases) == 1:
-            parts += [written[start : found.start()], f"phase {next(iter(phases)) + 1}"]
-            start = found.end()
-    return "".join([*parts, written[start:]])

@@ -1,7 +1,7 @@
 from index.analysis import FrenchAnalyzer
 from index.constraints import extract_constraints, holds_phrase
-from index.phases import edition_ordinals, groups_in, phase_periods, phases_in
-from index.query import analyse_query, with_next_phase, with_phase_after
+from index.phases import edition_ordinals, groups_in, phase_periods, phases_in, with_next_phase, with_phase_after
+from index.query import analyse_query
 from index.question_type import AnswerType
 
 A = FrenchAnalyzer()

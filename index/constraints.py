@@ -9,27 +9,11 @@ from dataclasses import dataclass
 
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.french_words import MONEY_SLANG
+from index.names import names_given, names_in_lower_case
 from index.phases import groups_in, phases_in
 from index.pointers import folded_and_written
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# A word written with a capital inside the question: a name the user expects the passage to carry.
-_NAME = re.compile(
-    r"(?:(?<=[\w,;:'’] )|(?<=\b[dl]['’]))([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)|\b([a-z]+[A-Z][\w@-]+)"
-)  # « du pôle Team2 », « d'Avenia »
-# The word after « pôle » or « projet » when capitals cannot tell (« le pôle team2 », « LE PÔLE AQUIMER »).
-_NAMED_AFTER_KIND = re.compile(r"\b(?:p[oô]les?|projets?|plates?-?formes?)\s+(?!de\b|du\b|des\b|d')([\w@-]{3,})", re.I)
-# « Pôle emploi » is an agency, « le pôle Nord » a place: no pôle de compétitivité, a name no passage carries.
-_OTHER_POLES = re.compile(r"\bp[oô]le[ -]emploi\b|\bp[oô]le (?:nord|sud)(?![\w-])", re.IGNORECASE)
-# Another country, or its people: « font-ils mieux que les clusters allemands ? » — a name the passage must carry
-_ABROAD = re.compile(
-    r"\b(?:allemand|am[eé]ricain|italien|anglais|britannique|espagnol|japonais|chinois|europ[eé]en|belge|suisse"
-    r"|canadien|n[eé]erlandais|su[eé]dois|finlandais|danois|cor[eé]en|indien|[eé]tranger)(?:ne|e)?s?\b"
-    r"|\b(?:Allemagne|[EÉ]tats-Unis|Europe|Italie|Angleterre|Royaume-Uni|Espagne|Japon|Chine|Belgique|Suisse|Canada"
-    r"|Pays-Bas|Su[eè]de|Finlande|Danemark|Cor[eé]e|Inde|USA)\b",
-    re.IGNORECASE,
-)
-_ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
 # "qui est le président".
 _COUNTED = re.compile(
@@ -163,42 +147,6 @@ _NO_NOTION_HEADS = frozenset(
     ]
 )
 _ADVERBS = {"concretement", "exactement", "vraiment", "precisement", "simplement", "donc", "alors"}
-# Capitalised words that name the documents' own subject, not a constraint on the answer.
-COMMON_NAMES = {
-    "etat",
-    "phase",
-    "pole",
-    "poles",
-    "france",
-    "gouvernement",
-    "premier",
-    "ministre",
-    "republique",
-    "president",
-    # compass points describe where, they name nothing a passage must write (« le pôle du Sud-Ouest »)
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-    "sud-ouest",
-    "sud-est",
-    # a letter's courtesy, « Madame, Monsieur, pourriez-vous … »
-    "madame",
-    "monsieur",
-    "mesdames",
-    "messieurs",
-    "mademoiselle",
-    "nord-ouest",
-    "nord-est",
-    # kinds of firms written in capitals, not names (« patron de PME », « les ETI innovantes »)
-    "pme",
-    "pmi",
-    "eti",
-    "tpe",
-    "start-up",
-}
-
-
 # A phase named as what another is compared to: « par rapport à la phase 1, les contrats de la phase 2 sont-ils plus
 # exigeants ? » asks of phase 2 (not « qu'est-ce que la phase 1 ? »); figures compared need both phases' figures
 # (« la phase 2 a-t-elle coûté plus que la première phase ? »)
@@ -270,31 +218,6 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
     return match if match and match.group(1) not in _KIND_NOUNS else None
 
 
-def shouted(question: str) -> bool:
-    """Most words capitalised (caps lock, Title Case): capitals no longer tell names from other words.
-    The first word does not count: « Où est Aquimer ? » is written as it should be."""
-    words = re.findall(r"[^\W\d_][\w@'-]*", question)[1:]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) / 2
-
-
-def names_given(question: str) -> set[str]:
-    """Names the question gives: words written with a capital inside it (not « phase III »); when capitals
-    tell nothing (« QUEL BUDGET … ») or a name has a digit (« team2 »), the word after « pôle » or « projet »."""
-    capitals_tell_nothing = shouted(question)
-    names = (
-        set()
-        if capitals_tell_nothing
-        else {m.group(0) for m in _NAME.finditer(question) if not _ROMAN.match(m.group(0))}
-    )
-    for m in _NAMED_AFTER_KIND.finditer(question):
-        word = m.group(1)
-        if capitals_tell_nothing or any(c.isdigit() or c == "@" for c in word):
-            names.add(word)
-    names = {n for n in names if fold_accents(n) not in COMMON_NAMES}
-    foreign = {m.group(0) for m in _ABROAD.finditer(question)}  # « les clusters allemands », written in lower case
-    return names | foreign | {m.group(0) for m in _OTHER_POLES.finditer(question)}
-
-
 def _any_of_a_kind(question: str, names: set[str]) -> set[str]:
     """Names written after « un », « une »: « une PME » is any PME, not one the passage must name (« des »
     may be « de les », which names them)."""
@@ -307,18 +230,12 @@ def _not_defined_terms(analyzer: FrenchAnalyzer) -> frozenset[str]:
     return frozenset(t for w in _NOT_DEFINED for t in analyzer.terms(w))
 
 
-def _names_in_lower_case(question: str, known_names: frozenset[str]) -> set[str]:
-    """Names of the documents written in lower case, as users in a hurry do: « adresse du pole avenia ? »."""
-    words = re.findall(r"[^\W\d_][\w@'-]*", question)
-    return {w for w in words if w[0].islower() and fold_accents(w) in known_names}
-
-
 def extract_constraints(
     question: str, analyzer: FrenchAnalyzer, known_names: frozenset[str] = frozenset()
 ) -> Constraints:
     """What the question names and asks; `known_names` are the documents' own names, folded (« avenia »)."""
     folded, as_written = folded_and_written(question)
-    names = names_given(question) | _names_in_lower_case(question, known_names)
+    names = names_given(question) | names_in_lower_case(question, known_names)
     generic = _any_of_a_kind(question, names)
     names -= generic
     asked = asked_word = None

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.constraints import Constraints, extract_constraints, names_given, shouted
+from index.constraints import Constraints, extract_constraints
+from index.names import names_given, shouted
 from index.phases import with_next_phase, with_phase_after
 from index.pointers import asked_of_it, deed, folded_and_written, leans_on_earlier_turn, with_ordinal_noun
 from index.question_type import AnswerType, answer_type, names_counted, offices_in

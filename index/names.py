@@ -59,6 +59,7 @@ COMMON_NAMES = {
     "start-up",
 }
 
+_QUESTION_WORD = re.compile(r"[^\W\d_][\w@'-]*")  # a word of a question, as written
 MIN_NAME_LETTERS = 5  # « Pass », « Maud » are words too (« un pass »)
 _TOKEN = re.compile(r"[\w@][\w@'’-]*|[^\w\s]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?«\"\n]\s*)$")  # not after a colon: « perdu leur label : Sporaltec »
@@ -104,7 +105,7 @@ def proper_names(texts: list[str]) -> set[str]:
 def shouted(question: str) -> bool:
     """Most words capitalised (caps lock, Title Case): capitals no longer tell names from other words.
     The first word does not count: « Où est Aquimer ? » is written as it should be."""
-    words = re.findall(r"[^\W\d_][\w@'-]*", question)[1:]
+    words = _QUESTION_WORD.findall(question)[1:]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) / 2
 
 
@@ -128,5 +129,5 @@ def names_given(question: str) -> set[str]:
 
 def names_in_lower_case(question: str, known_names: frozenset[str]) -> set[str]:
     """Names of the documents written in lower case, as users in a hurry do: « adresse du pole avenia ? »."""
-    words = re.findall(r"[^\W\d_][\w@'-]*", question)
+    words = _QUESTION_WORD.findall(question)
     return {w for w in words if w[0].islower() and fold_accents(w) in known_names}

@@ -138,13 +138,10 @@ def _only_planned(folded_said: str) -> bool:
 def _not_what_became(query: QueryAnalysis, folded_said: str) -> bool:
     """« que sont devenus les six pôles qui ont perdu leur label ? » against « ont perdu leur label »: what
     happened to them, said already, not what they became."""
+    question = fold_accents(query.question)
+    if not (_BECAME_ASKED.match(fold_accents(query.outcome or "")) and _AFTER_WHAT_HAPPENED.search(question)):
+        return False
+    if _BECAME.search(folded_said):
+        return False
     events_asked = set(_EVENT.findall(fold_accents(query.search_text)))
-    return (
-        _BECAME_ASKED.match(fold_accents(query.outcome or "")) is not None
-        and _AFTER_WHAT_HAPPENED.search(fold_accents(query.question)) is not None
-        and not _BECAME.search(folded_said)
-        and (
-            _AFTER_THAT.search(fold_accents(query.question)) is not None
-            or not set(_EVENT.findall(folded_said)) - events_asked
-        )
-    )
+    return _AFTER_THAT.search(question) is not None or not set(_EVENT.findall(folded_said)) - events_asked

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from enum import StrEnum
 
 from index.analysis import fold_accents
+from index.figures import MONTHS, NUMBER_WORDS, holds_number
 from index.french_words import MONEY_SLANG
 
 
@@ -115,12 +115,7 @@ _QUESTION_PATTERNS = [
     ),
 ]
 
-_NUMBER_WORDS = (
-    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
-    r"|vingt|trente|quarante|cinquante|soixante|cent|mille|dix-\w+|milliards?|millions?"
-)
-_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
-DATE_WORD = re.compile(rf"\b(?:(?:19|20)\d\d|{_MONTHS})\b")  # a year or a month, folded
+DATE_WORD = re.compile(rf"\b(?:(?:19|20)\d\d|{MONTHS})\b")  # a year or a month, folded
 _TEXT_PATTERNS = {
     AnswerType.REASON: re.compile(
         r"\b(afin de|afin que|parce que|car|en raison|permet(tent)?|vise)\b"
@@ -128,10 +123,10 @@ _TEXT_PATTERNS = {
         r"|\bce qui (lui |leur )?(donne|permet|offre|assure|garantit)\b"  # what it brings: « ce qui lui donne »
     ),
     AnswerType.AMOUNT: re.compile(r"\beuros?\b|€|\bmillions?\b|\bmilliards?\b"),
-    AnswerType.NUMBER: re.compile(rf"\d|\b({_NUMBER_WORDS})\b"),
+    AnswerType.NUMBER: re.compile(rf"\d|\b({NUMBER_WORDS})\b"),
     AnswerType.PERIOD: re.compile(
         r"\b(19|20)\d\d\s*[-–]\s*(19|20)?\d\d\b|\bde (19|20)\d\d a (19|20)\d\d\b"
-        rf"|\b(\d+|{_NUMBER_WORDS})\s+(ans?|annees?|mois|semaines?|jours?)\b|\bun an\b"  # « au bout de 18 mois »
+        rf"|\b(\d+|{NUMBER_WORDS})\s+(ans?|annees?|mois|semaines?|jours?)\b|\bun an\b"  # « au bout de 18 mois »
         r"|\bjusqu'(?:a|au|en) (?:la fin de )?(?:l'annee )?(?:19|20)\d\d\b"  # « jusqu'à la fin de l'année 2009 »
     ),
     AnswerType.DATE: DATE_WORD,
@@ -258,75 +253,5 @@ def holds_answer_type(text: str, kind: AnswerType, besides: frozenset[str] = fro
     if kind is AnswerType.NAME:  # « Nov@log, Maud, Q@LI-MEDiterranée », « Avenia, en Aquitaine »
         return bool(_PROPER_NOUN.search(text) or _NAME_FIRST.search(text))
     if kind is AnswerType.NUMBER:
-        return _holds_number(fold_accents(text))
+        return holds_number(fold_accents(text))
     return bool(_TEXT_PATTERNS[kind].search(fold_accents(text)))
-
-
-_NOT_A_NUMBER_AFTER = re.compile(rf"^(ans?|annees?|mois|jours?|semaines?|heures?|{_MONTHS}|er|ere|e|eme|ieme|nd|nde)$")
-
-
-def _holds_number(folded: str) -> bool:
-    """A figure that may answer « combien » : not a year, a label (« le groupe 2 »), a duration (« au bout de
-    18 mois ») or a day (« le 11 mai »). Money still counts: « quelle part » may be answered in euros."""
-    tokens = _COUNT_TOKEN.findall(folded)
-    for i in _figures(tokens):
-        j = _end_of_figure(tokens, i) + 1
-        if j < len(tokens) and _NOT_A_NUMBER_AFTER.match(tokens[j]):
-            continue
-        return True
-    return False
-
-
-_COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[%€]|[a-z]+(?:-[a-z]+)*")
-_COUNT_WORD = re.compile(rf"\d+|({_NUMBER_WORDS})(-(et|{_NUMBER_WORDS}))*")  # « vingt-deux », « soixante-et-onze »
-_NOT_A_COUNT_AFTER = re.compile(
-    rf"^(%|€|euros?|millions?|milliards?|m|k|ko|mo|ans?|mois|heures?|{_MONTHS}|er|ere|e|eme|ieme|nd|nde)$"
-)  # money, sizes, durations, days (« le 11 mai »), ordinals (« la 4ème journée »)
-_YEAR_TOKEN = re.compile(r"(19|20)\d\d")
-_DETERMINERS = {"ces", "des", "les", "ses", "leurs", "nos", "vos", "l", "la", "le"}
-_LABEL_BEFORE = re.compile(
-    r"groupes?|phases?|numeros?|no|n|articles?|niveaux?|categories?|axes?|etapes?|chapitres?|pages?"
-)
-COUNT_WINDOW = 6  # words between a number and the thing it counts: « 86 propositions, dont 35 »
-
-
-def _end_of_figure(tokens: list[str], i: int) -> int:
-    """The last token of the figure starting at i: « 200 000 euros » is one figure written in groups of three."""
-    while i + 1 < len(tokens) and len(tokens[i + 1]) == 3 and tokens[i + 1].isdigit():
-        i += 1
-    return i
-
-
-def _figures(tokens: list[str]) -> Iterator[int]:
-    """Positions of the figures among folded tokens: numbers in digits or words, not years, not labels
-    (« les pôles du groupe 2 » counts no pôles)."""
-    for i, token in enumerate(tokens):
-        if not _COUNT_WORD.fullmatch(token) or _YEAR_TOKEN.fullmatch(token):
-            continue
-        if i and _LABEL_BEFORE.fullmatch(tokens[i - 1]):
-            continue
-        yield i
-
-
-def counts_thing(text: str, counted: set[str], terms: Callable[[str], list[str]]) -> bool:
-    """True when a number in the text counts one of the `counted` index terms: « dix-neuf candidatures »,
-    « le nombre total de pôles reste de 71 » — not « 35 millions d'euros aux plates-formes », a year or a day."""
-    tokens = _COUNT_TOKEN.findall(fold_accents(text))
-    for i in _figures(tokens):
-        token = tokens[i]
-        i = _end_of_figure(tokens, i)
-        if tokens[i + 1 : i + 2] in (["de"], ["d"]):  # « 23 de ces projets » counts projets, whatever is near
-            noun = next((t for t in tokens[i + 2 : i + 4] if t not in _DETERMINERS), "")
-            if noun and not _NOT_A_COUNT_AFTER.match(noun) and not _COUNT_WORD.fullmatch(noun):
-                if counted & set(terms(noun)):
-                    return True
-                continue
-        after = next((t for t in tokens[i + 1 : i + 3] if t not in ("d", "l")), "")  # « millions d'euros »
-        if counted & set(terms(after)):  # « combien d'années » is counted in « trois ans »
-            return True
-        if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_AFTER.match(token):
-            continue
-        window = tokens[max(0, i - COUNT_WINDOW) : i + COUNT_WINDOW + 1]
-        if any(counted & set(terms(word)) for word in window if not word[0].isdigit()):
-            return True
-    return False

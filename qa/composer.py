@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from index.analysis import fold_accents
+from index.figures import counts_thing
 from index.phases import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis
-from index.question_type import AnswerType, counts_thing, holds_answer_type, names_asked, names_in, places_it
+from index.question_type import AnswerType, holds_answer_type, names_asked, names_in, places_it
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import EvidenceCheck, Gap
 from qa.models import CLOSEST, REFUSAL, Citation

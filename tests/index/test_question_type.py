@@ -1,8 +1,8 @@
 from index.analysis import FrenchAnalyzer
+from index.figures import counts_thing
 from index.question_type import (
     AnswerType,
     answer_type,
-    counts_thing,
     holds_answer_type,
     names_asked,
     names_counted,

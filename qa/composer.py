@@ -5,51 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.analysis import fold_accents
-from index.figures import counts_thing
-from index.phases import phase_periods
-from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis
-from index.question_type import AnswerType, holds_answer_type, names_asked, names_in, places_it
+from index.question_type import AnswerType, names_asked
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import EvidenceCheck, Gap
 from qa.models import CLOSEST, REFUSAL, Citation
+from qa.scoring import SentenceScorer
 from qa.sentences import PassageSentences, Unit, is_title, with_neighbours
 from qa.unsaid import STRICT_TYPES, gives_per_unit, mixed_phases, unsaid
 
-TYPE_BONUS = 0.3  # a sentence holding the expected kind of answer (a name for "qui")
-STRICT_TYPE_BONUS = 0.5  # "combien", "quand", "quelle période" cannot be answered without one
 BREAKDOWN = "de répartition précise"  # what a breakdown asked of no figure kind lacks (« réparti année par année »)
-NAMES_SHOWN = 3  # names asked by the dozen: a list of three or more gives them; two names are others
 _MISSING_KIND = {**STRICT_TYPES, AnswerType.NAME: "de nom précis"}  # « les noms des … » asked, no name given
-PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
-AGENT_BONUS = 0.2  # « qui a … ? »: a sentence that says by whom (« par le Premier ministre », « confiée aux cabinets »)
-_AGENT = re.compile(
-    r"\b(?:par|confi[ée]e?s? (?:à|aux?))\s+(?:l'|le |la |les |des |du |aux |un |une )?"
-    r"(?:[A-ZÀ-Ý]|cabinets?|ministres?|gouvernement|préfets?|comité|délégation|président)"
-)
 NO_OPINION = (
     "Je n'ai pas d'avis à donner : les documents rapportent des faits et des propos, pas de jugement sur ce point."
 )
-SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
-FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
-_MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
-_UNTIL = re.compile(r"\bjusqu'(?:a|au|en)\b")
-# « … une deuxième phase, souvent nommée "Pôles 2.0" », « baptisée « Pôles 2.0 » »: the sentence that gives the name
-_NAMED_SO = r"\b(?:nomme|appele|baptise|surnomme|dite?|denomme)e?s?\s*[«\"“]?\s*"
-UNNAMED_PENALTY = 0.6  # the question names a pôle or a project the sentence does not (outweighs a type bonus)
-CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the one asked about
-LENGTH_PENALTY = 0.0005  # per character up to 200: at equal evidence, the shorter sentence answers better
-RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
-# A sentence's subject when it opens on an article or a demonstrative: « La prolongation aligne … »
-_SUBJECT = re.compile(r"^(?:la|le|les|l'|cette|ce|cet|ces)\s*([^\W\d_][\w-]+)", re.IGNORECASE)
-
-
-def _type_bonus(kind: AnswerType) -> float:
-    """« combien », « quand »… cannot be answered without a figure, a date; « pourquoi » weighs a reason as
-    much: the fact a « pourquoi » question restates is not its answer."""
-    return STRICT_TYPE_BONUS if kind in STRICT_TYPES or kind is AnswerType.REASON else TYPE_BONUS
 
 
 @dataclass(frozen=True)
@@ -68,44 +37,7 @@ class AnswerComposer:
         self.evidence = evidence
         self._thesaurus = retriever.lexical.thesaurus
         self.sentences = PassageSentences(retriever.analyzer)
-
-    def _unit_score(self, query: QueryAnalysis, hit: Hit, heading_terms: list[str], unit: Unit) -> float:
-        """How well a sentence answers: the question's weight found (read under the passage's title), the
-        kind of answer asked for, few words, and the passage's own retrieval score."""
-        bonus = _type_bonus(query.kind)
-        names = query.constraints.names
-        # "Il a reçu 86 propositions" is about the plates-formes only through its title.
-        read = {*unit.terms, *heading_terms, *unit.dated_by}
-        if self._gives_reason(query, unit):  # « Pourquoi l'a-t-on prolongée ? »: the fact, then its reason
-            read.update(unit.before_terms)
-        score = self.retriever.lexical.coverage(query.terms, read)
-        score += bonus if self._holds_answer(query, unit.text) else 0.0
-        score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
-        # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
-        # still speaks of the second phase: the heading's ordinals count with the sentence's.
-        conflict = ordinal_conflict(unit.terms, query.own_terms, heading_terms) or self._other_phase(query, unit)
-        score -= CONFLICT_PENALTY if conflict else 0.0
-        score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
-        score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit) else 0.0
-        score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
-        # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
-        if names and not self.evidence.names_all(names, f"{hit.chunk.title} {with_neighbours(unit)}"):
-            score -= UNNAMED_PENALTY
-        if query.topic and not self._thesaurus.found_in(query.topic, unit.terms):
-            score -= UNNAMED_PENALTY  # « et les collectivités, … ? »: a sentence about them
-        return score + RANK_WEIGHT * hit.score - LENGTH_PENALTY * min(len(unit.text), 200)
-
-    def _passage_answers(self, query: QueryAnalysis, hits: list[Hit]) -> dict[int, tuple[float, Unit]]:
-        """Each passage's best sentence for the question, with its score (passages without a sentence left
-        out)."""
-        best: dict[int, tuple[float, Unit]] = {}
-        for rank, hit in enumerate(hits):
-            heading_terms, units = self.sentences.read(hit.chunk)
-            for unit in units:
-                score = self._unit_score(query, hit, heading_terms, unit)
-                if rank not in best or score > best[rank][0]:
-                    best[rank] = (score, unit)
-        return best
+        self.scorer = SentenceScorer(retriever, evidence, self.sentences)
 
     @staticmethod
     def _answer_order(
@@ -127,16 +59,6 @@ class AnswerComposer:
             scored.append((rank, round(ceiling, 4)))
         return scored
 
-    @staticmethod
-    def _best_possible(query: QueryAnalysis) -> float:
-        """The best a sentence can score for this question: all its weight, side by side, the focus, a passage
-        ranked first with score 1, and the kind of answer asked for, who did it, the sentence quoted before when
-        the question asks for them."""
-        kind = 0.0 if query.kind is AnswerType.OTHER else _type_bonus(query.kind)
-        agent = AGENT_BONUS if query.done else 0.0
-        again = SAID_BEFORE_BONUS if query.said_before else 0.0
-        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + agent + again + RANK_WEIGHT
-
     def compose(self, query: QueryAnalysis, hits: list[Hit]) -> Composition:
         if not self.evidence.supported(query, hits):
             return Composition(REFUSAL, True, [])
@@ -144,8 +66,8 @@ class AnswerComposer:
         if any(not gap.in_corpus for gap in gaps[0]) and not query.checks_premise:
             return Composition(REFUSAL, True, [])  # the corpus never names it: no passage can answer
         complete = [rank for rank, found in enumerate(gaps) if not found]
-        answers = self._passage_answers(query, hits)
-        order = self._answer_order(answers, complete, len(hits), self._best_possible(query))
+        answers = self.scorer.best_per_passage(query, hits)
+        order = self._answer_order(answers, complete, len(hits), self.scorer.best_possible(query))
         rank = order[0][0]
         if rank not in answers:
             return Composition(REFUSAL, True, [])
@@ -161,7 +83,9 @@ class AnswerComposer:
         strict = query.kind in STRICT_TYPES or (
             query.kind is AnswerType.NAME and (names_asked(query.question) or query.names_wanted > 1)
         )
-        missing_type = (strict and not self._holds_answer(query, said)) or (query.per_unit and not gives_per_unit(said))
+        missing_type = (strict and not self.scorer.holds_answer(query, said)) or (
+            query.per_unit and not gives_per_unit(said)
+        )
         if is_title(said):
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
             title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"
@@ -174,80 +98,6 @@ class AnswerComposer:
         missing = _MISSING_KIND.get(query.kind, BREAKDOWN) if missing_type else None  # « année par année »: no kind
         caveat = self._caveat(gaps[rank] + mixed, missing, marked)
         return Composition(caveat, False, citations, "low")
-
-    def _holds_answer(self, query: QueryAnalysis, text: str) -> bool:
-        """The text holds the kind of answer asked for; « combien de pôles » wants a number of pôles, « qui
-        préside Avenia » someone other than Avenia."""
-        if query.kind is AnswerType.NUMBER and query.constraints.asked:
-            return self._counts_focus(query, text)
-        if query.kind in (AnswerType.PERSON, AnswerType.NAME):  # « qui dirige Avenia ? » is not answered by « Avenia »
-            for name in query.constraints.names:
-                text = re.sub(rf"\b{re.escape(name)}\b", "", text, flags=re.IGNORECASE)
-            if query.names_wanted > 1:
-                return names_in(text) >= min(
-                    query.names_wanted, NAMES_SHOWN
-                )  # « les 58 pôles » are not the two cabinets
-            return holds_answer_type(text, query.kind, query.offices)
-        if query.kind is AnswerType.PLACE and query.constraints.names:  # « Cellmill, il est dans quelle région ? »
-            return all(places_it(text, name) for name in query.constraints.names)
-        return holds_answer_type(text, query.kind)
-
-    @staticmethod
-    def _other_phase(query: QueryAnalysis, unit: Unit) -> bool:
-        """The sentence, read under its heading, speaks of phases, none the one asked: « Pendant la première phase
-        (2005-2008), … » for « que doivent faire les pôles pendant la phase 2 ? », a sentence under « La phase 3
-        (2013-2018) »; under « Ils ont dit… au sujet de la 2ème phase », one on the first phase's evaluation still
-        speaks of the second."""
-        asked = query.constraints.phases
-        return bool(asked and unit.phases) and not unit.phases & asked
-
-    def _said_again(self, query: QueryAnalysis, unit: Unit) -> bool:
-        """« Qui a évalué la première phase ? » then « Et ça date de quand ? »: « ça » is the sentence just quoted,
-        which may say when too. « Et combien ont été retenus ? » after the candidatures asks for what that
-        sentence does not say (« retenus »): no reason to quote it again."""
-        if not query.said_before or not unit.text.startswith(query.said_before):
-            return False
-        new_words = [t for t in query.own_terms if query.terms.get(t, 0.0) >= 1.0]
-        return all(self._thesaurus.found_in(t, unit.terms) for t in new_words)
-
-    def _says_by_whom(self, done: str, unit: Unit) -> bool:
-        """« Qui a évalué … ? »: « l'évaluation … a été confiée aux cabinets … » says by whom it was done; « des
-        discours prononcés par le Président … après l'évaluation » says who spoke, before the deed."""
-        if not self._thesaurus.found_in(done, unit.terms):
-            return False  # no deed in it: no need to look for where
-        terms = self.retriever.analyzer.terms
-        words = re.finditer(r"[\w'-]+", unit.text)
-        deed = next((m for m in words if self._thesaurus.found_in(done, terms(m.group(0)))), None)
-        return deed is not None and _AGENT.search(unit.text, deed.end()) is not None
-
-    def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:
-        """« combien de dossiers » → a sentence about dossiers (or candidatures); « que recouvre le sigle
-        CIADT » → the sentence where « (CIADT) » follows its long form; « quelle période couvre la phase 2 »
-        → the sentence that writes the period next to the phase, « deuxième phase (2009-2012) »."""
-        if query.kind is AnswerType.PERIOD and query.constraints.phases:
-            return bool(query.constraints.phases & phase_periods(fold_accents(unit.text)).keys())
-        if query.done and self._thesaurus.found_in(query.done, unit.terms):
-            return True  # « qui les finance ? »: the sentence that says who funds them
-        if query.until and _UNTIL.search(fold_accents(unit.text)):
-            return True  # « jusqu'à quelle date pouvait-on déposer … ? »: « … jusqu'au 2 octobre 2009 »
-        asked = query.constraints.asked
-        if asked:
-            if query.kind is AnswerType.NUMBER:
-                return self._counts_focus(query, unit.text)
-            if self._asked_terms(query) & set(unit.terms):
-                return True
-        if _MEANING.search(query.question) and any(f"({a})" in unit.text for a in _ACRONYM.findall(query.question)):
-            return True
-        defined = query.constraints.defined_words
-        return bool(defined) and gives_name(defined, unit.text)
-
-    def _asked_terms(self, query: QueryAnalysis) -> set[str]:
-        asked = query.constraints.asked
-        return self.retriever.lexical.thesaurus.family(asked) if asked else set()
-
-    def _counts_focus(self, query: QueryAnalysis, text: str) -> bool:
-        """« combien de plates-formes » wants a number of plates-formes, not « 35 millions d'euros aux plates-formes »."""
-        return counts_thing(text, self._asked_terms(query), self.retriever.analyzer.terms)
 
     def _focused_list(self, query: QueryAnalysis, text: str) -> str:
         """A list with its intro, cut down to the items the question singles out: « quel pôle travaille sur
@@ -277,17 +127,6 @@ class AnswerComposer:
             return text
         return "\n".join([intro, *(item for item, s in zip(items, scores) if s == best)])
 
-    def _gives_reason(self, query: QueryAnalysis, unit: Unit) -> bool:
-        """A « pourquoi » answered by a reason given after the fact it explains, in the same passage, with the
-        fact asked about as its subject: « Pourquoi l'a-t-on prolongée ? » → « … la deuxième phase a été prolongée
-        d'un an … La prolongation aligne le calendrier … afin de mieux coordonner … »: the reason is read with what
-        its passage said before it."""
-        if query.kind is not AnswerType.REASON or not holds_answer_type(unit.text, AnswerType.REASON):
-            return False
-        subject = _SUBJECT.match(unit.text)
-        terms = self.retriever.analyzer.terms(subject.group(1)) if subject else []
-        return bool(terms) and terms[0] in unit.before_terms and terms[0] in query.own_terms
-
     @staticmethod
     def _caveat(gaps: list[Gap], missing: str | None, marked: str) -> str:
         """Say plainly what the documents do not give, then the closest passage."""
@@ -315,11 +154,3 @@ class AnswerComposer:
             score=score,
             source=chunk.source,
         )
-
-
-def gives_name(words: str, text: str) -> bool:
-    """The text gives these words as something's name: « souvent nommée "Pôles 2.0" », « … (CIADT) » (a plural
-    « s » written or not: « pole 2.0 »)."""
-    name = r"\s+".join(re.escape(w.removesuffix("s")) + "s?" for w in fold_accents(words).lower().split())
-    # The whole name: « le pôle » is not « Pôles 2.0 »
-    return re.search(rf"(?:{_NAMED_SO}|\(){name}(?=\s*[»\"”),.;:]|\s*$)", fold_accents(text).lower()) is not None

@@ -7,9 +7,10 @@ from conftest import FakeEncoder, service_on
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
-from qa.composer import AnswerComposer, gives_name
+from qa.composer import AnswerComposer
 from qa.evidence import Gap, passage_phases
 from qa.models import REFUSAL
+from qa.scoring import gives_name
 from qa.sentences import Unit, is_heading, with_neighbours
 from qa.service import AnswerService
 from qa.unsaid import unsaid
@@ -148,14 +149,14 @@ def sentence(service: AnswerService, text: str, previous: str | None = None, bef
 
 
 def test_a_reason_is_read_with_the_fact_it_explains_only_when_that_fact_is_its_subject(service):
-    composer, analyse = service._engine.composer, service._engine.retriever.analyse
+    scorer, analyse = service._engine.composer.scorer, service._engine.retriever.analyse
     fact = "La deuxième phase a été prolongée d'un an."
     reason = sentence(service, "La prolongation aligne les calendriers afin de mieux coordonner.", fact, fact)
     other = sentence(service, "Le gouvernement agit afin de mieux coordonner.", fact, fact)
     why = analyse("Pourquoi a-t-on prolongé la phase 2 d'un an ?")
-    assert composer._gives_reason(why, reason)
-    assert not composer._gives_reason(why, other)  # its subject is not what is asked about
-    assert not composer._gives_reason(analyse("Quand la phase 2 a-t-elle été prolongée ?"), reason)
+    assert scorer._gives_reason(why, reason)
+    assert not scorer._gives_reason(why, other)  # its subject is not what is asked about
+    assert not scorer._gives_reason(analyse("Quand la phase 2 a-t-elle été prolongée ?"), reason)
 
 
 def test_a_creation_or_what_became_of_things_must_be_said(service):
@@ -196,9 +197,7 @@ def test_what_was_not_done_is_not_answered_by_what_was(service):
 
 
 def test_until_when_prefers_the_sentence_that_says_until(service):
-    composer, analyse = service._engine.composer, service._engine.retriever.analyse
+    scorer, analyse = service._engine.composer.scorer, service._engine.retriever.analyse
     until = analyse("Jusqu'à quelle date pouvait-on déposer un dossier ?")
-    assert composer._names_focus(
-        until, sentence(service, "Les dossiers pouvaient être déposés jusqu'au 2 octobre 2009.")
-    )
-    assert not composer._names_focus(until, sentence(service, "La journée a eu lieu le 30 juin 2009."))
+    assert scorer._names_focus(until, sentence(service, "Les dossiers pouvaient être déposés jusqu'au 2 octobre 2009."))
+    assert not scorer._names_focus(until, sentence(service, "La journée a eu lieu le 30 juin 2009."))

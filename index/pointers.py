@@ -104,7 +104,12 @@ _SKIPPED_BEFORE_DEED = re.compile(  # modal verbs and adverbs: the deed is the v
     r"(?:pourr|peu|peut|doi|dev|voudr|veu|va|vont|ir|sait|saur)\w*"
     r"|vraiment|deja|finalement|bien|reellement|officiellement|effectivement|concretement|exactement|aussi"
 )
-_SAID_BY_ITS_OBJECT = {"fait", "pris", "mis", "dit", "eu", "donne"}  # « a pris la parole », « a fait l'évaluation »
+# « a pris la parole », « a fait l'évaluation », « a mené l'étude », « a réalisé l'audit »
+_SAID_BY_ITS_OBJECT = {"fait", "pris", "mis", "dit", "eu", "donne", "mene", "realise", "conduit", "effectue"}
+# « qui a été chargé d'évaluer … », « qui s'est occupé de l'évaluation »: the deed is what comes after « de »
+_CHARGED_WITH = re.compile(
+    r"(?:ete|etait|etaient|est|s'est|se sont|s'etait)\s+(?:charge|occupe)e?s?\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)"
+)
 _NO_DEED = {"ete", "est", "sont", "etait", "etaient", "sera", "seront", "droit", "besoin", "acces", "lieu", "faut"}
 _ARTICLES = {"la", "le", "les", "l", "une", "un", "des", "du"}
 
@@ -116,6 +121,10 @@ def deed(folded: str) -> tuple[int, int] | None:
     done = _DONE_BY.search(folded)
     if done is None:
         return None
+    charged = _CHARGED_WITH.match(folded, done.start(1))
+    if charged:
+        deed_word = re.compile(r"[a-z]{4,}").match(folded, charged.end())
+        return deed_word.span() if deed_word else None
     words = [
         (m.group(0), m.start(), m.end())
         for m in re.finditer(r"[a-z]+", folded[: done.end()])

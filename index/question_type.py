@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import StrEnum
 
 from index.analysis import fold_accents
 from index.figures import MONTHS, NUMBER_WORDS, holds_number
 from index.french_words import MONEY_SLANG
+from index.synonyms import Thesaurus
 
 
 class AnswerType(StrEnum):
@@ -255,3 +257,26 @@ def holds_answer_type(text: str, kind: AnswerType, besides: frozenset[str] = fro
     if kind is AnswerType.NUMBER:
         return holds_number(fold_accents(text))
     return bool(_TEXT_PATTERNS[kind].search(fold_accents(text)))
+
+
+AGENT = re.compile(
+    r"\b(?:par|confi[ée]e?s? (?:à|aux?))\s+(?:l'|le |la |les |des |du |aux |un |une )?"
+    r"(?:[A-ZÀ-Ý]|cabinets?|ministres?|gouvernement|préfets?|comité|délégation|président)"
+)
+
+
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|age|ure|ance|ence)s?$")  # « l'évaluation », « le financement »
+
+
+def says_by_whom(text: str, done: str, thesaurus: Thesaurus, terms: Callable[[str], list[str]]) -> bool | None:
+    """« Qui a évalué … ? »: whether the text says who did it (None: it does not speak of the deed). After it:
+    « l'évaluation … a été confiée aux cabinets … »; written as a verb, someone before it: « les collectivités
+    peuvent compléter ce financement ». « Des discours prononcés par le Président … après l'évaluation » says who
+    spoke, not who evaluated."""
+    words = re.finditer(r"[\w'-]+", text)
+    deed = next((m for m in words if thesaurus.found_in(done, terms(m.group(0)))), None)
+    if deed is None:
+        return None
+    if AGENT.search(text, deed.end()):
+        return True
+    return not _NOUN_ENDING.search(deed.group(0).lower()) and holds_answer_type(text[: deed.start()], AnswerType.PERSON)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +17,7 @@ from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
 from index.names import proper_names
 from index.query import QueryAnalysis, analyse_query
-from index.question_type import holds_answer_type
+from index.question_type import AnswerType, holds_answer_type, says_by_whom
 from index.synonyms import Thesaurus
 
 SYNONYM_WEIGHT = 0.6  # a thesaurus match counts less than the word the user wrote
@@ -40,6 +41,9 @@ class Hit:
     lexical: float
     dense: float  # raw cosine of the question and the passage
     coverage: float
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 class LexicalSearch:
@@ -133,6 +137,16 @@ class HybridRetriever:
             question, self.analyzer, self.filler_terms, context, self.dense.embed, said_before, self.proper_names
         )
 
+    def _holds_answer(self, text: str, query: QueryAnalysis) -> bool:
+        """The passage holds the kind of answer asked; « qui a évalué … ? » someone said to have done it, in one
+        of its sentences (« l'évaluation … a été confiée aux cabinets … »)."""
+        if not holds_answer_type(text, query.kind):
+            return False
+        if query.kind is not AnswerType.PERSON or not query.done:
+            return True
+        thesaurus, terms = self.lexical.thesaurus, self.analyzer.terms
+        return any(says_by_whom(sentence, query.done, thesaurus, terms) for sentence in _SENTENCE_END.split(text))
+
     def search(self, query: QueryAnalysis, k: int = 3) -> list[Hit]:
         """The k best passages for an analysed question."""
         lexical_all = self.lexical.scores(query)
@@ -147,7 +161,7 @@ class HybridRetriever:
             "dense": self.dense.cosines(query.vector, rows),
             "coverage": np.array([self.lexical.coverage(query.terms, term_sets[r]) for r in rows], dtype=np.float32),
             "proximity": np.array([self.bundle.lexical.proximity(r, query.own_terms) for r in rows]),
-            "answer_type": np.array([float(holds_answer_type(chunks[r].text, query.kind)) for r in rows]),
+            "answer_type": np.array([float(self._holds_answer(chunks[r].text, query)) for r in rows]),
         }
         fused = self.fusion.join(signals)
         defined = (query.constraints.defined_words or "").upper().split()

@@ -10,7 +10,7 @@ from index.figures import counts_thing
 from index.phases import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis
-from index.question_type import AnswerType, holds_answer_type, names_in, places_it
+from index.question_type import AnswerType, holds_answer_type, names_in, places_it, says_by_whom
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import EvidenceCheck
 from qa.sentences import PassageSentences, Unit, with_neighbours
@@ -21,10 +21,6 @@ STRICT_TYPE_BONUS = 0.5  # "combien", "quand", "quelle période" cannot be answe
 NAMES_SHOWN = 3  # names asked by the dozen: a list of three or more gives them; two names are others
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 AGENT_BONUS = 0.2  # « qui a … ? »: a sentence that says by whom (« par le Premier ministre », « confiée aux cabinets »)
-_AGENT = re.compile(
-    r"\b(?:par|confi[ée]e?s? (?:à|aux?))\s+(?:l'|le |la |les |des |du |aux |un |une )?"
-    r"(?:[A-ZÀ-Ý]|cabinets?|ministres?|gouvernement|préfets?|comité|délégation|président)"
-)
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
@@ -65,7 +61,9 @@ class SentenceScorer:
         if self._gives_reason(query, unit):  # « Pourquoi l'a-t-on prolongée ? »: the fact, then its reason
             read.update(unit.before_terms)
         score = self.retriever.lexical.coverage(query.terms, read)
-        score += bonus if self.holds_answer(query, unit.text) else 0.0
+        # « Qui a évalué … ? »: a sentence that speaks of the evaluation holds the answer only if it says by whom
+        unattributed = query.done is not None and self._says_by_whom(query.done, unit) is False
+        score += bonus if self.holds_answer(query, unit.text) and not unattributed else 0.0
         score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
         # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
         # still speaks of the second phase: the heading's ordinals count with the sentence's.
@@ -138,15 +136,10 @@ class SentenceScorer:
         new_words = [t for t in query.own_terms if query.terms.get(t, 0.0) >= 1.0]
         return all(self._thesaurus.found_in(t, unit.terms) for t in new_words)
 
-    def _says_by_whom(self, done: str, unit: Unit) -> bool:
-        """« Qui a évalué … ? »: « l'évaluation … a été confiée aux cabinets … » says by whom it was done; « des
-        discours prononcés par le Président … après l'évaluation » says who spoke, before the deed."""
+    def _says_by_whom(self, done: str, unit: Unit) -> bool | None:
         if not self._thesaurus.found_in(done, unit.terms):
-            return False  # no deed in it: no need to look for where
-        terms = self.retriever.analyzer.terms
-        words = re.finditer(r"[\w'-]+", unit.text)
-        deed = next((m for m in words if self._thesaurus.found_in(done, terms(m.group(0)))), None)
-        return deed is not None and _AGENT.search(unit.text, deed.end()) is not None
+            return None  # no deed in it: no need to look for where
+        return says_by_whom(unit.text, done, self._thesaurus, self.retriever.analyzer.terms)
 
     def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« combien de dossiers » → a sentence about dossiers (or candidatures); « que recouvre le sigle

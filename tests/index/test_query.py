@@ -147,6 +147,9 @@ def test_who_did_what():
     assert analyse_query("Qui a été nommé ?", A, set()).done is None
     assert analyse_query("Qui pourra compléter le financement ?", A, set()).done_word == "compléter"  # after a modal
     assert analyse_query("Qui a droit à un contrat de performance ?", A, set()).done is None
+    assert analyse_query("Qui a mené l'évaluation ?", A, set()).done_word == "évaluation"  # « mené » by its object
+    assert analyse_query("Qui a été chargé d'évaluer la phase 1 ?", A, set()).done_word == "évaluer"
+    assert analyse_query("qui s'est occupé du financement ?", A, set()).done_word == "financement"
 
 
 def test_a_thing_counted_without_its_apostrophe_or_among_a_number():

@@ -8,7 +8,9 @@ from index.question_type import (
     names_counted,
     names_in,
     places_it,
+    says_by_whom,
 )
+from index.synonyms import Thesaurus
 
 A = FrenchAnalyzer()
 
@@ -267,3 +269,20 @@ def test_precise_names_are_asked_of_things_that_have_names():
     faults = "Quelles faiblesses précises ont été reprochées à InnoViandes ?"
     assert not names_asked(faults) and answer_type(faults) is AnswerType.SHORTCOMING
     assert names_counted("Quels étaient les treize dossiers écotech qui n'ont pas été retenus ?") == 13
+
+
+def test_who_did_it_is_said_after_the_deed_or_as_the_subject_of_its_verb():
+    thesaurus = Thesaurus(A)
+    done = A.terms("évalué")[0]
+
+    def says(text: str, deed: str = done) -> bool | None:
+        return says_by_whom(text, deed, thesaurus, A.terms)
+
+    assert says("L'évaluation de la première phase a été confiée aux cabinets BCG et CM International.")
+    assert says("La phase a été évaluée par le cabinet Technopolis.")
+    # who spoke, before the evaluation, did not evaluate
+    assert says("Des discours prononcés par le Président après les résultats de l'évaluation.") is False
+    assert says("Après l'évaluation positive de la première phase, l'État a affecté 1,5 milliard.") is False
+    assert says("Le label a été confirmé pour trois ans.") is None  # no evaluation spoken of
+    # written as a verb, its subject did it
+    assert says("Les collectivités territoriales peuvent compléter ce financement.", A.terms("compléter")[0])

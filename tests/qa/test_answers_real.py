@@ -125,6 +125,16 @@ def test_who_did_it_is_answered_by_a_sentence_saying_it_was_done(real_service):
     assert "François Fillon" in answer.answer and answer.confidence == "high"
 
 
+def test_who_was_in_charge_of_a_deed_is_answered_by_the_sentence_that_says_by_whom(real_service):
+    # Not « Après l'évaluation positive de la première phase, l'État a … », which says who acted after it
+    for question in (
+        "Qui a été chargé d'évaluer la première phase des pôles de compétitivité ?",
+        "Qui a mené l'évaluation de la première phase de la politique des pôles ?",
+    ):
+        answer = real_service.ask(question)
+        assert "Boston Consulting Group" in answer.answer and answer.confidence == "high", question
+
+
 def test_follow_ups_whose_subject_or_object_is_what_was_just_spoken_of(real_service):
     assert not real_service.ask("Il y a combien de pôles ?").refused  # stands alone
     first = real_service.ask("Quel est le mot d'ordre de la phase 3 ?")

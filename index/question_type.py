@@ -99,7 +99,7 @@ _QUESTION_PATTERNS = [
     (
         AnswerType.PERSON,
         r"^(et )?(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b|\b(qui|ki)\s*\??\s*$"  # « c'est qui ? »
-        r"|\bquels? (cabinets?|consultants?|ministres?|personnes?)\b",
+        r"|\bquel(?:le)?s? (cabinets?|consultants?|ministres?|personnes?|membres?|personnalites?|responsables? politiques?|elus?|secretaires? d.etat|hommes? politiques?|femmes? politiques?)\b",
     ),
     # Last: « combien de pôles ont été jugés insuffisants ? » still counts, « qui a reproché … ? » asks for someone
     (

@@ -109,6 +109,9 @@ def test_where_is_answered_by_a_place_or_an_office_to_apply_to():
 def test_to_whom_asks_for_someone():
     assert answer_type("Les candidatures, il fallait les adresser à qui ?") is AnswerType.PERSON
     assert answer_type("ce sont les propos de qui ?") is AnswerType.PERSON
+    assert answer_type("Quel membre du gouvernement a fait une annonce ?") is AnswerType.PERSON
+    assert answer_type("Quelle personnalité a pris la parole ?") is AnswerType.PERSON
+    assert answer_type("quels élus étaient là ?") is AnswerType.PERSON
 
 
 def test_which_poles_asks_for_names():

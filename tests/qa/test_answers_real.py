@@ -133,6 +133,8 @@ def test_who_was_in_charge_of_a_deed_is_answered_by_the_sentence_that_says_by_wh
     ):
         answer = real_service.ask(question)
         assert "Boston Consulting Group" in answer.answer and answer.confidence == "high", question
+    member = real_service.ask("Quel membre du gouvernement a fait une annonce lors du lancement de Pôles 2.0 ?")
+    assert "Hubert Falco" in member.answer  # someone asked for, not the meeting at Bercy
 
 
 def test_follow_ups_whose_subject_or_object_is_what_was_just_spoken_of(real_service):

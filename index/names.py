@@ -131,3 +131,35 @@ def names_in_lower_case(question: str, known_names: frozenset[str]) -> set[str]:
     """Names of the documents written in lower case, as users in a hurry do: « adresse du pole avenia ? »."""
     words = _QUESTION_WORD.findall(question)
     return {w for w in words if w[0].islower() and fold_accents(w) in known_names}
+
+
+# « Comité interministériel d'aménagement et de développement du territoire (CIADT) »: a long form, then its acronym
+_ACRONYM_DEFINED = re.compile(r"([^()]{3,200}?)\s*\(([A-Z]{2,6})\)")
+_LINKING_WORDS = {"d", "de", "du", "des", "la", "le", "les", "l", "a", "à", "aux", "au", "et", "en", "pour", "sur"}
+
+
+def acronyms_defined(texts: list[str]) -> dict[str, str]:
+    """The acronyms the documents spell out, each with its long form: « FUI » → « Fonds unique interministériel »
+    (the words before it whose initials spell it, linking words skipped)."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _ACRONYM_DEFINED.finditer(text):
+            long_form = _long_form(match.group(1), match.group(2))
+            if long_form:
+                found.setdefault(match.group(2), long_form)
+    return found
+
+
+def _long_form(before: str, acronym: str) -> str | None:
+    """The words ending `before` whose initials, linking words skipped, spell the acronym."""
+    words = list(re.finditer(r"[^\W\d_][\w-]*", before))
+    letters, start = list(acronym.lower()), len(words)
+    while letters and start > 0:
+        start -= 1
+        word = fold_accents(words[start].group(0)).lower()
+        if word in _LINKING_WORDS:
+            continue
+        if word[0] != letters[-1]:
+            return None
+        letters.pop()
+    return before[words[start].start() :] if not letters else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -15,7 +15,7 @@ from index.embedding import Encoder
 from index.french_words import QUESTION_FILLER_WORDS
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
-from index.names import proper_names
+from index.names import acronyms_defined, proper_names
 from index.query import QueryAnalysis, analyse_query
 from index.question_type import AnswerType, holds_answer_type, says_by_whom
 from index.synonyms import Thesaurus
@@ -123,6 +123,11 @@ class HybridRetriever:
         self.filler_terms = {t for w in QUESTION_FILLER_WORDS for t in self.analyzer.terms(w)}
         # Names only the documents give (Avenia, Cellmill), folded: once per index version.
         self.proper_names = frozenset(proper_names([c.text for c in bundle.chunks]))
+        # « (CIADT) » spelt out in the documents: its long form's first two terms → the acronym's term
+        self.acronym_starts = {
+            self.analyzer.terms(acronym)[0]: tuple(self.analyzer.terms(long_form)[:2])
+            for acronym, long_form in acronyms_defined([c.text for c in bundle.chunks]).items()
+        }
         # Each passage with its title and heading, folded as questions are: once per index version.
         self.folded_texts = [fold_accents(c.indexed_text().replace("\u2019", "'")) for c in bundle.chunks]
 
@@ -133,9 +138,22 @@ class HybridRetriever:
     def analyse(self, question: str, context: str = "", said_before: str = "") -> QueryAnalysis:
         """The question read once, for search and for composing the answer; a follow-up with the turn
         before it and the start of what that turn's answer quoted."""
-        return analyse_query(
+        query = analyse_query(
             question, self.analyzer, self.filler_terms, context, self.dense.embed, said_before, self.proper_names
         )
+        return self._with_acronyms(query)
+
+    def _with_acronyms(self, query: QueryAnalysis) -> QueryAnalysis:
+        """« le comité interministériel qui a choisi … »: the acronym the documents write for it (CIADT) is
+        searched too, as a word the user wrote."""
+        terms = list(query.terms)
+        pairs = set(zip(terms, terms[1:]))
+        added = {
+            acronym: 1.0
+            for acronym, start in self.acronym_starts.items()
+            if start in pairs and acronym not in query.terms
+        }
+        return replace(query, terms={**query.terms, **added}) if added else query
 
     def _holds_answer(self, text: str, query: QueryAnalysis) -> bool:
         """The passage holds the kind of answer asked; « qui a évalué … ? » someone said to have done it, in one

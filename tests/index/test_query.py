@@ -1,5 +1,6 @@
 from index.analysis import FrenchAnalyzer
 from index.constraints import extract_constraints, holds_phrase
+from index.names import acronyms_defined
 from index.phases import edition_ordinals, groups_in, phase_periods, phases_in, with_next_phase, with_phase_after
 from index.query import analyse_query
 from index.question_type import AnswerType
@@ -462,3 +463,15 @@ def test_a_yes_no_check_of_what_the_user_believes_is_read_as_such():
     assert analyse_query("Is it true que la phase 3 covers 2013-2020 ?", A, set()).checks_premise
     assert not analyse_query("Qu'est-ce que le crédit d'impôt innovation ?", A, set()).checks_premise
     assert not analyse_query("Qui a évalué la phase 1 ?", A, set()).checks_premise
+
+
+def test_the_acronyms_the_documents_spell_out():
+    texts = [
+        "le Comité interministériel d'aménagement et de développement du territoire (CIADT) du 11 mai 2010",
+        "pris sur le Fonds unique interministériel (FUI).",
+        "à Saint-Étienne (Loire), pas un sigle ; (XYZ) sans forme longue",
+    ]
+    assert acronyms_defined(texts) == {
+        "CIADT": "Comité interministériel d'aménagement et de développement du territoire",
+        "FUI": "Fonds unique interministériel",
+    }

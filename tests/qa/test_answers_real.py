@@ -137,6 +137,17 @@ def test_who_was_in_charge_of_a_deed_is_answered_by_the_sentence_that_says_by_wh
     assert "Hubert Falco" in member.answer  # someone asked for, not the meeting at Bercy
 
 
+def test_a_long_form_finds_the_passages_that_write_its_acronym(real_service):
+    # « (CIADT) » is spelt out once; the dates are in passages that write only « CIADT »
+    answer = real_service.ask(
+        "Le comite interministeriel qui a choisi les nouveaux poles ecotech s'est reuni quel jour ?"
+    )
+    assert "11 mai 2010" in answer.answer
+    retriever = real_service._engine.retriever
+    assert "fui" in retriever.analyse("c'est quoi le fonds unique interministériel ?").terms
+    assert "fui" not in retriever.analyse("un fonds vraiment unique ?").terms  # the long form's words, in a row
+
+
 def test_follow_ups_whose_subject_or_object_is_what_was_just_spoken_of(real_service):
     assert not real_service.ask("Il y a combien de pôles ?").refused  # stands alone
     first = real_service.ask("Quel est le mot d'ordre de la phase 3 ?")

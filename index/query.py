@@ -137,7 +137,10 @@ _CHECKS_PREMISE = re.compile(
     r"\bc'est (?:bien|juste|vrai|exact)\b|\bc'est (?:bien )?(?:ca|ça) \?|\b(?:est-il|c'est|il est) vrai\b|\bvrai que\b"
     r"|\bis it true\b|\bn'est-ce pas\b|\bou pas\b|(?<!qu')\best-ce qu"  # not « qu'est-ce que »
 )
-_UNTIL_WHEN = re.compile(r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b")
+_UNTIL_WHEN = re.compile(
+    r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b"
+    r"|\bdates? (?:limite|butoir)\b|\bdeadline\b"  # a deadline: « … jusqu'au 2 octobre 2009 »
+)
 _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
 # names none)

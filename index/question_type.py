@@ -87,7 +87,11 @@ _QUESTION_PATTERNS = [
         r"\bcombien\b|\b(cb|cmb)\b|\bquel(le)?s? (est |etait |sont )?(le |la |l')?"
         r"(montant|somme|budget|part|pourcentage|nombre|taille|cout|prix|enveloppe)\b",
     ),
-    (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
+    (
+        AnswerType.DATE,
+        r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"
+        r"|\bdates? (limite|butoir)\b|\bdeadline\b",  # « date limite dépôt candidatures » asks no question word
+    ),
     (AnswerType.PLACE, r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\bdans quelle (ville|region)\b"),
     (
         AnswerType.NAME,

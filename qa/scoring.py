@@ -179,7 +179,7 @@ class SentenceScorer:
             return False
         subject = _SUBJECT.match(unit.text)
         terms = self.retriever.analyzer.terms(subject.group(1)) if subject else []
-        return bool(terms) and terms[0] in unit.before_terms and terms[0] in query.own_terms
+        return bool(terms) and terms[0] in unit.before_terms and self._thesaurus.found_in(terms[0], query.own_terms)
 
 
 def gives_name(words: str, text: str) -> bool:

@@ -7,6 +7,7 @@ from conftest import FakeEncoder, service_on
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
+from index.question_type import AnswerType
 from qa.composer import AnswerComposer
 from qa.evidence import Gap, passage_phases
 from qa.models import REFUSAL
@@ -157,6 +158,8 @@ def test_a_reason_is_read_with_the_fact_it_explains_only_when_that_fact_is_its_s
     assert scorer._gives_reason(why, reason)
     assert not scorer._gives_reason(why, other)  # its subject is not what is asked about
     assert not scorer._gives_reason(analyse("Quand la phase 2 a-t-elle été prolongée ?"), reason)
+    # the fact asked about in other words: « décalé » is what « la prolongation » did
+    assert scorer._gives_reason(analyse("Pourquoi a-t-on décalé la fin de la phase 2 d'un an ?"), reason)
 
 
 def test_a_creation_or_what_became_of_things_must_be_said(service):
@@ -201,3 +204,8 @@ def test_until_when_prefers_the_sentence_that_says_until(service):
     until = analyse("Jusqu'à quelle date pouvait-on déposer un dossier ?")
     assert scorer._names_focus(until, sentence(service, "Les dossiers pouvaient être déposés jusqu'au 2 octobre 2009."))
     assert not scorer._names_focus(until, sentence(service, "La journée a eu lieu le 30 juin 2009."))
+    deadline = analyse("date limite depot candidatures ecotechnologies")  # a deadline, no question word
+    assert deadline.kind is AnswerType.DATE
+    assert scorer._names_focus(
+        deadline, sentence(service, "Les dossiers pouvaient être déposés jusqu'au 2 octobre 2009.")
+    )

@@ -13,7 +13,7 @@ from index.query import QueryAnalysis
 from index.question_type import AnswerType, holds_answer_type, names_in, places_it, says_by_whom
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import EvidenceCheck
-from qa.sentences import PassageSentences, Unit, with_neighbours
+from qa.sentences import PassageSentences, Unit, is_title, with_neighbours
 from qa.unsaid import STRICT_TYPES
 
 TYPE_BONUS = 0.3  # a sentence holding the expected kind of answer (a name for "qui")
@@ -57,7 +57,9 @@ class SentenceScorer:
         bonus = _type_bonus(query.kind)
         names = query.constraints.names
         # "Il a reçu 86 propositions" is about the plates-formes only through its title.
-        read = {*unit.terms, *heading_terms, *unit.dated_by}
+        # A title line (« La concertation sur l'évolution de la politique des pôles ») is a heading of its own, not
+        # read under the passage's.
+        read = {*unit.terms, *unit.dated_by} if is_title(unit.text) else {*unit.terms, *heading_terms, *unit.dated_by}
         if self._gives_reason(query, unit):  # « Pourquoi l'a-t-on prolongée ? »: the fact, then its reason
             read.update(unit.before_terms)
         score = self.retriever.lexical.coverage(query.terms, read)

@@ -806,3 +806,15 @@ def test_what_a_study_concluded_is_its_conclusions(real_service):
         "et du coup, le gouvernement a réagi comment ?",
     )
     assert "troisième phase" in reacted.answer
+
+
+def test_a_rubric_title_is_not_read_under_the_heading_of_the_passage_it_sits_in(real_service):
+    # « La concertation sur l'évolution de la politique des pôles » sits under « La labellisation de nouveaux pôles
+    # "ecotechs" » as the title of another rubric: it says nothing about the new pôles.
+    for question in (
+        "les nouveaux pôles verts labellisés pendant la phase 2, ils travaillent sur quels sujets ?",
+        "les pôles ecotechs labellisés en phase 2 s'occupent de quoi ?",
+    ):
+        answer = real_service.ask(question)
+        assert "gestion des déchets" in answer.answer and "titre d'une rubrique" not in answer.answer, question
+

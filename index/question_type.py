@@ -103,7 +103,8 @@ _QUESTION_PATTERNS = [
     (
         AnswerType.PERSON,
         r"^(et )?(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b|\b(qui|ki)\s*\??\s*$"  # « c'est qui ? »
-        r"|\bquel(?:le)?s? (cabinets?|consultants?|ministres?|personnes?|membres?|personnalites?|responsables? politiques?|elus?|secretaires? d.etat|hommes? politiques?|femmes? politiques?)\b",
+        r"|\bquel(?:le)?s? (cabinets?|consultants?|ministres?|personnes?|membres?|personnalites?|responsables? politiques?|elus?|secretaires? d.etat|hommes? politiques?|femmes? politiques?|autorites?|administrations?|institutions?)\b"
+        r"|\baupres d(?:e|u|es) quel(?:le)?s?\b",  # « auprès de quel service … ? »: an office,
     ),
     # Last: « combien de pôles ont été jugés insuffisants ? » still counts, « qui a reproché … ? » asks for someone
     (

@@ -26,6 +26,7 @@ FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers »
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _UNTIL = re.compile(r"\bjusqu'(?:a|au|en)\b")
+_WITH_WHOM = re.compile(r"\baupres d")
 # « … une deuxième phase, souvent nommée "Pôles 2.0" », « baptisée « Pôles 2.0 » »: the sentence that gives the name
 _NAMED_SO = r"\b(?:nomme|appele|baptise|surnomme|dite?|denomme)e?s?\s*[«\"“]?\s*"
 UNNAMED_PENALTY = 0.6  # the question names a pôle or a project the sentence does not (outweighs a type bonus)
@@ -153,6 +154,8 @@ class SentenceScorer:
             return True  # « qui les finance ? »: the sentence that says who funds them
         if query.until and _UNTIL.search(fold_accents(unit.text)):
             return True  # « jusqu'à quelle date pouvait-on déposer … ? »: « … jusqu'au 2 octobre 2009 »
+        if _WITH_WHOM.search(fold_accents(query.question)) and _WITH_WHOM.search(fold_accents(unit.text)):
+            return True  # « auprès de quelle autorité fallait-il adresser son dossier ? »: « … auprès des préfets »
         asked = query.constraints.asked
         if asked:
             if query.kind is AnswerType.NUMBER:

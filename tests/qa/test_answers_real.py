@@ -818,3 +818,9 @@ def test_a_rubric_title_is_not_read_under_the_heading_of_the_passage_it_sits_in(
         answer = real_service.ask(question)
         assert "gestion des déchets" in answer.answer and "titre d'une rubrique" not in answer.answer, question
 
+
+def test_to_whom_one_applies_is_the_sentence_that_says_aupres_de(real_service):
+    answer = real_service.ask(
+        "Pour l'appel écotech de 2009, auprès de quelle autorité fallait-il envoyer son dossier ?"
+    )
+    assert "préfets de région" in answer.answer

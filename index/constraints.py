@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.french_words import MONEY_SLANG
 from index.names import names_given, names_in_lower_case
@@ -86,6 +87,30 @@ _RELATIVE = re.compile(r"\b(?:avant|apres|depuis|d'ici|des)\s+(?:(?:la fin de |l
 # « 2009-2012 », « (de) 2009 à 2012 », « entre 2009 et 2012 », folded: a period, whose bounds are no event of that
 # year, in a question or a passage
 PERIOD_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|a|et)\s*(?:19|20)?\d\d\b")
+# A passage opening on these goes on from the one before it.
+_CONTINUES = re.compile(
+    r"(avec |parmi |pour |selon )?(ces|cette|ce|cet|ils|elles|il|elle|son|sa|ses|leur|leurs)\b", re.IGNORECASE
+)
+
+
+def years_of_events(folded: str) -> set[str]:
+    """Years a folded text gives on their own (« le 11 mai 2010 », « en 2012 »), not as a period's bounds."""
+    return set(_YEAR.findall(PERIOD_SPAN.sub(" ", folded)))
+
+
+def years_carried_over(chunks: list[Chunk], folded_texts: list[str]) -> list[frozenset[str]]:
+    """Each passage's years from the passage before it, in the same document, when it opens on what that one said
+    (« Avec ces six labels … le même jour ») or gives no year of its own: « L'étude constate … » under « Les
+    conclusions » is about the study of 2012 the passage before dates. That passage's own years only, not those
+    it was given in turn."""
+    carried: list[frozenset[str]] = [frozenset()] * len(chunks)
+    for i in range(1, len(chunks)):
+        undated = not _YEAR.search(folded_texts[i])
+        if chunks[i - 1].doc_id == chunks[i].doc_id and (undated or _CONTINUES.match(chunks[i].text.strip())):
+            carried[i] = frozenset(years_of_events(folded_texts[i - 1]))
+    return carried
+
+
 _QUOTED = re.compile(r"[«“\"]([^«»“”\"]{3,80})[»”\"]")  # « Ils ont dit », "Pôles 2.0"
 # A phrase worth finding as written: two words or more, eight characters or more (not « innovation », « à la »).
 _QUOTABLE = re.compile(r"(?=.{8,}$)\S+(?:\s+\S+)+")

@@ -76,6 +76,8 @@ _OUTCOME = re.compile(
     r"|\bqu'(?:a|ont)-t-(?:il|elle|ils|elles) donne\b|\bc(?:'est|'etait)? (?:bien|positif|bon) ou (?:pas|non)\b"
     # « que conclut l'étude ? », « qu'a conclu l'évaluation ? », « elle concluait quoi ? »
     r"|\bque (?:conclu(?:t|ait)|retient)\b|\bqu'(?:a|ont)(?:-t-(?:il|elle|ils|elles))? conclu\b|\bconclu(?:t|ait)? quoi\b"
+    # « l'étude de 2012 dit quoi ? », « elle trouve quoi ? », « ça a marché ou pas ? »
+    r"|\b(?:dit|disait|trouve|trouvait|montre|montrait|revele|constate) quoi\b|\bca a (?:bien |vraiment )?marche\b"
 )
 _OUTCOME_WORDS = "conclusions résultats bilan constate"
 # « Qu'est-ce qui pèche encore ? »: the words that say what remains to be done

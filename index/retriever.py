@@ -10,7 +10,7 @@ import numpy as np
 from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.bundle import IndexBundle
-from index.constraints import holds_phrase
+from index.constraints import holds_phrase, years_carried_over
 from index.embedding import Encoder
 from index.french_words import QUESTION_FILLER_WORDS
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
@@ -130,6 +130,8 @@ class HybridRetriever:
         }
         # Each passage with its title and heading, folded as questions are: once per index version.
         self.folded_texts = [fold_accents(c.indexed_text().replace("\u2019", "'")) for c in bundle.chunks]
+        # « L'étude constate … »: the years of the passage it goes on from count as its own
+        self.carried_years = years_carried_over(bundle.chunks, self.folded_texts)
 
     @property
     def version(self) -> str:
@@ -177,7 +179,10 @@ class HybridRetriever:
         signals = {
             "lexical": lexical_all[rows],
             "dense": self.dense.cosines(query.vector, rows),
-            "coverage": np.array([self.lexical.coverage(query.terms, term_sets[r]) for r in rows], dtype=np.float32),
+            "coverage": np.array(
+                [self.lexical.coverage(query.terms, term_sets[r] | self.carried_years[r]) for r in rows],
+                dtype=np.float32,
+            ),
             "proximity": np.array([self.bundle.lexical.proximity(r, query.own_terms) for r in rows]),
             "answer_type": np.array([float(self._holds_answer(chunks[r].text, query)) for r in rows]),
         }

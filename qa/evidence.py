@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
-from index.constraints import PERIOD_SPAN, Constraints, holds_phrase
+from index.constraints import Constraints, holds_phrase, years_of_events
 from index.phases import edition_ordinals, groups_in, phases_in
 from index.query import QueryAnalysis
 from index.retriever import Hit, HybridRetriever
@@ -33,16 +33,7 @@ SUBJECT_PHASE = 2  # the documents' own subject: a passage need not name it to s
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _years_of_events(folded: str) -> set[str]:
-    """Years a folded text gives on their own (« le 11 mai 2010 », « en 2012 »), not as a period's bounds."""
-    return set(_YEAR.findall(PERIOD_SPAN.sub(" ", folded)))
-
-
 _WORD = re.compile(r"[\w@-]+")
-# A passage opening on these goes on from the one before it.
-_CONTINUES = re.compile(
-    r"(avec |parmi |pour |selon )?(ces|cette|ce|cet|ils|elles|il|elle|son|sa|ses|leur|leurs)\b", re.IGNORECASE
-)
 DEFINED_COVERAGE = 0.5  # share of the defined words' weight a passage must carry to define them
 NAME_SIMILARITY = 0.85  # "Celmill" for "Cellmill": a name misspelt by a letter is still that name
 
@@ -84,12 +75,12 @@ class EvidenceCheck:
         self.min_coverage = min_coverage
         # Folded once per index version, not once per question: gaps() runs for every hit.
         self._texts = dict(zip((c.chunk_id for c in retriever.bundle.chunks), retriever.folded_texts, strict=True))
-        self._dated = self._dates_carried_over(retriever.bundle.chunks)
-        self._event_years = {chunk_id: _years_of_events(text) for chunk_id, text in self._texts.items()}
+        chunk_ids = [c.chunk_id for c in retriever.bundle.chunks]
+        self._dated = dict(zip(chunk_ids, retriever.carried_years, strict=True))
+        self._event_years = {chunk_id: years_of_events(text) for chunk_id, text in self._texts.items()}
         self._words = {chunk_id: _words_of(text) for chunk_id, text in self._texts.items()}
         self._phases = {c.chunk_id: passage_phases(c, self._texts[c.chunk_id]) for c in retriever.bundle.chunks}
         self._groups = {chunk_id: groups_in(text) for chunk_id, text in self._texts.items()}
-        chunk_ids = [c.chunk_id for c in retriever.bundle.chunks]
         self._ordinals = dict(zip(chunk_ids, map(edition_ordinals, retriever.bundle.lexical.term_lists), strict=True))
         corpus = " ".join(self._texts.values())
         self._corpus_years = set(_YEAR.findall(corpus))
@@ -105,18 +96,6 @@ class EvidenceCheck:
         self._domain_terms = set(retriever.analyzer.terms(DOMAIN_WORDS))
         self._proper_names = retriever.proper_names
         self._corpus_ordinals = set().union(*self._ordinals.values())
-
-    def _dates_carried_over(self, chunks: list[Chunk]) -> dict[str, str]:
-        """A passage that opens on what the one before said (« Avec ces six labels … le même jour »), or gives
-        no year of its own, is dated by the previous passage of the same document too."""
-        dated: dict[str, str] = {}
-        for before, chunk in zip(chunks, chunks[1:]):
-            undated = not _YEAR.search(self._texts[chunk.chunk_id])
-            if before.doc_id == chunk.doc_id and (undated or _CONTINUES.match(chunk.text.strip())):
-                # « L'étude constate … » under « Les conclusions »: the study of 2012 the passage before dates;
-                # its own years only, not those it was given in turn.
-                dated[chunk.chunk_id] = " ".join(sorted(_years_of_events(self._texts[before.chunk_id])))
-        return dated
 
     def _ordinal_gaps(self, query: QueryAnalysis, chunk: Chunk) -> list[Gap]:
         """« la 6e journée », « le second appel »: the passage must name that edition too."""
@@ -185,7 +164,7 @@ class EvidenceCheck:
         if not c:  # an edition ordinal is no constraint of its own: « le deuxième appel » alone
             return self._ordinal_gaps(query, chunk)
         text = self._texts[chunk.chunk_id]
-        dated = self._dated.get(chunk.chunk_id, "")
+        dated = self._dated[chunk.chunk_id]
         # « Quels pôles ont été labellisés en 2011 ? » is not answered by « confirmé pour la période 2009-2011 »;
         # « … pour 2009-2011 ? » is.
         events = self._event_years[chunk.chunk_id]

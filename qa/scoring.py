@@ -27,6 +27,8 @@ _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _UNTIL = re.compile(r"\bjusqu'(?:a|au|en)\b")
 _WITH_WHOM = re.compile(r"\baupres d")
+# A sentence whose subject is a pronoun (« Elle examine … », « Son budget … ») names it in the sentence before
+_PRONOUN_SUBJECT = re.compile(r"(?:il|elle|ils|elles|son|sa|ses|leur|leurs)\b", re.IGNORECASE)
 # « … une deuxième phase, souvent nommée "Pôles 2.0" », « baptisée « Pôles 2.0 » »: the sentence that gives the name
 _NAMED_SO = r"\b(?:nomme|appele|baptise|surnomme|dite?|denomme)e?s?\s*[«\"“]?\s*"
 UNNAMED_PENALTY = 0.6  # the question names a pôle or a project the sentence does not (outweighs a type bonus)
@@ -63,6 +65,8 @@ class SentenceScorer:
         read = {*unit.terms, *unit.dated_by} if is_title(unit.text) else {*unit.terms, *heading_terms, *unit.dated_by}
         if self._gives_reason(query, unit):  # « Pourquoi l'a-t-on prolongée ? »: the fact, then its reason
             read.update(unit.before_terms)
+        elif unit.previous and _PRONOUN_SUBJECT.match(unit.text):  # « Elle examine … » is read with its subject
+            read.update(self.retriever.analyzer.terms(unit.previous))
         score = self.retriever.lexical.coverage(query.terms, read)
         # « Qui a évalué … ? »: a sentence that speaks of the evaluation holds the answer only if it says by whom
         unattributed = query.done is not None and self._says_by_whom(query.done, unit) is False

@@ -1,5 +1,6 @@
-from index.analysis import FrenchAnalyzer
-from index.constraints import extract_constraints, holds_phrase
+from corpus.model import Chunk
+from index.analysis import FrenchAnalyzer, fold_accents
+from index.constraints import extract_constraints, holds_phrase, years_carried_over
 from index.names import acronyms_defined
 from index.phases import edition_ordinals, groups_in, phase_periods, phases_in, with_next_phase, with_phase_after
 from index.query import analyse_query
@@ -475,3 +476,19 @@ def test_the_acronyms_the_documents_spell_out():
         "CIADT": "Comité interministériel d'aménagement et de développement du territoire",
         "FUI": "Fonds unique interministériel",
     }
+
+
+def test_a_passage_going_on_from_the_one_before_is_dated_by_it():
+    chunks = [
+        Chunk("e#1", "e", "t", "", "Une étude a été conduite en 2012 ; elle couvre 2009-2011.", 0, 0),
+        Chunk("e#2", "e", "t", "", "L'étude constate que les pôles ont réussi.", 0, 0),  # no year of its own
+        Chunk("e#3", "e", "t", "", "Avec ces labels, en 2010, le total reste de 71.", 0, 0),  # goes on from it
+        Chunk("f#1", "f", "t", "", "Un autre document, sans année.", 0, 0),  # another document
+    ]
+    folded = [fold_accents(c.text) for c in chunks]
+    assert years_carried_over(chunks, folded) == [frozenset(), {"2012"}, set(), frozenset()]
+
+
+def test_how_a_study_turned_out_in_everyday_words_is_searched_as_its_conclusions():
+    for question in ("l'étude de 2012 elle dit quoi ?", "ça a marché les pôles ou pas ?", "elle trouve quoi ?"):
+        assert "conclus" in analyse_query(question, A, set()).terms, question

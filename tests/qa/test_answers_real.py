@@ -824,3 +824,15 @@ def test_to_whom_one_applies_is_the_sentence_that_says_aupres_de(real_service):
         "Pour l'appel écotech de 2009, auprès de quelle autorité fallait-il envoyer son dossier ?"
     )
     assert "préfets de région" in answer.answer
+
+
+def test_what_a_study_found_is_its_conclusions_dated_by_the_passage_before(real_service):
+    # « L'étude constate … » gives no year: the passage before it dates the study (2012)
+    for question in ("l'étude de 2012 elle dit quoi au final ?", "l'evaluation de 2012 a montré quoi ?"):
+        assert "projets collaboratifs" in real_service.ask(question).answer, question
+    retriever = real_service._engine.retriever
+    conclusions = next(i for i, c in enumerate(retriever.bundle.chunks) if c.text.startswith("L'étude constate"))
+    assert "2012" in retriever.carried_years[conclusions]
+    # « Elle examine … le financement … par le FUI » is read with the sentence that names « Elle »: the 2012 study
+    examined = real_service.ask("l'etude d'eval 2012 elle a regardé quel financement pour la R&D ?")
+    assert "Fonds unique interministériel" in examined.answer

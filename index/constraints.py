@@ -15,6 +15,12 @@ from index.phases import groups_in, phases_in
 from index.pointers import folded_and_written
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# « hormis l'État et la CDC, qui … ? », « à part la Caisse des Dépôts », « en dehors de l'État »: set aside
+_SET_ASIDE = re.compile(
+    r"\b(?:hormis|a part|mis a part|en dehors d(?:e|u|es)|sauf|excepte|en plus d(?:e|u|es)|outre|autres? que)\s+"
+    r"((?:l'|la |le |les |du |des |de l'|de la |eux|elles?\b|lui\b)[^,?;]*)"  # someone: not « à part dans un domaine »
+)
+_LINKING = {"les", "des", "aux", "une", "par", "pour", "et"}
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
 # "qui est le président".
 _COUNTED = re.compile(
@@ -213,6 +219,8 @@ class Constraints:
     # Years the question gives as a period's bounds (« pour 2009-2011 », « entre 2009 et 2012 »): a passage's
     # period with those bounds answers; other years asked are events of that year
     period_years: frozenset[str] = frozenset()
+    # « Hormis l'État et la Caisse des dépôts, qui … ? »: the words of who is set aside, folded; not the answer
+    set_aside: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(
@@ -262,7 +270,8 @@ def extract_constraints(
     folded, as_written = folded_and_written(question)
     names = names_given(question) | names_in_lower_case(question, known_names)
     generic = _any_of_a_kind(question, names)
-    names -= generic
+    aside = " ".join(m.group(1) for m in _SET_ASIDE.finditer(folded))
+    names -= generic | {n for n in names if fold_accents(n).lower() in aside}  # not what the answer must carry
     asked = asked_word = None
     match = _COUNTED.search(folded)
     group = (match.lastgroup or 1) if match else 1  # « thing » counted, « firm » or « holder » asked for
@@ -293,6 +302,7 @@ def extract_constraints(
         defined_words = as_written[defined.start(1) : defined.start(1) + clause.start()].strip()
     defined_terms = [t for w in (defined_words or "").split() if w not in _ADVERBS for t in analyzer.terms(w)]
     return Constraints(
+        set_aside=frozenset(w for w in re.findall(r"[a-z]{3,}", aside) if w not in _LINKING),
         quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
         defined=tuple(dict.fromkeys(defined_terms)),
         defined_words=defined_words if defined_terms else None,

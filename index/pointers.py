@@ -99,7 +99,10 @@ def with_ordinal_noun(question: str, context: str) -> str:
 
 # « qui a évalué … », « qui les finance ? », « qui pourra compléter … »: the words after « qui », its pronoun
 # and its auxiliary, which say what was done
-_DONE_BY = re.compile(r"^(?:et\s+)?(?:qui|ki)\s+(?:(?:le|la|les|l')\s*)?(?:(?:a|avait|ont|avaient)\s+)?(.*)")
+_DONE_BY = re.compile(
+    r"^(?:et\s+)?(?:(?:hormis|a part|mis a part|en dehors d\w*|sauf|excepte|outre|en plus d\w*)\b[^?]*,\s*)?"  # set aside
+    r"(?:qui|ki)\s+(?:(?:le|la|les|l')\s*)?(?:(?:a|avait|ont|avaient)\s+)?(.*)"
+)
 _SKIPPED_BEFORE_DEED = re.compile(  # modal verbs and adverbs: the deed is the verb after them
     r"(?:pourr|peu|peut|doi|dev|voudr|veu|va|vont|ir|sait|saur)\w*"
     r"|vraiment|deja|finalement|bien|reellement|officiellement|effectivement|concretement|exactement|aussi"

@@ -147,6 +147,7 @@ _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
 # names none)
 _TOPIC = re.compile(r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*(?!coup\b|reste\b|moins\b)([a-z][a-z-]{3,})\s*,")
+_SET_ASIDE_WORDS = "hormis dehors part excepté sauf outre"  # « en dehors de l'État, qui … ? »: the question's form
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 
@@ -184,6 +185,10 @@ def analyse_query(
             asked_word=as_written[held[0] : held[1]],
             within=said_before or None,
         )
+    aside = f"{' '.join(constraints.set_aside)} {_SET_ASIDE_WORDS}" if constraints.set_aside else ""
+    for term in analyzer.terms(aside):
+        if term in terms:  # « hormis l'État, qui … ? »: the State is what the answer is not
+            terms[term] = min(terms[term], FILLER_WEIGHT)
     if _add_hint_terms(terms, folded, kind, analyzer):
         # « qu'est-ce que l'étude porte au crédit des pôles ? » asks a judgement, it defines no word
         constraints = replace(constraints, defined=(), defined_words=None)

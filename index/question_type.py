@@ -102,7 +102,8 @@ _QUESTION_PATTERNS = [
     ),
     (
         AnswerType.PERSON,
-        r"^(et )?(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b|\b(qui|ki)\s*\??\s*$"  # « c'est qui ? »
+        # « Hormis l'État, qui peut … ? », « à part eux, qui … ? »: « qui » after a fronted phrase asks too
+        r"^(et )?(qui|ki)\b|^(hormis|a part|en dehors d\w*|outre|en plus d\w*|au-dela d\w*|mis a part|excepte|sauf)\b[^?]*,\s*(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b|\b(qui|ki)\s*\??\s*$"  # « c'est qui ? »
         r"|\bquel(?:le)?s? (cabinets?|consultants?|ministres?|personnes?|membres?|personnalites?|responsables? politiques?|elus?|secretaires? d.etat|hommes? politiques?|femmes? politiques?|autorites?|administrations?|institutions?)\b"
         r"|\baupres d(?:e|u|es) quel(?:le)?s?\b",  # « auprès de quel service … ? »: an office,
     ),
@@ -270,18 +271,18 @@ AGENT = re.compile(
 )
 
 
-_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|age|ure|ance|ence)s?$")  # « l'évaluation », « le financement »
-
-
-def says_by_whom(text: str, done: str, thesaurus: Thesaurus, terms: Callable[[str], list[str]]) -> bool | None:
+def says_by_whom(
+    text: str, done: str, thesaurus: Thesaurus, terms: Callable[[str], list[str]], besides: frozenset[str] = frozenset()
+) -> bool | None:
     """« Qui a évalué … ? »: whether the text says who did it (None: it does not speak of the deed). After it:
-    « l'évaluation … a été confiée aux cabinets … »; written as a verb, someone before it: « les collectivités
-    peuvent compléter ce financement ». « Des discours prononcés par le Président … après l'évaluation » says who
-    spoke, not who evaluated."""
+    « l'évaluation … a été confiée aux cabinets … »; or someone before it, its subject: « les collectivités
+    peuvent compléter ce financement » — not « des discours prononcés par le Président … après l'évaluation »,
+    who spoke, nor an office in `besides` (« hormis l'État, qui … ? »)."""
     words = re.finditer(r"[\w'-]+", text)
     deed = next((m for m in words if thesaurus.found_in(done, terms(m.group(0)))), None)
     if deed is None:
         return None
     if AGENT.search(text, deed.end()):
         return True
-    return not _NOUN_ENDING.search(deed.group(0).lower()) and holds_answer_type(text[: deed.start()], AnswerType.PERSON)
+    subject = text[: deed.start()]
+    return not AGENT.search(subject) and holds_answer_type(subject, AnswerType.PERSON, besides)

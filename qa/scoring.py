@@ -69,7 +69,7 @@ class SentenceScorer:
             read.update(self.retriever.analyzer.terms(unit.previous))
         score = self.retriever.lexical.coverage(query.terms, read)
         # « Qui a évalué … ? »: a sentence that speaks of the evaluation holds the answer only if it says by whom
-        unattributed = query.done is not None and self._says_by_whom(query.done, unit) is False
+        unattributed = query.done is not None and self._says_by_whom(query.done, unit, query.offices) is False
         score += bonus if self.holds_answer(query, unit.text) and not unattributed else 0.0
         score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
         # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
@@ -77,7 +77,7 @@ class SentenceScorer:
         conflict = ordinal_conflict(unit.terms, query.own_terms, heading_terms) or self._other_phase(query, unit)
         score -= CONFLICT_PENALTY if conflict else 0.0
         score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
-        score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit) else 0.0
+        score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit, query.offices) else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {with_neighbours(unit)}"):
@@ -116,6 +116,10 @@ class SentenceScorer:
         if query.kind in (AnswerType.PERSON, AnswerType.NAME):  # « qui dirige Avenia ? » is not answered by « Avenia »
             for name in query.constraints.names:
                 text = re.sub(rf"\b{re.escape(name)}\b", "", text, flags=re.IGNORECASE)
+            if aside := query.constraints.set_aside:  # « hormis la Caisse des Dépôts, qui … ? »: someone else
+                text = re.sub(
+                    r"[^\W\d_]+", lambda w: "" if fold_accents(w.group(0)).lower() in aside else w.group(0), text
+                )
             if query.names_wanted > 1:
                 return names_in(text) >= min(
                     query.names_wanted, NAMES_SHOWN
@@ -143,10 +147,10 @@ class SentenceScorer:
         new_words = [t for t in query.own_terms if query.terms.get(t, 0.0) >= 1.0]
         return all(self._thesaurus.found_in(t, unit.terms) for t in new_words)
 
-    def _says_by_whom(self, done: str, unit: Unit) -> bool | None:
+    def _says_by_whom(self, done: str, unit: Unit, besides: frozenset[str] = frozenset()) -> bool | None:
         if not self._thesaurus.found_in(done, unit.terms):
             return None  # no deed in it: no need to look for where
-        return says_by_whom(unit.text, done, self._thesaurus, self.retriever.analyzer.terms)
+        return says_by_whom(unit.text, done, self._thesaurus, self.retriever.analyzer.terms, besides)
 
     def _names_focus(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« combien de dossiers » → a sentence about dossiers (or candidatures); « que recouvre le sigle

@@ -492,3 +492,12 @@ def test_a_passage_going_on_from_the_one_before_is_dated_by_it():
 def test_how_a_study_turned_out_in_everyday_words_is_searched_as_its_conclusions():
     for question in ("l'étude de 2012 elle dit quoi ?", "ça a marché les pôles ou pas ?", "elle trouve quoi ?"):
         assert "conclus" in analyse_query(question, A, set()).terms, question
+
+
+def test_who_is_set_aside_is_no_name_to_carry_and_weighs_little():
+    question = "Hormis l'Etat et la Caisse des depots, qui peut aussi financer les plateformes d'innovation ?"
+    query = analyse_query(question, A, set())
+    assert not query.constraints.names and {"etat", "caisse", "depots"} <= query.constraints.set_aside
+    assert query.terms["caiss"] < 1 and query.terms["financ"] == 1.0
+    assert query.kind is AnswerType.PERSON and query.done_word == "financer"  # « qui » after the phrase set aside
+    assert not extract_constraints("pk pas de nouveaux poles a part dans 1 seul domaine ?", A).set_aside

@@ -836,3 +836,8 @@ def test_what_a_study_found_is_its_conclusions_dated_by_the_passage_before(real_
     # « Elle examine … le financement … par le FUI » is read with the sentence that names « Elle »: the 2012 study
     examined = real_service.ask("l'etude d'eval 2012 elle a regardé quel financement pour la R&D ?")
     assert "Fonds unique interministériel" in examined.answer
+
+
+def test_who_else_is_someone_other_than_those_set_aside(real_service):
+    answer = real_service.ask("En dehors de l'État et de la Caisse des Dépôts, qui peut financer les plates-formes ?")
+    assert "collectivités territoriales" in answer.answer

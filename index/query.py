@@ -50,6 +50,7 @@ class QueryAnalysis:
     checks_premise: bool = False  # « c'est bien McKinsey qui … ? »: a yes/no check, answered by what is so
     negated: str | None = None  # « les dossiers qui n'ont pas été retenus »: what was not done (as written)
     negated_word: str | None = None  # the deed that was not done: « retenus »
+    cost_of: str | None = None  # « combien a coûté cette étude ? »: what cost it (as written), which the amount is of
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -294,9 +295,25 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "negated_word": as_written[slice(*negated.span(negated.lastgroup or 0))] if negated else None,
         "outcome": as_written[slice(*outcome_span)] if outcome_span else None,
         "ranking": as_written[slice(*ranking_span)] if ranking_span else None,
+        "cost_of": _cost_of(folded, as_written) if kind is AnswerType.AMOUNT else None,
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
         or bool(_BREAKDOWN.search(folded)),
     }
+
+
+_DETERMINER = r"(?:le |la |les |l'|cette |ce |cet |ces |leurs? |son |sa |ses )"
+# « combien a coûté cette étude ? », « elle a coûté combien, cette évaluation ? », « le coût de la plate-forme »
+_COST_OF = re.compile(
+    rf"\b(?:combien|cb|cmb) (?:a |ont |avait |avaient )?(?:coute|coutait|coutent|coutaient) ({_DETERMINER}[a-z-]{{3,}})"
+    rf"|\bcoute(?:nt)? (?:combien|cb|cmb),? ({_DETERMINER}[a-z-]{{3,}})"
+    rf"|\bcouts? (?:total |totaux |global )?(?:de |du |des |d')((?:la |l')?[a-z-]{{3,}})"
+)
+
+
+def _cost_of(folded: str, as_written: str) -> str | None:
+    """What a question asks the cost of, as written: « cette étude »."""
+    found = _COST_OF.search(folded)
+    return as_written[slice(*found.span(found.lastindex or 0))] if found else None
 
 
 def _scoped(constraints: Constraints) -> bool:

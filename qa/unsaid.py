@@ -97,6 +97,8 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
         gaps.append(Gap(f"« {query.topic_word} »", True))
     if query.kind is AnswerType.AMOUNT:
         gaps += _other_givers(query, said)
+        if query.cost_of and not _amount_of(query.cost_of, said, analyzer, thesaurus):
+            gaps.append(Gap(f"le coût de « {query.cost_of} »", True, asked=True))  # « … de « cette étude » »
     folded_said = fold_accents(said)
     if query.outcome and (_only_planned(folded_said) or _not_what_became(query, folded_said)):
         gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
@@ -118,6 +120,25 @@ def _says_the_opposite(
         return False  # « Sporaltec n'a pas perdu son label ? » asks yes or no: « ont perdu leur label » answers it
     deed = analyzer.terms(query.negated_word or "")
     return bool(deed) and thesaurus.found_in(deed[0], said_terms) and not _NEGATION.search(folded_said)
+
+
+COST_WINDOW = (
+    8  # words around an amount where what it is the amount of is written: « 1,5 milliard … au lancement d'une phase »
+)
+_MONEY = re.compile(r"^(?:euros?|€|millions?|milliards?)$")
+
+
+def _amount_of(thing: str, said: str, analyzer: FrenchAnalyzer, thesaurus: Thesaurus) -> bool:
+    """« combien a coûté cette étude ? »: an amount said of the study, not « après l'évaluation …, l'État a
+    affecté 1,5 milliard d'euros au lancement d'une deuxième phase »."""
+    wanted = analyzer.terms(thing)
+    words = re.findall(r"[\w'-]+|€", fold_accents(said))
+    for i, word in enumerate(words):
+        if _MONEY.match(word):
+            near = words[max(0, i - COST_WINDOW) : i + COST_WINDOW + 1]
+            if any(thesaurus.found_in(t, analyzer.terms(w)) for w in near for t in wanted):
+                return True
+    return False
 
 
 def _other_givers(query: QueryAnalysis, said: str) -> list[Gap]:

@@ -501,3 +501,10 @@ def test_who_is_set_aside_is_no_name_to_carry_and_weighs_little():
     assert query.terms["caiss"] < 1 and query.terms["financ"] == 1.0
     assert query.kind is AnswerType.PERSON and query.done_word == "financer"  # « qui » after the phrase set aside
     assert not extract_constraints("pk pas de nouveaux poles a part dans 1 seul domaine ?", A).set_aside
+
+
+def test_what_a_cost_is_asked_of():
+    assert analyse_query("Et combien a coûté cette étude ?", A, set()).cost_of == "cette étude"
+    assert analyse_query("Et elle a coûté combien, cette évaluation ?", A, set()).cost_of == "cette évaluation"
+    assert analyse_query("Quel est le coût total de la plate-forme Axel One ?", A, set()).cost_of == "la plate-forme"
+    assert analyse_query("Et ça a coûté combien ?", A, set()).cost_of is None  # said before: no thing named

@@ -209,3 +209,17 @@ def test_until_when_prefers_the_sentence_that_says_until(service):
     assert scorer._names_focus(
         deadline, sentence(service, "Les dossiers pouvaient être déposés jusqu'au 2 octobre 2009.")
     )
+
+
+def test_a_cost_asked_of_a_thing_is_an_amount_said_of_it(service):
+    retriever = service._engine.retriever
+
+    def unsaid_in(question, said):
+        return unsaid(retriever.analyse(question), said, retriever.analyzer, retriever.lexical.thesaurus)
+
+    launch = "Après l'évaluation positive de la première phase, l'État a affecté 1,5 milliard d'euros au lancement d'une deuxième phase."
+    assert unsaid_in("Combien a coûté cette évaluation ?", launch)  # the evaluation is named, far from the amount
+    assert not unsaid_in("Combien a coûté la phase 2 ?", launch)
+    assert not unsaid_in(
+        "Combien ont coûté les plates-formes ?", "L'État consacre 35 millions d'euros par an aux plates-formes."
+    )

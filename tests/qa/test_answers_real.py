@@ -841,3 +841,10 @@ def test_what_a_study_found_is_its_conclusions_dated_by_the_passage_before(real_
 def test_who_else_is_someone_other_than_those_set_aside(real_service):
     answer = real_service.ask("En dehors de l'État et de la Caisse des Dépôts, qui peut financer les plates-formes ?")
     assert "collectivités territoriales" in answer.answer
+
+
+def test_what_the_documents_do_not_say_a_study_cost_is_not_the_budget_of_the_phase(real_service):
+    first = real_service.ask("Quelle est la conclusion de l'étude d'évaluation de 2012 ?")
+    cost = real_service.ask("Et elle a coûté combien, cette étude ?", first.conversation_id)
+    assert declined_or_caveat(cost, "coût de « cette étude »")
+    assert real_service.ask("Combien a coûté la phase 2 ?").confidence == "high"  # 1,5 milliard, said of the phase

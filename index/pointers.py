@@ -42,9 +42,15 @@ _LEADING_PRONOUN = re.compile(
     r"(?!faut\b|faudrait\b|fallait\b|s'agit\b|reste\b|restait\b|existe\b|existait\b|manque\b|semble\b"
     r"|parait\b|suffit\b)[a-z](?![^,]*,\s*(?:le|la|les|l')\s*[a-z])"
 )
+# « Et avec quelle enveloppe ? », « et pour combien ? »: a preposition and a question word, the verb said before
+_ELLIPTIC = re.compile(
+    r"^et\s+(?:avec|pour|par|sur|dans|en|a|au|aux|de|du|des)\s+(?:quel|quelle|quels|quelles|combien|qui|quoi)\b"
+)
 # « il y a », « y a-t-il (eu) », « qu'y a-t-il », « il n'y avait »: no « y » standing for something named before
 _IMPERSONAL = re.compile(
     r"\bil (?:n')?y (?:a|avait|aura|aurait)\b|\b(?:il )?ya\b|\by (?:a|avait|aura|aurait)[- ]t[- ]il(?: eu)?\b"
+    # but not « l'État y a-t-il consacré … ? »: « y » with a past participle stands for something said before
+    r"(?! (?!(?:eu|des|les|ces|ses|une|de|du|le|la|plus|encore|vraiment|bien|deja|aussi)\b)[a-z]+(?:e|es|i|is|u|us)\b)"
 )
 
 
@@ -168,7 +174,7 @@ def leans_on_earlier_turn(folded: str, terms: list[str]) -> bool:
     if len(set(terms)) < MIN_OWN_TERMS:
         return True
     folded = without_impersonal(folded).strip()
-    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN)
+    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN, _ELLIPTIC)
     return any(p.search(folded) for p in pointers)
 
 

@@ -508,3 +508,13 @@ def test_what_a_cost_is_asked_of():
     assert analyse_query("Et elle a coûté combien, cette évaluation ?", A, set()).cost_of == "cette évaluation"
     assert analyse_query("Quel est le coût total de la plate-forme Axel One ?", A, set()).cost_of == "la plate-forme"
     assert analyse_query("Et ça a coûté combien ?", A, set()).cost_of is None  # said before: no thing named
+
+
+def test_a_follow_up_without_its_verb_or_with_y_and_a_participle_keeps_the_phase_asked_before():
+    before = "Quand la phase 3 des pôles a-t-elle été lancée ?"
+    for follow_up in ("Et avec quelle enveloppe financière ?", "Et combien d'argent l'État y a-t-il consacré ?"):
+        query = analyse_query(follow_up, A, set(), context=before)
+        assert query.leans_on and query.constraints.phases == {3}, follow_up
+    for whole in ("Combien de pôles labellisés y a-t-il eu ?", "Y a-t-il des pôles en Alsace ?"):
+        assert not analyse_query(whole, A, set(), context=before).leans_on, whole
+

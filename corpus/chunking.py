@@ -14,6 +14,11 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"(])")
 
 
+# How documents are read (cleaned, structured, cut): a change here cuts every document again at the next build,
+# even those whose file did not change. Bump it with any change to corpus/cleaning.py, loaders.py or this file.
+READING_VERSION = 3
+
+
 @dataclass(frozen=True)
 class ChunkingSettings:
     max_chars: int = 700

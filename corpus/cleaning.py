@@ -16,13 +16,26 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def is_boilerplate(line: str) -> bool:
-    """Navigation and footer lines: contact links and the site's upper-case banner."""
+    """Navigation and footer lines: contact links."""
     stripped = line.strip()
-    if stripped.startswith("@ ") or stripped.lower() in {"@ contacts", "contacts", "haut de page"}:
-        return True
+    return stripped.startswith("@ ") or stripped.lower() in {"@ contacts", "contacts", "haut de page"}
+
+
+BANNER_HEADING = "Bandeau de la page"
+
+
+def is_banner(line: str) -> bool:
+    """A line of the site's banner, written in capitals; real headings in these pages never are."""
+    stripped = line.strip()
     letters = [c for c in stripped if c.isalpha()]
-    # The site banner is written in capitals; real headings in these pages never are.
     return len(letters) >= 8 and all(c.isupper() for c in letters) and " " in stripped
+
+
+def _banner(lines: list[str]) -> list[str]:
+    """« LES PÔLES DE COMPÉTITIVITÉ / MOTEURS DE CROISSANCE ET D'EMPLOI »: what the banner says, kept (users ask what
+    the pôles are presented as) as a section of its own, in sentence case, apart from the section it ends."""
+    said = ", ".join(line.strip().lower() for line in lines)
+    return [BANNER_HEADING, "", f"« {said[:1].upper()}{said[1:]} »."]
 
 
 def clean_line(line: str) -> str:
@@ -43,13 +56,22 @@ def clean_text(raw: str) -> str:
     """Clean a whole text, keeping blank lines as paragraph breaks (at most one in a row)."""
     raw = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     out: list[str] = []
+    banner: list[str] = []
     for line in raw.split("\n"):
         cleaned = clean_line(line)
         if cleaned and is_boilerplate(cleaned):
             continue
+        if cleaned and is_banner(cleaned):
+            banner.append(cleaned)
+            continue
+        if banner:
+            out += ([""] if out and out[-1] else []) + _banner(banner)
+            banner = []
         if not cleaned and (not out or out[-1] == ""):
             continue
         out.append(cleaned)
+    if banner:
+        out += ([""] if out and out[-1] else []) + _banner(banner)
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus.chunking import ChunkingSettings, chunk_document
+from corpus.chunking import READING_VERSION, ChunkingSettings, chunk_document
 from corpus.loaders import load_corpus
 from corpus.model import Chunk
 from index.analysis import ANALYSIS_VERSION, FrenchAnalyzer
@@ -86,8 +86,8 @@ def _previous_build(versions: IndexVersions, encoder: Encoder, chunking: Chunkin
         log.warning("Published index unusable as a cache, full rebuild: %s", exc)
         return PreviousBuild()
     manifest = parts.manifest
-    if manifest.get("chunking") != vars(chunking):
-        log.info("Chunking settings changed: full rebuild")
+    if manifest.get("chunking") != vars(chunking) or manifest.get("reading") != READING_VERSION:
+        log.info("Chunking settings or the way documents are read changed: every document is cut again")
         return PreviousBuild(manifest)
     by_doc: dict[str, list[int]] = {}
     for row, chunk in enumerate(parts.chunks):
@@ -235,6 +235,7 @@ def build_index(
             "document_count": len(corpus.documents),
             "documents": corpus.documents,
             "chunking": vars(chunking),
+            "reading": READING_VERSION,
             "analysis": ANALYSIS_VERSION,
             "corpus_dirs": [str(p) for p in corpus_dirs],
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),

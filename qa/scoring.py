@@ -27,6 +27,10 @@ _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _UNTIL = re.compile(r"\bjusqu'(?:a|au|en)\b")
 _WITH_WHOM = re.compile(r"\baupres d")
+# « le petit nom », « le surnom », « comment on l'appelle », « quel nom lui donne-t-on »: a name given, asked
+_NAME_ASKED = re.compile(
+    r"\b(?:petit nom|surnom|quel nom|comment (?:on )?(?:l'|les |la |le )?appel|nom (?:donne|qu'on)|appelee? comment)"
+)
 # A sentence whose subject is a pronoun (« Elle examine … », « Son budget … ») names it in the sentence before
 _PRONOUN_SUBJECT = re.compile(r"(?:il|elle|ils|elles|son|sa|ses|leur|leurs)\b", re.IGNORECASE)
 # « … une deuxième phase, souvent nommée "Pôles 2.0" », « baptisée « Pôles 2.0 » »: the sentence that gives the name
@@ -162,6 +166,8 @@ class SentenceScorer:
             return True  # « qui les finance ? »: the sentence that says who funds them
         if query.until and _UNTIL.search(fold_accents(unit.text)):
             return True  # « jusqu'à quelle date pouvait-on déposer … ? »: « … jusqu'au 2 octobre 2009 »
+        if _NAME_ASKED.search(fold_accents(query.question)) and re.search(_NAMED_SO, fold_accents(unit.text)):
+            return True  # « c koi le petit nom de la phase 2 ? »: « … souvent nommée "Pôles 2.0" »
         if _WITH_WHOM.search(fold_accents(query.question)) and _WITH_WHOM.search(fold_accents(unit.text)):
             return True  # « auprès de quelle autorité fallait-il adresser son dossier ? »: « … auprès des préfets »
         asked = query.constraints.asked

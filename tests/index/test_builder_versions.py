@@ -124,6 +124,18 @@ def test_new_chunking_or_model_triggers_a_full_rebuild(tmp_path, fake_encoder):
     assert report.embedded == 2 and load_published(tmp_path / "index").manifest["model"] == "other-model"
 
 
+def test_a_new_way_of_reading_documents_cuts_every_document_again(tmp_path, fake_encoder, monkeypatch):
+    import index.builder
+
+    corpus = small_corpus(tmp_path)
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    assert load_published(tmp_path / "index").manifest["reading"] == index.builder.READING_VERSION
+    monkeypatch.setattr(index.builder, "READING_VERSION", index.builder.READING_VERSION + 1)
+    report = build_index([corpus], tmp_path / "index", fake_encoder)
+    # the files did not change, the code that reads them did: both are read again, their vectors reused
+    assert (report.parsed, report.embedded, report.reused) == (2, 0, 2)
+
+
 def test_a_build_with_nothing_changed_publishes_nothing_and_keeps_the_rollback(tmp_path, fake_encoder):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

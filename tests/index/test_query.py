@@ -517,4 +517,3 @@ def test_a_follow_up_without_its_verb_or_with_y_and_a_participle_keeps_the_phase
         assert query.leans_on and query.constraints.phases == {3}, follow_up
     for whole in ("Combien de pôles labellisés y a-t-il eu ?", "Y a-t-il des pôles en Alsace ?"):
         assert not analyse_query(whole, A, set(), context=before).leans_on, whole
-

@@ -848,3 +848,13 @@ def test_what_the_documents_do_not_say_a_study_cost_is_not_the_budget_of_the_pha
     cost = real_service.ask("Et elle a coûté combien, cette étude ?", first.conversation_id)
     assert declined_or_caveat(cost, "coût de « cette étude »")
     assert real_service.ask("Combien a coûté la phase 2 ?").confidence == "high"  # 1,5 milliard, said of the phase
+
+
+def test_what_the_page_banner_says_is_read_and_a_nickname_asked_is_the_name_given(real_service):
+    banner = real_service.ask("les pôles de compétitivité, on les présente comme les moteurs de quoi ?")
+    assert "moteurs de croissance et d'emploi" in banner.answer and banner.citations[0].section == "Bandeau de la page"
+    for question in (
+        "comment on appelle la deuxième phase ?",
+        "c koi le petit nom de la phase 2 des poles de competitivite ?",
+    ):
+        assert "Pôles 2.0" in real_service.ask(question).answer, question

@@ -128,9 +128,11 @@ def names_given(question: str) -> set[str]:
 
 
 def names_in_lower_case(question: str, known_names: frozenset[str]) -> set[str]:
-    """Names of the documents written in lower case, as users in a hurry do: « adresse du pole avenia ? »."""
+    """Names of the documents written in lower case, as users in a hurry do (« adresse du pole avenia ? »), or
+    first in the question, where a capital tells nothing (« InnoViandes etait où ? »)."""
     words = _QUESTION_WORD.findall(question)
-    return {w for w in words if w[0].islower() and fold_accents(w) in known_names}
+    first = words[0] if words and question.lstrip().startswith(words[0]) and "'" not in words[0] else None
+    return {w for w in words if (w[0].islower() or w == first) and fold_accents(w) in known_names}
 
 
 # « Comité interministériel d'aménagement et de développement du territoire (CIADT) »: a long form, then its acronym

@@ -26,6 +26,7 @@ CALIBRATED_MIN_EVIDENCE = {"multilingual-e5-small": 0.86}
 COVERAGE_WEIGHT = 0.1
 EVIDENCE_HITS = 3
 DOMAIN_MARGIN = 0.025  # taken off the threshold for a question in the policy's own words
+NAME_MARGIN = 0.05  # taken off for a question naming a name only the documents give, which the best passage gives
 # The policy's own words: a question using one is about the documents' subject. « Pôle emploi » is a name
 # the constraints decline; « label », « phase » or « innovation » alone are everyone's words.
 DOMAIN_WORDS = "pôle pôles compétitivité CIADT écotechnologies écotechs FUI DIACT GTI labellisation labellisé"
@@ -144,10 +145,12 @@ class EvidenceCheck:
         # subject even when it describes what it asks in words of its own (« quel pôle alsacien pour des
         # maisons qui consomment moins ? »): it needs a little less from the nearest passage.
         in_its_words = self._domain_terms & set(query.own_terms) or query.constraints.phases  # « la phase 2 »
-        # « Avenia, ça s'occupe de quoi ? »: a name only the documents give (a letter off at most), which the best
-        # passage gives too (not another one: that passage would be quoted for it)
-        in_its_words = in_its_words or self._names_one_of_its_own(query.question, top.chunk)
         margin = DOMAIN_MARGIN if in_its_words else 0.0
+        # « Avenia, ça s'occupe de quoi ? »: a name only the documents give (a letter off at most), which the best
+        # passage gives too (not another one: that passage would be quoted for it); what is asked of it is checked
+        # after (« qui préside Avenia ? » gets the caveat)
+        if self._names_one_of_its_own(query.question, top.chunk):
+            margin = NAME_MARGIN
         # The first passages found are all candidates: a short one saying it in other words may rank below a longer
         # one. A fixed number of them, whatever the number of citations a client asks for.
         evidence = max(hit.dense + COVERAGE_WEIGHT * hit.coverage for hit in hits[:EVIDENCE_HITS])

@@ -517,3 +517,10 @@ def test_a_follow_up_without_its_verb_or_with_y_and_a_participle_keeps_the_phase
         assert query.leans_on and query.constraints.phases == {3}, follow_up
     for whole in ("Combien de pôles labellisés y a-t-il eu ?", "Y a-t-il des pôles en Alsace ?"):
         assert not analyse_query(whole, A, set(), context=before).leans_on, whole
+
+
+def test_a_name_of_the_documents_first_in_the_question_is_a_name():
+    known = frozenset({"innoviandes", "sporaltec", "avenia"})
+    assert extract_constraints("InnoViandes etait implanté où ?", A, known).names == {"InnoViandes"}
+    assert extract_constraints("Sporaltec a perdu son label ?", A, known).names == {"Sporaltec"}
+    assert not extract_constraints("Quel budget ?", A, known).names  # a capital first tells nothing

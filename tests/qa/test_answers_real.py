@@ -858,3 +858,8 @@ def test_what_the_page_banner_says_is_read_and_a_nickname_asked_is_the_name_give
         "c koi le petit nom de la phase 2 des poles de competitivite ?",
     ):
         assert "Pôles 2.0" in real_service.ask(question).answer, question
+
+
+def test_a_pole_only_the_documents_name_first_in_the_question_is_answered(real_service):
+    answer = real_service.ask("InnoViandes, il était implanté dans quelle ville ?")
+    assert "Clermont-Ferrand" in answer.answer

@@ -103,7 +103,7 @@ _QUESTION_PATTERNS = [
     (
         AnswerType.PERSON,
         # « Hormis l'État, qui peut … ? », « à part eux, qui … ? »: « qui » after a fronted phrase asks too
-        r"^(et )?(qui|ki)\b|^(hormis|a part|en dehors d\w*|outre|en plus d\w*|au-dela d\w*|mis a part|excepte|sauf)\b[^?]*,\s*(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b|\b(qui|ki)\s*\??\s*$"  # « c'est qui ? »
+        r"^(et )?(qui|ki)\b|\bc(?:'est|'etait| est| etait)? (?:qui|ki)\b|^(hormis|a part|en dehors d\w*|outre|en plus d\w*|au-dela d\w*|mis a part|excepte|sauf)\b[^?]*,\s*(qui|ki)\b|\b(par|(?<!y )a|de|aupres de|avec|pour) (qui|ki)\b|\b(qui|ki)\s*\??\s*$"  # « c'est qui ? »
         r"|\bquel(?:le)?s? (cabinets?|consultants?|ministres?|personnes?|membres?|personnalites?|responsables? politiques?|elus?|secretaires? d.etat|hommes? politiques?|femmes? politiques?|autorites?|administrations?|institutions?)\b"
         r"|\baupres d(?:e|u|es) quel(?:le)?s?\b",  # « auprès de quel service … ? »: an office,
     ),

@@ -112,6 +112,7 @@ def test_to_whom_asks_for_someone():
     assert answer_type("Quel membre du gouvernement a fait une annonce ?") is AnswerType.PERSON
     assert answer_type("Quelle personnalité a pris la parole ?") is AnswerType.PERSON
     assert answer_type("quels élus étaient là ?") is AnswerType.PERSON
+    assert answer_type("C'est qui côté administration qui suit les pôles ?") is AnswerType.PERSON
     assert answer_type("auprès de quelle autorité fallait-il adresser son dossier ?") is AnswerType.PERSON
     assert answer_type("Quelle administration suit les pôles ?") is AnswerType.PERSON
 

@@ -50,6 +50,7 @@ class QueryAnalysis:
     checks_premise: bool = False  # « c'est bien McKinsey qui … ? »: a yes/no check, answered by what is so
     negated: str | None = None  # « les dossiers qui n'ont pas été retenus »: what was not done (as written)
     negated_word: str | None = None  # the deed that was not done: « retenus »
+    phrased: frozenset[str] = frozenset()  # « en échange »: index terms of the documents' word for it (contrepartie)
     cost_of: str | None = None  # « combien a coûté cette étude ? »: what cost it (as written), which the amount is of
 
     @property
@@ -201,6 +202,7 @@ def analyse_query(
         **_what_the_answer_must_say(question, folded, as_written, kind),
         question=question,
         offices=frozenset(offices_in(question)),
+        phrased=frozenset(t for phrase, words in _PHRASES if phrase.search(folded) for t in analyzer.terms(words)),
         topic=topic_terms[0] if topic_terms else None,
         topic_word=as_written[topic.start(1) : topic.end(1)] if topic_terms else None,
         done=done_terms[0] if done_terms else None,

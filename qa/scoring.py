@@ -166,6 +166,8 @@ class SentenceScorer:
             return True  # « qui les finance ? »: the sentence that says who funds them
         if query.until and _UNTIL.search(fold_accents(unit.text)):
             return True  # « jusqu'à quelle date pouvait-on déposer … ? »: « … jusqu'au 2 octobre 2009 »
+        if query.phrased & set(unit.terms):
+            return True  # « en échange de l'argent, qu'est-ce qu'on demande ? »: « En contrepartie, … »
         if _NAME_ASKED.search(fold_accents(query.question)) and re.search(_NAMED_SO, fold_accents(unit.text)):
             return True  # « c koi le petit nom de la phase 2 ? »: « … souvent nommée "Pôles 2.0" »
         if _WITH_WHOM.search(fold_accents(query.question)) and _WITH_WHOM.search(fold_accents(unit.text)):

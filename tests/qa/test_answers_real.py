@@ -863,3 +863,9 @@ def test_what_the_page_banner_says_is_read_and_a_nickname_asked_is_the_name_give
 def test_a_pole_only_the_documents_name_first_in_the_question_is_answered(real_service):
     answer = real_service.ask("InnoViandes, il était implanté dans quelle ville ?")
     assert "Clermont-Ferrand" in answer.answer
+
+
+def test_in_exchange_is_answered_by_the_sentence_that_says_en_contrepartie(real_service):
+    answer = real_service.ask("En échange de l'argent de l'État, qu'est-ce qu'on demande aux pôles en phase 2 ?")
+    assert "résultats mesurables" in answer.answer
+

@@ -21,3 +21,8 @@ def test_words_users_say_meet_the_documents_words():
     assert meet("thunes", "1,5 milliard d'euros")
     assert meet("labos", "des entreprises et des laboratoires")
     assert not meet("aider", "le pilotage de la politique")
+
+
+def test_verb_forms_the_stemmer_keeps_apart_and_a_half_way_review():
+    assert meet("portent", "le pôle Eau, porté par le Languedoc-Roussillon")
+    assert meet("mi-parcours", "un examen intermédiaire au bout de 18 mois")

@@ -222,11 +222,25 @@ def analyse_query(
 def _weighted_terms(analyzer: FrenchAnalyzer, question: str, context: str, filler: set[str]) -> dict[str, float]:
     """The question's terms at 1, the earlier turn's lower, words of the question's form lower still."""
     terms: dict[str, float] = {}
-    for text, weight in ((context, CONTEXT_WEIGHT), (question, 1.0)):
+    # « Je prépare un mémoire. J'ai lu que la phase a été prolongée. Qu'est-il advenu des contrats ? »: what is
+    # said before the question proper is its context
+    said_first, asked = _preamble(question)
+    for text, weight in ((context, CONTEXT_WEIGHT), (said_first, CONTEXT_WEIGHT), (asked, 1.0)):
         for term in analyzer.terms(text):
             own = weight * (FILLER_WEIGHT if term in filler else 1.0)
             terms[term] = max(own, terms.get(term, 0.0))
     return terms
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-Ý])")
+
+
+def _preamble(question: str) -> tuple[str, str]:
+    """What a question says before the sentence that asks (sentences ending with a full stop), and that sentence."""
+    sentences = _SENTENCE_END.split(question.strip())
+    if len(sentences) < 2 or "?" not in sentences[-1]:
+        return "", question
+    return " ".join(sentences[:-1]), sentences[-1]
 
 
 def _read_with_earlier_turn(

@@ -524,3 +524,10 @@ def test_a_name_of_the_documents_first_in_the_question_is_a_name():
     assert extract_constraints("InnoViandes etait implanté où ?", A, known).names == {"InnoViandes"}
     assert extract_constraints("Sporaltec a perdu son label ?", A, known).names == {"Sporaltec"}
     assert not extract_constraints("Quel budget ?", A, known).names  # a capital first tells nothing
+
+
+def test_what_a_question_says_before_it_asks_weighs_as_context():
+    question = "Je prépare un mémoire. J'ai lu que la phase 2 a été prolongée. Qu'est-il advenu des contrats ?"
+    terms = analyse_query(question, A, set()).terms
+    assert terms["memoir"] == terms["prolong"] == 0.5 and terms["contrat"] == 1.0
+    assert analyse_query("Quel budget pour la phase 2 ?", A, set()).terms["budget"] == 1.0  # one sentence

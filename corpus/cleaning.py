@@ -33,7 +33,8 @@ def is_banner(line: str) -> bool:
 
 def _banner(lines: list[str]) -> list[str]:
     """« LES PÔLES DE COMPÉTITIVITÉ / MOTEURS DE CROISSANCE ET D'EMPLOI »: what the banner says, kept (users ask what
-    the pôles are presented as) as a section of its own, in sentence case, apart from the section it ends."""
+    the pôles are presented as) in sentence case under a line of its own, which the plain-text reader makes a
+    heading (in Markdown or HTML documents it stays a paragraph)."""
     said = ", ".join(line.strip().lower() for line in lines)
     return [BANNER_HEADING, "", f"« {said[:1].upper()}{said[1:]} »."]
 

@@ -17,10 +17,11 @@ from index.pointers import folded_and_written
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # « hormis l'État et la CDC, qui … ? », « à part la Caisse des Dépôts », « en dehors de l'État »: set aside
 _SET_ASIDE = re.compile(
-    r"\b(?:hormis|a part|mis a part|en dehors d(?:e|u|es)|sauf|excepte|en plus d(?:e|u|es)|outre|autres? que)\s+"
-    r"((?:l'|la |le |les |du |des |de l'|de la |eux|elles?\b|lui\b)[^,?;]*)"  # someone: not « à part dans un domaine »
+    r"\b(?:hormis|a part|mis a part|en dehors|sauf|excepte|en plus|outre|au-dela|autres? que)\s+"
+    # someone: « du FUI », « des collectivités », « de Bpifrance », « l'État »; not « à part dans un domaine »
+    r"((?:de l'|de la |du |des |d'|de |l'|la |le |les |eux|elles?\b|lui\b)[^,?;]*)"
 )
-_LINKING = {"les", "des", "aux", "une", "par", "pour", "et"}
+_LINKING = {"les", "des", "aux", "une", "par", "pour"}
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
 # "qui est le président".
 _COUNTED = re.compile(

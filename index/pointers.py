@@ -50,7 +50,8 @@ _ELLIPTIC = re.compile(
 _IMPERSONAL = re.compile(
     r"\bil (?:n')?y (?:a|avait|aura|aurait)\b|\b(?:il )?ya\b|\by (?:a|avait|aura|aurait)[- ]t[- ]il(?: eu)?\b"
     # but not « l'État y a-t-il consacré … ? »: « y » with a past participle stands for something said before
-    r"(?! (?!(?:eu|des|les|ces|ses|une|de|du|le|la|plus|encore|vraiment|bien|deja|aussi)\b)[a-z]+(?:e|es|i|is|u|us)\b)"
+    r"(?! (?!(?:eu|des|les|ces|ses|une|de|du|le|la|plus|encore|vraiment|bien|deja|aussi|quelques?|autres?|cette"
+    r"|plusieurs|certaine?s?|nombreu\w*|quatre|onze|douze|treize|quatorze|quinze|seize|trente|mille)\b)[a-z]+(?:e|es|i|is|u|us)\b)"
 )
 
 
@@ -115,6 +116,7 @@ _SKIPPED_BEFORE_DEED = re.compile(  # modal verbs and adverbs: the deed is the v
 )
 # « a pris la parole », « a fait l'évaluation », « a mené l'étude », « a réalisé l'audit »
 _SAID_BY_ITS_OBJECT = {"fait", "pris", "mis", "dit", "eu", "donne", "mene", "realise", "conduit", "effectue"}
+_LIGHT_INFINITIVES = {"mener", "faire", "realiser", "conduire", "effectuer", "assurer"}
 # « qui a été chargé d'évaluer … », « qui s'est occupé de l'évaluation »: the deed is what comes after « de »
 _CHARGED_WITH = re.compile(
     r"(?:ete|etait|etaient|est|s'est|se sont|s'etait)\s+(?:charge|occupe)e?s?\s+(?:de\s+(?:la\s+|l')?|d'|du\s+)"
@@ -131,9 +133,11 @@ def deed(folded: str) -> tuple[int, int] | None:
     if done is None:
         return None
     charged = _CHARGED_WITH.match(folded, done.start(1))
-    if charged:
-        deed_word = re.compile(r"[a-z]{4,}").match(folded, charged.end())
-        return deed_word.span() if deed_word else None
+    if charged:  # « chargé d'évaluer », « chargé de mener l'évaluation »: a light verb says it by its object
+        words = [m for m in re.finditer(r"[a-z]{4,}", folded[: done.end()]) if m.start() >= charged.end()]
+        if words and words[0].group(0) in _LIGHT_INFINITIVES:
+            words = words[1:]
+        return words[0].span() if words else None
     words = [
         (m.group(0), m.start(), m.end())
         for m in re.finditer(r"[a-z]+", folded[: done.end()])
@@ -153,6 +157,7 @@ _HOLDER_OF_IT = re.compile(
     r"|\b(?:qui|ki)\s+(?!etait\b|sont\b)([a-z]{4,})\s+(?:cet|cette|ces|ce)\s"
 )
 _DEMONSTRATIVE = re.compile(_DEMONSTRATIVE_PATTERN)
+ELLIPTIC_WORDS = 6  # « et avec quelle enveloppe financière ? »: a follow-up this short has no verb of its own
 MIN_OWN_TERMS = 2  # a question with fewer content words than this leans on the previous turn
 
 
@@ -174,8 +179,10 @@ def leans_on_earlier_turn(folded: str, terms: list[str]) -> bool:
     if len(set(terms)) < MIN_OWN_TERMS:
         return True
     folded = without_impersonal(folded).strip()
-    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN, _ELLIPTIC)
-    return any(p.search(folded) for p in pointers)
+    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN)
+    # « Et avec quelle enveloppe ? » has no verb of its own; « Et pour quelles raisons ont-ils été déclassés ? » has
+    elliptic = _ELLIPTIC.search(folded) and len(folded.split()) <= ELLIPTIC_WORDS
+    return bool(elliptic) or any(p.search(folded) for p in pointers)
 
 
 # What people say before they ask: « ok », « d'accord », « ah ok merci, » (a follow-up then opens on « et »)

@@ -187,7 +187,10 @@ def analyse_query(
             asked_word=as_written[held[0] : held[1]],
             within=said_before or None,
         )
-    aside = f"{' '.join(constraints.set_aside)} {_SET_ASIDE_WORDS}" if constraints.set_aside else ""
+    # « hormis l'État, qui … ? »: someone set aside; « en dehors des trois axes, quelle activité … ? » sets aside
+    # nothing the answer could be confused with
+    asks_someone = kind in (AnswerType.PERSON, AnswerType.NAME)
+    aside = f"{' '.join(constraints.set_aside)} {_SET_ASIDE_WORDS}" if constraints.set_aside and asks_someone else ""
     for term in analyzer.terms(aside):
         if term in terms:  # « hormis l'État, qui … ? »: the State is what the answer is not
             terms[term] = min(terms[term], FILLER_WEIGHT)
@@ -232,7 +235,7 @@ def _weighted_terms(analyzer: FrenchAnalyzer, question: str, context: str, fille
     return terms
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-Ý])")
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9]{2}[.!])\s+(?=[A-ZÀ-Ý])")  # not after « M. » in « M. Falco »
 
 
 def _preamble(question: str) -> tuple[str, str]:

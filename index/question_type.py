@@ -87,11 +87,7 @@ _QUESTION_PATTERNS = [
         r"\bcombien\b|\b(cb|cmb)\b|\bquel(le)?s? (est |etait |sont )?(le |la |l')?"
         r"(montant|somme|budget|part|pourcentage|nombre|taille|cout|prix|enveloppe)\b",
     ),
-    (
-        AnswerType.DATE,
-        r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"
-        r"|\bdates? (limite|butoir)\b|\bdeadline\b",  # « date limite dépôt candidatures » asks no question word
-    ),
+    (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
     (AnswerType.PLACE, r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\bdans quelle (ville|region)\b"),
     (
         AnswerType.NAME,
@@ -107,6 +103,8 @@ _QUESTION_PATTERNS = [
         r"|\bquel(?:le)?s? (cabinets?|consultants?|ministres?|personnes?|membres?|personnalites?|responsables? politiques?|elus?|secretaires? d.etat|hommes? politiques?|femmes? politiques?|autorites?|administrations?|institutions?)\b"
         r"|\baupres d(?:e|u|es) quel(?:le)?s?\b",  # « auprès de quel service … ? »: an office,
     ),
+    # « date limite dépôt candidatures » asks a date with no question word; « qui a fixé la date limite ? » someone
+    (AnswerType.DATE, r"\bdates? (limite|butoir)\b|\bdeadline\b"),
     # Last: « combien de pôles ont été jugés insuffisants ? » still counts, « qui a reproché … ? » asks for someone
     (
         AnswerType.SHORTCOMING,

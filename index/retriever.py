@@ -125,8 +125,9 @@ class HybridRetriever:
         self.proper_names = frozenset(proper_names([c.text for c in bundle.chunks]))
         # « (CIADT) » spelt out in the documents: its long form's first two terms → the acronym's term
         self.acronym_starts = {
-            self.analyzer.terms(acronym)[0]: tuple(self.analyzer.terms(long_form)[:2])
+            acronym_terms[0]: tuple(self.analyzer.terms(long_form)[:2])
             for acronym, long_form in acronyms_defined([c.text for c in bundle.chunks]).items()
+            if (acronym_terms := self.analyzer.terms(acronym))  # « (DE) », « (SA) »: a stop word, no term
         }
         # Each passage with its title and heading, folded as questions are: once per index version.
         self.folded_texts = [fold_accents(c.indexed_text().replace("\u2019", "'")) for c in bundle.chunks]

@@ -49,8 +49,8 @@ _GROUPS = [
     "positive positif favorable",
     "initialement départ prévu origine",
     "coordonne coordonner coordinateur coordination",
-    "porté portée portés portées portent porter",
-    "intermédiaire mi-parcours",  # « le point d'étape à mi-parcours »: « un examen intermédiaire »  # « quelles régions le portent ? »: the stems differ
+    "porté portée portés portées portent porter",  # « quelles régions le portent ? »: the stems differ
+    "intermédiaire mi-parcours",  # « le point d'étape à mi-parcours »: « un examen intermédiaire »
     "aider aide accompagner accompagnement soutenir soutien appuyer appui",
     # places the documents name, and what their people are called (« le pôle stéphanois », « un pôle alsacien »)
     "alsace alsacien alsacienne alsaciens alsaciennes",

@@ -32,7 +32,9 @@ _NAME_ASKED = re.compile(
     r"\b(?:petit nom|surnom|quel nom|comment (?:on )?(?:l'|les |la |le )?appel|nom (?:donne|qu'on)|appelee? comment)"
 )
 # A sentence whose subject is a pronoun (« Elle examine … », « Son budget … ») names it in the sentence before
-_PRONOUN_SUBJECT = re.compile(r"(?:il|elle|ils|elles|son|sa|ses|leur|leurs)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:il|elle|ils|elles|son|sa|ses|leur|leurs)\b(?! y a\b| faut\b| s'agit\b| reste\b)", re.IGNORECASE
+)  # not an impersonal « Il y a … », « Il faut … »
 # « … une deuxième phase, souvent nommée "Pôles 2.0" », « baptisée « Pôles 2.0 » »: the sentence that gives the name
 _NAMED_SO = r"\b(?:nomme|appele|baptise|surnomme|dite?|denomme)e?s?\s*[«\"“]?\s*"
 UNNAMED_PENALTY = 0.6  # the question names a pôle or a project the sentence does not (outweighs a type bonus)

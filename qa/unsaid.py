@@ -122,17 +122,16 @@ def _says_the_opposite(
     return bool(deed) and thesaurus.found_in(deed[0], said_terms) and not _NEGATION.search(folded_said)
 
 
-COST_WINDOW = (
-    8  # words around an amount where what it is the amount of is written: « 1,5 milliard … au lancement d'une phase »
-)
-_MONEY = re.compile(r"^(?:euros?|€|millions?|milliards?)$")
+# words around an amount where what it is the amount of is written: « 1,5 milliard … au lancement d'une phase »
+COST_WINDOW = 8
+_MONEY = re.compile(r"^(?:euros?|€|milliers?|millions?|milliards?)$")
 
 
 def _amount_of(thing: str, said: str, analyzer: FrenchAnalyzer, thesaurus: Thesaurus) -> bool:
     """« combien a coûté cette étude ? »: an amount said of the study, not « après l'évaluation …, l'État a
     affecté 1,5 milliard d'euros au lancement d'une deuxième phase »."""
     wanted = analyzer.terms(thing)
-    words = re.findall(r"[\w'-]+|€", fold_accents(said))
+    words = re.findall(r"[\w-]+|€", fold_accents(said))  # « d'euros » is « euros »
     for i, word in enumerate(words):
         if _MONEY.match(word):
             near = words[max(0, i - COST_WINDOW) : i + COST_WINDOW + 1]

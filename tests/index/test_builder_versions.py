@@ -173,3 +173,15 @@ def _with_stale_terms(read):
         return parts
 
     return staticmethod(stale)
+
+
+def test_an_acronym_that_is_a_stop_word_does_not_stop_the_retriever(tmp_path, fake_encoder):
+    from index.retriever import HybridRetriever
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "# A\n\nLa Direction des entreprises (DE) et le Fonds unique interministériel (FUI) financent."
+    (corpus / "a.md").write_text(text, encoding="utf-8")
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    retriever = HybridRetriever(load_published(tmp_path / "index"), fake_encoder)
+    assert set(retriever.acronym_starts) == {"fui"}  # « de » is a stop word: no term to search

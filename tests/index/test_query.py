@@ -531,3 +531,19 @@ def test_what_a_question_says_before_it_asks_weighs_as_context():
     terms = analyse_query(question, A, set()).terms
     assert terms["memoir"] == terms["prolong"] == 0.5 and terms["contrat"] == 1.0
     assert analyse_query("Quel budget pour la phase 2 ?", A, set()).terms["budget"] == 1.0  # one sentence
+
+
+def test_edge_cases_a_stranger_found():
+    # « y a-t-il » before a determiner or a number stands for nothing; a long « Et pour quelles raisons … ? » has
+    # its own verb
+    before = "Quand la phase 3 des pôles a-t-elle été lancée ?"
+    for whole in ("Y a-t-il quelques pôles en Alsace ?", "Et pour quelles raisons les pôles ont-ils été déclassés ?"):
+        assert not analyse_query(whole, A, set(), context=before).leans_on, whole
+    # set aside after « du », « des »
+    assert extract_constraints("En dehors du FUI, qui finance les projets ?", A).set_aside == {"fui"}
+    assert "collectivites" in extract_constraints("en plus des collectivités, qui paie ?", A).set_aside
+    # who set a deadline is someone; « chargé de mener l'évaluation » is the evaluation
+    assert analyse_query("Qui a fixé la date limite ?", A, set()).kind is AnswerType.PERSON
+    assert analyse_query("Qui a été chargé de mener l'évaluation ?", A, set()).done_word == "évaluation"
+    # « M. Falco » is no end of sentence
+    assert analyse_query("Qu'a annoncé M. Falco lors de la journée ?", A, set()).terms["annonc"] == 1.0

@@ -223,3 +223,4 @@ def test_a_cost_asked_of_a_thing_is_an_amount_said_of_it(service):
     assert not unsaid_in(
         "Combien ont coûté les plates-formes ?", "L'État consacre 35 millions d'euros par an aux plates-formes."
     )
+    assert not unsaid_in("Combien a coûté l'étude ?", "L'étude a coûté des centaines de milliers d'euros.")

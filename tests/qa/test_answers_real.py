@@ -884,4 +884,3 @@ def test_a_pole_only_the_documents_name_first_in_the_question_is_answered(real_s
 def test_in_exchange_is_answered_by_the_sentence_that_says_en_contrepartie(real_service):
     answer = real_service.ask("En échange de l'argent de l'État, qu'est-ce qu'on demande aux pôles en phase 2 ?")
     assert "résultats mesurables" in answer.answer
-

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
 
+from corpus.chunking import split_sentences
 from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.bundle import IndexBundle
@@ -41,9 +41,6 @@ class Hit:
     lexical: float
     dense: float  # raw cosine of the question and the passage
     coverage: float
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 class LexicalSearch:
@@ -166,7 +163,8 @@ class HybridRetriever:
         if query.kind is not AnswerType.PERSON or not query.done:
             return True
         thesaurus, terms = self.lexical.thesaurus, self.analyzer.terms
-        return any(says_by_whom(sentence, query.done, thesaurus, terms) for sentence in _SENTENCE_END.split(text))
+        sentences = (sentence for line in text.split("\n") for sentence in split_sentences(line))
+        return any(says_by_whom(sentence, query.done, thesaurus, terms) for sentence in sentences)
 
     def search(self, query: QueryAnalysis, k: int = 3) -> list[Hit]:
         """The k best passages for an analysed question."""

@@ -75,15 +75,15 @@ class SentenceScorer:
             read.update(self.retriever.analyzer.terms(unit.previous))
         score = self.retriever.lexical.coverage(query.terms, read)
         # « Qui a évalué … ? »: a sentence that speaks of the evaluation holds the answer only if it says by whom
-        unattributed = query.done is not None and self._says_by_whom(query.done, unit, query.offices) is False
-        score += bonus if self.holds_answer(query, unit.text) and not unattributed else 0.0
+        by_whom = self._says_by_whom(query.done, unit, query.offices) if query.done else None
+        score += bonus if self.holds_answer(query, unit.text) and by_whom is not False else 0.0
         score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
         # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
         # still speaks of the second phase: the heading's ordinals count with the sentence's.
         conflict = ordinal_conflict(unit.terms, query.own_terms, heading_terms) or self._other_phase(query, unit)
         score -= CONFLICT_PENALTY if conflict else 0.0
         score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
-        score += AGENT_BONUS if query.done and self._says_by_whom(query.done, unit, query.offices) else 0.0
+        score += AGENT_BONUS if by_whom else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {with_neighbours(unit)}"):
@@ -154,6 +154,7 @@ class SentenceScorer:
         return all(self._thesaurus.found_in(t, unit.terms) for t in new_words)
 
     def _says_by_whom(self, done: str, unit: Unit, besides: frozenset[str] = frozenset()) -> bool | None:
+        """Whether the sentence says who did the deed asked about (None: it does not speak of the deed)."""
         if not self._thesaurus.found_in(done, unit.terms):
             return None  # no deed in it: no need to look for where
         return says_by_whom(unit.text, done, self._thesaurus, self.retriever.analyzer.terms, besides)

@@ -107,14 +107,17 @@ def test_where_is_answered_by_a_place_or_an_office_to_apply_to():
 
 
 def test_to_whom_asks_for_someone():
-    assert answer_type("Les candidatures, il fallait les adresser à qui ?") is AnswerType.PERSON
-    assert answer_type("ce sont les propos de qui ?") is AnswerType.PERSON
-    assert answer_type("Quel membre du gouvernement a fait une annonce ?") is AnswerType.PERSON
-    assert answer_type("Quelle personnalité a pris la parole ?") is AnswerType.PERSON
-    assert answer_type("quels élus étaient là ?") is AnswerType.PERSON
-    assert answer_type("C'est qui côté administration qui suit les pôles ?") is AnswerType.PERSON
-    assert answer_type("auprès de quelle autorité fallait-il adresser son dossier ?") is AnswerType.PERSON
-    assert answer_type("Quelle administration suit les pôles ?") is AnswerType.PERSON
+    for question in (
+        "Les candidatures, il fallait les adresser à qui ?",
+        "ce sont les propos de qui ?",
+        "Quel membre du gouvernement a fait une annonce ?",
+        "Quelle personnalité a pris la parole ?",
+        "quels élus étaient là ?",
+        "C'est qui côté administration qui suit les pôles ?",
+        "auprès de quelle autorité fallait-il adresser son dossier ?",
+        "Quelle administration suit les pôles ?",
+    ):
+        assert answer_type(question) is AnswerType.PERSON, question
 
 
 def test_which_poles_asks_for_names():

@@ -323,6 +323,18 @@ SMS_SPELLINGS = {
     "ac": "avec",
     "avc": "avec",
     "tjrs": "toujours",
+    "tjr": "toujours",
+    "tjs": "toujours",
+    "pcq": "parce que",
+    "pck": "parce que",
+    "psk": "parce que",
+    "dc": "donc",
+    "mtn": "maintenant",
+    "qq": "quelques",
+    "qques": "quelques",
+    "jms": "jamais",
+    "tps": "temps",
+    "aprem": "apres-midi",
     "nb": "nombre",
 }
 

@@ -50,7 +50,8 @@ _GROUPS = [
     "initialement départ prévu origine",
     "coordonne coordonner coordinateur coordination",
     "porté portée portés portées portent porter",  # « quelles régions le portent ? »: the stems differ
-    "intermédiaire mi-parcours",  # « le point d'étape à mi-parcours »: « un examen intermédiaire »
+    "intermédiaire mi-parcours",
+    "mieux meilleur meilleure meilleurs meilleures",  # the comparative of « bien » and of « bon »  # « le point d'étape à mi-parcours »: « un examen intermédiaire »
     "aider aide accompagner accompagnement soutenir soutien appuyer appui",
     # places the documents name, and what their people are called (« le pôle stéphanois », « un pôle alsacien »)
     "alsace alsacien alsacienne alsaciens alsaciennes",

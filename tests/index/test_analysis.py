@@ -22,6 +22,14 @@ def test_ordinals_meet_their_numbers_and_words():
 def test_verb_inversion_and_sms_spellings():
     assert A.terms("Combien l'État y consacre-t-il ?") == ["etat", "consacr"]
     assert A.terms("kel budget ds la phase 2") == A.terms("quel budget dans la phase 2")
+    assert A.terms("il existe tjs ? pcq") == A.terms("il existe toujours ? parce que")
+
+
+def test_a_name_in_camel_case_is_read_by_its_parts_too():
+    # « celui sur la viande » must meet « InnoViandes (Clermont-Ferrand) »
+    assert set(A.terms("la viande")) <= set(A.terms("InnoViandes"))
+    assert A.terms("InnoViandes")[-1] == A.terms("innoviandes")[0]  # and as the one word users type
+    assert A.terms("Écotechnologies DREAM Pôles") == A.terms("écotechnologies dream pôles")
 
 
 def test_numbers_keep_decimals_in_either_notation():

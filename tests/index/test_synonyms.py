@@ -26,3 +26,4 @@ def test_words_users_say_meet_the_documents_words():
 def test_verb_forms_the_stemmer_keeps_apart_and_a_half_way_review():
     assert meet("portent", "le pôle Eau, porté par le Languedoc-Roussillon")
     assert meet("mi-parcours", "un examen intermédiaire au bout de 18 mois")
+    assert meet("mieux", "une recherche de meilleures synergies territoriales")

@@ -70,6 +70,7 @@ _QUESTION_PATTERNS = [
         rf"|\b(combien|cb|cmb) (de |d')({'|'.join(MONEY_SLANG)})\b"  # « combien de thunes », « d'oseille »
         r"|\ble (plus|moins) (d'argent|d'euros|de financements?|de credits|de subventions|d'aides?|de fonds)\b"
         r"|\b(le|la|les) (plus|mieux|moins) (finance|dote)e?s?\b"  # « lequel a touché le plus d'argent ? »
+        r"|^(et )?((son|sa|leur|le|la|l') ?)?(budget|montant|enveloppe|cout|prix)\b[\w' -]{0,40}\??$"  # « et son budget ? »
         r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa) (le |la |l')?(budget|montant|enveloppe)\b"
         r"|\b(budget|montant|enveloppe)\b.*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi|combien|cb|cmb) ?\??$"
         # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted
@@ -135,7 +136,10 @@ _TEXT_PATTERNS = {
         rf"|\b(\d+|{NUMBER_WORDS})\s+(ans?|annees?|mois|semaines?|jours?)\b|\bun an\b"  # « au bout de 18 mois »
         r"|\bjusqu'(?:a|au|en) (?:la fin de )?(?:l'annee )?(?:19|20)\d\d\b"  # « jusqu'à la fin de l'année 2009 »
     ),
-    AnswerType.DATE: DATE_WORD,
+    # « quand ? » is answered by a date or by a delay: « un examen intermédiaire au bout de 18 mois »
+    AnswerType.DATE: re.compile(
+        rf"{DATE_WORD.pattern}|\b(?:au bout d[e']|apres|dans|sous) ?(?:\d+|{NUMBER_WORDS}) (?:ans?|annees?|mois)\b"
+    ),
     AnswerType.EXTENT: re.compile(r"\bjusqu'(a|au|aux|en)\b"),
     AnswerType.STRENGTH: re.compile(r"(?<!pas )\breussi\w*|\bsucces\b|\bpositi(f|fs|ve|ves)\b|(?<!pas )\batteint\b"),
     AnswerType.SHORTCOMING: re.compile(

@@ -24,6 +24,8 @@ SYNONYM_WEIGHT = 0.6  # a thesaurus match counts less than the word the user wro
 SAID_BEFORE_WEIGHT = 0.15  # a follow-up pointing back: the passage the previous answer quoted
 SPELLED_OUT_WEIGHT = 0.3  # « c'est quoi le FUI ? »: the passage with « … interministériel (FUI) »
 QUOTED_WEIGHT = 0.3  # words the user put between quotes, found as written in a passage, its title or heading
+REPEATED = "re"  # the prefix of a deed done again: « recontrôler », « réexaminer », « relabelliser »
+MIN_REPEATED = 6  # letters of a term that may carry it: not « rend », « reste »
 
 
 def _lift(fused: np.ndarray, chosen: list[bool], weight: float) -> np.ndarray:
@@ -141,7 +143,25 @@ class HybridRetriever:
         query = analyse_query(
             question, self.analyzer, self.filler_terms, context, self.dense.embed, said_before, self.proper_names
         )
-        return self._with_acronyms(query)
+        return self._with_acronyms(self._without_repetition(query))
+
+    def _without_repetition(self, query: QueryAnalysis) -> QueryAnalysis:
+        """« ils sont recontrôlés quand ? »: a verb the corpus does not have, said again with « re- », is searched as
+        the verb itself (« contrôlés »), when the thesaurus knows that one among words the documents use.
+        « réorganiser » is not « organiser » (« une journée organisée »): only the thesaurus's verbs."""
+        knows, thesaurus = self.lexical.knows, self.lexical.thesaurus
+        again = {
+            term: term[len(REPEATED) :]
+            for term in query.terms
+            if term.startswith(REPEATED)
+            and len(term) > MIN_REPEATED
+            and not knows(term)
+            and thesaurus.related(term[len(REPEATED) :])
+            and knows(term[len(REPEATED) :])
+        }
+        if not again:
+            return query
+        return replace(query, terms={again.get(term, term): weight for term, weight in query.terms.items()})
 
     def _with_acronyms(self, query: QueryAnalysis) -> QueryAnalysis:
         """« le comité interministériel qui a choisi … »: the acronym the documents write for it (CIADT) is

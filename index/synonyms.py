@@ -26,6 +26,7 @@ _GROUPS = [
     "objectif objectifs but cible viser",
     "label labellisation labellisé labelliser",
     "évaluation évalué bilan audit étude",
+    "examen examiner contrôle contrôler contrôlé vérification vérifier",
     "conclusions conclusion conclure conclu concluait conclut constate constat",  # the stems differ
     "perdu perdre retrait retirer retiré supprimé déclassé",
     "candidatures candidats dossiers propositions",

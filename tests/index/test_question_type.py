@@ -41,6 +41,9 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("Combien ont coûté les études ?") is AnswerType.AMOUNT
     assert answer_type("Quelle phase est la mieux financée ?") is AnswerType.AMOUNT
     assert answer_type("Quel pôle est le mieux financé ?") is AnswerType.AMOUNT
+    assert answer_type("et son budget ?") is AnswerType.AMOUNT  # a money word alone asks an amount
+    assert answer_type("budget de la phase 2 ?") is AnswerType.AMOUNT
+    assert answer_type("et son budget, pourquoi si gros ?") is AnswerType.REASON
 
 
 def test_a_number_counts_the_thing_next_to_it():
@@ -92,6 +95,13 @@ def test_who_is_answered_by_someone_not_by_a_place():
     assert not holds_answer_type(
         "les acteurs de l'innovation et leurs partenaires", AnswerType.PERSON
     )  # said of anything
+
+
+def test_when_is_answered_by_a_date_or_a_delay():
+    assert holds_answer_type("rendues publiques en juin 2008", AnswerType.DATE)
+    assert holds_answer_type("un examen intermédiaire au bout de 18 mois", AnswerType.DATE)
+    assert holds_answer_type("un nouvel appel dans deux ans", AnswerType.DATE)
+    assert not holds_answer_type("18 pôles ont été retenus", AnswerType.DATE)
 
 
 def test_where_is_answered_by_a_place_or_an_office_to_apply_to():

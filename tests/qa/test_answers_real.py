@@ -201,6 +201,18 @@ def test_words_users_say_for_the_documents_words(real_service):
     assert "trois ans de visibilité" in brings.answer  # « ce qui lui donne »
 
 
+def test_short_questions_in_the_words_users_type(real_service):
+    meat = real_service.ask("celui sur la viande il a perdu son label ?")
+    assert "InnoViandes" in meat.answer  # the name read by its parts
+    again = real_service.ask("groupe 2, ils sont recontrolés qd ?")
+    assert "au bout de 18 mois" in again.answer  # « re- » said again; a delay answers « quand »
+    assert "control" in real_service._engine.retriever.analyse("recontrôlés").terms
+    assert "organis" not in real_service._engine.retriever.analyse("se réorganiser").terms  # not a thesaurus verb
+    slogan = real_service.ask("c'est quoi le slogan de la phase 3 ?")
+    budget = real_service.ask("et son budget ?", slogan.conversation_id)
+    assert declined_or_caveat(budget, "pas de montant")  # phase 3's budget: no figure in the documents
+
+
 def test_a_count_or_an_edition_the_documents_do_not_give_is_not_answered_with_confidence(real_service):
     # « groupe 2 » and « 18 mois » count no pôles; the plates-formes had a first call, no second one.
     reduced = real_service.ask("Combien de pôles du groupe 2 ont vu leur financement réduit après l'examen à 18 mois ?")

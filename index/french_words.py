@@ -403,4 +403,4 @@ EE_NOUNS = frozenset(
 )
 
 # Money in slang: « l'État a lâché combien de thunes ? » asks an amount
-MONEY_SLANG = ("thunes", "thune", "tunes", "tune", "fric", "pognon", "oseille", "flouze")
+MONEY_SLANG = ("thunes", "thune", "tunes", "tune", "fric", "pognon", "oseille", "flouze", "sous")  # « combien de sous »

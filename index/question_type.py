@@ -67,7 +67,7 @@ _QUESTION_PATTERNS = [
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
         r"|\b(combien|cb|cmb) (d'argent|d'euros|de millions|de milliards|coute|coutait|a coute)\b|\bmontant\b"
-        rf"|\b(combien|cb|cmb) (de |d')({'|'.join(MONEY_SLANG)})\b"  # « combien de thunes », « d'oseille »
+        rf"|\b(combien|cb|cmb) (de |d')({'|'.join(MONEY_SLANG)})\b(?!-)"  # « combien de thunes », « d'oseille »
         r"|\ble (plus|moins) (d'argent|d'euros|de financements?|de credits|de subventions|d'aides?|de fonds)\b"
         r"|\b(le|la|les) (plus|mieux|moins) (finance|dote)e?s?\b"  # « lequel a touché le plus d'argent ? »
         r"|^(et )?((son|sa|leur|le|la|l') ?)?(budget|montant|enveloppe|cout|prix)\b[\w' -]{0,40}\??$"  # « et son budget ? »

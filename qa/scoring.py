@@ -85,6 +85,7 @@ class SentenceScorer:
         score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
         score += AGENT_BONUS if by_whom else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
+        score -= CONFLICT_PENALTY if self._about_who_is_set_aside(query, unit) else 0.0
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {with_neighbours(unit)}"):
             score -= UNNAMED_PENALTY
@@ -134,6 +135,14 @@ class SentenceScorer:
         if query.kind is AnswerType.PLACE and query.constraints.names:  # « Cellmill, il est dans quelle région ? »
             return all(places_it(text, name) for name in query.constraints.names)
         return holds_answer_type(text, query.kind)
+
+    @staticmethod
+    def _about_who_is_set_aside(query: QueryAnalysis, unit: Unit) -> bool:
+        """« Hormis l'État, qui … ? »: a sentence whose subject is the State (« L'État consacre … ») says what the
+        State does, not who else does it."""
+        aside = query.constraints.set_aside
+        subject = _SUBJECT.match(unit.text) if aside and query.kind in (AnswerType.PERSON, AnswerType.NAME) else None
+        return subject is not None and fold_accents(subject.group(1)) in aside
 
     @staticmethod
     def _other_phase(query: QueryAnalysis, unit: Unit) -> bool:

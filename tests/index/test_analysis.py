@@ -25,6 +25,12 @@ def test_verb_inversion_and_sms_spellings():
     assert A.terms("il existe tjs ? pcq") == A.terms("il existe toujours ? parce que")
 
 
+def test_des_sous_is_money_sous_alone_is_a_stop_word():
+    assert A.terms("mettre des sous dans les plateformes") == A.terms("mettre argent plateformes")
+    assert A.terms("ce qu'il y a sous nos pieds") == A.terms("pieds")
+    assert "argent" not in A.terms("des sous-traitants")
+
+
 def test_a_name_in_camel_case_is_read_by_its_parts_too():
     # « celui sur la viande » must meet « InnoViandes (Clermont-Ferrand) »
     assert set(A.terms("la viande")) <= set(A.terms("InnoViandes"))

@@ -208,6 +208,8 @@ def test_short_questions_in_the_words_users_type(real_service):
     assert "au bout de 18 mois" in again.answer  # « re- » said again; a delay answers « quand »
     assert "control" in real_service._engine.retriever.analyse("recontrôlés").terms
     assert "organis" not in real_service._engine.retriever.analyse("se réorganiser").terms  # not a thesaurus verb
+    others = real_service.ask("hormis l'Etat et la Caisse des dépôts, qui met aussi des sous ds les plateformes ?")
+    assert others.answer.startswith("Les collectivités territoriales")  # not the sentence whose subject is the State
     slogan = real_service.ask("c'est quoi le slogan de la phase 3 ?")
     budget = real_service.ask("et son budget ?", slogan.conversation_id)
     assert declined_or_caveat(budget, "pas de montant")  # phase 3's budget: no figure in the documents

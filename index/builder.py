@@ -45,9 +45,10 @@ class BuildReport:
 
 
 def content_hash(chunks: list[Chunk], identity: dict) -> str:
-    """What a version holds: its passages (ids are content hashes), the encoder that embedded them and the
-    text analysis that made their terms."""
+    """What a version holds: its passages (ids are content hashes), the encoder that embedded them, the
+    text analysis that made their terms and the way documents were read (what a passage carries beside its text)."""
     held = "".join(c.chunk_id for c in chunks) + repr(identity) + f"analysis={ANALYSIS_VERSION}"
+    held += f"reading={READING_VERSION}"
     return hashlib.sha256(held.encode()).hexdigest()[:8]
 
 

@@ -88,7 +88,7 @@ _STRENGTH_WORDS = "réussi réussite succès positive atteint"
 # Everyday phrases whose words say nothing to search, and the word the documents use for them.
 _PHRASES = [
     (re.compile(r"\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))"), "total"),
-    (re.compile(r"\ben echange\b"), "contrepartie"),
+    (re.compile(r"\ben (?:echange|retour)\b"), "contrepartie"),  # « que doivent-ils donner en retour ? »
 ]
 # A figure broken down, whatever the question's form: « comment s'est-il réparti année par année ? »
 _BREAKDOWN = re.compile(

@@ -19,6 +19,7 @@ _GROUPS = [
     "journée rencontre colloque réunion événement",
     "cabinets consultants conseil sociétés prestataires",
     "domaines secteurs thématiques",
+    "réparti répartir classé classés classer catégories groupes",  # « les 71 pôles ont été classés comment ? »
     "lancement lancer démarrage départ début",
     "prolongation prolonger prolongée extension allongement rallongement rallonger rallongée report décalée décaler "
     "repoussé repoussée repousser reportée",
@@ -28,7 +29,9 @@ _GROUPS = [
     "évaluation évalué bilan audit étude",
     "examen examiner contrôle contrôler contrôlé vérification vérifier",
     "conclusions conclusion conclure conclu concluait conclut constate constat",  # the stems differ
-    "perdu perdre retrait retirer retiré supprimé déclassé",
+    "perdu perdre retrait retirer retiré supprimé déclassé recalé recalés exclu exclus éliminé éliminés",
+    # kept, in everyday words: « combien ont été sauvés / repêchés ? » for « a renouvelé le label de sept »
+    "renouvelé renouveler reconduit reconduits maintenu maintenus sauvé sauvés repêché repêchés",
     "candidatures candidats dossiers propositions",
     "déposer adresser envoyer transmettre soumettre",
     "présélectionnés retenus sélectionnés",
@@ -46,7 +49,7 @@ _GROUPS = [
     "demande exige exigences",
     "exigeants exigeant stricts strict durs dur sévères contraignants souples souple",  # one scale: « plus souples ? »
     "contrats contrat accords accord conventions convention",
-    "parole discours intervention allocution",
+    "parole discours intervention allocution parler parlé exprimé prononcé prononcés",
     "positive positif favorable",
     "initialement départ prévu origine",
     "coordonne coordonner coordinateur coordination",

@@ -547,3 +547,10 @@ def test_edge_cases_a_stranger_found():
     assert analyse_query("Qui a été chargé de mener l'évaluation ?", A, set()).done_word == "évaluation"
     # « M. Falco » is no end of sentence
     assert analyse_query("Qu'a annoncé M. Falco lors de la journée ?", A, set()).terms["annonc"] == 1.0
+
+
+def test_what_is_given_in_return_is_searched_as_the_documents_counterpart():
+    asked = A.terms("contrepartie")[0]
+    assert asked in analyse_query("les pôles doivent donner quoi en retour ?", A, set()).phrased
+    assert asked in analyse_query("et en échange de l'argent ?", A, set()).phrased
+    assert not analyse_query("le retour sur investissement ?", A, set()).phrased

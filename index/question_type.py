@@ -43,6 +43,8 @@ _NAMES_ASKED = (
     r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell|\bla liste (des|de ces)\b"
     rf"|{_WHICH_ONES}"
     rf"|\bquel(le)?s? {_NAMED_THINGS} (precis|precises|precisement)\b"  # « quels pôles précis … ? »
+    # « un pôle sur les bâtiments économes ? », « le pôle pour la viande ? »: a pôle asked for by what it does
+    r"|^(et )?(un|le|les|des) (poles?|plates?-?formes?) (sur|pour|dans|consacres?|dedies?|qui s'occupent?)\b"
 )
 # « les 58 pôles », « les treize candidats »: so many things asked for by name
 _COUNT_WORDS = {
@@ -82,7 +84,8 @@ _QUESTION_PATTERNS = [
         AnswerType.PERIOD,
         # « la première période », « la période 2.0 » name a phase, « la période 2013-2018 » is said: no period asked
         r"(?<!premiere )(?<!deuxieme )(?<!seconde )(?<!troisieme )\bperiodes?\b(?!\s+(de\s+)?(19|20)\d\d|\s+2[.,]0)"
-        r"|\bquelles annees\b|\bde quelle annee\b|\bde quand a quand\b|\bduree\b",
+        r"|\bquelles annees\b|\bde quelle annee\b|\bde quand a quand\b|\bduree\b"
+        r"|\b(?:prolong|rallong|allong|repouss|decal|report|retard)\w* de combien\b",  # « rallongée de combien ? »: a time
     ),
     (
         AnswerType.NUMBER,

@@ -101,6 +101,14 @@ def test_who_is_answered_by_someone_not_by_a_place():
     )  # said of anything
 
 
+def test_short_nominal_questions_say_what_they_ask():
+    assert answer_type("rallongée de combien ?") is AnswerType.PERIOD  # a length of time, « d'un an »
+    assert answer_type("le budget a augmenté de combien ?") is AnswerType.AMOUNT
+    assert answer_type("un pôle sur les bâtiments économes ?") is AnswerType.NAME  # a pôle asked by what it does
+    assert answer_type("le pôle pour la viande ?") is AnswerType.NAME
+    assert answer_type("les pôles du groupe 2 ont-ils un examen ?") is AnswerType.OTHER
+
+
 def test_when_is_answered_by_a_date_or_a_delay():
     assert holds_answer_type("rendues publiques en juin 2008", AnswerType.DATE)
     assert holds_answer_type("un examen intermédiaire au bout de 18 mois", AnswerType.DATE)

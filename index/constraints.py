@@ -32,6 +32,8 @@ _COUNTED = re.compile(
     r"\s*(?:(?:hauts?|hautes?|grands?|grandes?|principa(?:l|le|les|ux)|nouveaux|nouvel(?:le)?s?|nouveau|petits?|petites?"
     r"|autres?|vrais?|vraies?|gros|grosses?)\s+)?"  # « qui sont les hauts responsables » asks for responsables
     r"(?P<thing>[a-z][a-z-]+)"  # « combien des dix-neuf candidatures » counts candidatures
+    # « les 35 plateformes, combien finalement financées ? »: the thing counted is named first
+    r"|^(?:et\s+)?(?:sur |parmi )?(?:les|ces)\s+(?:\d+\s+)?(?P<fronted>[a-z][a-z-]+)\s*,[^?]*\b(?:combien|cb|cmb)\b"
     # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
     r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
     r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"

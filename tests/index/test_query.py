@@ -554,3 +554,9 @@ def test_what_is_given_in_return_is_searched_as_the_documents_counterpart():
     assert asked in analyse_query("les pôles doivent donner quoi en retour ?", A, set()).phrased
     assert asked in analyse_query("et en échange de l'argent ?", A, set()).phrased
     assert not analyse_query("le retour sur investissement ?", A, set()).phrased
+
+
+def test_the_thing_counted_may_be_named_before_combien():
+    c = extract_constraints("les 35 plateformes, combien finalement financées ?", A)
+    assert c.asked == A.terms("plateformes")[0] and c.asked_word == "plateformes"
+    assert extract_constraints("les plateformes, c'est quoi ?", A).asked is None

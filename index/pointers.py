@@ -20,17 +20,21 @@ def folded_and_written(question: str) -> tuple[str, str]:
 # « ce pôle », « ces cabinets », « cette étude »: something named before.
 _DEMONSTRATIVE_PATTERN = r"\b(?:cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]"
 # Words that point at something said in an earlier turn: « lesquels », « l'a », « ce pôle », « qui le préside ».
+# « combien ont été financées au final ? »: what is counted is what was spoken of, named nowhere else
+_COUNT_OF_IT = r"^(?:et )?(?:combien|cb|cmb) (?:en )?(?:ont|sont|avaient|etaient) (?:ete )?[a-z]+(?: au final| finalement| en tout)?\s*\??$"
 _ANAPHORA = re.compile(
     r"\b(lesquel(le)?s|lequel|laquelle|ceux-ci|celles-ci|ceux|celles|celui|celle|ce dernier|cette derniere"
     r"|ces derniers|ils|elles|leurs?|eux)\b"
     r"|\b(y|en) (a|ont|consacre|consacrent|avait|sont|est|etait|participe|trouve)\b"  # not « en Alsace »
     r"|\bl'(a|ont|avait|avaient)\b|\b(les|la|le|lui) (a|ont|avait|avaient|finance|organise)\b"
     r"|" + _DEMONSTRATIVE_PATTERN + r"|\b(qui|ki) (le|la|les) [a-z]"  # « qui le préside ? »
+    r"|" + _COUNT_OF_IT
 )
 # An object pronoun for what was spoken of: « l'État lui a consacré », « l'État y consacre-t-il », « quel cabinet
 # l'a menée ? » (read once
 # « il y a » is set aside, see `without_impersonal`; not « y compris »).
 _OBJECT_PRONOUN = re.compile(r"\blui\b|\by (?!compris\b|en a\b)[a-z]|\bl'(?:a|ont|avait|avaient)\s+[a-z]")
+_COUNTED_OF_IT = re.compile(_COUNT_OF_IT)
 _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 
 
@@ -64,6 +68,11 @@ def points_back(folded: str) -> bool:
     """The folded question points at something said before (« lesquels », « l'a », « ce pôle », « elle dure »)."""
     folded = without_impersonal(folded)
     return bool(_ANAPHORA.search(folded) or _LEADING_PRONOUN.search(folded.strip()))
+
+
+def counts_what_was_said(folded: str) -> bool:
+    """« combien ont été financées au final ? »: a count of what the turn before spoke of, named nowhere here."""
+    return bool(_COUNTED_OF_IT.search(folded.strip()))
 
 
 def inverted(folded: str) -> bool:
@@ -179,7 +188,7 @@ def leans_on_earlier_turn(folded: str, terms: list[str]) -> bool:
     if len(set(terms)) < MIN_OWN_TERMS:
         return True
     folded = without_impersonal(folded).strip()
-    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN)
+    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN, _COUNTED_OF_IT)
     # « Et avec quelle enveloppe ? » has no verb of its own; « Et pour quelles raisons ont-ils été déclassés ? » has
     elliptic = _ELLIPTIC.search(folded) and len(folded.split()) <= ELLIPTIC_WORDS
     return bool(elliptic) or any(p.search(folded) for p in pointers)

@@ -16,7 +16,14 @@ from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import Constraints, extract_constraints
 from index.names import names_given, shouted
 from index.phases import with_next_phase, with_phase_after
-from index.pointers import asked_of_it, deed, folded_and_written, leans_on_earlier_turn, with_ordinal_noun
+from index.pointers import (
+    asked_of_it,
+    counts_what_was_said,
+    deed,
+    folded_and_written,
+    leans_on_earlier_turn,
+    with_ordinal_noun,
+)
 from index.question_type import AnswerType, answer_type, names_counted, offices_in
 
 
@@ -265,6 +272,11 @@ def _read_with_earlier_turn(
             asked=constraints.asked or earlier.asked,
             asked_word=constraints.asked_word or earlier.asked_word,
         )
+    if kind is AnswerType.NUMBER and not constraints.asked and counts_what_was_said(fold_accents(question)):
+        # « les plateformes d'innovation c'est quoi ? » then « combien ont été financées ? »: plateformes counted
+        what = earlier.asked or (earlier.defined[0] if earlier.defined else None)
+        word = earlier.asked_word or (earlier.defined_words or "").split(" ")[0] or None
+        constraints = replace(constraints, asked=what, asked_word=word if what else None)
     if leans_on and not _scoped(constraints):
         # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
         # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.

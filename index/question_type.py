@@ -28,7 +28,8 @@ class AnswerType(StrEnum):
 
 
 _MONEY_VERBS = (
-    r"(?:donn|consacr|verse|invest|depens|allou|affect|mobilis|apport|rapporte|rapportai|cout|debours|financ)\w*"
+    r"(?:donn|consacr|verse|invest|depens|allou|affect|mobilis|apport|rapporte|rapportai|cout|debours|financ|pay|paie"
+    r"|remuner)\w*"
     r"|met(?:s|tent|tre|tait|taient)?|mise?s?(?! en\b)"  # « mis sur la table », not « mis en place »
     r"|fil(?:e|es|ent|er|ait|aient)\b|lach\w*"  # « la CDC file combien ? », « a lâché combien ? »
 )

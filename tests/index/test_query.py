@@ -3,6 +3,7 @@ from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import extract_constraints, holds_phrase, years_carried_over
 from index.names import acronyms_defined
 from index.phases import edition_ordinals, groups_in, phase_periods, phases_in, with_next_phase, with_phase_after
+from index.pointers import counts_what_was_said
 from index.query import analyse_query
 from index.question_type import AnswerType
 
@@ -560,3 +561,13 @@ def test_the_thing_counted_may_be_named_before_combien():
     c = extract_constraints("les 35 plateformes, combien finalement financées ?", A)
     assert c.asked == A.terms("plateformes")[0] and c.asked_word == "plateformes"
     assert extract_constraints("les plateformes, c'est quoi ?", A).asked is None
+
+
+def test_a_count_of_what_was_just_spoken_of():
+    assert counts_what_was_said("combien ont ete financees au final ?")
+    assert counts_what_was_said("et combien ont ete retenues ?")
+    assert not counts_what_was_said("combien ont ete investis dans les six nouveaux poles ?")  # named after
+    follow = analyse_query(
+        "combien ont été financées au final ?", A, set(), "les plateformes d'innovation c'est quoi ?"
+    )
+    assert follow.leans_on and follow.constraints.asked == A.terms("plateformes")[0]

@@ -44,6 +44,7 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("combien de sous pour les plateformes ?") is AnswerType.AMOUNT
     assert answer_type("la Caisse des dépôts file combien ?") is AnswerType.AMOUNT  # « filer », « lâcher »: give
     assert answer_type("combien de files d'attente ?") is AnswerType.NUMBER
+    assert answer_type("combien ils ont été payés ?") is AnswerType.AMOUNT
     assert answer_type("combien de sous-traitants ?") is AnswerType.NUMBER
     assert answer_type("et son budget ?") is AnswerType.AMOUNT  # a money word alone asks an amount
     assert answer_type("budget de la phase 2 ?") is AnswerType.AMOUNT

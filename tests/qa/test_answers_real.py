@@ -210,6 +210,12 @@ def test_short_questions_in_the_words_users_type(real_service):
     assert "organis" not in real_service._engine.retriever.analyse("se réorganiser").terms  # not a thesaurus verb
     others = real_service.ask("hormis l'Etat et la Caisse des dépôts, qui met aussi des sous ds les plateformes ?")
     assert others.answer.startswith("Les collectivités territoriales")  # not the sentence whose subject is the State
+    platforms = real_service.ask("les plateformes d'innovation c'est quoi ?")
+    funded = real_service.ask("combien ont été financées au final ?", platforms.conversation_id)
+    assert declined_or_caveat(funded, "pas de chiffre")  # plateformes counted: the documents give no such count
+    evaluated = real_service.ask("qui a évalué la phase 1 ?")
+    paid = real_service.ask("combien ils ont été payés ?", evaluated.conversation_id)
+    assert declined_or_caveat(paid, "Les documents ne")
     slogan = real_service.ask("c'est quoi le slogan de la phase 3 ?")
     budget = real_service.ask("et son budget ?", slogan.conversation_id)
     assert declined_or_caveat(budget, "pas de montant")  # phase 3's budget: no figure in the documents

@@ -164,6 +164,8 @@ def deed(folded: str) -> tuple[int, int] | None:
 _HOLDER_OF_IT = re.compile(
     r"\b(?:qui|ki)\s+(?:(?:le|la|les)\s+|l['\u2019]\s*)(?:(?:a|ont|avait|avaient)\s+)?([a-z]{3,})"
     r"|\b(?:qui|ki)\s+(?!etait\b|sont\b)([a-z]{4,})\s+(?:cet|cette|ces|ce)\s"
+    # « son président ? », « et c'est qui son président ? », « quelle est son adresse ? »
+    r"|^(?:et\s+)?(?:(?:c'est\s+)?(?:qui|ki|quoi|quel(?:le)?s?)\s+(?:est\s+|sont\s+)?)?(?:son|sa|ses|leur|leurs)\s+([a-z]{4,})"
 )
 _DEMONSTRATIVE = re.compile(_DEMONSTRATIVE_PATTERN)
 ELLIPTIC_WORDS = 6  # « et avec quelle enveloppe financière ? »: a follow-up this short has no verb of its own

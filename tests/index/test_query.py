@@ -571,3 +571,13 @@ def test_a_count_of_what_was_just_spoken_of():
         "combien ont été financées au final ?", A, set(), "les plateformes d'innovation c'est quoi ?"
     )
     assert follow.leans_on and follow.constraints.asked == A.terms("plateformes")[0]
+
+
+def test_what_is_asked_of_what_was_just_spoken_of_with_a_possessive():
+    follow = analyse_query("son président ?", A, set(), "c'est quoi Team2 ?")
+    assert follow.constraints.asked_word == "président" and follow.constraints.names == {"Team2"}
+    assert (
+        analyse_query("et c'est qui son président ?", A, set(), "c'est quoi Team2 ?").constraints.asked_word
+        == "président"
+    )
+    assert analyse_query("son président ?", A, set()).constraints.asked is None  # nothing said before to have one

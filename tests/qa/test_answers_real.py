@@ -216,6 +216,9 @@ def test_short_questions_in_the_words_users_type(real_service):
     evaluated = real_service.ask("qui a évalué la phase 1 ?")
     paid = real_service.ask("combien ils ont été payés ?", evaluated.conversation_id)
     assert declined_or_caveat(paid, "Les documents ne")
+    team2 = real_service.ask("c'est quoi Team2 ?")
+    president = real_service.ask("son président ?", team2.conversation_id)
+    assert declined_or_caveat(president, "Les documents ne précisent pas")
     slogan = real_service.ask("c'est quoi le slogan de la phase 3 ?")
     budget = real_service.ask("et son budget ?", slogan.conversation_id)
     assert declined_or_caveat(budget, "pas de montant")  # phase 3's budget: no figure in the documents

@@ -49,10 +49,10 @@ _GROUPS = [
     "demande exige exigences",
     "exigeants exigeant stricts strict durs dur sévères contraignants souples souple",  # one scale: « plus souples ? »
     "contrats contrat accords accord conventions convention",
-    "parole discours intervention allocution parler parlé exprimé prononcé prononcés",
+    "parole discours intervention allocution parler parlé exprimé prononcé prononcés speech speechs",
     "positive positif favorable",
     "initialement départ prévu origine",
-    "coordonne coordonner coordinateur coordination",
+    "coordonne coordonner coordinateur coordination chapeaute chapeauter chapeautent superviser supervise",
     "porté portée portés portées portent porter",  # « quelles régions le portent ? »: the stems differ
     "intermédiaire mi-parcours",
     "mieux meilleur meilleure meilleurs meilleures",  # the comparative of « bien » and of « bon »  # « le point d'étape à mi-parcours »: « un examen intermédiaire »

@@ -404,3 +404,46 @@ EE_NOUNS = frozenset(
 
 # Money in slang: « l'État a lâché combien de thunes ? » asks an amount
 MONEY_SLANG = ("thunes", "thune", "tunes", "tune", "fric", "pognon", "oseille", "flouze", "sous")  # « combien de sous »
+
+# A little English in a French question (« more private money pour les boîtes ? », « who evaluated phase 1 ? »): read
+# as the French a user would have typed. Words that are French too (« phase », « budget », « an ») are not here.
+ENGLISH_WORDS = {
+    "is it true": "est-il vrai",
+    "true": "vrai",
+    "covers": "couvre",
+    "cover": "couvre",
+    "how much": "combien",
+    "how many": "combien de",
+    "who": "qui",
+    "when": "quand",
+    "where": "où",
+    "why": "pourquoi",
+    "what": "quoi",
+    "which": "quel",
+    "money": "argent",
+    "funding": "financement",
+    "funds": "fonds",
+    "private": "privés",
+    "companies": "entreprises",
+    "company": "entreprise",
+    "firms": "entreprises",
+    "research": "recherche",
+    "launched": "lancée",
+    "launch": "lancement",
+    "evaluated": "évalué",
+    "evaluation": "évaluation",
+    "goal": "objectif",
+    "goals": "objectifs",
+    "new": "nouveaux",
+    "the": "",
+    "of": "",
+    "for": "pour",
+    "by": "par",
+    "and": "et",
+    "is": "",
+    "was": "",
+    "were": "",
+    "did": "",
+    "does": "",
+    "in": "en",
+}

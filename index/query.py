@@ -14,6 +14,7 @@ import numpy as np
 
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import Constraints, extract_constraints
+from index.french_words import ENGLISH_WORDS
 from index.names import names_given, shouted
 from index.phases import with_next_phase, with_phase_after
 from index.pointers import (
@@ -172,7 +173,7 @@ def analyse_query(
 ) -> QueryAnalysis:
     """The question read once; `known_names` are the documents' own names (folded), which a user may type in lower
     case."""
-    question = with_phase_after(question)
+    question = with_phase_after(in_french(question))
     question = with_next_phase(with_ordinal_noun(question, context), context) if context else question
     kind, constraints = answer_type(question), extract_constraints(question, analyzer, known_names)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
@@ -227,6 +228,15 @@ def analyse_query(
         # The model reads « QUE RECOUVRE LE SIGLE CIADT ? » as shouting, further from every passage.
         vector=_embed_follow_up(embed, question.lower() if shouted(question) else question, context) if embed else None,
     )
+
+
+_ENGLISH = re.compile(r"\b(" + "|".join(sorted(ENGLISH_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def in_french(question: str) -> str:
+    """« who evaluated phase 1 ? » is read « qui évalué phase 1 ? »: the English words a question mixes in, in French."""
+    translated = _ENGLISH.sub(lambda m: ENGLISH_WORDS[m.group(1).lower()], question)
+    return re.sub(r"\s{2,}", " ", translated).strip() or question
 
 
 def _weighted_terms(analyzer: FrenchAnalyzer, question: str, context: str, filler: set[str]) -> dict[str, float]:

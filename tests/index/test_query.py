@@ -4,7 +4,7 @@ from index.constraints import extract_constraints, holds_phrase, years_carried_o
 from index.names import acronyms_defined
 from index.phases import edition_ordinals, groups_in, phase_periods, phases_in, with_next_phase, with_phase_after
 from index.pointers import counts_what_was_said
-from index.query import analyse_query
+from index.query import analyse_query, in_french
 from index.question_type import AnswerType
 
 A = FrenchAnalyzer()
@@ -581,3 +581,12 @@ def test_what_is_asked_of_what_was_just_spoken_of_with_a_possessive():
         == "président"
     )
     assert analyse_query("son président ?", A, set()).constraints.asked is None  # nothing said before to have one
+
+
+def test_a_little_english_is_read_as_french():
+    assert (
+        in_french("more private money pour les boîtes des pôles ?") == "more privés argent pour les boîtes des pôles ?"
+    )
+    assert in_french("Is it true que la phase 3 covers la période 2013-2020 ?").startswith("est-il vrai que")
+    assert analyse_query("who evaluated phase 1 ?", A, set()).kind is AnswerType.PERSON
+    assert in_french("Quel budget pour la phase 2 ?") == "Quel budget pour la phase 2 ?"  # French is left as it is

@@ -219,6 +219,9 @@ def test_short_questions_in_the_words_users_type(real_service):
     team2 = real_service.ask("c'est quoi Team2 ?")
     president = real_service.ask("son président ?", team2.conversation_id)
     assert declined_or_caveat(president, "Les documents ne précisent pas")
+    private = real_service.ask("more private money pour les boîtes des pôles ?")
+    assert "financements privés" in private.answer
+    assert real_service.ask("What is the capital of Australia?").refused  # English all through is still off-topic
     slogan = real_service.ask("c'est quoi le slogan de la phase 3 ?")
     budget = real_service.ask("et son budget ?", slogan.conversation_id)
     assert declined_or_caveat(budget, "pas de montant")  # phase 3's budget: no figure in the documents

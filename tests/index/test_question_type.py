@@ -109,6 +109,8 @@ def test_short_nominal_questions_say_what_they_ask():
     assert answer_type("le pôle pour la viande ?") is AnswerType.NAME
     assert answer_type("les pôles du groupe 2 ont-ils un examen ?") is AnswerType.OTHER
     assert answer_type("les 35 plateformes, combien finalement financées ?") is AnswerType.NUMBER  # not euros
+    assert answer_type("les plateformes ça sert à quoi concrètement ?") is AnswerType.REASON  # a purpose
+    assert answer_type("à quoi ça sert les GTI ?") is AnswerType.REASON
 
 
 def test_when_is_answered_by_a_date_or_a_delay():

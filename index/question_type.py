@@ -238,7 +238,13 @@ def names_counted(question: str) -> int:
     folded = fold_accents(question.replace("\u2019", "'")).lower()
     found = _COUNTED_NAMES.search(folded)
     if not found:
-        return 2 if re.search(_WHICH_ONES, folded) else 0  # « c'était lesquelles ? »: more than one
+        # « c'était lesquelles ? », « quels pôles … ? »: more than one
+        return (
+            2
+            if re.search(_WHICH_ONES, folded)
+            or re.search(r"\bquel(?:le)?s (?:poles|projets|plates?-?formes|cabinets|laureats)\b", folded)
+            else 0
+        )
     return int(found.group(1)) if found.group(1).isdigit() else _COUNT_WORDS[found.group(1)]
 
 

@@ -290,6 +290,10 @@ def test_names_asked_by_the_dozen_need_a_list_of_names():
     assert names_counted("et celles qui ont été rejetées, c'était lesquelles ?") == 2
     assert names_counted("Et lequel s'occupe de géothermie ?") == 0
     assert names_counted("Les régions dans lesquelles le pôle Eau est porté ?") == 0  # a relative pronoun
+    # « quels pôles … ? » asks to name more than one; « quelles entreprises » asks what kind (« les PME, les ETI »)
+    assert names_counted("quels pôles du groupe 2 ont vu leur soutien revu après 18 mois ?") == 2
+    assert names_counted("quel pôle coordonne les pôles de l'eau ?") == 0
+    assert names_counted("Quelles entreprises la phase 3 veut-elle mieux accompagner ?") == 0
     cabinets = "a été confiée aux cabinets Boston Consulting Group (BCG) et CM International ; ses conclusions"
     assert names_in(cabinets) == 2  # one name however many words
     assert (

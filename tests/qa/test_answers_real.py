@@ -222,6 +222,8 @@ def test_short_questions_in_the_words_users_type(real_service):
     private = real_service.ask("more private money pour les boîtes des pôles ?")
     assert "financements privés" in private.answer
     assert real_service.ask("What is the capital of Australia?").refused  # English all through is still off-topic
+    which = real_service.ask("quels pôles du groupe 2 ont vu leur soutien revu après l'examen ?")
+    assert declined_or_caveat(which, "pas de nom précis")  # the documents name none of them
     slogan = real_service.ask("c'est quoi le slogan de la phase 3 ?")
     budget = real_service.ask("et son budget ?", slogan.conversation_id)
     assert declined_or_caveat(budget, "pas de montant")  # phase 3's budget: no figure in the documents

@@ -23,12 +23,14 @@ _INVERSION = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce|moi
 # « InnoViandes » is read as « Inno-Viandes » too: a question may say « viande » of the pôle's name.
 _CAMEL_CASE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # « mettre des sous », « combien de sous »: money; « sous nos pieds », « des sous-traitants » are not
+# « à part la recherche, … ? », « mis à part l'État »: a locution, not « la part » of anything
+_APART = re.compile(r"\b(?:mis )?a part\b")
 _SOUS_MONEY = re.compile(r"\b(des|les|mes|tes|ses|nos|vos|leurs|aux|de|plus de|pas de|peu de) sous\b(?!-)")
 _ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
 
 # Raised whenever the terms of a text change (stemming, stop words): an index keeps the terms it was
 # built with, so a build analyses every passage afresh and a server warns until the index is rebuilt.
-ANALYSIS_VERSION = 11
+ANALYSIS_VERSION = 12
 
 STEM_CACHE_SIZE = 200_000
 FOLD_CACHE_SIZE = 20_000  # texts folded lately (passages, sentences, questions), kept with their folded form
@@ -78,6 +80,7 @@ class FrenchAnalyzer:
         """Folded words before stemming, elisions removed, SMS spellings restored."""
         text = fold_accents(_CAMEL_CASE.sub("-", text.replace("\u2019", "'").replace("`", "'")))
         text = _SOUS_MONEY.sub(r"\1 argent", _INVERSION.sub(" ", _ELISION.sub(" ", text)))
+        text = _APART.sub(" ", text)
         words: list[str] = []
         for raw in _TOKEN.findall(text):
             words.extend(SMS_SPELLINGS.get(raw, raw).split())  # « pcq »: « parce que », two words

@@ -420,6 +420,8 @@ ENGLISH_WORDS = {
     "why": "pourquoi",
     "what": "quoi",
     "which": "quel",
+    "newsletter": "lettre d'information",
+    "newsletters": "lettres d'information",
     "money": "argent",
     "funding": "financement",
     "funds": "fonds",

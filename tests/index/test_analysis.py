@@ -31,6 +31,11 @@ def test_des_sous_is_money_sous_alone_is_a_stop_word():
     assert "argent" not in A.terms("des sous-traitants")
 
 
+def test_a_part_is_a_locution_not_a_share():
+    assert A.terms("à part la recherche, y a quoi au programme ?") == A.terms("la recherche, y a quoi au programme ?")
+    assert "part" in A.terms("porter cette part à 30 %")
+
+
 def test_a_name_in_camel_case_is_read_by_its_parts_too():
     # « celui sur la viande » must meet « InnoViandes (Clermont-Ferrand) »
     assert set(A.terms("la viande")) <= set(A.terms("InnoViandes"))

@@ -590,3 +590,4 @@ def test_a_little_english_is_read_as_french():
     assert in_french("Is it true que la phase 3 covers la période 2013-2020 ?").startswith("est-il vrai que")
     assert analyse_query("who evaluated phase 1 ?", A, set()).kind is AnswerType.PERSON
     assert in_french("Quel budget pour la phase 2 ?") == "Quel budget pour la phase 2 ?"  # French is left as it is
+    assert in_french("y a eu une newsletter ?") == "y a eu une lettre d'information ?"

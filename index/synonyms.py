@@ -16,7 +16,8 @@ _GROUPS = [
     "territoire territoires territoriales territorial",
     "apporte apporter donne donner offre offrir procure",
     "labos labo laboratoires laboratoire",
-    "journée rencontre colloque réunion événement",
+    "journée rencontre colloque réunion réunions événement",
+    "ateliers atelier réunions réunion séances",  # « les réunions entre les pôles et l'administration »
     "cabinets consultants conseil sociétés prestataires",
     "domaines secteurs thématiques",
     "réparti répartir classé classés classer catégories groupes",  # « les 71 pôles ont été classés comment ? »
@@ -43,6 +44,7 @@ _GROUPS = [
     "concertation consultation débat dialogue",
     "président chef présider préside présidé",
     "correspondants représentants",
+    "administration administrations publics",  # « l'administration » for « les pouvoirs publics »
     "collectivités régions départements communes",
     "rôle mission fonction",
     "décision décider décidé",

@@ -30,4 +30,5 @@ def test_verb_forms_the_stemmer_keeps_apart_and_a_half_way_review():
     assert meet("repêchés", "a renouvelé le label de sept d'entre eux") and meet("recalés", "ont perdu leur label")
     assert meet("classés", "Elle a réparti les 71 pôles en trois groupes")
     assert meet("parlé", "Extraits des discours prononcés par le Président")
+    assert meet("réunions", "Les ateliers d'échanges") and meet("administration", "les pouvoirs publics")
     assert meet("speechs", "des discours prononcés") and meet("chapeaute", "qui coordonne les pôles consacrés à l'eau")

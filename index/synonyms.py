@@ -13,7 +13,7 @@ _GROUPS = [
     "budget argent financement financer enveloppe crédits fonds montant somme coût dépense euros "
     "milliard millions consacrer affecter dotation subvention aides " + " ".join(MONEY_SLANG),
     "écotechnologies ecotechs écotechs vertes verts environnement environnementales",
-    "territoire territoires territoriales territorial",
+    "territoire territoires territoriales territorial régions régional régionaux locales",
     "apporte apporter donne donner offre offrir procure",
     "labos labo laboratoires laboratoire",
     "journée rencontre colloque réunion réunions événement",

@@ -27,6 +27,7 @@ def test_verb_forms_the_stemmer_keeps_apart_and_a_half_way_review():
     assert meet("portent", "le pôle Eau, porté par le Languedoc-Roussillon")
     assert meet("mi-parcours", "un examen intermédiaire au bout de 18 mois")
     assert meet("mieux", "une recherche de meilleures synergies territoriales")
+    assert meet("régions", "une recherche de meilleures synergies territoriales")
     assert meet("repêchés", "a renouvelé le label de sept d'entre eux") and meet("recalés", "ont perdu leur label")
     assert meet("classés", "Elle a réparti les 71 pôles en trois groupes")
     assert meet("parlé", "Extraits des discours prononcés par le Président")

@@ -283,10 +283,12 @@ def _read_with_earlier_turn(
             asked_word=constraints.asked_word or earlier.asked_word,
         )
     if kind is AnswerType.NUMBER and not constraints.asked and counts_what_was_said(fold_accents(question)):
-        # « les plateformes d'innovation c'est quoi ? » then « combien ont été financées ? »: plateformes counted
-        what = earlier.asked or (earlier.defined[0] if earlier.defined else None)
-        word = earlier.asked_word or (earlier.defined_words or "").split(" ")[0] or None
-        constraints = replace(constraints, asked=what, asked_word=word if what else None)
+        # « les plateformes d'innovation c'est quoi ? » then « combien ont été financées ? »: plateformes counted.
+        # After a count (« combien de candidatures ? » then « et combien ont été retenus ? ») what is counted may be
+        # another thing (the pôles chosen among them): left to the search.
+        what = earlier.defined[0] if earlier.defined and not earlier.asked else None
+        word = (earlier.defined_words or "").split(" ")[0] if what else None
+        constraints = replace(constraints, asked=what, asked_word=word)
     if leans_on and not _scoped(constraints):
         # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
         # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.

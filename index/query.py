@@ -235,7 +235,8 @@ _ENGLISH = re.compile(r"\b(" + "|".join(sorted(ENGLISH_WORDS, key=len, reverse=T
 
 def in_french(question: str) -> str:
     """« who evaluated phase 1 ? » is read « qui évalué phase 1 ? »: the English words a question mixes in, in French."""
-    translated = _ENGLISH.sub(lambda m: ENGLISH_WORDS[m.group(1).lower()], question)
+    # « WHİCH »: a letter the pattern takes for « i » without being one; the word is then left as it is
+    translated = _ENGLISH.sub(lambda m: ENGLISH_WORDS.get(m.group(1).lower(), m.group(1)), question)
     return re.sub(r"\s{2,}", " ", translated).strip() or question
 
 

@@ -40,12 +40,14 @@ _COUNTS_A_THING = r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y 
 # « c'était lesquelles ? »: they are to be named, more than one; not « les régions dans lesquelles … »
 _WHICH_ONES = r"(?<!dans )(?<!sur )(?<!par )(?<!pour )(?<!avec )(?<!parmi )(?<!selon )\blesquel(?:le)?s\b"
 _NAMED_THINGS = r"(?:poles?|projets?|candidat\w*|dossiers?|laureats?|plates?-?formes?|entreprises?|cabinets?)"
+_ASKING = r"qui|ki|quand|qd|ou|pourquoi|pk|comment|combien|cb|quel|quelle|quels|quelles"  # another question word
 _NAMES_ASKED = (
     r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell|\bla liste (des|de ces)\b"
     rf"|{_WHICH_ONES}"
     rf"|\bquel(le)?s? {_NAMED_THINGS} (precis|precises|precisement)\b"  # « quels pôles précis … ? »
     # « un pôle sur les bâtiments économes ? », « le pôle pour la viande ? »: a pôle asked for by what it does
     r"|^(et )?(un|le|les|des) (poles?|plates?-?formes?) (sur|pour|dans|consacres?|dedies?|qui s'occupent?)\b"
+    rf"(?![^?]*\b(?:{_ASKING}))"  # not « le pôle dans le Nord est présidé par qui ? »
 )
 # « les 58 pôles », « les treize candidats »: so many things asked for by name
 _COUNT_WORDS = {
@@ -77,7 +79,8 @@ _QUESTION_PATTERNS = [
         rf"|\b(combien|cb|cmb) (de |d')({'|'.join(MONEY_SLANG)})\b(?!-)"  # « combien de thunes », « d'oseille »
         r"|\ble (plus|moins) (d'argent|d'euros|de financements?|de credits|de subventions|d'aides?|de fonds)\b"
         r"|\b(le|la|les) (plus|mieux|moins) (finance|dote)e?s?\b"  # « lequel a touché le plus d'argent ? »
-        r"|^(et )?((son|sa|leur|le|la|l') ?)?(budget|montant|enveloppe|cout|prix)\b[\w' -]{0,40}\??$"  # « et son budget ? »
+        # « et son budget ? »; not « le budget a été voté quand ? »
+        rf"|^(et )?((son|sa|leur|le|la|l') ?)?(budget|montant|enveloppe|cout|prix)\b(?![^?]*\b(?:{_ASKING}))[\w' -]{{0,40}}\??$"
         r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa) (le |la |l')?(budget|montant|enveloppe)\b"
         r"|\b(budget|montant|enveloppe)\b.*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi|combien|cb|cmb) ?\??$"
         # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted

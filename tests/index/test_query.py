@@ -591,3 +591,4 @@ def test_a_little_english_is_read_as_french():
     assert analyse_query("who evaluated phase 1 ?", A, set()).kind is AnswerType.PERSON
     assert in_french("Quel budget pour la phase 2 ?") == "Quel budget pour la phase 2 ?"  # French is left as it is
     assert in_french("y a eu une newsletter ?") == "y a eu une lettre d'information ?"
+    assert in_french("WHİCH pôle ?") == "WHİCH pôle ?"  # a dotted capital I: no English word, no error

@@ -49,6 +49,8 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("et son budget ?") is AnswerType.AMOUNT  # a money word alone asks an amount
     assert answer_type("budget de la phase 2 ?") is AnswerType.AMOUNT
     assert answer_type("et son budget, pourquoi si gros ?") is AnswerType.REASON
+    assert answer_type("le budget a été voté quand ?") is AnswerType.DATE  # another question word asks
+    assert answer_type("l'enveloppe a été gérée par qui ?") is AnswerType.PERSON
 
 
 def test_a_number_counts_the_thing_next_to_it():
@@ -107,6 +109,7 @@ def test_short_nominal_questions_say_what_they_ask():
     assert answer_type("le budget a augmenté de combien ?") is AnswerType.AMOUNT
     assert answer_type("un pôle sur les bâtiments économes ?") is AnswerType.NAME  # a pôle asked by what it does
     assert answer_type("le pôle pour la viande ?") is AnswerType.NAME
+    assert answer_type("le pôle dans le Nord est présidé par qui ?") is AnswerType.PERSON
     assert answer_type("les pôles du groupe 2 ont-ils un examen ?") is AnswerType.OTHER
     assert answer_type("les 35 plateformes, combien finalement financées ?") is AnswerType.NUMBER  # not euros
     assert answer_type("les plateformes ça sert à quoi concrètement ?") is AnswerType.REASON  # a purpose

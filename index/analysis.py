@@ -22,9 +22,9 @@ _TOKEN = re.compile(r"\d+[^\W\d_]+|\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*", re
 _INVERSION = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous|ce|moi|toi|lui|leur)\b")  # consacre-t-il
 # « InnoViandes » is read as « Inno-Viandes » too: a question may say « viande » of the pôle's name.
 _CAMEL_CASE = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ][a-zà-ÿ])")
-# « mettre des sous », « combien de sous »: money; « sous nos pieds », « des sous-traitants » are not
 # « à part la recherche, … ? », « mis à part l'État »: a locution, not « la part » of anything
 _APART = re.compile(r"\b(?:mis )?a part\b")
+# « mettre des sous », « combien de sous »: money; « sous nos pieds », « des sous-traitants » are not
 _SOUS_MONEY = re.compile(r"\b(des|les|mes|tes|ses|nos|vos|leurs|aux|de|plus de|pas de|peu de) sous\b(?!-)")
 _ORDINAL = re.compile(r"^(\d+)(?:e|er|ere|eme|em|ieme|nd|nde)$")
 

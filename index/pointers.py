@@ -19,9 +19,9 @@ def folded_and_written(question: str) -> tuple[str, str]:
 
 # « ce pôle », « ces cabinets », « cette étude »: something named before.
 _DEMONSTRATIVE_PATTERN = r"\b(?:cet|cette|ces) [a-z]|\bce (?!que\b|qui\b|qu'|sont\b|soit\b|ne\b|n')[a-z]"
-# Words that point at something said in an earlier turn: « lesquels », « l'a », « ce pôle », « qui le préside ».
 # « combien ont été financées au final ? »: what is counted is what was spoken of, named nowhere else
 _COUNT_OF_IT = r"^(?:et )?(?:combien|cb|cmb) (?:en )?(?:ont|sont|avaient|etaient) (?:ete )?[a-z]+(?: au final| finalement| en tout)?\s*\??$"
+# Words that point at something said in an earlier turn: « lesquels », « l'a », « ce pôle », « qui le préside ».
 _ANAPHORA = re.compile(
     r"\b(lesquel(le)?s|lequel|laquelle|ceux-ci|celles-ci|ceux|celles|celui|celle|ce dernier|cette derniere"
     r"|ces derniers|ils|elles|leurs?|eux)\b"
@@ -34,7 +34,7 @@ _ANAPHORA = re.compile(
 # l'a menée ? » (read once
 # « il y a » is set aside, see `without_impersonal`; not « y compris »).
 _OBJECT_PRONOUN = re.compile(r"\blui\b|\by (?!compris\b|en a\b)[a-z]|\bl'(?:a|ont|avait|avaient)\s+[a-z]")
-_COUNTED_OF_IT = re.compile(_COUNT_OF_IT)
+_COUNTED_OF_IT = re.compile(_COUNT_OF_IT)  # the same, alone
 _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 
 

@@ -36,7 +36,7 @@ class AnswerComposer:
         self.retriever = retriever
         self.evidence = evidence
         self._thesaurus = retriever.lexical.thesaurus
-        self.sentences = PassageSentences(retriever.analyzer)
+        self.sentences = PassageSentences(retriever.analyzer, retriever.bundle.chunks)
         self.scorer = SentenceScorer(retriever, evidence, self.sentences)
 
     @staticmethod

@@ -73,6 +73,7 @@ class SentenceScorer:
             read.update(unit.before_terms)
         elif unit.previous and _PRONOUN_SUBJECT.match(unit.text):  # « Elle examine … » is read with its subject
             read.update(self.retriever.analyzer.terms(unit.previous))
+        read.update(unit.lead_terms)  # « Pour ces pôles, … » opening a passage: read with what it leans on
         score = self.retriever.lexical.coverage(query.terms, read)
         # « Qui a évalué … ? »: a sentence that speaks of the evaluation holds the answer only if it says by whom
         by_whom = self._says_by_whom(query.done, unit, query.offices) if query.done else None

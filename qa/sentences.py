@@ -24,6 +24,9 @@ _LEANS_BACK = re.compile(
 )
 
 
+_CLAUSE = re.compile(r"\s*(?:[,;:]|\btandis que\b|\balors que\b|\bmais\b)\s*")
+
+
 @dataclass(frozen=True)
 class Unit:
     """A sentence (or a list with its intro) of a passage, with its analysis."""
@@ -35,6 +38,10 @@ class Unit:
     dated_by: list[str]  # a sentence without a date of its own: the dates of the last one before it that has some
     before_terms: frozenset[str] = frozenset()  # of the sentences before it in the passage
     phases: frozenset[int] = frozenset()  # the phases it speaks of, read under its heading
+    # A passage's first sentence that leans back (« Pour ces pôles, le label a été confirmé … »): the terms of the
+    # last sentence of the passage before it in the document, which says what it leans on (« 58 pôles avaient
+    # atteint leurs objectifs »)
+    lead_terms: frozenset[str] = frozenset()
 
 
 def answer_units(text: str) -> list[str]:
@@ -90,9 +97,26 @@ class PassageSentences:
     """Each passage's heading terms and sentences, analysed once: passages never change within an index
     version."""
 
-    def __init__(self, analyzer: FrenchAnalyzer) -> None:
+    def __init__(self, analyzer: FrenchAnalyzer, chunks: list[Chunk] = ()) -> None:
         self.analyzer = analyzer
         self._analysed: dict[str, tuple[list[str], list[Unit]]] = {}
+        # each passage's last sentence, for the passage after it in the same document that opens leaning on it
+        self._before: dict[str, str] = {}
+        for previous, chunk in zip(chunks, chunks[1:]):
+            if previous.doc_id == chunk.doc_id and previous.end <= chunk.start:
+                last = answer_units(previous.text)
+                self._before[chunk.chunk_id] = self._leaned_on(last[-1], chunk) if last else ""
+
+    def _leaned_on(self, sentence: str, chunk: Chunk) -> str:
+        """What of the sentence before a passage its first sentence leans on: under a heading of its own (« Pôles
+        des groupes 1 et 2 »), the clauses that speak of what the heading names (« 58 pôles avaient atteint leurs
+        objectifs (groupes 1 et 2) », not « tandis que 13 pôles (groupe 3) devaient se reconfigurer »)."""
+        heading = set(self.analyzer.terms(chunk.section)) if chunk.section != chunk.title else set()
+        clauses = _CLAUSE.split(sentence)
+        if not heading or len(clauses) < 2:
+            return sentence
+        shared = [len(heading & set(self.analyzer.terms(c))) for c in clauses]
+        return " ".join(c for c, n in zip(clauses, shared) if n == max(shared))
 
     def read(self, chunk: Chunk) -> tuple[list[str], list[Unit]]:
         """The terms of the passage's title and heading, in order, and its sentences."""
@@ -118,5 +142,6 @@ class PassageSentences:
             previous, following = texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None
             before = units[-1].before_terms | set(units[-1].terms) if units else frozenset()
             phases = frozenset(phases_in(fold_accents(t)) | heading_phases)
-            units.append(Unit(t, terms(t), previous, following, dated_by, before, phases))
+            lead = self._before.get(chunk.chunk_id, "") if i == 0 and _LEANS_BACK.match(t) else ""
+            units.append(Unit(t, terms(t), previous, following, dated_by, before, phases, frozenset(terms(lead))))
         return terms(f"{chunk.title} {chunk.section}"), units

@@ -920,3 +920,12 @@ def test_a_pole_only_the_documents_name_first_in_the_question_is_answered(real_s
 def test_in_exchange_is_answered_by_the_sentence_that_says_en_contrepartie(real_service):
     answer = real_service.ask("En échange de l'argent de l'État, qu'est-ce qu'on demande aux pôles en phase 2 ?")
     assert "résultats mesurables" in answer.answer
+
+
+def test_a_passage_opening_on_ces_poles_is_read_with_the_sentence_it_leans_on(real_service):
+    # « Pour ces pôles, le label … a été confirmé pour la période 2009-2011 » opens the passage under « Pôles des
+    # groupes 1 et 2 »; the 58 pôles that had met their goals are named in the passage before it.
+    met = real_service.ask("Les pôles ayant atteint leurs objectifs ont gardé leur label jusqu'à quand ?")
+    assert "2009-2011" in met.answer
+    reshaped = real_service.ask("Les pôles qui devaient se reconfigurer ont gardé leur label jusqu'à quand ?")
+    assert "fin de l'année 2009" in reshaped.answer

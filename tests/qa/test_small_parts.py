@@ -2,12 +2,13 @@ import time
 
 import pytest
 
+from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer
 from index.names import proper_names
 from index.pointers import without_discourse_start
 from qa.conversation import SQLiteConversationStore, Turn
 from qa.followup import is_follow_up, needs_context, quoted_in
-from qa.sentences import answer_units
+from qa.sentences import PassageSentences, answer_units
 from qa.smalltalk import smalltalk_reply
 from qa.validation import QuestionError, validate_question
 
@@ -51,6 +52,30 @@ def test_follow_ups_are_recognised():
 def test_answer_units_keep_a_list_with_its_intro():
     units = answer_units("Une phrase. Une autre phrase.\n\nLes axes sont :\n\n- un axe ;\n- deux axes.")
     assert units == ["Une phrase.", "Une autre phrase.", "Les axes sont :\n- un axe ;\n- deux axes."]
+
+
+def test_a_passage_opening_on_what_the_one_before_said_is_read_with_it():
+    analyzer = FrenchAnalyzer()
+    before = Chunk(
+        "d#1",
+        "d",
+        "Suites",
+        "Suites",
+        "Elle a réparti les pôles : 58 pôles avaient atteint leurs objectifs "
+        "(groupes 1 et 2), tandis que 13 pôles (groupe 3) devaient se reconfigurer.",
+        0,
+        100,
+    )
+    under = Chunk(
+        "d#2", "d", "Suites", "Pôles des groupes 1 et 2", "Pour ces pôles, le label a été confirmé.", 100, 140
+    )
+    alone = Chunk("e#1", "e", "Autre", "Autre", "Pour ces pôles, rien.", 0, 20)
+    sentences = PassageSentences(analyzer, [before, under, alone])
+    lead = sentences.read(under)[1][0].lead_terms
+    # the clause its heading names, not the one about group 3
+    assert set(analyzer.terms("objectifs atteint")) <= lead and not set(analyzer.terms("reconfigurer")) & lead
+    assert sentences.read(alone)[1][0].lead_terms == frozenset()  # another document's passage leans on nothing
+    assert sentences.read(before)[1][0].lead_terms == frozenset()
 
 
 def test_conversation_store_caps_history_and_expires(tmp_path):

@@ -242,14 +242,19 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
     """What the question asks of a named thing: « l'adresse du pôle Team2 » → adresse, « qui dirige le pôle
     Avenia » → dirige. A passage naming Team2 but not its address does not answer."""
     target = rf"\s*(?:{_NAMED_KINDS}\s+)?{re.escape(name)}\b"
-    article = r"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z']+){0,2}?\s+(?:du|de la|de l'|des|de|d')"  # le numéro de téléphone du
+    # « le numéro de téléphone du », « l'adresse du site web du »
+    article = r"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z']+){0,3}?\s+(?:du|de la|de l'|des|de|d')"
     match = re.search(article + target, folded)
     match = match or re.search(rf"\b(?:qui|ki)\s+([a-z]+)\s+(?:(?:le|la|les|l')\s*)?{target}", folded)
     # « quelles entreprises sont membres du pôle DREAM ? », « qui est président du pôle Aquimer ? »
     copula = r"\b(?:sont|est|etait|etaient|sera|seront|c'est)\s+([a-z][a-z-]+)\s+(?:du|de la|de l'|des|de|d')"
     match = match or re.search(copula + target, folded)
     # « adresse du pole avenia ? », typed without an article
-    first = re.search(r"^(?:et\s+)?([a-z]+)\s+(?:du|de la|de l'|des|de|d')" + target, folded)
+    # « adresse du siège du pôle Aquimer ? »
+    first = re.search(
+        r"^(?:et\s+)?([a-z]+)\s+(?:(?:du|de la|de l'|des|de|d')\s*[a-z]+\s+)?(?:du|de la|de l'|des|de|d')" + target,
+        folded,
+    )
     match = match or (first if first and first.group(1) not in _ANYTHING_ASKED else None)
     return match if match and match.group(1) not in _KIND_NOUNS else None
 

@@ -40,6 +40,8 @@ _NAMED_SO = r"\b(?:nomme|appele|baptise|surnomme|dite?|denomme)e?s?\s*[«\"“]?
 UNNAMED_PENALTY = 0.6  # the question names a pôle or a project the sentence does not (outweighs a type bonus)
 CONFLICT_PENALTY = 0.3  # the sentence speaks of another phase/edition than the one asked about
 LENGTH_PENALTY = 0.0005  # per character up to 200: at equal evidence, the shorter sentence answers better
+# What a sentence opening a passage leans on (the passage before) says it less than a sentence that says it itself
+LEAN_COST = 0.05
 RANK_WEIGHT = 0.5  # how much the passage's own retrieval score counts for its sentences
 # A sentence's subject when it opens on an article or a demonstrative: « La prolongation aligne … »
 _SUBJECT = re.compile(r"^(?:la|le|les|l'|cette|ce|cet|ces)\s*([^\W\d_][\w-]+)", re.IGNORECASE)
@@ -73,8 +75,9 @@ class SentenceScorer:
             read.update(unit.before_terms)
         elif unit.previous and _PRONOUN_SUBJECT.match(unit.text):  # « Elle examine … » is read with its subject
             read.update(self.retriever.analyzer.terms(unit.previous))
-        read.update(unit.lead_terms)  # « Pour ces pôles, … » opening a passage: read with what it leans on
         score = self.retriever.lexical.coverage(query.terms, read)
+        if unit.lead_terms:  # « Pour ces pôles, … » opening a passage: read with what it leans on, which says it better
+            score = max(score, self.retriever.lexical.coverage(query.terms, read | unit.lead_terms) - LEAN_COST)
         # « Qui a évalué … ? »: a sentence that speaks of the evaluation holds the answer only if it says by whom
         by_whom = self._says_by_whom(query.done, unit, query.offices) if query.done else None
         score += bonus if self.holds_answer(query, unit.text) and by_whom is not False else 0.0

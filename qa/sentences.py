@@ -105,15 +105,19 @@ class PassageSentences:
         for previous, chunk in zip(chunks, chunks[1:]):
             if previous.doc_id == chunk.doc_id and previous.end <= chunk.start:
                 last = answer_units(previous.text)
-                self._before[chunk.chunk_id] = self._leaned_on(last[-1], chunk) if last else ""
+                own_heading = chunk.section not in (previous.section, chunk.title)
+                self._before[chunk.chunk_id] = (
+                    (self._leaned_on(last[-1], chunk) if own_heading else last[-1]) if last else ""
+                )
 
     def _leaned_on(self, sentence: str, chunk: Chunk) -> str:
-        """What of the sentence before a passage its first sentence leans on: under a heading of its own (« Pôles
-        des groupes 1 et 2 »), the clauses that speak of what the heading names (« 58 pôles avaient atteint leurs
-        objectifs (groupes 1 et 2) », not « tandis que 13 pôles (groupe 3) devaient se reconfigurer »)."""
-        heading = set(self.analyzer.terms(chunk.section)) if chunk.section != chunk.title else set()
+        """What of the sentence before a passage its first sentence leans on, when a heading of its own says which
+        part (« Pôles des groupes 1 et 2 »): the clauses that speak of what the heading names (« 58 pôles avaient
+        atteint leurs objectifs (groupes 1 et 2) », not « tandis que 13 pôles (groupe 3) devaient se reconfigurer »).
+        """
+        heading = set(self.analyzer.terms(chunk.section))
         clauses = _CLAUSE.split(sentence)
-        if not heading or len(clauses) < 2:
+        if len(clauses) < 2:
             return sentence
         shared = [len(heading & set(self.analyzer.terms(c))) for c in clauses]
         return " ".join(c for c, n in zip(clauses, shared) if n == max(shared))

@@ -67,6 +67,9 @@ def test_the_first_edition_is_written_in_words_or_figures():
 def test_what_a_question_asks_of_a_named_pole_must_be_carried_too():
     assert extract_constraints("Quelle est l'adresse du pôle Team2 ?", A).asked_word == "adresse"
     assert extract_constraints("Qui dirige le pôle Avenia ?", A).asked_word == "dirige"
+    # what is asked, then whose part of the pôle: « du siège », « du site web »
+    assert extract_constraints("adresse du siège du pôle Aquimer ?", A).asked_word == "adresse"
+    assert extract_constraints("Quelle est l'adresse du site web du pôle Team2 ?", A).asked_word == "adresse"
     assert extract_constraints("Quel est le domaine d'Avenia ?", A).names == {"Avenia"}
     assert extract_constraints("Quelle est la taille du PDF de la lettre ?", A).asked is None  # the answer type
     assert extract_constraints("Quelle est la spécialité du pôle Avenia ?", A).asked_word == "spécialité"  # as written

@@ -69,12 +69,14 @@ def test_a_passage_opening_on_what_the_one_before_said_is_read_with_it():
     under = Chunk(
         "d#2", "d", "Suites", "Pôles des groupes 1 et 2", "Pour ces pôles, le label a été confirmé.", 100, 140
     )
+    same = Chunk("d#3", "d", "Suites", "Pôles des groupes 1 et 2", "Avec ces labels, 71 pôles.", 140, 170)
     alone = Chunk("e#1", "e", "Autre", "Autre", "Pour ces pôles, rien.", 0, 20)
-    sentences = PassageSentences(analyzer, [before, under, alone])
+    sentences = PassageSentences(analyzer, [before, under, same, alone])
     lead = sentences.read(under)[1][0].lead_terms
     # the clause its heading names, not the one about group 3
     assert set(analyzer.terms("objectifs atteint")) <= lead and not set(analyzer.terms("reconfigurer")) & lead
     assert sentences.read(alone)[1][0].lead_terms == frozenset()  # another document's passage leans on nothing
+    assert sentences.read(same)[1][0].lead_terms == frozenset()  # no heading of its own says what it leans on
     assert sentences.read(before)[1][0].lead_terms == frozenset()
 
 

@@ -34,12 +34,27 @@ _COUNT_WORD = re.compile(rf"\d+|({NUMBER_WORDS})(-(et|{NUMBER_WORDS}))*")  # « 
 _NOT_A_COUNT_AFTER = re.compile(
     rf"^(%|€|euros?|millions?|milliards?|m|k|ko|mo|ans?|mois|heures?|{MONTHS}|er|ere|e|eme|ieme|nd|nde)$"
 )  # money, sizes, durations, days (« le 11 mai »), ordinals (« la 4ème journée »)
+_SCALE = re.compile(r"millions?|milliards?")  # « 35 millions d'euros »: the scale of an amount
 _YEAR_TOKEN = re.compile(r"(19|20)\d\d")
 _DETERMINERS = {"ces", "des", "les", "ses", "leurs", "nos", "vos", "l", "la", "le"}
 _LABEL_BEFORE = re.compile(
     r"groupes?|phases?|numeros?|no|n|articles?|niveaux?|categories?|axes?|etapes?|chapitres?|pages?"
 )
 COUNT_WINDOW = 6  # words between a number and the thing it counts: « 86 propositions, dont 35 »
+
+
+def holds_count(folded: str) -> bool:
+    """A figure that counts things: not money, a size or a duration (« 200 000 euros par projet » counts no
+    projects), a year, a label or a day."""
+    tokens = _COUNT_TOKEN.findall(folded)
+    for i in _figures(tokens):
+        j = _end_of_figure(tokens, i) + 1
+        if _SCALE.fullmatch(tokens[i]) or (
+            j < len(tokens) and (_NOT_A_COUNT_AFTER.match(tokens[j]) or _NOT_A_NUMBER_AFTER.match(tokens[j]))
+        ):
+            continue
+        return True
+    return False
 
 
 def _end_of_figure(tokens: list[str], i: int) -> int:

@@ -223,6 +223,19 @@ PLACE_WINDOW = (
 )
 
 
+# « et combien ont été financés ? », « combien d'entre eux ont vu leur soutien baisser ? »: how many of the things
+# spoken of did it, a count, never an amount
+_HOW_MANY_DID = re.compile(
+    r"\b(?:combien|cb|cmb)\s+(?:d'entre (?:eux|elles)\s+|parmi (?:eux|elles)\s+|en\s+)?"
+    r"(?:ont|sont|avaient|etaient|ont-ils|ont-elles|sont-ils|sont-elles)\b"
+)
+
+
+def counts_who_did(question: str) -> bool:
+    """The question counts the things that did something: « combien ont été financés ? »."""
+    return _HOW_MANY_DID.search(fold_accents(question.replace("\u2019", "'")).lower()) is not None
+
+
 def places_it(text: str, name: str) -> bool:
     """The text gives the place of that name, right after it — not the place of the name before it (« Axel One, en
     Rhône-Alpes, …, et Cellmill, qui vise … » places Axel One, not Cellmill)."""

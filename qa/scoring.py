@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from index.analysis import fold_accents
-from index.figures import counts_thing
+from index.figures import counts_thing, holds_count
 from index.phases import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis
-from index.question_type import AnswerType, holds_answer_type, names_in, places_it, says_by_whom
+from index.question_type import AnswerType, counts_who_did, holds_answer_type, names_in, places_it, says_by_whom
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import EvidenceCheck
 from qa.sentences import PassageSentences, Unit, is_title, with_neighbours
@@ -124,6 +124,8 @@ class SentenceScorer:
         préside Avenia » someone other than Avenia."""
         if query.kind is AnswerType.NUMBER and query.constraints.asked:
             return self._counts_focus(query, text)
+        if query.kind is AnswerType.NUMBER and counts_who_did(query.question):  # not « 200 000 euros par projet »
+            return holds_count(fold_accents(text))
         if query.kind in (AnswerType.PERSON, AnswerType.NAME):  # « qui dirige Avenia ? » is not answered by « Avenia »
             for name in query.constraints.names:
                 text = re.sub(rf"\b{re.escape(name)}\b", "", text, flags=re.IGNORECASE)

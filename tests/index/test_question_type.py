@@ -1,8 +1,9 @@
 from index.analysis import FrenchAnalyzer
-from index.figures import counts_thing
+from index.figures import counts_thing, holds_count
 from index.question_type import (
     AnswerType,
     answer_type,
+    counts_who_did,
     holds_answer_type,
     names_asked,
     names_counted,
@@ -17,6 +18,16 @@ A = FrenchAnalyzer()
 
 def counts(text: str, thing: str) -> bool:
     return counts_thing(text, set(A.terms(thing)), A.terms)
+
+
+def test_how_many_did_it_is_answered_by_a_count_never_by_an_amount():
+    assert counts_who_did("et au final combien ont été financés ?")
+    assert counts_who_did("cb d'entre eux sont restés ?")
+    assert not counts_who_did("Combien l'État a-t-il donné ?") and not counts_who_did("combien de pôles ?")
+    assert not holds_count("l'etat consacre 35 millions d'euros par an aux plates-formes")
+    assert not holds_count("environ 200 000 euros par projet") and not holds_count("au bout de 18 mois")
+    assert holds_count("il a recu 86 propositions, dont 35 ont ete preselectionnees")
+    assert holds_count("le ciadt a retenu six nouveaux poles")
 
 
 def test_money_given_is_an_amount_a_thing_counted_is_a_number():

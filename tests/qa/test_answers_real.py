@@ -929,3 +929,14 @@ def test_a_passage_opening_on_ces_poles_is_read_with_the_sentence_it_leans_on(re
     assert "2009-2011" in met.answer
     reshaped = real_service.ask("Les pôles qui devaient se reconfigurer ont gardé leur label jusqu'à quand ?")
     assert "fin de l'année 2009" in reshaped.answer
+
+
+def test_how_many_were_funded_after_a_count_is_not_answered_by_an_amount(real_service):
+    # 35 plates-formes were preselected; how many were funded in the end the documents do not say: « 200 000 euros par
+    # projet » or « 35 millions d'euros par an » count no projects
+    _, funded = two_turns(
+        real_service,
+        "Combien de projets de plates-formes ont été présélectionnés ?",
+        "et au final combien ont été financés ?",
+    )
+    assert funded.refused or funded.confidence == "low"

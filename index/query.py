@@ -60,6 +60,9 @@ class QueryAnalysis:
     negated_word: str | None = None  # the deed that was not done: « retenus »
     phrased: frozenset[str] = frozenset()  # « en échange »: index terms of the documents' word for it (contrepartie)
     cost_of: str | None = None  # « combien a coûté cette étude ? »: what cost it (as written), which the amount is of
+    # « quels pôles ont été délabellisés en 2012 ? »: what befell the things asked for by name (as written), which the
+    # answer must say
+    befell: str | None = None
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -340,6 +343,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "outcome": as_written[slice(*outcome_span)] if outcome_span else None,
         "ranking": as_written[slice(*ranking_span)] if ranking_span else None,
         "cost_of": _cost_of(folded, as_written) if kind is AnswerType.AMOUNT else None,
+        "befell": _befell(folded, as_written) if kind is AnswerType.NAME else None,
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
         or bool(_BREAKDOWN.search(folded)),
     }
@@ -352,6 +356,18 @@ _COST_OF = re.compile(
     rf"|\bcoute(?:nt)? (?:combien|cb|cmb),? ({_DETERMINER}[a-z-]{{3,}})"
     rf"|\bcouts? (?:total |totaux |global )?(?:de |du |des |d')((?:la |l')?[a-z-]{{3,}})"
 )
+
+
+# « quels pôles ont été délabellisés … », « quel pôle a été retenu … »: the participle of what befell them
+_BEFELL = re.compile(
+    r"\bquel(?:le)?s?\s+[a-z@'-]+\s+(?:ont|a|avaient|avait|sont|est|etaient|etait)\s+ete\s+([a-z]{5,}(?:e|es|s|is|it|u|us))\b"
+)
+
+
+def _befell(folded: str, as_written: str) -> str | None:
+    """What the question says befell the things it asks for by name, as written: « délabellisés »."""
+    found = _BEFELL.search(folded)
+    return as_written[slice(*found.span(1))] if found else None
 
 
 def _cost_of(folded: str, as_written: str) -> str | None:

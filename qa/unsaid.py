@@ -93,6 +93,9 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
     done = query.done if query.done != query.constraints.asked else None
     if done and not thesaurus.found_in(done, said_terms):
         gaps.append(Gap(f"« {query.done_word} »", True, asked=True))
+    befell = analyzer.terms(query.befell or "")
+    if befell and not thesaurus.found_in(befell[0], said_terms):  # « délabellisés » is not « prolongée »
+        gaps.append(Gap(f"« {query.befell} »", True, asked=True))
     if query.topic and not thesaurus.found_in(query.topic, said_terms):
         gaps.append(Gap(f"« {query.topic_word} »", True))
     if query.kind is AnswerType.AMOUNT:

@@ -158,6 +158,13 @@ def test_who_did_what():
     assert analyse_query("qui s'est occupé du financement ?", A, set()).done_word == "financement"
 
 
+def test_what_befell_the_things_asked_for_by_name():
+    assert analyse_query("Quels pôles ont été délabellisés en 2012 ?", A, set()).befell == "délabellisés"
+    assert analyse_query("quel pole a ete retenu en 2010 ?", A, set()).befell == "retenu"
+    assert analyse_query("Quels pôles ont perdu leur label ?", A, set()).befell is None  # the deed is in the terms
+    assert analyse_query("Combien de pôles ont été retenus ?", A, set()).befell is None  # a count, not names
+
+
 def test_a_thing_counted_without_its_apostrophe_or_among_a_number():
     assert extract_constraints("combien d emplois les poles ont crees ?", A).asked_word == "emplois"
     among = "Combien des dix-neuf candidatures écotech venaient de la région Centre ?"

@@ -948,3 +948,11 @@ def test_why_is_not_answered_by_the_fact_it_asks_about(real_service):
     assert lost.confidence == "low" and "raison" in lost.answer
     extended = real_service.ask("Pourquoi la phase 2 a-t-elle été prolongée ?")
     assert extended.confidence == "high" and "afin de mieux coordonner" in extended.answer
+
+
+def test_which_poles_something_befell_needs_a_sentence_saying_it(real_service):
+    # no pôle lost its label after the 2012 study: « prolongée … jusqu'à la fin de l'année 2012 » is no answer
+    delabelled = real_service.ask("Quels pôles ont été délabellisés après l'étude de 2012 ?")
+    assert delabelled.refused or delabelled.confidence == "low"
+    retained = real_service.ask("Quels pôles ont été retenus en mai 2010 ?")
+    assert retained.confidence == "high" and "Avenia" in retained.answer

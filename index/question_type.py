@@ -139,9 +139,6 @@ _TEXT_PATTERNS = {
         r"\b(afin de|afin que|parce que|car|en raison|permet(tent)?|vise)\b"
         r"|\bpour (mieux )?([a-z]+(er|ir)|faire|mettre|permettre)\b"  # « pour tester », « pour mieux coordonner »
         r"|\bce qui (lui |leur )?(donne|permet|offre|assure|garantit)\b"  # what it brings: « ce qui lui donne »
-        # a cause given as what came before: « au vu de cette seconde évaluation », « après l'évaluation positive »
-        r"|\b(au vu d|a la suite d|suite a|compte tenu d|grace a|du fait d|face a)"
-        r"|\bapres\b[^.;]{0,40}\b(positi\w*|favorable\w*|succes|reussi\w*)"
     ),
     AnswerType.AMOUNT: re.compile(r"\beuros?\b|€|\bmillions?\b|\bmilliards?\b"),
     AnswerType.NUMBER: re.compile(rf"\d|\b({NUMBER_WORDS})\b"),
@@ -237,18 +234,6 @@ _HOW_MANY_DID = re.compile(
 def counts_who_did(question: str) -> bool:
     """The question counts the things that did something: « combien ont été financés ? »."""
     return _HOW_MANY_DID.search(fold_accents(question.replace("\u2019", "'")).lower()) is not None
-
-
-# « pourquoi … ? » asks for a cause, which a sentence must give; « à quoi ça sert ? » may be answered by what a thing
-# does (« qui coordonne les pôles consacrés à l'eau »), « pk …, c lequel ? » asks which
-_WHY = re.compile(r"(?<!c'est )\b(?:pourquoi|pk|pq|pkoi|pourkoi)\b|\bpour quelles? raisons?\b")
-_WHICH_TOO = re.compile(r"\b(?:lequel|laquelle|lesquels|lesquelles)\b")
-
-
-def asks_why(question: str) -> bool:
-    """The question asks for a cause: « pourquoi Sporaltec a-t-il perdu son label ? »."""
-    folded = fold_accents(question.replace("\u2019", "'")).lower()
-    return _WHY.search(folded) is not None and _WHICH_TOO.search(folded) is None
 
 
 def places_it(text: str, name: str) -> bool:

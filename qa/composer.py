@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from index.query import QueryAnalysis
-from index.question_type import AnswerType, asks_why, names_asked
+from index.question_type import AnswerType, names_asked
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import EvidenceCheck, Gap
 from qa.models import CLOSEST, REFUSAL, Citation
@@ -15,11 +15,7 @@ from qa.sentences import PassageSentences, Unit, is_title, with_neighbours
 from qa.unsaid import STRICT_TYPES, gives_per_unit, mixed_phases, unsaid
 
 BREAKDOWN = "de répartition précise"  # what a breakdown asked of no figure kind lacks (« réparti année par année »)
-_MISSING_KIND = {
-    **STRICT_TYPES,
-    AnswerType.NAME: "de nom précis",
-    AnswerType.REASON: "de raison",
-}  # « les noms des … » asked, no name given
+_MISSING_KIND = {**STRICT_TYPES, AnswerType.NAME: "de nom précis"}  # « les noms des … » asked, no name given
 NO_OPINION = (
     "Je n'ai pas d'avis à donner : les documents rapportent des faits et des propos, pas de jugement sur ce point."
 )
@@ -84,11 +80,8 @@ class AnswerComposer:
         marked = f"{text} [1]"
         # « les noms des … » cannot be answered without names, « combien chaque pôle a-t-il reçu en moyenne ? » by
         # the 1,5 milliard of all of them
-        # « pourquoi Sporaltec a-t-il perdu son label ? » is not answered by the sentence saying it lost it
-        strict = (
-            query.kind in STRICT_TYPES
-            or (query.kind is AnswerType.REASON and asks_why(query.question))
-            or (query.kind is AnswerType.NAME and (names_asked(query.question) or query.names_wanted > 1))
+        strict = query.kind in STRICT_TYPES or (
+            query.kind is AnswerType.NAME and (names_asked(query.question) or query.names_wanted > 1)
         )
         missing_type = (strict and not self.scorer.holds_answer(query, said)) or (
             query.per_unit and not gives_per_unit(said)

@@ -3,7 +3,6 @@ from index.figures import counts_thing, holds_count
 from index.question_type import (
     AnswerType,
     answer_type,
-    asks_why,
     counts_who_did,
     holds_answer_type,
     names_asked,
@@ -19,17 +18,6 @@ A = FrenchAnalyzer()
 
 def counts(text: str, thing: str) -> bool:
     return counts_thing(text, set(A.terms(thing)), A.terms)
-
-
-def test_why_asks_for_a_cause_which_a_sentence_must_give():
-    assert asks_why("pourquoi Sporaltec a perdu son label ?") and asks_why("Pour quelle raison l'a-t-on prolongée ?")
-    assert not asks_why("pk y a pas eu de nouveaux poles, c lequel le domaine ?")  # asks which
-    assert not asks_why("il sert à quoi ?")  # what it does answers it
-    reason = AnswerType.REASON
-    assert holds_answer_type("Après l'évaluation positive de la première phase, l'État a lancé la deuxième.", reason)
-    assert holds_answer_type("Au vu de cette seconde évaluation, le CIADT a renouvelé le label.", reason)
-    assert not holds_answer_type("Six pôles ont en revanche perdu leur label : Sporaltec (Saint-Étienne).", reason)
-    assert not holds_answer_type("Après le 11 mai 2010, six pôles ont perdu leur label.", reason)
 
 
 def test_how_many_did_it_is_answered_by_a_count_never_by_an_amount():

@@ -942,14 +942,6 @@ def test_how_many_were_funded_after_a_count_is_not_answered_by_an_amount(real_se
     assert funded.refused or funded.confidence == "low"
 
 
-def test_why_is_not_answered_by_the_fact_it_asks_about(real_service):
-    # the six pôles that lost their label are named, never why each lost it; the extension's reason is given
-    lost = real_service.ask("Pour quelle raison InnoViandes a-t-il perdu son label ?")
-    assert lost.confidence == "low" and "raison" in lost.answer
-    extended = real_service.ask("Pourquoi la phase 2 a-t-elle été prolongée ?")
-    assert extended.confidence == "high" and "afin de mieux coordonner" in extended.answer
-
-
 def test_which_poles_something_befell_needs_a_sentence_saying_it(real_service):
     # no pôle lost its label after the 2012 study: « prolongée … jusqu'à la fin de l'année 2012 » is no answer
     delabelled = real_service.ask("Quels pôles ont été délabellisés après l'étude de 2012 ?")

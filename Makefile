@@ -20,6 +20,7 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-heldout-7.jsonl tests/data/eval/questions-heldout-8.jsonl \
              tests/data/eval/questions-heldout-9.jsonl tests/data/eval/questions-heldout-10.jsonl \
              tests/data/eval/questions-heldout-11.jsonl tests/data/eval/questions-heldout-12.jsonl \
+             tests/data/eval/questions-heldout-13.jsonl tests/data/eval/questions-heldout-14.jsonl \
              tests/data/eval/questions-offtopic-calibration.jsonl
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false

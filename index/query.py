@@ -126,6 +126,9 @@ _OUTCOME_ASKED = re.compile(
     r"\batteinte?s?\b|\bquels? (?:ont ete|etaient|furent) (?P<results>(?:les|leurs) resultats)\b"
     r"|\bquels (?P<results_given>resultats) (?:a|ont) (?:donnes?|produits?|eus?)\b"  # « quels résultats a donnés … ? »
     r"|\b(?:avec|pour) (?P<with_results>quels resultats)\b"  # « a-t-elle ouvert, et avec quels résultats ? »
+    # « quel a été le résultat de l'examen à 18 mois ? »: what came of it, not what was planned if it failed
+    r"|\bquel(?:le)? (?:a ete|etait|fut|est|sera) (?P<result>(?:le |l')(?:resultat|issue))\b"
+    r"|\b(?P<gave>(?:ca|cela|il|elle) a donne quoi)\b"
     # « qu'a concrètement produit la plate-forme ? », « qu'est-ce que ça a rapporté ? »
     r"|\bqu'(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+(?:[a-z]+ment\s+)?(?P<produced>produit|rapporte|obtenu|realise)\b"
     r"|\b(?P<became>devenue?s?)\b|\b(?P<befell>advenu)\b"  # « que sont devenus les six pôles ? »

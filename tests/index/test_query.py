@@ -249,6 +249,9 @@ def test_how_it_turned_out_looks_for_conclusions():
     terms = analyse_query("ça a donné quoi l'évaluation de la phase 2 ? c bien ou pas ?", A, set()).terms
     assert terms["conclus"] == 0.5 and terms["evalu"] == 1.0
     assert "conclus" not in analyse_query("Qui a donné son accord ?", A, set()).terms
+    # what came of it is asked: a sentence saying only what was planned does not answer
+    assert analyse_query("Quel a été le résultat de l'examen à 18 mois ?", A, set()).outcome == "le résultat"
+    assert analyse_query("l'examen des 18 mois, ça a donné quoi ?", A, set()).outcome == "ça a donné quoi"
 
 
 def test_words_between_quotes_are_kept_as_written():

@@ -948,3 +948,9 @@ def test_which_poles_something_befell_needs_a_sentence_saying_it(real_service):
     assert delabelled.refused or delabelled.confidence == "low"
     retained = real_service.ask("Quels pôles ont été retenus en mai 2010 ?")
     assert retained.confidence == "high" and "Avenia" in retained.answer
+
+
+def test_what_came_of_a_review_is_not_what_was_planned_if_it_failed(real_service):
+    # « si cet examen est insatisfaisant, le soutien financier peut être révisé » says what may happen, not what did
+    result = real_service.ask("Et l'examen intermédiaire des pôles du groupe 2, quel a été le résultat ?")
+    assert result.refused or result.confidence == "low"

@@ -109,6 +109,10 @@ def shouted(question: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) / 2
 
 
+_FIRST_WORD = re.compile(r"\s*((?=[\w@]*[A-Za-z])(?=[\w@]*\d)[\w@]{3,})\b")  # « S2E2 »; not « 2010 »
+_ORDINAL = re.compile(r"\d+(?:e|er|ere|eme|ème|è|nd|nde)s?", re.IGNORECASE)  # « 1er », « 2ème »
+
+
 def names_given(question: str) -> set[str]:
     """Names the question gives: words written with a capital inside it (not « phase III »); when capitals
     tell nothing (« QUEL BUDGET … ») or a name has a digit (« team2 »), the word after « pôle » or « projet »."""
@@ -122,6 +126,10 @@ def names_given(question: str) -> set[str]:
         word = m.group(1)
         if capitals_tell_nothing or any(c.isdigit() or c == "@" for c in word):
             names.add(word)
+    # « S2E2 c'est dans quelle ville ? »: first, where a capital tells nothing, capitals and digits still name
+    first = _FIRST_WORD.match(question)
+    if first and first.group(1).upper() == first.group(1) and not _ORDINAL.fullmatch(first.group(1)):
+        names.add(first.group(1))  # not « qq1 », SMS for « quelqu'un »
     names = {n for n in names if fold_accents(n) not in COMMON_NAMES}
     foreign = {m.group(0) for m in _ABROAD.finditer(question)}  # « les clusters allemands », written in lower case
     return names | foreign | {m.group(0) for m in _OTHER_POLES.finditer(question)}

@@ -145,6 +145,8 @@ def test_names_are_told_from_capitals_that_name_nothing():
     assert extract_constraints("Où est Aquimer ?", A).names == {"Aquimer"}  # the first word's capital is no shout
     assert extract_constraints("OÙ EST BASÉ LE PÔLE AQUIMER ?", A).names == {"AQUIMER"}  # after « pôle »
     assert extract_constraints("qui preside le pole team2 ?", A).names == {"team2"}
+    assert extract_constraints("S2E2 c'est dans quelle ville ?", A).names == {"S2E2"}  # capitals and digits, first
+    assert not extract_constraints("1er appel quand ?", A).names and not extract_constraints("2010 ?", A).names
 
 
 def test_who_did_what():

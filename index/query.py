@@ -358,6 +358,8 @@ _COST_OF = re.compile(
     rf"\b(?:combien|cb|cmb) (?:a |ont |avait |avaient )?(?:coute|coutait|coutent|coutaient) ({_DETERMINER}[a-z-]{{3,}})"
     rf"|\bcoute(?:nt)? (?:combien|cb|cmb),? ({_DETERMINER}[a-z-]{{3,}})"
     rf"|\bcouts? (?:total |totaux |global )?(?:de |du |des |d')((?:la |l')?[a-z-]{{3,}})"
+    # « la rallonge d'un an a coûté combien ? »: what cost it named first
+    rf"|^(?:et\s+)?({_DETERMINER}[a-z-]{{3,}})\b[^?,]{{0,30}}?\b(?:a|ont|avait|avaient) (?:coute|coutait) (?:combien|cb|cmb)\b"
 )
 
 

@@ -523,6 +523,7 @@ def test_what_a_cost_is_asked_of():
     assert analyse_query("Et combien a coûté cette étude ?", A, set()).cost_of == "cette étude"
     assert analyse_query("Et elle a coûté combien, cette évaluation ?", A, set()).cost_of == "cette évaluation"
     assert analyse_query("Quel est le coût total de la plate-forme Axel One ?", A, set()).cost_of == "la plate-forme"
+    assert analyse_query("la rallonge d'un an a coûté combien ?", A, set()).cost_of == "la rallonge"  # named first
     assert analyse_query("Et ça a coûté combien ?", A, set()).cost_of is None  # said before: no thing named
 
 

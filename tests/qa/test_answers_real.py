@@ -954,3 +954,11 @@ def test_what_came_of_a_review_is_not_what_was_planned_if_it_failed(real_service
     # « si cet examen est insatisfaisant, le soutien financier peut être révisé » says what may happen, not what did
     result = real_service.ask("Et l'examen intermédiaire des pôles du groupe 2, quel a été le résultat ?")
     assert result.refused or result.confidence == "low"
+
+
+def test_the_cost_of_a_thing_named_first_must_be_said_of_it(real_service):
+    # the extension's cost is given nowhere: « L'enveloppe de l'État reste fixée à 1,5 milliard » is not it
+    extension = real_service.ask("la prolongation d'un an a coûté combien à l'État ?")
+    assert extension.refused or extension.confidence == "low"
+    phase = real_service.ask("la phase 2 a coûté combien à l'État ?")
+    assert phase.confidence == "high" and "1,5 milliard" in phase.answer

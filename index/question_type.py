@@ -243,6 +243,32 @@ def places_it(text: str, name: str) -> bool:
     return any(_PLACE.search(text[m.end() : m.end() + PLACE_WINDOW]) for m in found)
 
 
+# France's regions, before and after 2016: « Axel One, en Rhône-Alpes » gives a region, not the city asked for
+_REGIONS = re.compile(
+    r"\b(?:r[ée]gion\s+\w|alsace|aquitaine|auvergne|normandie|bourgogne|bretagne|centre|champagne|corse"
+    r"|franche-comt[ée]|[îi]le-de-france|languedoc|limousin|lorraine|midi-pyr[ée]n[ée]es|nord-pas-de-calais"
+    r"|pays de la loire|picardie|poitou|provence|rh[ôo]ne-alpes|hauts-de-france|grand est|occitanie"
+    r"|guadeloupe|martinique|guyane|r[ée]union|mayotte)",
+    re.IGNORECASE,
+)
+_CITY_ASKED = re.compile(r"\b(?:quelle|kelle|quel|what)\s+(?:ville|city)\b|\bville\s*\?")
+
+
+def asks_city(question: str) -> bool:
+    """« S2E2 c'est dans quelle ville ? »: a city, which a region does not give."""
+    return _CITY_ASKED.search(fold_accents(question).lower()) is not None
+
+
+def places_in_a_city(text: str, name: str) -> bool:
+    """The place the text gives right after the name is no region (« Sporaltec (Saint-Étienne) », not « Axel One, en
+    Rhône-Alpes »)."""
+    for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+        place = _PLACE.search(text[m.end() : m.end() + PLACE_WINDOW])
+        if place and not _REGIONS.search(place.group(0)):
+            return True
+    return False
+
+
 def names_asked(question: str) -> bool:
     """« Quels étaient les noms des candidatures ? »: only names answer it."""
     return re.search(_NAMES_ASKED, fold_accents(question.replace("\u2019", "'"))) is not None

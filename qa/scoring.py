@@ -10,7 +10,16 @@ from index.figures import counts_thing, holds_count
 from index.phases import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import QueryAnalysis
-from index.question_type import AnswerType, counts_who_did, holds_answer_type, names_in, places_it, says_by_whom
+from index.question_type import (
+    AnswerType,
+    asks_city,
+    counts_who_did,
+    holds_answer_type,
+    names_in,
+    places_in_a_city,
+    places_it,
+    says_by_whom,
+)
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import EvidenceCheck
 from qa.sentences import PassageSentences, Unit, is_title, with_neighbours
@@ -139,7 +148,8 @@ class SentenceScorer:
                 )  # « les 58 pôles » are not the two cabinets
             return holds_answer_type(text, query.kind, query.offices)
         if query.kind is AnswerType.PLACE and query.constraints.names:  # « Cellmill, il est dans quelle région ? »
-            return all(places_it(text, name) for name in query.constraints.names)
+            placed = places_in_a_city if asks_city(query.question) else places_it  # « quelle ville ? »: not a region
+            return all(placed(text, name) for name in query.constraints.names)
         return holds_answer_type(text, query.kind)
 
     @staticmethod

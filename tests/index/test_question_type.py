@@ -3,11 +3,13 @@ from index.figures import counts_thing, holds_count
 from index.question_type import (
     AnswerType,
     answer_type,
+    asks_city,
     counts_who_did,
     holds_answer_type,
     names_asked,
     names_counted,
     names_in,
+    places_in_a_city,
     places_it,
     says_by_whom,
 )
@@ -18,6 +20,17 @@ A = FrenchAnalyzer()
 
 def counts(text: str, thing: str) -> bool:
     return counts_thing(text, set(A.terms(thing)), A.terms)
+
+
+def test_a_city_asked_is_not_answered_by_a_region():
+    assert asks_city("Axel One c'est dans quelle ville exactement") and not asks_city("Avenia, quelle région ?")
+    assert not places_in_a_city(
+        "Parmi les projets figurent Axel One, en Rhône-Alpes, consacré aux matériaux", "Axel One"
+    )
+    assert not places_in_a_city("- DREAM Eaux et milieux, en région Centre ;", "DREAM")
+    assert places_in_a_city(
+        "Six pôles ont perdu leur label : Sporaltec (Saint-Étienne), Pôle Enfant (Cholet)", "Sporaltec"
+    )
 
 
 def test_how_many_did_it_is_answered_by_a_count_never_by_an_amount():

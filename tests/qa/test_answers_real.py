@@ -962,3 +962,10 @@ def test_the_cost_of_a_thing_named_first_must_be_said_of_it(real_service):
     assert extension.refused or extension.confidence == "low"
     phase = real_service.ask("la phase 2 a coûté combien à l'État ?")
     assert phase.confidence == "high" and "1,5 milliard" in phase.answer
+
+
+def test_a_city_asked_is_not_answered_by_a_region(real_service):
+    # Axel One is placed « en Rhône-Alpes » only; Sporaltec « (Saint-Étienne) »
+    axel = real_service.ask("Axel One, ça se trouve dans quelle ville ?")
+    assert axel.confidence == "low" and "Rhône-Alpes" in axel.answer
+    assert "Saint-Étienne" in real_service.ask("Sporaltec c'est dans quelle ville ?").answer

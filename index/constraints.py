@@ -102,6 +102,14 @@ _CONTINUES = re.compile(
 )
 
 
+_SHARE = re.compile(r"(?<![\d,.])(\d+(?:[,.]\d+)?)\s*(?:%|pour ?cents?\b|pourcents?\b)")
+
+
+def shares_in(folded: str) -> set[str]:
+    """The percentages a folded text gives, as figures with a decimal comma: « 30 % », « 19,5% » → 30, 19,5."""
+    return {m.group(1).replace(".", ",") for m in _SHARE.finditer(folded)}
+
+
 def years_of_events(folded: str) -> set[str]:
     """Years a folded text gives on their own (« le 11 mai 2010 », « en 2012 »), not as a period's bounds."""
     return set(_YEAR.findall(PERIOD_SPAN.sub(" ", folded)))
@@ -224,10 +232,12 @@ class Constraints:
     period_years: frozenset[str] = frozenset()
     # « Hormis l'État et la Caisse des dépôts, qui … ? »: the words of who is set aside, folded; not the answer
     set_aside: frozenset[str] = frozenset()
+    shares: frozenset[str] = frozenset()  # « les 30 % de projets verts »: percentages named, as figures (« 30 »)
 
     def __bool__(self) -> bool:
         return bool(
-            self.years
+            self.shares
+            or self.years
             or self.phases
             or self.names
             or self.generic
@@ -312,6 +322,7 @@ def extract_constraints(
     return Constraints(
         set_aside=frozenset(w for w in re.findall(r"[a-z]{3,}", aside) if w not in _LINKING),
         quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
+        shares=frozenset(shares_in(folded)),
         defined=tuple(dict.fromkeys(defined_terms)),
         defined_words=defined_words if defined_terms else None,
         # « avant 2009 », « depuis 2010 »: a year to compare with, not one the passage must give

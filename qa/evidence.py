@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
-from index.constraints import Constraints, holds_phrase, years_of_events
+from index.constraints import Constraints, holds_phrase, shares_in, years_of_events
 from index.phases import edition_ordinals, groups_in, phases_in
 from index.query import QueryAnalysis
 from index.retriever import Hit, HybridRetriever
@@ -85,6 +85,7 @@ class EvidenceCheck:
         self._ordinals = dict(zip(chunk_ids, map(edition_ordinals, retriever.bundle.lexical.term_lists), strict=True))
         corpus = " ".join(self._texts.values())
         self._corpus_years = set(_YEAR.findall(corpus))
+        self._corpus_shares = shares_in(corpus)
         self._corpus_phases = phases_in(corpus)
         self._corpus_groups = groups_in(corpus)
         self._corpus_words = _words_of(corpus)
@@ -176,6 +177,10 @@ class EvidenceCheck:
             for y in sorted(c.years)
             if (y not in text if y in c.period_years else y not in events) and y not in dated
         ]
+        # « les 30 % de projets verts, c'est atteint ? » is about the sentence that gives 30 %, not 19 %; « 20 % des
+        # aides, c'est juste ? » checks a figure, which the true one answers
+        shares = set() if query.checks_premise else c.shares - shares_in(text)
+        gaps += [Gap(f"« {share} % »", share in self._corpus_shares) for share in sorted(shares)]
         phases = self._phases[chunk.chunk_id]
         for phase in sorted(c.phases):
             speaks_of_it = phase in phases or (not phases and phase == SUBJECT_PHASE)

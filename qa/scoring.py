@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.analysis import fold_accents
+from index.constraints import shares_in
 from index.figures import counts_thing, holds_count
 from index.phases import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
@@ -102,6 +103,8 @@ class SentenceScorer:
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {with_neighbours(unit)}"):
             score -= UNNAMED_PENALTY
+        if query.constraints.shares - shares_in(fold_accents(with_neighbours(unit))):
+            score -= UNNAMED_PENALTY  # « les 30 % de projets verts »: not the sentence giving 19 %
         if query.topic and not self._thesaurus.found_in(query.topic, unit.terms):
             score -= UNNAMED_PENALTY  # « et les collectivités, … ? »: a sentence about them
         return score + RANK_WEIGHT * hit.score - LENGTH_PENALTY * min(len(unit.text), 200)

@@ -160,6 +160,12 @@ def test_who_did_what():
     assert analyse_query("qui s'est occupé du financement ?", A, set()).done_word == "financement"
 
 
+def test_percentages_named_are_figures_a_passage_must_give():
+    assert extract_constraints("au final les 30% de projets verts c atteint ?", A).shares == {"30"}
+    assert extract_constraints("19,5 pour cent des aides ?", A).shares == {"19,5"}
+    assert not extract_constraints("30 projets ?", A).shares and not extract_constraints("en 2030 ?", A).shares
+
+
 def test_what_befell_the_things_asked_for_by_name():
     assert analyse_query("Quels pôles ont été délabellisés en 2012 ?", A, set()).befell == "délabellisés"
     assert analyse_query("quel pole a ete retenu en 2010 ?", A, set()).befell == "retenu"

@@ -969,3 +969,14 @@ def test_a_city_asked_is_not_answered_by_a_region(real_service):
     axel = real_service.ask("Axel One, ça se trouve dans quelle ville ?")
     assert axel.confidence == "low" and "Rhône-Alpes" in axel.answer
     assert "Saint-Étienne" in real_service.ask("Sporaltec c'est dans quelle ville ?").answer
+
+
+def test_a_percentage_named_must_be_the_one_the_answer_gives(real_service):
+    # 19 % and 30 % are in the same passage: « les 30 % » is the target, never reached in the documents; 40 % is nowhere
+    reached = real_service.ask("les 30 pour cent de projets verts, ça a été atteint ?")
+    assert reached.confidence == "low" and "30 %" in reached.answer
+    assert real_service.ask("les 40 % de projets durables, c'était quand ?").refused
+    checked = real_service.ask(
+        "Il paraît que 20 % des aides de la phase 1 allaient au développement durable, c'est vrai ?"
+    )
+    assert checked.confidence == "high" and "16 % des aides" in checked.answer  # the true figure answers the check

@@ -60,6 +60,7 @@ class QueryAnalysis:
     negated_word: str | None = None  # the deed that was not done: « retenus »
     phrased: frozenset[str] = frozenset()  # « en échange »: index terms of the documents' word for it (contrepartie)
     cost_of: str | None = None  # « combien a coûté cette étude ? »: what cost it (as written), which the amount is of
+    words_asked: str | None = None  # « qu'a déclaré précisément le Président ? »: what was said (as written)
     # « quels pôles ont été délabellisés en 2012 ? »: what befell the things asked for by name (as written), which the
     # answer must say
     befell: str | None = None
@@ -347,6 +348,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "ranking": as_written[slice(*ranking_span)] if ranking_span else None,
         "cost_of": _cost_of(folded, as_written) if kind is AnswerType.AMOUNT else None,
         "befell": _befell(folded, as_written) if kind is AnswerType.NAME else None,
+        "words_asked": _words_asked(folded, as_written),
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
         or bool(_BREAKDOWN.search(folded)),
     }
@@ -367,6 +369,21 @@ _COST_OF = re.compile(
 _BEFELL = re.compile(
     r"\bquel(?:le)?s?\s+[a-z@'-]+\s+(?:ont|a|avaient|avait|sont|est|etaient|etait)\s+ete\s+([a-z]{5,}(?:e|es|s|is|it|u|us))\b"
 )
+
+
+# « qu'a déclaré le Président ? », « ils ont dit quoi exactement ? », « quels étaient ses propos ? »: the words said
+_WORDS_ASKED = re.compile(
+    r"\bqu'(?:a|ont|avait|avaient)(?:-t-(?:il|elle|ils|elles)|-(?:ils|elles))?\s+(?:[a-z]+ment\s+)?(dit|declare|raconte)\b"
+    r"|\bqu'est-ce qu'(?:il|elle|ils|elles|on)\s+(?:a|ont|avait|avaient)\s+(dit|declare|raconte)\b"
+    r"|\b(?:a|ont|avait|avaient)\s+(dit|declare|raconte)\s+quoi\b"
+    r"|\b(?:quels?|quelles?)\s+(?:ont ete|etaient|sont)?\s*(?:les|leurs|ses|ces)?\s*(propos|declarations?)\b"
+)
+
+
+def _words_asked(folded: str, as_written: str) -> str | None:
+    """What a question asks to have been said, as written: « déclaré », « dit », « propos »."""
+    found = _WORDS_ASKED.search(folded)
+    return as_written[slice(*found.span(found.lastindex or 0))] if found else None
 
 
 def _befell(folded: str, as_written: str) -> str | None:

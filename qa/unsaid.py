@@ -55,6 +55,12 @@ _AFTER_THAT = re.compile(r"\b(?:ensuite|par la suite|aujourd'hui|maintenant|deso
 # before it) says it already
 _EVENT = re.compile(r"\b(renouvel|perdu|conserv|retir|evalu|labellis|reconfigur)")
 _BECAME = re.compile(r"\bdevenu|\bfusionn|\brejoint|\bintegre|\bdisparu|\bdissou|\btransforme|\bregroupe|\babsorbe")
+# Words reported: « y a annoncé qu'aucun nouveau pôle … », « a déclaré que … », a quotation « usines à produits d'avenir »
+_REPORTED = re.compile(
+    r"\b(?:annonc|déclar|affirm|dit|indiqu|précis|soulign|estim|rappel|expliqu)\w*\s+(?:qu'|que\b)"
+    r"|«[^»]{3,}»|\bselon (?:lui|elle|eux|le|la|les)\b",
+    re.IGNORECASE,
+)
 # A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
 _NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »
 # « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
@@ -93,6 +99,8 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
     done = query.done if query.done != query.constraints.asked else None
     if done and not thesaurus.found_in(done, said_terms):
         gaps.append(Gap(f"« {query.done_word} »", True, asked=True))
+    if query.words_asked and not _REPORTED.search(said):  # « Extraits des discours … » says nothing they said
+        gaps.append(Gap(f"« {query.words_asked} »", True, asked=True))
     befell = analyzer.terms(query.befell or "")
     if befell and not thesaurus.found_in(befell[0], said_terms):  # « délabellisés » is not « prolongée »
         gaps.append(Gap(f"« {query.befell} »", True, asked=True))

@@ -166,6 +166,13 @@ def test_percentages_named_are_figures_a_passage_must_give():
     assert not extract_constraints("30 projets ?", A).shares and not extract_constraints("en 2030 ?", A).shares
 
 
+def test_the_words_said_are_asked_for():
+    assert analyse_query("Qu'a déclaré précisément le Président ?", A, set()).words_asked == "déclaré"
+    assert analyse_query("ils ont dit quoi exactement ?", A, set()).words_asked == "dit"
+    assert analyse_query("quels étaient les propos du Premier ministre ?", A, set()).words_asked == "propos"
+    assert analyse_query("Qui a dit que la phase 2 était prolongée ?", A, set()).words_asked is None  # who, not what
+
+
 def test_what_befell_the_things_asked_for_by_name():
     assert analyse_query("Quels pôles ont été délabellisés en 2012 ?", A, set()).befell == "délabellisés"
     assert analyse_query("quel pole a ete retenu en 2010 ?", A, set()).befell == "retenu"

@@ -980,3 +980,11 @@ def test_a_percentage_named_must_be_the_one_the_answer_gives(real_service):
         "Il paraît que 20 % des aides de la phase 1 allaient au développement durable, c'est vrai ?"
     )
     assert checked.confidence == "high" and "16 % des aides" in checked.answer  # the true figure answers the check
+
+
+def test_what_someone_said_needs_their_words(real_service):
+    # « Extraits des discours prononcés par le Président … » announces speeches the documents do not hold
+    speech = real_service.ask("Qu'est-ce qu'il a dit, le Président de la République, sur la deuxième phase ?")
+    assert speech.refused or speech.confidence == "low"
+    falco = real_service.ask("Qu'a dit Hubert Falco ?")
+    assert falco.confidence == "high" and "aucun nouveau pôle" in falco.answer

@@ -61,6 +61,7 @@ class QueryAnalysis:
     phrased: frozenset[str] = frozenset()  # « en échange »: index terms of the documents' word for it (contrepartie)
     cost_of: str | None = None  # « combien a coûté cette étude ? »: what cost it (as written), which the amount is of
     words_asked: str | None = None  # « qu'a déclaré précisément le Président ? »: what was said (as written)
+    activity_asked: str | None = None  # « Sporaltec bosse sur quoi ? »: what a named thing works on (as written)
     # « quels pôles ont été délabellisés en 2012 ? »: what befell the things asked for by name (as written), which the
     # answer must say
     befell: str | None = None
@@ -349,6 +350,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "cost_of": _cost_of(folded, as_written) if kind is AnswerType.AMOUNT else None,
         "befell": _befell(folded, as_written) if kind is AnswerType.NAME else None,
         "words_asked": _words_asked(folded, as_written),
+        "activity_asked": _activity_asked(folded, as_written),
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
         or bool(_BREAKDOWN.search(folded)),
     }
@@ -384,6 +386,20 @@ def _words_asked(folded: str, as_written: str) -> str | None:
     """What a question asks to have been said, as written: « déclaré », « dit », « propos »."""
     found = _WORDS_ASKED.search(folded)
     return as_written[slice(*found.span(found.lastindex or 0))] if found else None
+
+
+# « Sporaltec bosse sur quoi ? », « Pass, c'est un pôle qui fait quoi ? », « ça s'occupe de quoi ? »: what it works on
+_ACTIVITY_ASKED = re.compile(
+    r"\b(?:fai[ts]|font|faisai[te]nt|faisait)\s+quoi\b"
+    r"|\b(?:travaill|boss|s'occup|s'interess|bos)\w*\s+(?:sur|de|a|dans)\s+quoi\b"
+    r"|\bsur quoi (?:travaill|boss)\w*"
+)
+
+
+def _activity_asked(folded: str, as_written: str) -> str | None:
+    """What a question asks a thing works on, as written: « bosse sur quoi »."""
+    found = _ACTIVITY_ASKED.search(folded)
+    return as_written[slice(*found.span())] if found else None
 
 
 def _befell(folded: str, as_written: str) -> str | None:

@@ -101,6 +101,9 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
         gaps.append(Gap(f"« {query.done_word} »", True, asked=True))
     if query.words_asked and not _REPORTED.search(said):  # « Extraits des discours … » says nothing they said
         gaps.append(Gap(f"« {query.words_asked} »", True, asked=True))
+    names = query.constraints.names
+    if query.activity_asked and names and not all(_says_what_it_does(said, name) for name in names):
+        gaps.append(Gap(f"« {query.activity_asked} »", True, asked=True))  # « Sporaltec (Saint-Étienne) » says where
     befell = analyzer.terms(query.befell or "")
     if befell and not thesaurus.found_in(befell[0], said_terms):  # « délabellisés » is not « prolongée »
         gaps.append(Gap(f"« {query.befell} »", True, asked=True))
@@ -120,6 +123,24 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
     if _says_the_opposite(query, said_terms, folded_said, analyzer, thesaurus):
         gaps.append(Gap(f"« {query.negated} »", True, asked=True))
     return gaps
+
+
+# What a thing works on, said right after its name: « Avenia, en Aquitaine, consacré au sous-sol », « Team2, …, pour la
+# valorisation des déchets », « Cellmill, qui vise une plate-forme … », « le pôle Eau, …, qui coordonne les pôles … »
+_ITS_WORK = re.compile(
+    r"\b(?:consacr|dedi|specialis|orient|tourn)\w*\s+(?:a|au|aux|dans|sur)\b|\bpour (?:la|le|les|l')|\bqui (?:vise|coordonne|"
+    r"travaille|porte|developpe|reunit|federe)\b|\bdans (?:le|les) domaines? d|\bautour d|\bsur (?:la|le|les|l')"
+)
+ACTIVITY_WINDOW = 120  # characters after a name where what it works on is said
+
+
+def _says_what_it_does(said: str, name: str) -> bool:
+    """The text says what the named thing works on, right after naming it."""
+    folded = fold_accents(said)
+    return any(
+        _ITS_WORK.search(folded[m.end() : m.end() + ACTIVITY_WINDOW])
+        for m in re.finditer(rf"\b{re.escape(fold_accents(name))}\b", folded)
+    )
 
 
 def _says_the_opposite(

@@ -173,6 +173,13 @@ def test_the_words_said_are_asked_for():
     assert analyse_query("Qui a dit que la phase 2 était prolongée ?", A, set()).words_asked is None  # who, not what
 
 
+def test_what_a_named_thing_works_on_is_asked_for():
+    assert analyse_query("Sporaltec bosse sur quoi ?", A, set()).activity_asked == "bosse sur quoi"
+    assert analyse_query("Pass, c'est un pôle qui fait quoi ?", A, set()).activity_asked == "fait quoi"
+    assert analyse_query("Avenia, ça s'occupe de quoi ?", A, set()).activity_asked == "s'occupe de quoi"
+    assert analyse_query("Quel est le budget ?", A, set()).activity_asked is None
+
+
 def test_what_befell_the_things_asked_for_by_name():
     assert analyse_query("Quels pôles ont été délabellisés en 2012 ?", A, set()).befell == "délabellisés"
     assert analyse_query("quel pole a ete retenu en 2010 ?", A, set()).befell == "retenu"

@@ -988,3 +988,11 @@ def test_what_someone_said_needs_their_words(real_service):
     assert speech.refused or speech.confidence == "low"
     falco = real_service.ask("Qu'a dit Hubert Falco ?")
     assert falco.confidence == "high" and "aucun nouveau pôle" in falco.answer
+
+
+def test_what_a_named_pole_works_on_needs_a_sentence_saying_it(real_service):
+    # the six pôles that lost their label are named with their city only; Energivie « pour le bâtiment durable »
+    lost = real_service.ask("InnoViandes, ça bosse sur quoi ?")
+    assert lost.refused or lost.confidence == "low"
+    energivie = real_service.ask("Energivie, ça s'occupe de quoi ?")
+    assert energivie.confidence == "high" and "bâtiment durable" in energivie.answer

@@ -100,15 +100,21 @@ class PassageSentences:
     def __init__(self, analyzer: FrenchAnalyzer, chunks: list[Chunk] = ()) -> None:
         self.analyzer = analyzer
         self._analysed: dict[str, tuple[list[str], list[Unit]]] = {}
-        # each passage's last sentence, for the passage after it in the same document that opens leaning on it
-        self._before: dict[str, str] = {}
-        for previous, chunk in zip(chunks, chunks[1:]):
-            if previous.doc_id == chunk.doc_id and previous.end <= chunk.start:
-                last = answer_units(previous.text)
-                own_heading = chunk.section not in (previous.section, chunk.title)
-                self._before[chunk.chunk_id] = (
-                    (self._leaned_on(last[-1], chunk) if own_heading else last[-1]) if last else ""
-                )
+        # the passage before each one in the same document, for one that opens leaning on it (read when it is)
+        self._before: dict[str, Chunk] = {
+            chunk.chunk_id: previous
+            for previous, chunk in zip(chunks, chunks[1:])
+            if previous.doc_id == chunk.doc_id and previous.end <= chunk.start
+        }
+
+    def _lead(self, chunk: Chunk) -> str:
+        """What of the passage before this one its first sentence leans on: its last sentence."""
+        previous = self._before.get(chunk.chunk_id)
+        last = answer_units(previous.text) if previous else []
+        if not last:
+            return ""
+        own_heading = chunk.section not in (previous.section, chunk.title)
+        return self._leaned_on(last[-1], chunk) if own_heading else last[-1]
 
     def _leaned_on(self, sentence: str, chunk: Chunk) -> str:
         """What of the sentence before a passage its first sentence leans on, when a heading of its own says which
@@ -146,6 +152,6 @@ class PassageSentences:
             previous, following = texts[i - 1] if i else None, texts[i + 1] if i + 1 < len(texts) else None
             before = units[-1].before_terms | set(units[-1].terms) if units else frozenset()
             phases = frozenset(phases_in(fold_accents(t)) | heading_phases)
-            lead = self._before.get(chunk.chunk_id, "") if i == 0 and _LEANS_BACK.match(t) else ""
+            lead = self._lead(chunk) if i == 0 and _LEANS_BACK.match(t) else ""
             units.append(Unit(t, terms(t), previous, following, dated_by, before, phases, frozenset(terms(lead))))
         return terms(f"{chunk.title} {chunk.section}"), units

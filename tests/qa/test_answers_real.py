@@ -955,28 +955,6 @@ def test_how_many_were_funded_after_a_count_is_not_answered_by_an_amount(real_se
     assert funded.refused or funded.confidence == "low"
 
 
-def test_which_poles_something_befell_needs_a_sentence_saying_it(real_service):
-    # no pôle lost its label after the 2012 study: « prolongée … jusqu'à la fin de l'année 2012 » is no answer
-    delabelled = real_service.ask("Quels pôles ont été délabellisés après l'étude de 2012 ?")
-    assert delabelled.refused or delabelled.confidence == "low"
-    retained = real_service.ask("Quels pôles ont été retenus en mai 2010 ?")
-    assert retained.confidence == "high" and "Avenia" in retained.answer
-
-
-def test_what_came_of_a_review_is_not_what_was_planned_if_it_failed(real_service):
-    # « si cet examen est insatisfaisant, le soutien financier peut être révisé » says what may happen, not what did
-    result = real_service.ask("Et l'examen intermédiaire des pôles du groupe 2, quel a été le résultat ?")
-    assert result.refused or result.confidence == "low"
-
-
-def test_the_cost_of_a_thing_named_first_must_be_said_of_it(real_service):
-    # the extension's cost is given nowhere: « L'enveloppe de l'État reste fixée à 1,5 milliard » is not it
-    extension = real_service.ask("la prolongation d'un an a coûté combien à l'État ?")
-    assert extension.refused or extension.confidence == "low"
-    phase = real_service.ask("la phase 2 a coûté combien à l'État ?")
-    assert phase.confidence == "high" and "1,5 milliard" in phase.answer
-
-
 def test_a_city_asked_is_not_answered_by_a_region(real_service):
     # Axel One is placed « en Rhône-Alpes » only; Sporaltec « (Saint-Étienne) »
     axel = real_service.ask("Axel One, ça se trouve dans quelle ville ?")
@@ -995,17 +973,35 @@ def test_a_percentage_named_must_be_the_one_the_answer_gives(real_service):
     assert checked.confidence == "high" and "16 % des aides" in checked.answer  # the true figure answers the check
 
 
-def test_what_someone_said_needs_their_words(real_service):
-    # « Extraits des discours prononcés par le Président … » announces speeches the documents do not hold
-    speech = real_service.ask("Qu'est-ce qu'il a dit, le Président de la République, sur la deuxième phase ?")
-    assert speech.refused or speech.confidence == "low"
-    falco = real_service.ask("Qu'a dit Hubert Falco ?")
-    assert falco.confidence == "high" and "aucun nouveau pôle" in falco.answer
-
-
-def test_what_a_named_pole_works_on_needs_a_sentence_saying_it(real_service):
-    # the six pôles that lost their label are named with their city only; Energivie « pour le bâtiment durable »
-    lost = real_service.ask("InnoViandes, ça bosse sur quoi ?")
-    assert lost.refused or lost.confidence == "low"
-    energivie = real_service.ask("Energivie, ça s'occupe de quoi ?")
-    assert energivie.confidence == "high" and "bâtiment durable" in energivie.answer
+@pytest.mark.parametrize(
+    ("doubtful", "answered", "phrase"),
+    [
+        # no pôle lost its label after the 2012 study: « prolongée … jusqu'à la fin de l'année 2012 » is no answer
+        (
+            "Quels pôles ont été délabellisés après l'étude de 2012 ?",
+            "Quels pôles ont été retenus en mai 2010 ?",
+            "Avenia",
+        ),
+        # « si cet examen est insatisfaisant, le soutien financier peut être révisé » says what may happen
+        (
+            "Et l'examen intermédiaire des pôles du groupe 2, quel a été le résultat ?",
+            "Les pôles du groupe 2 sont réexaminés au bout de combien de temps ?",
+            "18 mois",
+        ),
+        # the extension's cost is given nowhere: « L'enveloppe de l'État reste fixée à 1,5 milliard » is not it
+        ("la prolongation d'un an a coûté combien à l'État ?", "la phase 2 a coûté combien à l'État ?", "1,5 milliard"),
+        # « Extraits des discours prononcés par le Président … » announces speeches the documents do not hold
+        (
+            "Qu'est-ce qu'il a dit, le Président de la République, sur la deuxième phase ?",
+            "Qu'a dit Hubert Falco ?",
+            "aucun nouveau pôle",
+        ),
+        # the six pôles that lost their label are named with their city only; Energivie « pour le bâtiment durable »
+        ("InnoViandes, ça bosse sur quoi ?", "Energivie, ça s'occupe de quoi ?", "bâtiment durable"),
+    ],
+)
+def test_a_detail_one_step_beyond_a_sentence_gets_the_caveat(real_service, doubtful, answered, phrase):
+    doubt = real_service.ask(doubtful)
+    assert doubt.refused or doubt.confidence == "low"
+    answer = real_service.ask(answered)
+    assert answer.confidence == "high" and phrase in answer.answer

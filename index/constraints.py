@@ -28,8 +28,11 @@ _COUNTED = re.compile(
     r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:(?:y|ya)\s*(?:a(?:[- ]t[- ]il)?|avait(?:[- ]il)?|a eu|a-t-il eu|en a-t-il|en avait-il)\s+"
     r"|il\s+y\s+(?:a|avait|a eu)\s+|existe(?:nt)?-t-il\s+|existait-il\s+)?"
     r"(?:de\b|d'|d(?=\s)|des\s+(?:\d+|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente"
-    r"|quarante|cinquante|soixante|cent)(?:-[a-z]+)*)\s+(?=[a-z]))|qui (?:est|etait|sont|etaient) (?:le|la|les|l'))"
+    r"|quarante|cinquante|soixante|cent)(?:-[a-z]+)*)\s+(?=[a-z]))|qui (?:est|etait|sont|etaient) (?:le|la|les|l')"
+    # « qui était 1er ministre … ? », « qui etait premier ministre »: an office, asked without its article
+    r"|qui (?:est|etait) (?=(?:1er|premier) ministre\b))"
     r"\s*(?:(?:hauts?|hautes?|grands?|grandes?|principa(?:l|le|les|ux)|nouveaux|nouvel(?:le)?s?|nouveau|petits?|petites?"
+    r"|1er|premier"
     r"|autres?|vrais?|vraies?|gros|grosses?)\s+)?"  # « qui sont les hauts responsables » asks for responsables
     r"(?P<thing>[a-z][a-z-]+)"  # « combien des dix-neuf candidatures » counts candidatures
     # « les 35 plateformes, combien finalement financées ? »: the thing counted is named first

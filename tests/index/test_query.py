@@ -77,6 +77,7 @@ def test_what_a_question_asks_of_a_named_pole_must_be_carried_too():
     holder = extract_constraints("Et le ministre de l'économie de l'époque, c'était qui ?", A)
     assert holder.asked_word == "ministre"  # named first, asked for after the comma
     assert extract_constraints("le ministre c'était qui ?", A).asked_word == "ministre"
+    assert extract_constraints("qui etait 1er ministre en 2013 ?", A).asked_word == "ministre"  # no article
     assert extract_constraints("Le pôle Avenia, c'est qui ?", A).asked is None  # a role is asked, not a pôle
 
 

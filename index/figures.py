@@ -20,13 +20,7 @@ _NOT_A_NUMBER_AFTER = re.compile(rf"^(ans?|annees?|mois|jours?|semaines?|heures?
 def holds_number(folded: str) -> bool:
     """A figure that may answer « combien » : not a year, a label (« le groupe 2 »), a duration (« au bout de
     18 mois ») or a day (« le 11 mai »). Money still counts: « quelle part » may be answered in euros."""
-    tokens = _COUNT_TOKEN.findall(folded)
-    for i in _figures(tokens):
-        j = _end_of_figure(tokens, i) + 1
-        if j < len(tokens) and _NOT_A_NUMBER_AFTER.match(tokens[j]):
-            continue
-        return True
-    return False
+    return _holds_figure(folded, counts_only=False)
 
 
 _COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[%€]|[a-z]+(?:-[a-z]+)*")
@@ -46,11 +40,17 @@ COUNT_WINDOW = 6  # words between a number and the thing it counts: « 86 propos
 def holds_count(folded: str) -> bool:
     """A figure that counts things: not money, a size or a duration (« 200 000 euros par projet » counts no
     projects), a year, a label or a day."""
+    return _holds_figure(folded, counts_only=True)
+
+
+def _holds_figure(folded: str, counts_only: bool) -> bool:
+    """A figure that is not a duration or a day; with `counts_only`, not money or a size either."""
     tokens = _COUNT_TOKEN.findall(folded)
     for i in _figures(tokens):
         j = _end_of_figure(tokens, i) + 1
-        if _SCALE.fullmatch(tokens[i]) or (
-            j < len(tokens) and (_NOT_A_COUNT_AFTER.match(tokens[j]) or _NOT_A_NUMBER_AFTER.match(tokens[j]))
+        after = tokens[j] if j < len(tokens) else ""
+        if _NOT_A_NUMBER_AFTER.match(after) or (
+            counts_only and (_SCALE.fullmatch(tokens[i]) or _NOT_A_COUNT_AFTER.match(after))
         ):
             continue
         return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 
 from index.analysis import fold_accents
@@ -239,8 +239,14 @@ def counts_who_did(question: str) -> bool:
 def places_it(text: str, name: str) -> bool:
     """The text gives the place of that name, right after it — not the place of the name before it (« Axel One, en
     Rhône-Alpes, …, et Cellmill, qui vise … » places Axel One, not Cellmill)."""
-    found = re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)
-    return any(_PLACE.search(text[m.end() : m.end() + PLACE_WINDOW]) for m in found)
+    return any(_places_after(text, name))
+
+
+def _places_after(text: str, name: str) -> Iterator[re.Match]:
+    """The places written right after each mention of the name."""
+    for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
+        if place := _PLACE.search(text[m.end() : m.end() + PLACE_WINDOW]):
+            yield place
 
 
 # France's regions, before and after 2016: « Axel One, en Rhône-Alpes » gives a region, not the city asked for
@@ -262,11 +268,7 @@ def asks_city(question: str) -> bool:
 def places_in_a_city(text: str, name: str) -> bool:
     """The place the text gives right after the name is no region (« Sporaltec (Saint-Étienne) », not « Axel One, en
     Rhône-Alpes »)."""
-    for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
-        place = _PLACE.search(text[m.end() : m.end() + PLACE_WINDOW])
-        if place and not _REGIONS.search(place.group(0)):
-            return True
-    return False
+    return any(not _REGIONS.search(place.group(0)) for place in _places_after(text, name))
 
 
 def names_asked(question: str) -> bool:

@@ -103,7 +103,8 @@ class SentenceScorer:
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {with_neighbours(unit)}"):
             score -= UNNAMED_PENALTY
-        if query.constraints.shares - shares_in(fold_accents(with_neighbours(unit))):
+        shares = query.constraints.shares
+        if shares and shares - shares_in(fold_accents(with_neighbours(unit))):
             score -= UNNAMED_PENALTY  # « les 30 % de projets verts »: not the sentence giving 19 %
         if query.topic and not self._thesaurus.found_in(query.topic, unit.terms):
             score -= UNNAMED_PENALTY  # « et les collectivités, … ? »: a sentence about them

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
+from index.figures import figures_named
 from index.french_words import MONEY_SLANG
 from index.names import names_given, names_in_lower_case
 from index.phases import groups_in, phases_in
@@ -236,10 +237,12 @@ class Constraints:
     # « Hormis l'État et la Caisse des dépôts, qui … ? »: the words of who is set aside, folded; not the answer
     set_aside: frozenset[str] = frozenset()
     shares: frozenset[str] = frozenset()  # « les 30 % de projets verts »: percentages named, as figures (« 30 »)
+    figures: frozenset[str] = frozenset()  # « les 19 dossiers », « au bout de 18 mois »: other figures named
 
     def __bool__(self) -> bool:
         return bool(
             self.shares
+            or self.figures
             or self.years
             or self.phases
             or self.names
@@ -326,6 +329,7 @@ def extract_constraints(
         set_aside=frozenset(w for w in re.findall(r"[a-z]{3,}", aside) if w not in _LINKING),
         quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
         shares=frozenset(shares_in(folded)),
+        figures=frozenset(figures_named(folded, digits_only=True)),
         defined=tuple(dict.fromkeys(defined_terms)),
         defined_words=defined_words if defined_terms else None,
         # « avant 2009 », « depuis 2010 »: a year to compare with, not one the passage must give

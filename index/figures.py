@@ -97,3 +97,67 @@ def counts_thing(text: str, counted: set[str], terms: Callable[[str], list[str]]
         if any(counted & set(terms(word)) for word in window if not word[0].isdigit()):
             return True
     return False
+
+
+_UNITS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+    "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40,
+    "cinquante": 50, "soixante": 60,
+}  # fmt: skip
+_WORD_WITH_DIGITS = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[a-z])[\w-]+|\b\d\.0\b")  # « Team2 », « S2E2 », « Pôles 2.0 »
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+# ordinals, percentages, days (« le 11 mai »: the date is checked whole), a form asked for (« en 2 mots »)
+_NOT_A_FIGURE_AFTER = re.compile(
+    rf"^(?:er|ere|e|eme|ieme|nd|nde|%|pour|pourcents?|{MONTHS}|mots?|phrases?|lignes?|points?|minutes?|secondes?)$"
+)
+_LABELS_BEFORE = re.compile(r"^(?:groupes?|phases?) \d+ (?:et|ou|a) $")  # « les groupes 1 et 2 »
+
+
+def _value_of_words(word: str) -> int | None:
+    """« dix-neuf » → 19, « soixante-et-onze » → 71, « quatre-vingts » → 80, « deux cents » is two figures."""
+    total = current = 0
+    for part in word.split("-"):
+        if part == "et":
+            continue
+        if part in ("cent", "cents"):
+            current = max(current, 1) * 100
+        elif part == "mille":
+            total, current = total + max(current, 1) * 1000, 0
+        elif part in ("vingt", "vingts") and current == 4:
+            current = 80
+        elif part in _UNITS:
+            current += _UNITS[part]
+        else:
+            return None  # « millions »: a scale, no figure of its own
+    return total + current or None
+
+
+def figures_named(folded: str, digits_only: bool = False) -> set[str]:
+    """The figures a folded text names, as plain numbers with a decimal comma, whether written in digits or words
+    (« dix-neuf dossiers », « 19 dossiers » → 19; « 200 000 euros » → 200000; « 1,5 milliard » → 1,5). Not a year,
+    a label (« le groupe 2 », « les groupes 1 et 2 »), an ordinal (« 1er », « 4e »), a day, a percentage or a number
+    inside a name (« Team2 »). `digits_only`: figures in words are left out (« les deux », « trois ans » in a
+    question are rarely a figure the user means)."""
+    text = _WORD_WITH_DIGITS.sub(" ", folded)
+    matches = list(_COUNT_TOKEN.finditer(text))
+    tokens = [m.group(0) for m in matches]
+    found, i = set(), 0
+    while i < len(tokens):
+        token, end = tokens[i], _end_of_figure(tokens, i)
+        after = tokens[end + 1] if end + 1 < len(tokens) else ""
+        named = (_DECIMAL.fullmatch(token) or _COUNT_WORD.fullmatch(token)) and not _YEAR_TOKEN.fullmatch(token)
+        # « le groupe 2 », « les groupes 1 et 2 »; not « trois groupes : 58 pôles »
+        label = (
+            i
+            and not text[matches[i - 1].end() : matches[i].start()].strip()
+            and (_LABEL_BEFORE.fullmatch(tokens[i - 1]) or _LABELS_BEFORE.match(" ".join(tokens[i - 3 : i]) + " "))
+        )
+        if not named or label or _NOT_A_FIGURE_AFTER.match(after) or (digits_only and not token[0].isdigit()):
+            i += 1
+            continue
+        if token[0].isdigit():
+            found.add("".join(tokens[i : end + 1]).replace(".", ",").lstrip("0") or "0")
+        elif (value := _value_of_words(token)) is not None:
+            found.add(str(value))
+        i = end + 1
+    return found - {"0", "1"} if digits_only else found  # « en 1 an », « 1 seul domaine »: « un », no figure

@@ -15,8 +15,10 @@ from difflib import SequenceMatcher
 from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.constraints import Constraints, holds_phrase, shares_in, years_of_events
+from index.figures import figures_named
 from index.phases import edition_ordinals, groups_in, phases_in
 from index.query import QueryAnalysis
+from index.question_type import AnswerType
 from index.retriever import Hit, HybridRetriever
 
 # A passage's cosine + COVERAGE_WEIGHT × its lexical coverage, best of the first EVIDENCE_HITS found, below which
@@ -86,6 +88,7 @@ class EvidenceCheck:
         corpus = " ".join(self._texts.values())
         self._corpus_years = set(_YEAR.findall(corpus))
         self._corpus_shares = shares_in(corpus)
+        self._figures = {chunk_id: figures_named(text) for chunk_id, text in self._texts.items()}
         self._corpus_phases = phases_in(corpus)
         self._corpus_groups = groups_in(corpus)
         self._corpus_words = _words_of(corpus)
@@ -181,6 +184,11 @@ class EvidenceCheck:
         # aides, c'est juste ? » checks a figure, which the true one answers
         shares = set() if query.checks_premise else c.shares - shares_in(text)
         gaps += [Gap(f"« {share} % »", share in self._corpus_shares) for share in sorted(shares)]
+        # « combien de pôles ont raté l'examen des 18 mois ? »: a passage giving other figures speaks of something
+        # else. A caveat, never a refusal on a figure alone: users misremember figures. A figure to check (« y a 77
+        # pôles maintenant ? ») is answered by the true one.
+        if query.kind is not AnswerType.OTHER and not query.checks_premise:
+            gaps += [Gap(f"« {figure} »", True) for figure in sorted(c.figures - self._figures[chunk.chunk_id])]
         phases = self._phases[chunk.chunk_id]
         for phase in sorted(c.phases):
             speaks_of_it = phase in phases or (not phases and phase == SUBJECT_PHASE)

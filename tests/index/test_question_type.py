@@ -1,5 +1,5 @@
 from index.analysis import FrenchAnalyzer
-from index.figures import counts_thing, holds_count
+from index.figures import counts_thing, figures_named, holds_count
 from index.question_type import (
     AnswerType,
     answer_type,
@@ -356,3 +356,15 @@ def test_who_did_it_is_said_after_the_deed_or_as_the_subject_of_its_verb():
     assert says("Les collectivités territoriales peuvent compléter ce financement.", financed)
     # not an office set aside: « hormis l'État, qui finance … ? »
     assert says("L'État finance les plates-formes.", financed, frozenset({"l'etat"})) is False
+
+
+def test_the_figures_a_text_names_are_plain_numbers_whether_in_digits_or_words():
+    assert figures_named("dix-neuf candidatures ont ete recues") == {"19"} == figures_named("les 19 dossiers")
+    assert figures_named("soixante-et-onze poles, 200 000 euros, 1,5 milliard") == {"71", "200000", "1,5"}
+    assert figures_named("au bout de 18 mois") == {"18"}
+    assert figures_named("les 71 poles en trois groupes : 58 poles") == {"71", "3", "58"}
+    # labels, ordinals, days, years, percentages, names and a form asked are no figures
+    assert not figures_named("les groupes 1 et 2, le 1er octobre 2008, la 4e journee, le 11 mai, 30 %")
+    assert not figures_named("team2, s2e2, poles 2.0, en 2 mots")
+    # a question's figures in words are rarely meant (« les deux », « trois ans »), nor is « 1 seul »
+    assert figures_named("les deux phases en 1 seul domaine, 80 poles", digits_only=True) == {"80"}

@@ -181,6 +181,21 @@ def test_a_creation_or_what_became_of_things_must_be_said(service):
     assert unsaid_in(next_, "Six pôles ont en revanche perdu leur label : Sporaltec.")
 
 
+def test_what_happened_is_not_answered_by_what_could_happen(service):
+    retriever = service._engine.retriever
+    rule = "Les pôles du groupe 2 sont réexaminés ; si cet examen est insatisfaisant, le soutien peut être révisé."
+
+    def unsaid_in(question, said=rule):
+        return unsaid(retriever.analyse(question), said, retriever.analyzer, retriever.lexical.thesaurus)
+
+    assert [g.description for g in unsaid_in("des pôles du groupe 2 ont perdu de l'argent ?")] == ["« ont perdu »"]
+    assert unsaid_in("combien de pôles ont raté l'examen ?")
+    assert not unsaid_in("que se passe-t-il si l'examen est raté ?")  # the rule itself is asked
+    assert not unsaid_in("Mon pôle a été classé en groupe 2, qu'est-ce qui nous attend ?")
+    assert not unsaid_in("Les pôles du groupe 2, ils ont une contrainte particulière ?")
+    assert not unsaid_in("des pôles ont perdu de l'argent ?", "Le soutien financier de deux pôles a été réduit.")
+
+
 def test_what_was_not_done_is_not_answered_by_what_was(service):
     retriever = service._engine.retriever
     not_kept = retriever.analyse("Quels étaient les dossiers écotech qui n'ont pas été retenus en 2010 ?")

@@ -998,6 +998,18 @@ def test_a_percentage_named_must_be_the_one_the_answer_gives(real_service):
         ),
         # the six pôles that lost their label are named with their city only; Energivie « pour le bâtiment durable »
         ("InnoViandes, ça bosse sur quoi ?", "Energivie, ça s'occupe de quoi ?", "bâtiment durable"),
+        # « si cet examen est insatisfaisant, le soutien financier peut être révisé » is what could happen, not what did
+        (
+            "des poles du groupe 2 ont perdu de l'argent apres 18 mois ?",
+            "Les pôles du groupe 2, ils ont une contrainte particulière ?",
+            "18 mois",
+        ),
+        # a figure the passage does not give: the 71 pôles split in groups are not 80
+        (
+            "sur les 80 pôles, combien étaient dans le groupe 3 ?",
+            "sur les 71 pôles, combien étaient dans le groupe 3 ?",
+            "13",
+        ),
     ],
 )
 def test_a_detail_one_step_beyond_a_sentence_gets_the_caveat(real_service, doubtful, answered, phrase):

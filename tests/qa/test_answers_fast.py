@@ -239,3 +239,9 @@ def test_a_cost_asked_of_a_thing_is_an_amount_said_of_it(service):
         "Combien ont coûté les plates-formes ?", "L'État consacre 35 millions d'euros par an aux plates-formes."
     )
     assert not unsaid_in("Combien a coûté l'étude ?", "L'étude a coûté des centaines de milliers d'euros.")
+    # the thing first, its amount asked after: « le grand emprunt c'était combien ? »
+    envelope = "L'enveloppe de l'État reste fixée à 1,5 milliard d'euros sur trois ans."
+    assert retriever.analyse("le grand emprunt c'etait combien de milliards").cost_of == "le grand emprunt"
+    assert unsaid_in("le grand emprunt c'etait combien de milliards", envelope)
+    assert not unsaid_in("l'enveloppe c'était combien ?", envelope)
+    assert not unsaid_in("la phase 2 c'était combien ?", launch)

@@ -990,6 +990,8 @@ def test_a_percentage_named_must_be_the_one_the_answer_gives(real_service):
         ),
         # the extension's cost is given nowhere: « L'enveloppe de l'État reste fixée à 1,5 milliard » is not it
         ("la prolongation d'un an a coûté combien à l'État ?", "la phase 2 a coûté combien à l'État ?", "1,5 milliard"),
+        # the national loan is named, never its amount: the State's 1,5 milliard is not it
+        ("le grand emprunt c'etait combien de milliards", "l'enveloppe de l'État c'était combien ?", "1,5 milliard"),
         # « Extraits des discours prononcés par le Président … » announces speeches the documents do not hold
         (
             "Qu'est-ce qu'il a dit, le Président de la République, sur la deuxième phase ?",

@@ -136,11 +136,24 @@ def names_given(question: str) -> set[str]:
 
 
 def names_in_lower_case(question: str, known_names: frozenset[str]) -> set[str]:
-    """Names of the documents written in lower case, as users in a hurry do (« adresse du pole avenia ? »), or
-    first in the question, where a capital tells nothing (« InnoViandes etait où ? »)."""
+    """Names of the documents written in lower case, as users in a hurry do (« adresse du pole avenia ? », « le pole
+    eau », see `pole_names`), or first in the question, where a capital tells nothing (« InnoViandes etait où ? »)."""
     words = _QUESTION_WORD.findall(question)
     first = words[0] if words and question.lstrip().startswith(words[0]) and "'" not in words[0] else None
-    return {w for w in words if (w[0].islower() or w == first) and fold_accents(w) in known_names}
+    after_pole = {
+        m.group(1) for m in _AFTER_POLE.finditer(question) if f"pole {fold_accents(m.group(1))}" in known_names
+    }
+    return after_pole | {w for w in words if (w[0].islower() or w == first) and fold_accents(w) in known_names}
+
+
+_AFTER_POLE = re.compile(r"\bp[oô]les?\s+([^\W\d_][\w'-]*)", re.IGNORECASE)
+_POLE_NAMED = re.compile(r"\b[Pp]ôles?\s+([A-ZÀ-Ý][\w'-]+)")
+
+
+def pole_names(texts: list[str]) -> set[str]:
+    """« pole eau », « pole enfant »: pôles the documents name with an everyday word written with a capital after
+    « pôle » (« le pôle Eau », « Pôle Enfant »), folded with that word, for a question typed in lower case."""
+    return {f"pole {fold_accents(m.group(1))}" for text in texts for m in _POLE_NAMED.finditer(text)}
 
 
 # « Comité interministériel d'aménagement et de développement du territoire (CIADT) »: a long form, then its acronym

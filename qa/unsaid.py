@@ -128,7 +128,7 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
     if query.kind is AnswerType.AMOUNT:
         gaps += _other_givers(query, said)
         if query.cost_of and not _amount_of(query.cost_of, said, analyzer, thesaurus):
-            gaps.append(Gap(f"le coût de « {query.cost_of} »", True, asked=True))  # « … de « cette étude » »
+            gaps.append(Gap(f"le montant de « {query.cost_of} »", True, asked=True))  # « … de « cette étude » »
     folded_said = fold_accents(said)
     if query.outcome and (_only_planned(folded_said) or _not_what_became(query, folded_said)):
         gaps.append(Gap(f"« {query.outcome} »", True, asked=True))

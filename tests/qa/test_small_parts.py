@@ -4,7 +4,7 @@ import pytest
 
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer
-from index.names import proper_names
+from index.names import names_in_lower_case, pole_names, proper_names
 from index.pointers import without_discourse_start
 from qa.conversation import SQLiteConversationStore, Turn
 from qa.followup import is_follow_up, needs_context, quoted_in
@@ -128,6 +128,14 @@ def test_names_only_the_documents_give_are_their_capitalised_words_not_places_or
     assert not names & {"aquitaine", "strasbourg", "alsace", "les", "etat", "midi-pyrenees", "languedoc-roussillon"}
     assert not names & {"caisse", "depots", "fonds", "enfant", "nucleaire", "bourgogne"}  # words of longer names
     assert "maud" not in names  # four letters: a word too
+
+
+def test_a_pole_named_with_an_everyday_word_is_a_name_after_pole_in_lower_case():
+    known = frozenset(pole_names(["- le pôle Eau, à vocation mondiale ;", "Pôle Enfant (Cholet) a perdu son label."]))
+    assert known == {"pole eau", "pole enfant"}
+    assert names_in_lower_case("adresse du pole eau svp", known) == {"eau"}
+    assert names_in_lower_case("le POLE ENFANT il etait ou", known) == {"ENFANT"}
+    assert not names_in_lower_case("quels pôles pour l'eau ?", known)  # the word alone is no name
 
 
 def test_what_is_said_before_asking_is_set_aside():

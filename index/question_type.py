@@ -32,6 +32,7 @@ _MONEY_VERBS = (
     r"|remuner)\w*"
     r"|met(?:s|tent|tre|tait|taient)?|mise?s?(?! en\b)"  # « mis sur la table », not « mis en place »
     r"|fil(?:e|es|ent|er|ait|aient)\b|lach\w*"  # « la CDC file combien ? », « a lâché combien ? »
+    r"|touch\w*|percu\w*|percev\w*|empoch\w*|encaiss\w*"  # « ils ont touché combien ? »: money received
 )
 # « combien de pôles », « combien y a-t-il de projets financés », « combien des projets financés »: a thing counted,
 # whatever the verb

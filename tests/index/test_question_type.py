@@ -47,6 +47,7 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("Combien l'État a-t-il donné aux pôles pendant la phase 1 ?") is AnswerType.AMOUNT
     assert answer_type("l'Etat met combien chaque année dans les plateformes ?") is AnswerType.AMOUNT
     assert answer_type("ça rapporte combien aux entreprises ?") is AnswerType.AMOUNT
+    assert answer_type("et ils ont touché cb ?") is AnswerType.AMOUNT  # money received
     assert answer_type("Combien de pôles ont été financés ?") is AnswerType.NUMBER
     assert answer_type("combien vers la métropole ?") is AnswerType.NUMBER  # « vers », not « versé »
     assert answer_type("Combien de millions l'État consacre-t-il aux plates-formes ?") is AnswerType.AMOUNT

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.phases import phase_periods, phases_in
+from index.phases import groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
 from index.query import QueryAnalysis
 from index.question_type import STATE_OFFICES, AnswerType, offices_in
@@ -132,6 +132,10 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
     folded_said = fold_accents(said)
     if query.outcome and (_only_planned(folded_said) or _not_what_became(query, folded_said)):
         gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
+    # « quels pôles étaient dans le groupe 1 ? »: names given of that group, not the two cabinets that made the groups
+    groups = query.constraints.groups
+    if query.kind is AnswerType.NAME and groups and not groups & groups_in(folded_said):
+        gaps += [Gap(f"le groupe {g}", True) for g in sorted(groups)]
     happened = _happened_asked(query)
     if happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {happened} »", True, asked=True))  # what did happen, where only what could is said

@@ -196,6 +196,21 @@ def test_what_happened_is_not_answered_by_what_could_happen(service):
     assert not unsaid_in("des pôles ont perdu de l'argent ?", "Le soutien financier de deux pôles a été réduit.")
 
 
+def test_names_of_a_group_are_given_by_a_sentence_about_that_group(service):
+    retriever = service._engine.retriever
+    first = retriever.analyse("Quels pôles étaient classés dans le groupe 1 ?")
+
+    def unsaid_in(query, said):
+        return unsaid(query, said, retriever.analyzer, retriever.lexical.thesaurus)
+
+    assert unsaid_in(
+        first, "L'évaluation a été confiée aux cabinets Boston Consulting Group (BCG) et CM International."
+    )
+    assert not unsaid_in(first, "Les pôles du groupe 1 sont Aerospace Valley et Minalogic.")
+    who = retriever.analyse("Avec qui les pôles du groupe 1 signent-ils un contrat ?")  # the group said before it
+    assert not unsaid_in(who, "Chacun a signé un contrat de performance avec l'État.")
+
+
 def test_what_was_not_done_is_not_answered_by_what_was(service):
     retriever = service._engine.retriever
     not_kept = retriever.analyse("Quels étaient les dossiers écotech qui n'ont pas été retenus en 2010 ?")

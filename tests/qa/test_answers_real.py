@@ -1008,6 +1008,12 @@ def test_a_percentage_named_must_be_the_one_the_answer_gives(real_service):
             "Les pôles du groupe 2, ils ont une contrainte particulière ?",
             "18 mois",
         ),
+        # no pôle of groups 1 and 2 is named: the two cabinets that made the groups are no answer
+        (
+            "Quels pôles étaient classés dans le groupe 1 lors de l'évaluation de 2008 ?",
+            "quels poles etaient dans le groupe 3 ?",
+            "Nucléaire Bourgogne",
+        ),
         # a figure the passage does not give: the 71 pôles split in groups are not 80
         (
             "sur les 80 pôles, combien étaient dans le groupe 3 ?",

@@ -59,7 +59,10 @@ _GROUPS = [
     "intermédiaire mi-parcours",
     "mieux meilleur meilleure meilleurs meilleures",  # the comparative of « bien » and of « bon »  # « le point d'étape à mi-parcours »: « un examen intermédiaire »
     "aider aide accompagner accompagnement soutenir soutien appuyer appui",
-    # places the documents name, and what their people are called (« le pôle stéphanois », « un pôle alsacien »)
+]
+_NO_PLACE_ALONE = {"saint", "mid", "alpe"}  # of « Saint-Étienne », « Midi-Pyrénées », « Rhône-Alpes »: no place alone
+# Places the documents name, and what their people are called (« le pôle stéphanois », « un pôle alsacien »)
+_PLACE_GROUPS = [
     "alsace alsacien alsacienne alsaciens alsaciennes",
     "lorraine lorrain lorrains",
     "aquitaine aquitain aquitains",
@@ -80,10 +83,16 @@ _GROUPS = [
 class Thesaurus:
     """Maps an index term to the other terms of its group."""
 
-    def __init__(self, analyzer: FrenchAnalyzer, groups: list[str] = _GROUPS) -> None:
+    def __init__(
+        self, analyzer: FrenchAnalyzer, groups: list[str] = _GROUPS, place_groups: list[str] = _PLACE_GROUPS
+    ) -> None:
         self._related: dict[str, set[str]] = {}
-        for group in groups:
+        self.places: set[str] = set()  # terms of the places' groups: « lyon », « stephanois »
+        for group in groups + place_groups:
             terms = {t for word in group.split() for t in analyzer.terms(word.replace("-", " "))}
+            if group in place_groups:
+                terms -= _NO_PLACE_ALONE
+                self.places |= terms
             for term in terms:
                 self._related.setdefault(term, set()).update(terms - {term})
 

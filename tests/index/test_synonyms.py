@@ -14,6 +14,9 @@ def test_a_place_meets_what_its_people_are_called():
     assert meet("alsacien", "Energivie, en Alsace")
     assert meet("lyonnaise", "Axel One, en Rhône-Alpes")
     assert not meet("alsacien", "Gestion des eaux continentales, en Lorraine")
+    # a part of a compound place is no place alone: « Provence-Alpes-Côte d'Azur » is not « lyonnais »
+    assert not meet("lyonnais", "porté par Provence-Alpes-Côte d'Azur et Midi-Pyrénées")
+    assert {"lyon", "stephanois", "toulous"} <= T.places and not {"saint", "alpe", "mid"} & T.places
 
 
 def test_words_users_say_meet_the_documents_words():

@@ -1014,6 +1014,8 @@ def test_a_percentage_named_must_be_the_one_the_answer_gives(real_service):
             "quels poles etaient dans le groupe 3 ?",
             "Nucléaire Bourgogne",
         ),
+        # no pôle of Lyon (Rhône-Alpes) lost its label; the one of Saint-Étienne did
+        ("pourquoi le pôle de lyon a perdu son label ?", "le pôle stéphanois a perdu son label ?", "Sporaltec"),
         # a figure the passage does not give: the 71 pôles split in groups are not 80
         (
             "sur les 80 pôles, combien étaient dans le groupe 3 ?",

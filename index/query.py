@@ -164,7 +164,12 @@ _UNTIL_WHEN = re.compile(
 _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
 # names none)
-_TOPIC = re.compile(r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*(?!coup\b|reste\b|moins\b)([a-z][a-z-]{3,})\s*,")
+_TOPIC = re.compile(
+    r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*(?!coup\b|reste\b|moins\b)([a-z][a-z-]{3,})\s*,"
+    # « et sarkozy il a dit quoi ? »: a subject taken up by a pronoun, with or without its article
+    r"|^(?:et|mais)\s+(?:(?:le|la|les|l')\s*)?(?!(?:ensuite|apres|alors|donc|puis|maintenant|aujourd|depuis|finalement"
+    r"|sinon|pourtant|comment|pourquoi|quand|combien|concretement|globalement)\b)([a-z][a-z-]{3,})\s+(?:il|elle|ils|elles)\s"
+)
 _SET_ASIDE_WORDS = "hormis dehors part excepté sauf outre"  # « en dehors de l'État, qui … ? »: the question's form
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
@@ -214,7 +219,8 @@ def analyse_query(
         # « qu'est-ce que l'étude porte au crédit des pôles ? » asks a judgement, it defines no word
         constraints = replace(constraints, defined=(), defined_words=None)
     topic = _TOPIC.match(folded) if context else None
-    topic_terms = analyzer.terms(topic.group(1)) if topic else []
+    topic_span = topic.span(topic.lastindex or 1) if topic else (0, 0)
+    topic_terms = analyzer.terms(folded[slice(*topic_span)]) if topic else []
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     return QueryAnalysis(
@@ -223,7 +229,7 @@ def analyse_query(
         offices=frozenset(offices_in(question)),
         phrased=frozenset(t for phrase, words in _PHRASES if phrase.search(folded) for t in analyzer.terms(words)),
         topic=topic_terms[0] if topic_terms else None,
-        topic_word=as_written[topic.start(1) : topic.end(1)] if topic_terms else None,
+        topic_word=as_written[slice(*topic_span)] if topic_terms else None,
         done=done_terms[0] if done_terms else None,
         done_word=as_written[done[0] : done[1]] if done_terms else None,
         context=context,

@@ -406,6 +406,11 @@ def test_a_follow_up_names_its_new_subject_not_a_discourse_marker():
         analyse_query("et les collectivités, elles mettent combien ?", A, set(), earlier).topic_word == "collectivités"
     )
     assert analyse_query("et du coup, le gouvernement a réagi comment ?", A, set(), earlier).topic is None
+    # a subject taken up by a pronoun, without a comma or an article; not an adverb
+    said = "Hubert Falco a annoncé quoi en 2008 ?"
+    assert analyse_query("et sarkozy il a dit quoi ?", A, set(), said).topic_word == "sarkozy"
+    assert analyse_query("et l'etat il met combien ?", A, set(), earlier).topic_word == "etat"
+    assert analyse_query("et ensuite il s'est passé quoi ?", A, set(), said).topic is None
 
 
 def test_the_next_or_previous_phase_is_written_out_from_the_turn_before():

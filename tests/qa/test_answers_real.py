@@ -973,6 +973,15 @@ def test_a_percentage_named_must_be_the_one_the_answer_gives(real_service):
     assert checked.confidence == "high" and "16 % des aides" in checked.answer  # the true figure answers the check
 
 
+def test_a_new_subject_taken_up_by_a_pronoun_must_be_the_answers(real_service):
+    falco = real_service.ask("hubert falco il a annoncé quoi en 2008")
+    other = real_service.ask("et sarkozy il a dit quoi ?", falco.conversation_id)
+    assert other.refused or (other.confidence == "low" and "sarkozy" in other.answer)  # not Falco's words again
+    funds = real_service.ask("qui paie les plates-formes d'innovation ?")
+    state = real_service.ask("et l'état il met combien ?", funds.conversation_id)
+    assert state.confidence == "high" and "35 millions" in state.answer
+
+
 @pytest.mark.parametrize(
     ("doubtful", "answered", "phrase"),
     [

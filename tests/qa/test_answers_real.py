@@ -314,6 +314,18 @@ def test_the_heldout_sets_of_the_eleventh_session_keep_their_measure(real_servic
     assert short["offtopic_declined"] == 1.0 and mixed["offtopic_declined"] == 1.0
 
 
+def test_the_heldout_sets_of_the_twelfth_session_keep_their_measure(real_service):
+    # held-out-15 (everyday words, near-domain heavy) and -16 (mixed registers): measured, never read; floors a
+    # question under the measure (README), against regressions
+    everyday = evaluate(real_service, questions("questions-heldout-15")).metrics()
+    assert everyday["hit@1"] >= 0.95 and everyday["hit@3"] >= 0.95 and everyday["answer_text"] >= 0.91
+    assert everyday["wrongly_declined"] <= 0.042 and everyday["near_declined"] >= 0.8 and everyday["followups"] >= 0.9
+    mixed = evaluate(real_service, questions("questions-heldout-16")).metrics()
+    assert mixed["hit@1"] >= 0.93 and mixed["hit@3"] >= 0.96 and mixed["answer_text"] >= 0.87
+    assert mixed["wrongly_declined"] <= 0.033 and mixed["near_declined"] >= 0.75 and mixed["followups"] >= 0.81
+    assert everyday["offtopic_declined"] == 1.0 and mixed["offtopic_declined"] == 1.0
+
+
 def test_the_heldout_set_written_this_session_meets_the_targets(real_service):
     # held-out-10: written by a helper from the documents only; measured, never read (misses not printed)
     metrics = evaluate(real_service, questions("questions-heldout-10")).metrics()

@@ -185,9 +185,37 @@ STATE_OFFICES = frozenset(
         "comite",
     ]
 )
+_NAMED_PLACE = r"\b(à|en|au|dans le|dans la)\s+(région\s+)?[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][a-zà-ÿ][\w' -]*\)"
 _PLACE = re.compile(
-    r"\b(à|en|au|dans le|dans la)\s+(région\s+)?[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][a-zà-ÿ][\w' -]*\)|\bauprès d(es?|u|e l')\s*(préfets?|préfectures?|ministères?|services|État|régions?|collectivités)\b"
+    _NAMED_PLACE
+    + r"|\bauprès d(es?|u|e l')\s*(préfets?|préfectures?|ministères?|services|État|régions?|collectivités)\b"
 )  # or an office: « auprès des préfets »
+# « les dossiers venaient d'où ? », « de quelles régions ? »: where things came from, which a place names, not the
+# office they were sent to (« auprès des préfets de région »)
+_ORIGIN_ASKED = re.compile(
+    r"\b(?:ven\w*|provena\w*|provien\w*|arriv\w*|issu\w*) (?:d'ou|de quelles? (?:regions?|villes?|endroits?|coins?))\b"
+    r"|\bd'ou (?:ven|vien|provien|arriv)\w*|\bprovenance\b|\bd'ou sont(?:-ils|-elles)? (?:venu|issu|parti)\w*"
+)
+
+
+_MONEY_WORDS = re.compile(
+    rf"\b(?:argent|fonds|financ\w*|budget|euros?|credits?|subventions?|aides?|{'|'.join(MONEY_SLANG)})\b"
+)
+
+
+def origin_asked(question: str) -> str | None:
+    """The words asking where things came from, as written: « venaient d'où »."""
+    written = question.replace("\u2019", "'")
+    folded = fold_accents(written).lower()
+    found = _ORIGIN_ASKED.search(folded)
+    if not found or _MONEY_WORDS.search(folded):  # « d'où vient l'argent ? »: a fund answers (« pris sur le FUI »)
+        return None
+    return (written if len(written) == len(folded) else folded)[found.start() : found.end()]
+
+
+def names_a_place(text: str) -> bool:
+    """The text names a place (« en Alsace », « (Cholet) »), not only an office (« auprès des préfets »)."""
+    return re.search(_NAMED_PLACE, text) is not None
 
 
 # « il avait quel poste quand il a pris la parole ? »: after another question word, « quand » + subject opens a clause

@@ -8,7 +8,7 @@ from index.analysis import FrenchAnalyzer, fold_accents
 from index.phases import groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
 from index.query import QueryAnalysis
-from index.question_type import STATE_OFFICES, AnswerType, offices_in
+from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in, origin_asked
 from index.synonyms import Thesaurus
 from qa.evidence import SUBJECT_PHASE, Gap
 
@@ -136,6 +136,9 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
     groups = query.constraints.groups
     if query.kind is AnswerType.NAME and groups and not groups & groups_in(folded_said):
         gaps += [Gap(f"le groupe {g}", True) for g in sorted(groups)]
+    origin = origin_asked(query.question)
+    if origin and not names_a_place(said):  # « les 19 dossiers venaient d'où ? »: not « auprès des préfets »
+        gaps.append(Gap(f"« {origin} »", True, asked=True))
     happened = _happened_asked(query)
     if happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {happened} »", True, asked=True))  # what did happen, where only what could is said

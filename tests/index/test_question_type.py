@@ -6,9 +6,11 @@ from index.question_type import (
     asks_city,
     counts_who_did,
     holds_answer_type,
+    names_a_place,
     names_asked,
     names_counted,
     names_in,
+    origin_asked,
     places_in_a_city,
     places_it,
     says_by_whom,
@@ -369,3 +371,12 @@ def test_the_figures_a_text_names_are_plain_numbers_whether_in_digits_or_words()
     assert not figures_named("team2, s2e2, poles 2.0, en 2 mots")
     # a question's figures in words are rarely meant (« les deux », « trois ans »), nor is « 1 seul »
     assert figures_named("les deux phases en 1 seul domaine, 80 poles", digits_only=True) == {"80"}
+
+
+def test_where_things_came_from_is_a_place_not_the_office_they_went_to():
+    assert origin_asked("les 19 dossiers ecotech venaient d’où ?") == "venaient d'où"
+    assert origin_asked("ils venaient de quelles régions ?") == "venaient de quelles régions"
+    assert not origin_asked("il fallait envoyer les dossiers où ?")
+    assert not origin_asked("et d'où vient l'argent ?")  # a fund answers: « pris sur le FUI »
+    assert names_a_place("Energivie, en Alsace") and names_a_place("Sporaltec (Saint-Étienne)")
+    assert not names_a_place("Les dossiers pouvaient être déposés auprès des préfets de région.")

@@ -1035,6 +1035,12 @@ def test_a_new_subject_taken_up_by_a_pronoun_must_be_the_answers(real_service):
             "quels poles etaient dans le groupe 3 ?",
             "Nucléaire Bourgogne",
         ),
+        # the regions the 19 applications came from are given nowhere: they were sent to the prefects
+        (
+            "les 19 dossiers ecotech venaient de quelles régions ?",
+            "les dossiers ecotech il fallait les envoyer où ?",
+            "préfets de région",
+        ),
         # no pôle of Lyon (Rhône-Alpes) lost its label; the one of Saint-Étienne did
         ("pourquoi le pôle de lyon a perdu son label ?", "le pôle stéphanois a perdu son label ?", "Sporaltec"),
         # a figure the passage does not give: the 71 pôles split in groups are not 80

@@ -329,7 +329,9 @@ def extract_constraints(
         set_aside=frozenset(w for w in re.findall(r"[a-z]{3,}", aside) if w not in _LINKING),
         quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
         shares=frozenset(shares_in(folded)),
-        figures=frozenset(figures_named(folded, digits_only=True)),
+        figures=frozenset(figures_named(folded, digits_only=True))
+        - {str(p) for p in phases_in(folded)}
+        - groups_in(folded),
         defined=tuple(dict.fromkeys(defined_terms)),
         defined_words=defined_words if defined_terms else None,
         # « avant 2009 », « depuis 2010 »: a year to compare with, not one the passage must give

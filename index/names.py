@@ -147,7 +147,7 @@ def names_in_lower_case(question: str, known_names: frozenset[str]) -> set[str]:
 
 
 _AFTER_POLE = re.compile(r"\bp[oô]les?\s+([^\W\d_][\w'-]*)", re.IGNORECASE)
-_POLE_NAMED = re.compile(r"\b[Pp]ôles?\s+([A-ZÀ-Ý][\w'-]+)")
+_POLE_NAMED = re.compile(r"\b[Pp]ôles? ([A-ZÀ-Ý][\w'-]+)")  # not across a line: « des pôles\n\nAprès »
 
 
 def pole_names(texts: list[str]) -> set[str]:

@@ -370,7 +370,7 @@ _COST_OF = re.compile(
     rf"|\bcouts? (?:total |totaux |global )?(?:de |du |des |d')((?:la |l')?[a-z-]{{3,}})"
     # « la rallonge d'un an a coûté combien ? »: what cost it named first
     rf"|^(?:et\s+)?({_DETERMINER}[a-z-]{{3,}})\b[^?,]{{0,30}}?\b(?:a|ont|avait|avaient) (?:coute|coutait) (?:combien|cb|cmb)\b"
-    # « le grand emprunt c'était combien ? », « le FUI ça fait cb par an ? »: the thing first, then its amount asked
+    # « le grand emprunt c'était combien de milliards ? », « la caisse des dépôts c'est combien par projet ? »: the thing first, then its amount asked
     rf"|^(?:et\s+)?({_DETERMINER}[a-z-]{{3,}}(?: [a-z-]{{2,}}){{0,2}}),?\s+(?:c'etait|c'est|c|ca (?:fait|faisait|coute|coutait"
     rf"|represente|representait)|pes(?:e|ait)|represent(?:e|ait)) (?:combien|cb|cmb)\b"
 )

@@ -131,8 +131,8 @@ class AnswerComposer:
     def _caveat(gaps: list[Gap], missing: str | None, marked: str) -> str:
         """Say plainly what the documents do not give, then the closest passage."""
         closest = f"{CLOSEST}{marked}"
-        scope = ", ".join(g.description for g in gaps if not g.asked)
-        asked = ", ".join(g.description for g in gaps if g.asked)
+        scope = ", ".join(dict.fromkeys(g.description for g in gaps if not g.asked))  # once each
+        asked = ", ".join(dict.fromkeys(g.description for g in gaps if g.asked))
         if scope and asked:
             return f"Les documents ne précisent pas cela pour {scope}, ni sur {asked}. {closest}"
         if scope:

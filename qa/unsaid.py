@@ -68,14 +68,14 @@ _CONDITIONAL = re.compile(
 )
 # What happened, asked in the past: « ont perdu », « ont vu leur soutien réduit », « a été révisé », « s'est passé »
 _HAPPENED_ASKED = re.compile(
-    r"\b(?:ont|a|avaient|avait)(?:-t-il|-t-elle|-ils|-elles)?\s+(?:(?:bien|vraiment|deja|finalement|reellement)\s+)?"
+    r"\b(?:ont|a(?!\s+(?:quel|quelle|quels|quelles|cette|chaque|toute|tout|notre|leur)\b)|avaient|avait)(?:-t-il|-t-elle|-ils|-elles)?\s+(?:(?:bien|vraiment|deja|finalement|reellement)\s+)?"
     r"(?:ete\s+)?[a-z]{3,}(?:e|es|ee|ees|u|us|ue|ues|is|it|its)\b|\bs'est passee?s?\b"
 )
 # … unless the question asks the rule itself: « que se passe-t-il si … », « ils risquaient quoi ? », « c'était prévu ? »,
 # « mon pôle a été classé en groupe 2, qu'est-ce qui nous attend ? »
 _RULE_ASKED = re.compile(
     r"\bsi\b|\brisqu|\bpouv|\bpourr|\bprevu|\ben cas\b|\bse passe\b|\bsanction|\bconsequence|\bdoi(?:t|vent)\b"
-    r"|\battend|\bva\b|\bvont\b"
+    r"|\battend|\bva\b|\bvont\b|\bconditions?\b|\bquels? cas\b"
 )
 # A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
 _NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »

@@ -10,7 +10,7 @@ from index.analysis import fold_accents
 
 NUMBER_WORDS = (
     r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
-    r"|vingt|trente|quarante|cinquante|soixante|cent|mille|dix-\w+|milliards?|millions?"
+    r"|vingts?|trente|quarante|cinquante|soixante|cents?|mille|dix-\w+|milliards?|millions?"
 )
 MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 
@@ -24,7 +24,7 @@ def holds_number(folded: str) -> bool:
 
 
 _COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[%€]|[a-z]+(?:-[a-z]+)*")
-_COUNT_WORD = re.compile(rf"\d+|({NUMBER_WORDS})(-(et|{NUMBER_WORDS}))*")  # « vingt-deux », « soixante-et-onze »
+_COUNT_WORD = re.compile(rf"\d+|({NUMBER_WORDS})(-(et|{NUMBER_WORDS}))*(-et-une?)?")  # « vingt-deux », « vingt-et-un »
 _NOT_A_COUNT_AFTER = re.compile(
     rf"^(%|€|euros?|millions?|milliards?|m|k|ko|mo|ans?|mois|heures?|{MONTHS}|er|ere|e|eme|ieme|nd|nde)$"
 )  # money, sizes, durations, days (« le 11 mai »), ordinals (« la 4ème journée »)
@@ -104,13 +104,20 @@ _UNITS = {
     "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40,
     "cinquante": 50, "soixante": 60,
 }  # fmt: skip
-_WORD_WITH_DIGITS = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[a-z])[\w-]+|\b\d\.0\b")  # « Team2 », « S2E2 », « Pôles 2.0 »
+_WORD_WITH_DIGITS = re.compile(
+    r"(?<![\d.,])\b(?=[\w-]*\d)(?=[\w-]*[a-z])[\w-]+|\b\d\.0\b"
+)  # « Team2 », « S2E2 », « Pôles 2.0 »
+# « 2,5M€ », « 1,5md »: an amount with its scale glued on, not a name; « 200k » is « 200 000 »
+_GLUED_SCALE = re.compile(r"(\d)(m|md|mds|mrd|mrds)(?=€|\b)")
+_THOUSANDS = re.compile(r"\b(\d+)k(?=€|\b)")
+# « cinq cents », « trois mille », « deux millions » are one figure or a figure and its scale: joined
+_WORDS_THEN_HUNDREDS = re.compile(rf"\b({NUMBER_WORDS})\s+(cents?|mille)\b")
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 # ordinals, percentages, days (« le 11 mai »: the date is checked whole), a form asked for (« en 2 mots »)
 _NOT_A_FIGURE_AFTER = re.compile(
     rf"^(?:er|ere|e|eme|ieme|nd|nde|%|pour|pourcents?|{MONTHS}|mots?|phrases?|lignes?|points?|minutes?|secondes?)$"
 )
-_LABELS_BEFORE = re.compile(r"^(?:groupes?|phases?) \d+ (?:et|ou|a) $")  # « les groupes 1 et 2 »
+_LABEL_LINKS = ("et", "ou", "a")  # « les groupes 1 et 2 », « les phases 1, 2 et 3 »
 
 
 def _value_of_words(word: str) -> int | None:
@@ -125,6 +132,8 @@ def _value_of_words(word: str) -> int | None:
             total, current = total + max(current, 1) * 1000, 0
         elif part in ("vingt", "vingts") and current == 4:
             current = 80
+        elif part in ("un", "une"):
+            current += 1
         elif part in _UNITS:
             current += _UNITS[part]
         else:
@@ -138,25 +147,27 @@ def figures_named(folded: str, digits_only: bool = False) -> set[str]:
     a label (« le groupe 2 », « les groupes 1 et 2 »), an ordinal (« 1er », « 4e »), a day, a percentage or a number
     inside a name (« Team2 »). `digits_only`: figures in words are left out (« les deux », « trois ans » in a
     question are rarely a figure the user means)."""
-    text = _WORD_WITH_DIGITS.sub(" ", folded)
+    text = _THOUSANDS.sub(r"\1 000", _GLUED_SCALE.sub(r"\1 \2", folded))
+    text = _WORDS_THEN_HUNDREDS.sub(r"\1-\2", _WORD_WITH_DIGITS.sub(" ", text))
     matches = list(_COUNT_TOKEN.finditer(text))
     tokens = [m.group(0) for m in matches]
-    found, i = set(), 0
+    found, i, in_labels = set(), 0, False
     while i < len(tokens):
         token, end = tokens[i], _end_of_figure(tokens, i)
         after = tokens[end + 1] if end + 1 < len(tokens) else ""
         named = (_DECIMAL.fullmatch(token) or _COUNT_WORD.fullmatch(token)) and not _YEAR_TOKEN.fullmatch(token)
-        # « le groupe 2 », « les groupes 1 et 2 »; not « trois groupes : 58 pôles »
-        label = (
-            i
-            and not text[matches[i - 1].end() : matches[i].start()].strip()
-            and (_LABEL_BEFORE.fullmatch(tokens[i - 1]) or _LABELS_BEFORE.match(" ".join(tokens[i - 3 : i]) + " "))
+        # « le groupe 2 », « les phases 1, 2 et 3 »; not « trois groupes : 58 pôles »
+        between = text[matches[i - 1].end() : matches[i].start()].strip() if i else "x"
+        label = i and (
+            (not between and _LABEL_BEFORE.fullmatch(tokens[i - 1]))
+            or (in_labels and between in ("", ",") and token.isdigit() and len(token) == 1)
         )
+        in_labels = bool(label) if named else in_labels and token in _LABEL_LINKS
         if not named or label or _NOT_A_FIGURE_AFTER.match(after) or (digits_only and not token[0].isdigit()):
             i += 1
             continue
         if token[0].isdigit():
-            found.add("".join(tokens[i : end + 1]).replace(".", ",").lstrip("0") or "0")
+            found.add(re.sub(r"^0+(?=\d)", "", "".join(tokens[i : end + 1]).replace(".", ",")))
         elif (value := _value_of_words(token)) is not None:
             found.add(str(value))
         i = end + 1

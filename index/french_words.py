@@ -402,6 +402,16 @@ EE_NOUNS = frozenset(
     ]
 )
 
+# Adverbs and discourse markers a follow-up opens on (« et enfin ils ont fait quoi ? », « et sinon elle … »): a closed
+# class, unlike the nouns a follow-up may take up without an article (« et sarkozy il a dit quoi ? »). Adverbs in
+# « -ment » are recognised by their ending.
+DISCOURSE_WORDS = frozenset({
+    "ensuite", "apres", "alors", "donc", "puis", "maintenant", "aujourd", "depuis", "sinon", "pourtant", "enfin",
+    "aussi", "surtout", "ainsi", "encore", "toujours", "deja", "plutot", "bref", "voila", "bon", "bien", "quand",
+    "comment", "pourquoi", "combien", "ou", "avant", "pendant", "parfois", "souvent", "jamais", "ailleurs",
+    "autrement", "meme", "quoi", "ici", "la-bas", "la-dessus", "dessus", "dessous", "dedans", "apres-coup", "tout"
+})  # fmt: skip
+
 # Money in slang: « l'État a lâché combien de thunes ? » asks an amount
 MONEY_SLANG = ("thunes", "thune", "tunes", "tune", "fric", "pognon", "oseille", "flouze", "sous")  # « combien de sous »
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import Constraints, extract_constraints
-from index.french_words import ENGLISH_WORDS
+from index.french_words import DISCOURSE_WORDS, ENGLISH_WORDS
 from index.names import names_given, shouted
 from index.phases import with_next_phase, with_phase_after
 from index.pointers import (
@@ -25,7 +25,7 @@ from index.pointers import (
     leans_on_earlier_turn,
     with_ordinal_noun,
 )
-from index.question_type import AnswerType, answer_type, names_counted, offices_in
+from index.question_type import AnswerType, answer_type, names_counted, offices_in, origin_asked
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ class QueryAnalysis:
     # « quels pôles ont été délabellisés en 2012 ? »: what befell the things asked for by name (as written), which the
     # answer must say
     befell: str | None = None
+    origin: str | None = None  # « les dossiers venaient d'où ? »: where things came from, a place (as written)
+    happened: str | None = None  # « des pôles ont perdu de l'argent ? »: what did happen, not a rule (as written)
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -165,14 +167,38 @@ _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
 # names none)
 _TOPIC = re.compile(
-    r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*(?!coup\b|reste\b|moins\b)([a-z][a-z-]{3,})\s*,"
+    r"^(?:et|mais)\s+(?:le|la|les|l'|du|de la|des)\s*(?!coup\b|reste\b|moins\b)(?P<subject>[a-z][a-z-]{3,})\s*,"
     # « et sarkozy il a dit quoi ? »: a subject taken up by a pronoun, with or without its article
-    r"|^(?:et|mais)\s+(?:(?:le|la|les|l')\s*)?(?!(?:ensuite|apres|alors|donc|puis|maintenant|aujourd|depuis|finalement"
-    r"|sinon|pourtant|comment|pourquoi|quand|combien|concretement|globalement)\b)([a-z][a-z-]{3,})\s+(?:il|elle|ils|elles)\s"
+    r"|^(?:et|mais)\s+(?P<article>(?:le|la|les|l')\s*)?(?P<taken_up>[a-z][a-z-]{3,})\s+(?:il|elle|ils|elles)\s"
+)
+# What happened, asked in the past: « ont perdu », « ont vu leur soutien réduit », « a été révisé », « s'est passé »
+_HAPPENED_ASKED = re.compile(
+    r"\b(?:ont|a(?!\s+(?:quel|quelle|quels|quelles|cette|chaque|toute|tout|notre|leur)\b)|avaient|avait)(?:-t-il|-t-elle|-ils|-elles)?\s+(?:(?:bien|vraiment|deja|finalement|reellement)\s+)?"
+    r"(?:ete\s+)?[a-z]{3,}(?:e|es|ee|ees|u|us|ue|ues|is|it|its)\b|\bs'est passee?s?\b"
+)
+# … unless the question asks the rule itself: « que se passe-t-il si … », « ils risquaient quoi ? », « c'était prévu ? »,
+# « mon pôle a été classé en groupe 2, qu'est-ce qui nous attend ? »
+_RULE_ASKED = re.compile(
+    r"\bsi\b|\brisqu|\bpouv|\bpourr|\bprevu|\ben cas\b|\bse passe\b|\bsanction|\bconsequence|\bdoi(?:t|vent)\b"
+    r"|\battend|\bva\b|\bvont\b|\bconditions?\b|\bquels? cas\b"
 )
 _SET_ASIDE_WORDS = "hormis dehors part excepté sauf outre"  # « en dehors de l'État, qui … ? »: the question's form
 CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's own
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
+
+
+def _topic(folded: str) -> tuple[int, int] | None:
+    """Where a follow-up names its new subject: « et les collectivités, elles … », « et sarkozy il … »; not an adverb
+    (« et enfin ils ont fait quoi ? »)."""
+    found = _TOPIC.match(folded)
+    if not found:
+        return None
+    if found.group("subject"):
+        return found.span("subject")
+    word = found.group("taken_up")
+    if not found.group("article") and (word in DISCOURSE_WORDS or word.endswith("ment")):
+        return None
+    return found.span("taken_up")
 
 
 def analyse_query(
@@ -218,9 +244,8 @@ def analyse_query(
     if _add_hint_terms(terms, folded, kind, analyzer):
         # « qu'est-ce que l'étude porte au crédit des pôles ? » asks a judgement, it defines no word
         constraints = replace(constraints, defined=(), defined_words=None)
-    topic = _TOPIC.match(folded) if context else None
-    topic_span = topic.span(topic.lastindex or 1) if topic else (0, 0)
-    topic_terms = analyzer.terms(folded[slice(*topic_span)]) if topic else []
+    topic_span = _topic(folded) if context else None
+    topic_terms = analyzer.terms(folded[slice(*topic_span)]) if topic_span else []
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     return QueryAnalysis(
@@ -229,7 +254,7 @@ def analyse_query(
         offices=frozenset(offices_in(question)),
         phrased=frozenset(t for phrase, words in _PHRASES if phrase.search(folded) for t in analyzer.terms(words)),
         topic=topic_terms[0] if topic_terms else None,
-        topic_word=as_written[slice(*topic_span)] if topic_terms else None,
+        topic_word=as_written[slice(*topic_span)] if topic_span and topic_terms else None,
         done=done_terms[0] if done_terms else None,
         done_word=as_written[done[0] : done[1]] if done_terms else None,
         context=context,
@@ -357,9 +382,20 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "befell": _befell(folded, as_written) if kind is AnswerType.NAME else None,
         "words_asked": _words_asked(folded, as_written),
         "activity_asked": _activity_asked(folded, as_written),
+        "origin": origin_asked(question),
+        "happened": _happened(folded, as_written),
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
         or bool(_BREAKDOWN.search(folded)),
     }
+
+
+def _happened(folded: str, as_written: str) -> str | None:
+    """The words, as written, of a question asking what happened (« ont perdu »), not the rule (« que se passe-t-il
+    si … »)."""
+    found = _HAPPENED_ASKED.search(folded)
+    if not found or _RULE_ASKED.search(folded):
+        return None
+    return as_written[found.start() : found.end()]
 
 
 _DETERMINER = r"(?:le |la |les |l'|cette |ce |cet |ces |leurs? |son |sa |ses )"

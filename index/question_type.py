@@ -34,6 +34,9 @@ _MONEY_VERBS = (
     r"|fil(?:e|es|ent|er|ait|aient)\b|lach\w*"  # « la CDC file combien ? », « a lâché combien ? »
     r"|touch\w*|percu\w*|percev\w*|empoch\w*|encaiss\w*"  # « ils ont touché combien ? »: money received
 )
+# « combien la réforme a-t-elle touché de pôles ? » counts pôles; « touché de subventions » is money
+_MONEY_NOUNS = r"argent|euros?|millions?|milliards?|subventions?|credits?|aides?|financements?|fonds|budgets?"
+_NO_THING_AFTER = rf"(?!\s+(?:de|d')\s*(?!(?:{_MONEY_NOUNS}|{'|'.join(MONEY_SLANG)})\b)[a-z])"
 # « combien de pôles », « combien y a-t-il de projets financés », « combien des projets financés »: a thing counted,
 # whatever the verb
 _COUNTS_A_THING = r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |es |'))"
@@ -85,7 +88,7 @@ _QUESTION_PATTERNS = [
         r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa) (le |la |l')?(budget|montant|enveloppe)\b"
         r"|\b(budget|montant|enveloppe)\b.*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi|combien|cb|cmb) ?\??$"
         # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted
-        rf"|\b(cb|cmb|combien)\b{_COUNTS_A_THING}[^?]*\b({_MONEY_VERBS})\b"
+        rf"|\b(cb|cmb|combien)\b{_COUNTS_A_THING}[^?]*\b({_MONEY_VERBS})\b{_NO_THING_AFTER}"
         rf"|\b({_MONEY_VERBS})(-[a-z]+)*\s+(cb|cmb|combien)\b{_COUNTS_A_THING}",
     ),
     (
@@ -193,10 +196,15 @@ _PLACE = re.compile(
 # « les dossiers venaient d'où ? », « de quelles régions ? »: where things came from, which a place names, not the
 # office they were sent to (« auprès des préfets de région »)
 _ORIGIN_ASKED = re.compile(
-    r"\b(?:ven\w*|provena\w*|provien\w*|arriv\w*|issu\w*) (?:d'ou|de quelles? (?:regions?|villes?|endroits?|coins?))\b"
+    r"\b(?:ven\w*|vien\w*|provena\w*|provien\w*|arriv\w*|issu\w*) (?:d'ou|de quelles? (?:regions?|villes?|endroits?|coins?))\b"
     r"|\bd'ou (?:ven|vien|provien|arriv)\w*|\bprovenance\b|\bd'ou sont(?:-ils|-elles)? (?:venu|issu|parti)\w*"
 )
 
+# … of things or people that are somewhere (« les dossiers », « ils »): « d'où vient l'idée / le retard ? » asks a cause
+_FROM_SOMEWHERE = re.compile(
+    r"\b(?:ils|elles|eux|poles?|dossiers?|candidat\w*|projets?|entreprises?|boites?|societes?|start-?ups?|pme"
+    r"|laboratoires?|labos?|membres?|partenaires?|laureats?|gens|participants?)\b"
+)
 
 _MONEY_WORDS = re.compile(
     rf"\b(?:argent|fonds|financ\w*|budget|euros?|credits?|subventions?|aides?|{'|'.join(MONEY_SLANG)})\b"
@@ -210,7 +218,21 @@ def origin_asked(question: str) -> str | None:
     found = _ORIGIN_ASKED.search(folded)
     if not found or _MONEY_WORDS.search(folded):  # « d'où vient l'argent ? »: a fund answers (« pris sur le FUI »)
         return None
+    if not _FROM_SOMEWHERE.search(_subject_of(folded, found)):  # « d'où vient l'idée ? »: a cause, not a place
+        return None
     return (written if len(written) == len(folded) else folded)[found.start() : found.end()]
+
+
+_DETERMINER = re.compile(r"^(?:le|la|les|l|ces|ce|cette|leurs?|ses|son|sa|des|du|de|d|\d+|t)$")
+
+
+def _subject_of(folded: str, asked: re.Match[str]) -> str:
+    """The words of what is said to come from somewhere: the noun after « d'où viennent … », or the few words
+    before « … venaient d'où »."""
+    if asked.group(0).startswith(("d'ou", "provenance")):
+        after = re.findall(r"[a-z]+", folded[asked.end() :])
+        return next((w for w in after if not _DETERMINER.match(w)), "")
+    return " ".join(re.findall(r"[a-z]+", folded[: asked.start()])[-3:])
 
 
 def names_a_place(text: str) -> bool:

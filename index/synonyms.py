@@ -60,7 +60,9 @@ _GROUPS = [
     "mieux meilleur meilleure meilleurs meilleures",  # the comparative of « bien » and of « bon »  # « le point d'étape à mi-parcours »: « un examen intermédiaire »
     "aider aide accompagner accompagnement soutenir soutien appuyer appui",
 ]
-_NO_PLACE_ALONE = {"saint", "mid", "alpe"}  # of « Saint-Étienne », « Midi-Pyrénées », « Rhône-Alpes »: no place alone
+# Words of « Saint-Étienne », « Midi-Pyrénées », « Rhône-Alpes », « Nord-Pas-de-Calais » that name no place alone
+_NO_PLACE_ALONE = {"saint", "midi", "alpes", "pas", "de"}
+_INFLECTIONS = ("", "s", "e", "es")  # « nantaises » is « nantaise »; « bordel » is no « bordelais »
 # Places the documents name, and what their people are called (« le pôle stéphanois », « un pôle alsacien »)
 _PLACE_GROUPS = [
     "alsace alsacien alsacienne alsaciens alsaciennes",
@@ -87,14 +89,22 @@ class Thesaurus:
         self, analyzer: FrenchAnalyzer, groups: list[str] = _GROUPS, place_groups: list[str] = _PLACE_GROUPS
     ) -> None:
         self._related: dict[str, set[str]] = {}
-        self.places: set[str] = set()  # terms of the places' groups: « lyon », « stephanois »
-        for group in groups + place_groups:
-            terms = {t for word in group.split() for t in analyzer.terms(word.replace("-", " "))}
-            if group in place_groups:
-                terms -= _NO_PLACE_ALONE
-                self.places |= terms
-            for term in terms:
-                self._related.setdefault(term, set()).update(terms - {term})
+        self._place_words: set[str] = set()  # folded words of the places' groups and their parts: « lyon », « etienne »
+        for group in groups:
+            self._relate({t for word in group.split() for t in analyzer.terms(word.replace("-", " "))})
+        for group in place_groups:
+            words = {w for word in analyzer.words(group) for w in (word, *word.split("-")) if w not in _NO_PLACE_ALONE}
+            self._place_words |= words
+            self._relate({t for word in words for t in analyzer.terms(word) if "-" not in word})
+
+    def _relate(self, terms: set[str]) -> None:
+        for term in terms:
+            self._related.setdefault(term, set()).update(terms - {term})
+
+    def is_place(self, folded_word: str) -> bool:
+        """A word of the question that names a place of the documents, or its people: « lyonnaises », « etienne »;
+        not « bordel »."""
+        return any(folded_word.removesuffix(ending) in self._place_words for ending in _INFLECTIONS)
 
     def related(self, term: str) -> set[str]:
         return self._related.get(term, set())

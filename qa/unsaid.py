@@ -8,7 +8,7 @@ from index.analysis import FrenchAnalyzer, fold_accents
 from index.phases import groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
 from index.query import QueryAnalysis
-from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in, origin_asked
+from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in
 from index.synonyms import Thesaurus
 from qa.evidence import SUBJECT_PHASE, Gap
 
@@ -65,17 +65,6 @@ _REPORTED = re.compile(
 # financier peut être révisé » does not answer « des pôles ont perdu de l'argent après 18 mois ? »
 _CONDITIONAL = re.compile(
     r"\bsi (?:cet|cette|ce|ces|le|la|les|l'|un|une|leur|leurs|son|sa|ses)\b[^.;]*\b(?:peu(?:t|vent) etre|pourr(?:a|ont|ait|aient))\b"
-)
-# What happened, asked in the past: « ont perdu », « ont vu leur soutien réduit », « a été révisé », « s'est passé »
-_HAPPENED_ASKED = re.compile(
-    r"\b(?:ont|a(?!\s+(?:quel|quelle|quels|quelles|cette|chaque|toute|tout|notre|leur)\b)|avaient|avait)(?:-t-il|-t-elle|-ils|-elles)?\s+(?:(?:bien|vraiment|deja|finalement|reellement)\s+)?"
-    r"(?:ete\s+)?[a-z]{3,}(?:e|es|ee|ees|u|us|ue|ues|is|it|its)\b|\bs'est passee?s?\b"
-)
-# … unless the question asks the rule itself: « que se passe-t-il si … », « ils risquaient quoi ? », « c'était prévu ? »,
-# « mon pôle a été classé en groupe 2, qu'est-ce qui nous attend ? »
-_RULE_ASKED = re.compile(
-    r"\bsi\b|\brisqu|\bpouv|\bpourr|\bprevu|\ben cas\b|\bse passe\b|\bsanction|\bconsequence|\bdoi(?:t|vent)\b"
-    r"|\battend|\bva\b|\bvont\b|\bconditions?\b|\bquels? cas\b"
 )
 # A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
 _NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »
@@ -136,12 +125,10 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
     groups = query.constraints.groups
     if query.kind is AnswerType.NAME and groups and not groups & groups_in(folded_said):
         gaps += [Gap(f"le groupe {g}", True) for g in sorted(groups)]
-    origin = origin_asked(query.question)
-    if origin and not names_a_place(said):  # « les 19 dossiers venaient d'où ? »: not « auprès des préfets »
-        gaps.append(Gap(f"« {origin} »", True, asked=True))
-    happened = _happened_asked(query)
-    if happened and _CONDITIONAL.search(folded_said):
-        gaps.append(Gap(f"« {happened} »", True, asked=True))  # what did happen, where only what could is said
+    if query.origin and not names_a_place(said):  # « les 19 dossiers venaient d'où ? »: not « auprès des préfets »
+        gaps.append(Gap(f"« {query.origin} »", True, asked=True))
+    if query.happened and _CONDITIONAL.search(folded_said):
+        gaps.append(Gap(f"« {query.happened} »", True, asked=True))  # what did happen, where only what could is said
     if query.created and not _CREATION.search(folded_said):
         gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
     if query.ranking and not _RANKS.search(said):
@@ -206,16 +193,6 @@ def _other_givers(query: QueryAnalysis, said: str) -> list[Gap]:
         start = folded.find(giver)
         gaps.append(Gap(f"« {written[start : start + len(giver)]} »", True))
     return gaps
-
-
-def _happened_asked(query: QueryAnalysis) -> str | None:
-    """The words, as written, of a question asking what happened (« ont perdu »), not the rule (« que se passe-t-il
-    si … »)."""
-    folded, written = folded_and_written(query.question)
-    found = _HAPPENED_ASKED.search(folded)
-    if not found or _RULE_ASKED.search(folded):
-        return None
-    return written[found.start() : found.end()]
 
 
 def _only_planned(folded_said: str) -> bool:

@@ -411,6 +411,9 @@ def test_a_follow_up_names_its_new_subject_not_a_discourse_marker():
     assert analyse_query("et sarkozy il a dit quoi ?", A, set(), said).topic_word == "sarkozy"
     assert analyse_query("et l'etat il met combien ?", A, set(), earlier).topic_word == "etat"
     assert analyse_query("et ensuite il s'est passé quoi ?", A, set(), said).topic is None
+    assert analyse_query("et enfin ils ont fait quoi ?", A, set(), said).topic is None
+    assert analyse_query("et concretement ils ont fait quoi ?", A, set(), said).topic is None
+    assert analyse_query("et le gouvernement il a dit quoi ?", A, set(), said).topic_word == "gouvernement"
 
 
 def test_the_next_or_previous_phase_is_written_out_from_the_turn_before():

@@ -50,6 +50,10 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("l'Etat met combien chaque année dans les plateformes ?") is AnswerType.AMOUNT
     assert answer_type("ça rapporte combien aux entreprises ?") is AnswerType.AMOUNT
     assert answer_type("et ils ont touché cb ?") is AnswerType.AMOUNT  # money received
+    # … but what a money verb is said of, when not money, is counted
+    assert answer_type("combien la réforme a-t-elle touché de pôles ?") is AnswerType.NUMBER
+    assert answer_type("combien l'État a financé de projets ?") is AnswerType.NUMBER
+    assert answer_type("combien a-t-il touché de subventions ?") is AnswerType.AMOUNT
     assert answer_type("Combien de pôles ont été financés ?") is AnswerType.NUMBER
     assert answer_type("combien vers la métropole ?") is AnswerType.NUMBER  # « vers », not « versé »
     assert answer_type("Combien de millions l'État consacre-t-il aux plates-formes ?") is AnswerType.AMOUNT
@@ -373,10 +377,24 @@ def test_the_figures_a_text_names_are_plain_numbers_whether_in_digits_or_words()
     assert figures_named("les deux phases en 1 seul domaine, 80 poles", digits_only=True) == {"80"}
 
 
+def test_figures_are_read_as_people_type_them():
+    assert figures_named("le budget c'etait 2,5m€ ou 1,5md ?") == {"2,5", "1,5"}  # a scale glued on is no name
+    assert figures_named("200k par projet") == {"200000"} == figures_named("200 000 euros par projet")
+    assert figures_named("0,5 milliard et 07 dossiers") == {"0,5", "7"}
+    assert figures_named("trois cents dossiers, vingt-et-un poles, quatre-vingts") == {"300", "21", "80"}
+    # every label of a list is a label; a figure after the list is not
+    assert figures_named("les phases 1, 2 et 3") == set()
+    assert figures_named("la phase 2 et 35 millions") == {"35"}
+
+
 def test_where_things_came_from_is_a_place_not_the_office_they_went_to():
     assert origin_asked("les 19 dossiers ecotech venaient d’où ?") == "venaient d'où"
     assert origin_asked("ils venaient de quelles régions ?") == "venaient de quelles régions"
     assert not origin_asked("il fallait envoyer les dossiers où ?")
     assert not origin_asked("et d'où vient l'argent ?")  # a fund answers: « pris sur le FUI »
+    assert origin_asked("d'ou viennent les poles retenus ?") == "d'ou viennent"
+    assert origin_asked("ils viennent de quelles villes ?") == "viennent de quelles villes"
+    assert origin_asked("la provenance des dossiers ?") == "provenance"
+    assert not origin_asked("d'où vient l'idée des pôles ?") and not origin_asked("le retard vient d'où ?")  # a cause
     assert names_a_place("Energivie, en Alsace") and names_a_place("Sporaltec (Saint-Étienne)")
     assert not names_a_place("Les dossiers pouvaient être déposés auprès des préfets de région.")

@@ -285,53 +285,28 @@ def test_heldout_sets_stay_close_to_the_dev_sets(real_service):
     assert metrics["offtopic_declined"] == 1.0
 
 
-def test_the_hard_heldout_set_written_this_session_keeps_its_measure(real_service):
-    # held-out-11 (very short questions in everyday words): below the targets, a floor against regressions only,
-    # a question under the measure: one near tie moved with the packages installed on a new machine
-    metrics = evaluate(real_service, questions("questions-heldout-11")).metrics()
-    assert metrics["hit@1"] >= 0.8 and metrics["hit@3"] >= 0.8 and metrics["answer_text"] >= 0.76
-    assert metrics["wrongly_declined"] <= 0.04 and metrics["near_declined"] >= 0.83 and metrics["followups"] >= 0.92
-    assert metrics["offtopic_declined"] == 1.0
+# Held-out sets written by helpers from the documents only, measured and never read (misses not printed): each keeps
+# a floor a question under its measure in the README (the first one a question more: a near tie moved with the
+# packages of a new machine), against regressions. Ceiling on answerable questions declined; every off-topic declined.
+HELDOUT_FLOORS = {
+    # set: hit@1, hit@3, answer_text, wrongly_declined (ceiling), near_declined, followups
+    "questions-heldout-10": (0.92, 0.96, 0.85, 0.02, 0.84, 0.9),  # tenth session, mixed
+    "questions-heldout-11": (0.8, 0.8, 0.76, 0.04, 0.83, 0.92),  # very short questions in everyday words
+    "questions-heldout-12": (0.9, 0.93, 0.9, 0.034, 0.83, 0.91),  # held-out-11's brief, another helper
+    "questions-heldout-13": (0.9, 0.96, 0.84, 0.032, 0.6, 0.9),  # eleventh session: very short everyday questions
+    "questions-heldout-14": (0.86, 0.9, 0.76, 0.067, 0.85, 0.8),  # eleventh session: mixed registers
+    "questions-heldout-15": (0.95, 0.95, 0.91, 0.042, 0.8, 0.9),  # twelfth session: everyday words, near-domain heavy
+    "questions-heldout-16": (0.93, 0.96, 0.87, 0.033, 0.75, 0.81),  # twelfth session: mixed registers
+}
 
 
-def test_the_heldout_set_of_the_tenth_session_keeps_its_measure(real_service):
-    # held-out-12 (held-out-11's brief, another helper): measured, never read; a floor against regressions
-    metrics = evaluate(real_service, questions("questions-heldout-12")).metrics()
-    assert metrics["hit@1"] >= 0.9 and metrics["hit@3"] >= 0.93 and metrics["answer_text"] >= 0.9
-    assert metrics["wrongly_declined"] <= 0.034 and metrics["near_declined"] >= 0.83 and metrics["followups"] >= 0.91
-    assert metrics["offtopic_declined"] == 1.0
-
-
-def test_the_heldout_sets_of_the_eleventh_session_keep_their_measure(real_service):
-    # held-out-13 (very short everyday questions) and -14 (mixed registers): measured, never read; floors a question
-    # under the measure (README), against regressions
-    short = evaluate(real_service, questions("questions-heldout-13")).metrics()
-    assert short["hit@1"] >= 0.9 and short["hit@3"] >= 0.96 and short["answer_text"] >= 0.84
-    assert short["wrongly_declined"] <= 0.032 and short["near_declined"] >= 0.6 and short["followups"] >= 0.9
-    mixed = evaluate(real_service, questions("questions-heldout-14")).metrics()
-    assert mixed["hit@1"] >= 0.86 and mixed["hit@3"] >= 0.9 and mixed["answer_text"] >= 0.76
-    assert mixed["wrongly_declined"] <= 0.067 and mixed["near_declined"] >= 0.85 and mixed["followups"] >= 0.8
-    assert short["offtopic_declined"] == 1.0 and mixed["offtopic_declined"] == 1.0
-
-
-def test_the_heldout_sets_of_the_twelfth_session_keep_their_measure(real_service):
-    # held-out-15 (everyday words, near-domain heavy) and -16 (mixed registers): measured, never read; floors a
-    # question under the measure (README), against regressions
-    everyday = evaluate(real_service, questions("questions-heldout-15")).metrics()
-    assert everyday["hit@1"] >= 0.95 and everyday["hit@3"] >= 0.95 and everyday["answer_text"] >= 0.91
-    assert everyday["wrongly_declined"] <= 0.042 and everyday["near_declined"] >= 0.8 and everyday["followups"] >= 0.9
-    mixed = evaluate(real_service, questions("questions-heldout-16")).metrics()
-    assert mixed["hit@1"] >= 0.93 and mixed["hit@3"] >= 0.96 and mixed["answer_text"] >= 0.87
-    assert mixed["wrongly_declined"] <= 0.033 and mixed["near_declined"] >= 0.75 and mixed["followups"] >= 0.81
-    assert everyday["offtopic_declined"] == 1.0 and mixed["offtopic_declined"] == 1.0
-
-
-def test_the_heldout_set_written_this_session_meets_the_targets(real_service):
-    # held-out-10: written by a helper from the documents only; measured, never read (misses not printed)
-    metrics = evaluate(real_service, questions("questions-heldout-10")).metrics()
-    assert metrics["hit@1"] >= 0.92 and metrics["hit@3"] >= 0.96 and metrics["answer_text"] >= 0.85
-    assert metrics["wrongly_declined"] <= 0.02 and metrics["near_declined"] >= 0.84 and metrics["followups"] >= 0.9
-    assert metrics["offtopic_declined"] == 1.0
+@pytest.mark.parametrize("name", HELDOUT_FLOORS)
+def test_a_heldout_set_keeps_its_measure(real_service, name):
+    hit1, hit3, text, declined, near, followups = HELDOUT_FLOORS[name]
+    metrics = evaluate(real_service, questions(name)).metrics()
+    assert metrics["hit@1"] >= hit1 and metrics["hit@3"] >= hit3 and metrics["answer_text"] >= text
+    assert metrics["wrongly_declined"] <= declined and metrics["offtopic_declined"] == 1.0
+    assert metrics["near_declined"] >= near and metrics["followups"] >= followups
 
 
 def test_fold_compares_without_case_or_accents():

@@ -45,6 +45,12 @@ _COUNTED = re.compile(
     r"|^(?:et\s+)?(?:le|la|les|l')\s*(?P<holder>ministres?|president|presidente|secretaire|directeur|directrice"
     r"|responsables?|chef|delegue|prefets?|correspondants?|rapporteurs?|auteurs?)\b[^?]*?,?\s*c'(?:est|etait) (?:qui|ki)\b"
 )
+# An adjective right after the thing counted says which ones (« combien de pôles mondiaux », « de projets
+# collaboratifs », « de pôles bretons »); by its ending, not a participle (« de projets financés » counts the projects)
+_QUALIFIER = re.compile(
+    r"\s+(?:a vocation |d'envergure |de dimension |de rang )?([a-z]{4,}(?:aux|ale|ales|iens?|iennes?|iques?|els|elles?|ifs?|ives?|ains?|aines?|ois|oises?|eens?|eennes?"
+    r"|aires?|ons|onnes?))\b"
+)
 # « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
 _NOT_COUNTED = {
     "temps",
@@ -238,6 +244,9 @@ class Constraints:
     set_aside: frozenset[str] = frozenset()
     shares: frozenset[str] = frozenset()  # « les 30 % de projets verts »: percentages named, as figures (« 30 »)
     figures: frozenset[str] = frozenset()  # « les 19 dossiers », « au bout de 18 mois »: other figures named
+    # « combien de pôles mondiaux ? »: the kind of thing counted, which the passage must say (index term, as written)
+    qualifier: str | None = None
+    qualifier_words: str | None = None
 
     def __bool__(self) -> bool:
         return bool(
@@ -309,8 +318,12 @@ def extract_constraints(
             1,
         )  # « Caisse des Dépôts »
     terms = analyzer.terms(match.group(group)) if match else []
+    qualifier = qualifier_words = None
     if terms:
         asked, asked_word = terms[0], as_written[match.start(group) : match.end(group)]
+        kind = _QUALIFIER.match(folded, match.end(group)) if group in ("thing", "fronted") else None
+        if kind and (kind_terms := analyzer.terms(kind.group(1))):
+            qualifier, qualifier_words = kind_terms[0], as_written[match.start(group) : kind.end(1)]
     defined = _DEFINED_FIRST.search(folded) or _DEFINED.search(folded)
     defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
     head = defined.group(1).split()[0] if defined else ""
@@ -343,4 +356,6 @@ def extract_constraints(
         generic=frozenset(generic),
         asked=asked,
         asked_word=asked_word,
+        qualifier=qualifier,
+        qualifier_words=qualifier_words,
     )

@@ -229,4 +229,6 @@ class EvidenceCheck:
             if elsewhere or not self.retriever.lexical.thesaurus.found_in(c.asked, present):
                 # Users count things in their own words: a caveat, never a refusal on this alone.
                 gaps.append(Gap(f"« {c.asked_word} »", True, asked=True))
+            elif c.qualifier and not self.retriever.lexical.thesaurus.found_in(c.qualifier, present):
+                gaps.append(Gap(f"« {c.qualifier_words} »", True, asked=True))  # pôles, but not « mondiaux »
         return gaps

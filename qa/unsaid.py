@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from index.analysis import FrenchAnalyzer, fold_accents
+from index.figures import counts_thing
 from index.phases import groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
 from index.query import QueryAnalysis
@@ -118,6 +119,15 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
         gaps += _other_givers(query, said)
         if query.cost_of and not _amount_of(query.cost_of, said, analyzer, thesaurus):
             gaps.append(Gap(f"le montant de « {query.cost_of} »", True, asked=True))  # « … de « cette étude » »
+    qualifier = query.constraints.qualifier
+    if (
+        query.kind is AnswerType.NUMBER
+        and qualifier
+        and not counts_thing(said, thesaurus.family(qualifier), analyzer.terms)
+    ):
+        gaps.append(
+            Gap(f"« {query.constraints.qualifier_words} »", True, asked=True)
+        )  # « six nouveaux pôles », not mondiaux
     folded_said = fold_accents(said)
     if query.outcome and (_only_planned(folded_said) or _not_what_became(query, folded_said)):
         gaps.append(Gap(f"« {query.outcome} »", True, asked=True))

@@ -39,6 +39,10 @@ def test_constraints_name_what_a_passage_must_carry():
     assert extract_constraints("on les réexamine au bout de combien de temps ?", A).asked is None
     assert extract_constraints("Combien y avait-il de pôles en 2008 ?", A).asked_word == "pôles"
     assert extract_constraints("il y a combien de pôles ?", A).asked_word == "pôles"
+    # which ones are counted: an adjective after the thing, not a participle
+    assert extract_constraints("y a combien de pôles mondiaux ?", A).qualifier_words == "pôles mondiaux"
+    assert extract_constraints("combien de pôles à vocation mondiale ?", A).qualifier == "mondial"
+    assert extract_constraints("combien de projets financés ?", A).qualifier is None
     # a kind of firm in capitals is no name (nor is what comes before it asked of one)
     patron = extract_constraints("Patron de PME ici : au bout de combien de temps repasse-t-on un examen ?", A)
     assert not patron.names and patron.asked is None

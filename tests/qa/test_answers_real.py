@@ -1024,6 +1024,12 @@ def test_a_new_subject_taken_up_by_a_pronoun_must_be_the_answers(real_service):
             "sur les 71 pôles, combien étaient dans le groupe 3 ?",
             "13",
         ),
+        # a kind of pôle counted: the pôle Eau is « à vocation mondiale », the six new pôles are not all
+        (
+            "il y a combien de pôles mondiaux ?",
+            "combien de nouveaux pôles pour les écotechnologies en 2010 ?",
+            "six nouveaux pôles",
+        ),
     ],
 )
 def test_a_detail_one_step_beyond_a_sentence_gets_the_caveat(real_service, doubtful, answered, phrase):

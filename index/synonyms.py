@@ -90,21 +90,32 @@ class Thesaurus:
     ) -> None:
         self._related: dict[str, set[str]] = {}
         self._place_words: set[str] = set()  # folded words of the places' groups and their parts: « lyon », « etienne »
+        self._place_terms: set[str] = set()  # their index terms: « stephanois », « etien »
         for group in groups:
             self._relate({t for word in group.split() for t in analyzer.terms(word.replace("-", " "))})
         for group in place_groups:
             words = {w for word in analyzer.words(group) for w in (word, *word.split("-")) if w not in _NO_PLACE_ALONE}
+            terms = {t for word in words for t in analyzer.terms(word) if "-" not in word}
             self._place_words |= words
-            self._relate({t for word in words for t in analyzer.terms(word) if "-" not in word})
+            self._place_terms |= terms
+            self._relate(terms)
+        self._terms = analyzer.terms
 
     def _relate(self, terms: set[str]) -> None:
         for term in terms:
             self._related.setdefault(term, set()).update(terms - {term})
 
+    def place_terms(self, folded_word: str) -> list[str]:
+        """The index terms of a word that name a place: « etien » of « saint-etienne », not « alpe » of
+        « rhone-alpes » (« Provence-Alpes-Côte d'Azur » is not Rhône-Alpes)."""
+        return [t for t in self._terms(folded_word) if t in self._place_terms]
+
     def is_place(self, folded_word: str) -> bool:
-        """A word of the question that names a place of the documents, or its people: « lyonnaises », « etienne »;
-        not « bordel »."""
-        return any(folded_word.removesuffix(ending) in self._place_words for ending in _INFLECTIONS)
+        """A word of the question that names a place of the documents, or its people: « lyonnaises », « st-etienne »,
+        « lyonais »; not « bordel », whose stem is the word itself and only by chance that of « bordelais »."""
+        if any(folded_word.removesuffix(ending) in self._place_words for ending in _INFLECTIONS):
+            return True
+        return any(t in self._place_terms and t != folded_word for t in self._terms(folded_word))
 
     def related(self, term: str) -> set[str]:
         return self._related.get(term, set())

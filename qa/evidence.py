@@ -129,7 +129,7 @@ class EvidenceCheck:
         return [
             Gap(f"« {written[start : start + len(word)] if (start := folded.find(word)) >= 0 else word} »", True)
             for word in dict.fromkeys(analyzer.words(query.question))
-            if thesaurus.is_place(word) and not any(thesaurus.found_in(t, present) for t in analyzer.terms(word))
+            if thesaurus.is_place(word) and not any(thesaurus.found_in(t, present) for t in thesaurus.place_terms(word))
         ]
 
     def _definition_gaps(self, c: Constraints, row: int) -> list[Gap]:

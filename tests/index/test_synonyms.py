@@ -17,6 +17,8 @@ def test_a_place_meets_what_its_people_are_called():
     # a part of a compound place is no place alone: « Provence-Alpes-Côte d'Azur » is not « lyonnais »
     assert not meet("lyonnais", "porté par Provence-Alpes-Côte d'Azur et Midi-Pyrénées")
     assert all(map(T.is_place, ["lyon", "stephanois", "toulousaines", "saint-etienne", "etienne", "nantes"]))
+    assert T.is_place("st-etienne") and T.is_place("provencaux")  # a part of it, another form of it
+    assert T.place_terms("rhone-alpes") == ["rhon"]  # « Alpes » is no place alone
     assert not any(map(T.is_place, ["saint", "alpes", "midi", "bordel", "nant", "pas"]))
 
 

@@ -67,6 +67,7 @@ class QueryAnalysis:
     befell: str | None = None
     origin: str | None = None  # « les dossiers venaient d'où ? »: where things came from, a place (as written)
     happened: str | None = None  # « des pôles ont perdu de l'argent ? »: what did happen, not a rule (as written)
+    why: str | None = None  # « pourquoi Sporaltec a perdu son label ? »: a cause asked, as written from « pourquoi »
 
     @property
     def context_names(self) -> frozenset[str]:
@@ -384,9 +385,26 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "activity_asked": _activity_asked(folded, as_written),
         "origin": origin_asked(question),
         "happened": _happened(folded, as_written),
+        "why": _why(folded, as_written) if kind is AnswerType.REASON else None,
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
         or bool(_BREAKDOWN.search(folded)),
     }
+
+
+# « pourquoi … ? », « pk … », « pour quelle raison … »: a cause; not a purpose (« ça sert à quoi ? », said with « pour
+# tester ») nor « pk … c lequel ? », which asks the last question word
+_WHY = re.compile(r"(?<!c'est )\b(?:pourquoi|pk|pq|pkoi|pourkoi|pour quelle raison)\b[^?]*")
+_ANOTHER_QUESTION_WORD = re.compile(
+    r"\b(?:lequel|laquelle|lesquel(?:le)?s|quel(?:le)?s?|qui|quand|combien|cb|ou|quoi|koi)\b"
+)
+
+
+def _why(folded: str, as_written: str) -> str | None:
+    """The words, as written, of a question asking why (« pourquoi Sporaltec a perdu son label »)."""
+    found = _WHY.search(folded)
+    if not found or _ANOTHER_QUESTION_WORD.search(found.group(0)):
+        return None
+    return as_written[found.start() : found.end()].strip(" ,;:!")
 
 
 def _happened(folded: str, as_written: str) -> str | None:

@@ -67,6 +67,16 @@ _REPORTED = re.compile(
 _CONDITIONAL = re.compile(
     r"\bsi (?:cet|cette|ce|ces|le|la|les|l'|un|une|leur|leurs|son|sa|ses)\b[^.;]*\b(?:peu(?:t|vent) etre|pourr(?:a|ont|ait|aient))\b"
 )
+# What gives a cause or a purpose: « afin de », « pour mieux coordonner », « après l'évaluation positive », « au vu de
+# cette seconde évaluation », « en a tiré les conséquences », « ce qui lui donne », a condition (« si cet examen est
+# insatisfaisant, le soutien peut être révisé »), a finding (« l'étude constate que … »)
+_GIVES_A_CAUSE = re.compile(
+    r"\b(?:afin (?:de|d'|que)|parce (?:que|qu')|car|en raison|du fait|grace a|compte tenu|etant donne|puisque|faute d"
+    r"|au vu d|a la suite d|suite a|apres|consequences?|c'est pourquoi|raisons?|motiv\w*|en effet|dans le but"
+    r"|de (?:maniere|facon|sorte) a|pour que|pour (?:mieux |ne pas |en )?[a-z]+(?:er|ir|re)\b|pour faire|vis\w* a"
+    r"|objectifs?|permet\w*|ce qui (?:lui |leur )?[a-z]+|en contrepartie|justifi\w*|explique\w*|ainsi|d'autant"
+    r"|si|servi\w* (?:de|a)|mot d'ordre|constat\w*)\b"
+)
 # A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
 _NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »
 # « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
@@ -139,6 +149,10 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
         gaps.append(Gap(f"« {query.origin} »", True, asked=True))
     if query.happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {query.happened} »", True, asked=True))  # what did happen, where only what could is said
+    if query.why and not _GIVES_A_CAUSE.search(folded_said) and _restates(query, said_terms, thesaurus):
+        gaps.append(
+            Gap(f"« {query.why} »", True, asked=True)
+        )  # the fact again (« ont perdu leur label »), not its cause
     if query.created and not _CREATION.search(folded_said):
         gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
     if query.ranking and not _RANKS.search(said):
@@ -164,6 +178,18 @@ def _says_what_it_does(said: str, name: str) -> bool:
         _ITS_WORK.search(folded[m.end() : m.end() + ACTIVITY_WINDOW])
         for m in re.finditer(rf"\b{re.escape(fold_accents(name))}\b", folded)
     )
+
+
+RESTATED = (
+    0.6  # share of the question's own words a sentence says again when it states the fact a « pourquoi » is about
+)
+
+
+def _restates(query: QueryAnalysis, said_terms: list[str], thesaurus: Thesaurus) -> bool:
+    """The sentence says again what the question says happened (« Six pôles ont perdu leur label : Sporaltec … » for
+    « pourquoi Sporaltec a perdu son label ? »)."""
+    own = set(query.own_terms) - set(query.constraints.set_aside)
+    return bool(own) and sum(thesaurus.found_in(t, said_terms) for t in own) >= RESTATED * len(own)
 
 
 def _says_the_opposite(

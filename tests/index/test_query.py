@@ -48,6 +48,15 @@ def test_constraints_name_what_a_passage_must_carry():
     assert not patron.names and patron.asked is None
 
 
+def test_a_cause_asked_is_read_from_its_question_word():
+    assert (
+        analyse_query("pourquoi Sporaltec a perdu son label ?", A, set()).why == "pourquoi Sporaltec a perdu son label"
+    )
+    assert analyse_query("pk ils ont pris BCG", A, set()).why == "pk ils ont pris BCG"
+    assert analyse_query("ça sert à quoi une plateforme ?", A, set()).why is None  # a purpose, said with « pour »
+    assert analyse_query("pk pas de nouveaux poles sauf 1 domaine, c lequel ?", A, set()).why is None  # « lequel »
+
+
 def test_the_word_naming_the_kind_of_answer_weighs_little():
     # « deuxième phase (2009-2012) » answers « quelle période » without the word: the type check sees to it.
     terms = analyse_query("Quelle période couvre la phase 2 ?", A, set()).terms

@@ -1030,6 +1030,12 @@ def test_a_new_subject_taken_up_by_a_pronoun_must_be_the_answers(real_service):
             "combien de nouveaux pôles pour les écotechnologies en 2010 ?",
             "six nouveaux pôles",
         ),
+        # « pourquoi » answered by the fact again: the documents give no cause for Sporaltec's loss
+        (
+            "pourquoi Sporaltec a perdu son label ?",
+            "pourquoi la phase 2 a été prolongée ?",
+            "afin de mieux coordonner",
+        ),
     ],
 )
 def test_a_detail_one_step_beyond_a_sentence_gets_the_caveat(real_service, doubtful, answered, phrase):

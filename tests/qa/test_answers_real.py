@@ -208,6 +208,12 @@ def test_short_questions_in_the_words_users_type(real_service):
     assert "au bout de 18 mois" in again.answer  # « re- » said again; a delay answers « quand »
     assert "control" in real_service._engine.retriever.analyse("recontrôlés").terms
     assert "organis" not in real_service._engine.retriever.analyse("se réorganiser").terms  # not a thesaurus verb
+    # a letter off a word of the documents, and no other: a typo; a name with a capital is not mended
+    exception = real_service.ask("le gel des nouveaux labels en 2008, y avait une exeption ?")
+    assert "à une exception près" in exception.answer
+    assert "cellmill" in real_service._engine.retriever.analyse("cellmil sa porte sur koi").terms
+    assert "aquimer" not in real_service._engine.retriever.analyse("qui préside Aquamer ?").terms
+    assert "maintenu" not in real_service._engine.retriever.analyse("y a 77 pôles maintenant ?").terms
     others = real_service.ask("hormis l'Etat et la Caisse des dépôts, qui met aussi des sous ds les plateformes ?")
     assert others.answer.startswith("Les collectivités territoriales")  # not the sentence whose subject is the State
     platforms = real_service.ask("les plateformes d'innovation c'est quoi ?")

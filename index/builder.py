@@ -244,7 +244,7 @@ def build_index(
         folder = versions.new_build_folder()
         try:
             IndexBundle(manifest, chunks, vectors, dense, lexical).save(folder)
-            IndexBundle.load(folder)  # verify what was written before anyone can load it
+            IndexBundle.check(folder)  # verify what was written before anyone can load it
             published = versions.publish(folder, version)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)

@@ -80,15 +80,38 @@ class IndexBundle:
             lexical = LexicalIndex.load(folder / LEXICAL)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise IndexLoadError(f"index {folder.name} : {exc}") from exc
-        count = manifest.get("chunk_count")
         sizes = {"chunks": len(chunks), "vectors": len(vectors), "faiss": dense.size, "lexical": lexical.size}
-        if any(size != count for size in sizes.values()):
-            raise IndexLoadError(
-                f"index {folder.name} : le manifeste annonce {count} passages, les fichiers en contiennent {sizes}"
-            )
-        if dense.dimension != manifest.get("dimension") or vectors.shape[1] != dense.dimension:
-            raise IndexLoadError(f"index {folder.name} : la dimension des vecteurs ne correspond pas au manifeste")
+        _check_sizes(folder, manifest, sizes, {vectors.shape[1], dense.dimension})
         return cls(manifest, chunks, vectors, dense, lexical)
+
+    @staticmethod
+    def check(folder: Path) -> None:
+        """What a build checks before it publishes a version: every file there with its checksum, the FAISS and BM25
+        indexes readable, each holding the manifest's count of passages. The passages and term lists, just written
+        from memory, are not parsed again: a server loading the version does, and keeps serving the one it has if that
+        fails."""
+        manifest = verified_manifest(folder)
+        try:
+            with (folder / CHUNKS).open("rb") as fh:
+                passages = sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b""))
+            vectors = np.load(folder / VECTORS, mmap_mode="r")
+            dense = FaissStore.load(folder / DENSE)
+            lexical = LexicalIndex.stored_size(folder / LEXICAL)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexLoadError(f"index {folder.name} : {exc}") from exc
+        sizes = {"chunks": passages, "vectors": len(vectors), "faiss": dense.size, "lexical": lexical}
+        _check_sizes(folder, manifest, sizes, {vectors.shape[1], dense.dimension})
+
+
+def _check_sizes(folder: Path, manifest: dict, sizes: dict[str, int], dimensions: set[int]) -> None:
+    """As many passages in every file as the manifest says, vectors of the manifest's dimension."""
+    count = manifest.get("chunk_count")
+    if any(size != count for size in sizes.values()):
+        raise IndexLoadError(
+            f"index {folder.name} : le manifeste annonce {count} passages, les fichiers en contiennent {sizes}"
+        )
+    if dimensions != {manifest.get("dimension")}:
+        raise IndexLoadError(f"index {folder.name} : la dimension des vecteurs ne correspond pas au manifeste")
 
 
 @dataclass

@@ -73,6 +73,14 @@ class LexicalIndex:
         with (folder / "terms.json").open(encoding="utf-8") as fh:
             return json.load(fh)
 
+    @staticmethod
+    def stored_size(folder: Path) -> int:
+        """How many passages the saved BM25 index scores, read without its term lists (a build's check)."""
+        try:
+            return int(bm25s.BM25.load(str(folder), show_progress=False).scores["num_docs"])
+        except (OSError, ValueError, KeyError) as exc:
+            raise ValueError(f"index lexical illisible : {exc}") from exc
+
     @classmethod
     def load(cls, folder: Path, analyzer: FrenchAnalyzer | None = None) -> LexicalIndex:
         try:

@@ -5,7 +5,7 @@ import pytest
 
 from corpus.loaders import CorpusError
 from index.builder import build_index
-from index.bundle import IndexBundle, IndexLoadError
+from index.bundle import IndexBundle, IndexLoadError, _sha256
 from index.versions import BuildLockedError, IndexNotBuiltError, IndexVersions, load_published
 
 
@@ -65,6 +65,26 @@ def test_corrupted_version_is_refused_with_the_problem_named(tmp_path, fake_enco
     with pytest.raises(IndexLoadError, match="fichier chunks.jsonl manquant"):
         IndexBundle.load(current)
     assert manifest["format"] == 1
+
+
+def test_a_build_checks_what_it_wrote_before_publishing(tmp_path, fake_encoder):
+    corpus = small_corpus(tmp_path)
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    current = IndexVersions(tmp_path / "index").current()
+    IndexBundle.check(current)  # checksums, readable indexes, one passage per line
+    (current / "dense.faiss").write_bytes(b"truncated")
+    with pytest.raises(IndexLoadError, match="dense.faiss"):
+        IndexBundle.check(current)
+    # a passage short of the manifest's count, its checksum made to match: the counts still disagree
+    build_index([corpus], tmp_path / "other", fake_encoder)
+    current = IndexVersions(tmp_path / "other").current()
+    chunks = current / "chunks.jsonl"
+    chunks.write_text("".join(chunks.read_text(encoding="utf-8").splitlines(keepends=True)[1:]), encoding="utf-8")
+    manifest = json.loads((current / "manifest.json").read_text())
+    manifest["files"] = {name: _sha256(current / name) for name in manifest["files"]}
+    (current / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(IndexLoadError, match="le manifeste annonce"):
+        IndexBundle.check(current)
 
 
 def test_rollback_returns_to_the_previous_version(tmp_path, fake_encoder):

@@ -59,6 +59,9 @@ _GROUPS = [
     "intermédiaire mi-parcours",
     "mieux meilleur meilleure meilleurs meilleures",  # the comparative of « bien » and of « bon »  # « le point d'étape à mi-parcours »: « un examen intermédiaire »
     "aider aide accompagner accompagnement soutenir soutien appuyer appui",
+    # « le pôle du recyclage et de la dépollution » for « la valorisation des déchets et le traitement des sols pollués »
+    "valorisation valoriser recyclage recycler",
+    "pollués pollution polluer dépollution dépolluer",
 ]
 # Words of « Saint-Étienne », « Midi-Pyrénées », « Rhône-Alpes », « Nord-Pas-de-Calais » that name no place alone
 _NO_PLACE_ALONE = {"saint", "midi", "alpes", "pas", "de"}

@@ -303,6 +303,9 @@ HELDOUT_FLOORS = {
     "questions-heldout-14": (0.86, 0.9, 0.76, 0.067, 0.85, 0.8),  # eleventh session: mixed registers
     "questions-heldout-15": (0.95, 0.95, 0.91, 0.042, 0.8, 0.9),  # twelfth session: everyday words, near-domain heavy
     "questions-heldout-16": (0.93, 0.96, 0.87, 0.033, 0.75, 0.81),  # twelfth session: mixed registers
+    "questions-heldout-17": (0.88, 0.92, 0.88, 0.075, 0.73, 0.83),  # thirteenth session: near-domain traps, mixed
+    "questions-heldout-18": (0.91, 0.91, 0.87, 0.042, 0.7, 0.83),  # thirteenth session: everyday words, near-heavy
+    "questions-heldout-19": (0.87, 0.87, 0.87, 0.063, 0.75, 0.8),  # thirteenth session: held-out-17's brief, short
 }
 
 

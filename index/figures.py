@@ -109,7 +109,7 @@ _WORD_WITH_DIGITS = re.compile(
 )  # « Team2 », « S2E2 », « Pôles 2.0 »
 # « 2,5M€ », « 1,5md »: an amount with its scale glued on, not a name; « 200k » is « 200 000 »
 _GLUED_SCALE = re.compile(r"(\d)(m|md|mds|mrd|mrds)(?=€|\b)")
-_THOUSANDS = re.compile(r"\b(\d+)k(?=€|\b)")
+_THOUSANDS = re.compile(r"(?<![\d.,])\b(\d+)k(?=€|\b)")  # not « 2,5k€ »: a decimal is left as it is
 # « cinq cents », « trois mille », « deux millions » are one figure or a figure and its scale: joined
 _WORDS_THEN_HUNDREDS = re.compile(rf"\b({NUMBER_WORDS})\s+(cents?|mille)\b")
 _DECIMAL = re.compile(r"\d+[.,]\d+")

@@ -393,16 +393,17 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
 
 # « pourquoi … ? », « pk … », « pour quelle raison … »: a cause; not a purpose (« ça sert à quoi ? », said with « pour
 # tester ») nor « pk … c lequel ? », which asks the last question word
-_WHY = re.compile(r"(?<!c'est )\b(?:pourquoi|pk|pq|pkoi|pourkoi|pour quelle raison)\b[^?]*")
-_ANOTHER_QUESTION_WORD = re.compile(
-    r"\b(?:lequel|laquelle|lesquel(?:le)?s|quel(?:le)?s?|qui|quand|combien|cb|ou|quoi|koi)\b"
+_WHY = re.compile(r"(?<!c'est )\b(pourquoi|pk|pq|pkoi|pourkoi|pour quelles? raisons?)\b[^?]*")
+_LAST_QUESTION_WORD = re.compile(
+    r"\b(?:lequel|laquelle|lesquel(?:le)?s|quel(?:le)?s?|qui|quand|combien|cb|ou|quoi|koi)\b\W*$"
 )
 
 
 def _why(folded: str, as_written: str) -> str | None:
     """The words, as written, of a question asking why (« pourquoi Sporaltec a perdu son label »)."""
     found = _WHY.search(folded)
-    if not found or _ANOTHER_QUESTION_WORD.search(found.group(0)):
+    # « pk … , c lequel ? »: another question word ending the question, after the why-phrase's own words
+    if not found or _LAST_QUESTION_WORD.search(found.group(0)[len(found.group(1)) :]):
         return None
     return as_written[found.start() : found.end()].strip(" ,;:!")
 

@@ -36,7 +36,9 @@ _MONEY_VERBS = (
 )
 # « combien la réforme a-t-elle touché de pôles ? » counts pôles; « touché de subventions » is money
 _MONEY_NOUNS = r"argent|euros?|millions?|milliards?|subventions?|credits?|aides?|financements?|fonds|budgets?"
-_NO_THING_AFTER = rf"(?!\s+(?:de|d')\s*(?!(?:{_MONEY_NOUNS}|{'|'.join(MONEY_SLANG)})\b)[a-z])"
+# a bare noun after « de » (« de pôles »), not a determiner or a comparative (« de la Région », « de plus »)
+_NOT_A_THING = r"la|le|les|l'|sa|son|ses|leur|leurs|cette|ce|ces|plus|moins|ici|nouveau|trop"
+_NO_THING_AFTER = rf"(?!\s+(?:de|d')\s*(?!(?:{_MONEY_NOUNS}|{'|'.join(MONEY_SLANG)}|{_NOT_A_THING})(?:\b|(?<=')))[a-z])"
 # « combien de pôles », « combien y a-t-il de projets financés », « combien des projets financés »: a thing counted,
 # whatever the verb
 _COUNTS_A_THING = r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |es |'))"

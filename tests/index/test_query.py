@@ -53,6 +53,8 @@ def test_a_cause_asked_is_read_from_its_question_word():
         analyse_query("pourquoi Sporaltec a perdu son label ?", A, set()).why == "pourquoi Sporaltec a perdu son label"
     )
     assert analyse_query("pk ils ont pris BCG", A, set()).why == "pk ils ont pris BCG"
+    assert analyse_query("pour quelle raison Sporaltec a perdu son label ?", A, set()).why
+    assert analyse_query("pourquoi les pôles qui ont perdu leur label ont fait appel ?", A, set()).why  # a relative
     assert analyse_query("ça sert à quoi une plateforme ?", A, set()).why is None  # a purpose, said with « pour »
     assert analyse_query("pk pas de nouveaux poles sauf 1 domaine, c lequel ?", A, set()).why is None  # « lequel »
 

@@ -54,6 +54,8 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("combien la réforme a-t-elle touché de pôles ?") is AnswerType.NUMBER
     assert answer_type("combien l'État a financé de projets ?") is AnswerType.NUMBER
     assert answer_type("combien a-t-il touché de subventions ?") is AnswerType.AMOUNT
+    assert answer_type("combien ont-ils touché de la Région ?") is AnswerType.AMOUNT  # who gave, not what is counted
+    assert answer_type("combien l'État a versé de plus en 2010 ?") is AnswerType.AMOUNT
     assert answer_type("Combien de pôles ont été financés ?") is AnswerType.NUMBER
     assert answer_type("combien vers la métropole ?") is AnswerType.NUMBER  # « vers », not « versé »
     assert answer_type("Combien de millions l'État consacre-t-il aux plates-formes ?") is AnswerType.AMOUNT
@@ -380,6 +382,7 @@ def test_the_figures_a_text_names_are_plain_numbers_whether_in_digits_or_words()
 def test_figures_are_read_as_people_type_them():
     assert figures_named("le budget c'etait 2,5m€ ou 1,5md ?") == {"2,5", "1,5"}  # a scale glued on is no name
     assert figures_named("200k par projet") == {"200000"} == figures_named("200 000 euros par projet")
+    assert figures_named("chaque projet a eu 2,5k€ ?") == {"2,5"}  # no « 2,5000 »
     assert figures_named("0,5 milliard et 07 dossiers") == {"0,5", "7"}
     assert figures_named("trois cents dossiers, vingt-et-un poles, quatre-vingts") == {"300", "21", "80"}
     # every label of a list is a label; a figure after the list is not

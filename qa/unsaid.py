@@ -129,15 +129,10 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
         gaps += _other_givers(query, said)
         if query.cost_of and not _amount_of(query.cost_of, said, analyzer, thesaurus):
             gaps.append(Gap(f"le montant de « {query.cost_of} »", True, asked=True))  # « … de « cette étude » »
-    qualifier = query.constraints.qualifier
-    if (
-        query.kind is AnswerType.NUMBER
-        and qualifier
-        and not counts_thing(said, thesaurus.family(qualifier), analyzer.terms)
-    ):
-        gaps.append(
-            Gap(f"« {query.constraints.qualifier_words} »", True, asked=True)
-        )  # « six nouveaux pôles », not mondiaux
+    # « combien de pôles mondiaux ? »: « six nouveaux pôles … le pôle Eau, à vocation mondiale » counts no such pôles
+    qualifier = query.constraints.qualifier if query.kind is AnswerType.NUMBER else None
+    if qualifier and not counts_thing(said, thesaurus.family(qualifier), analyzer.terms):
+        gaps.append(Gap(f"« {query.constraints.qualifier_words} »", True, asked=True))
     folded_said = fold_accents(said)
     if query.outcome and (_only_planned(folded_said) or _not_what_became(query, folded_said)):
         gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
@@ -149,10 +144,9 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
         gaps.append(Gap(f"« {query.origin} »", True, asked=True))
     if query.happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {query.happened} »", True, asked=True))  # what did happen, where only what could is said
+    # the fact again (« ont perdu leur label »), not its cause
     if query.why and not _GIVES_A_CAUSE.search(folded_said) and _restates(query, said_terms, thesaurus):
-        gaps.append(
-            Gap(f"« {query.why} »", True, asked=True)
-        )  # the fact again (« ont perdu leur label »), not its cause
+        gaps.append(Gap(f"« {query.why} »", True, asked=True))
     if query.created and not _CREATION.search(folded_said):
         gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
     if query.ranking and not _RANKS.search(said):
@@ -180,9 +174,8 @@ def _says_what_it_does(said: str, name: str) -> bool:
     )
 
 
-RESTATED = (
-    0.6  # share of the question's own words a sentence says again when it states the fact a « pourquoi » is about
-)
+# Share of the question's own words a sentence says again when it states the fact a « pourquoi » is about
+RESTATED = 0.6
 
 
 def _restates(query: QueryAnalysis, said_terms: list[str], thesaurus: Thesaurus) -> bool:

@@ -46,9 +46,15 @@ _COUNTED = re.compile(
     r"|responsables?|chef|delegue|prefets?|correspondants?|rapporteurs?|auteurs?)\b[^?]*?,?\s*c'(?:est|etait) (?:qui|ki)\b"
 )
 # An adjective right after the thing counted says which ones (« combien de pôles mondiaux », « de projets
-# collaboratifs », « de pôles bretons »); by its ending, not a participle (« de projets financés » counts the projects)
+# collaboratifs », « de pôles bretons »); by its ending, not a participle (« de projets financés », « sélectionnés »
+# count the projects), a verb (« combien de pôles avions-nous ») or a word of time or of everyday speech (« actuels »,
+# « officiels »), which no passage need say
 _QUALIFIER = re.compile(
-    r"\s+(?:a vocation |d'envergure |de dimension |de rang )?([a-z]{4,}(?:aux|ale|ales|iens?|iennes?|iques?|els|elles?|ifs?|ives?|ains?|aines?|ois|oises?|eens?|eennes?"
+    r"\s+(?:a vocation |d'envergure |de dimension |de rang )?"
+    r"(?!(?:(?:actuel|annuel|officiel|reel|potentiel|habituel)(?:le)?s?|ancien(?:ne)?s?"
+    r"|(?:nouve|initi|fin|tot|princip)aux)\b)"
+    r"(?![a-z]*ion(?:s|ne|nes|nee|nees)\b)"
+    r"([a-z]{4,}(?:aux|ale|ales|iens?|iennes?|iques?|els|elles?|ifs?|ives?|ains?|aines?|ois|oises?|eens?|eennes?"
     r"|aires?|ons|onnes?))\b"
 )
 # « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
@@ -321,7 +327,9 @@ def extract_constraints(
     qualifier = qualifier_words = None
     if terms:
         asked, asked_word = terms[0], as_written[match.start(group) : match.end(group)]
-        kind = _QUALIFIER.match(folded, match.end(group)) if group in ("thing", "fronted") else None
+        # « combien de pôles mondiaux » (a thing named first is followed by its comma); not « qui sont les … »
+        counted = group == "thing" and not match.group(0).startswith("qui")
+        kind = _QUALIFIER.match(folded, match.end(group)) if counted else None
         if kind and (kind_terms := analyzer.terms(kind.group(1))):
             qualifier, qualifier_words = kind_terms[0], as_written[match.start(group) : kind.end(1)]
     defined = _DEFINED_FIRST.search(folded) or _DEFINED.search(folded)

@@ -112,6 +112,10 @@ _GLUED_SCALE = re.compile(r"(\d)(m|md|mds|mrd|mrds)(?=€|\b)")
 _THOUSANDS = re.compile(r"(?<![\d.,])\b(\d+)k(?=€|\b)")  # not « 2,5k€ »: a decimal is left as it is
 # « cinq cents », « trois mille », « deux millions » are one figure or a figure and its scale: joined
 _WORDS_THEN_HUNDREDS = re.compile(rf"\b({NUMBER_WORDS})\s+(cents?|mille)\b")
+# « trois cent cinquante », « mille deux cents »: what follows hundreds or thousands in words is the same figure
+_HUNDREDS_THEN_WORDS = re.compile(
+    rf"\b([a-z-]*(?:cents?|mille))\s+((?!millions?\b|milliards?\b)(?:{NUMBER_WORDS}|une?)(?:-[a-z]+)*)\b"
+)
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 # ordinals, percentages, days (« le 11 mai »: the date is checked whole), a form asked for (« en 2 mots »)
 _NOT_A_FIGURE_AFTER = re.compile(
@@ -149,20 +153,24 @@ def figures_named(folded: str, digits_only: bool = False) -> set[str]:
     question are rarely a figure the user means)."""
     text = _THOUSANDS.sub(r"\1 000", _GLUED_SCALE.sub(r"\1 \2", folded))
     text = _WORDS_THEN_HUNDREDS.sub(r"\1-\2", _WORD_WITH_DIGITS.sub(" ", text))
+    text = _HUNDREDS_THEN_WORDS.sub(r"\1-\2", text)
     matches = list(_COUNT_TOKEN.finditer(text))
     tokens = [m.group(0) for m in matches]
-    found, i, in_labels = set(), 0, False
+    found, i, in_labels, plural = set(), 0, False, False
     while i < len(tokens):
         token, end = tokens[i], _end_of_figure(tokens, i)
         after = tokens[end + 1] if end + 1 < len(tokens) else ""
         named = (_DECIMAL.fullmatch(token) or _COUNT_WORD.fullmatch(token)) and not _YEAR_TOKEN.fullmatch(token)
         # « le groupe 2 », « les phases 1, 2 et 3 »; not « trois groupes : 58 pôles »
         between = text[matches[i - 1].end() : matches[i].start()].strip() if i else "x"
-        label = i and (
-            (not between and _LABEL_BEFORE.fullmatch(tokens[i - 1]))
-            or (in_labels and between in ("", ",") and token.isdigit() and len(token) == 1)
-        )
-        in_labels = bool(label) if named else in_labels and token in _LABEL_LINKS
+        starts = bool(i) and not between and bool(_LABEL_BEFORE.fullmatch(tokens[i - 1]))
+        # a list or a range of labels after a comma or « à » needs a plural: « les phases 1, 2 et 3 », « les
+        # groupes 1 à 3 »; « la phase 2, 3 pôles », « la phase 2 a 3 axes » count pôles and axes
+        joined = not between and tokens[i - 1] in ("et", "ou")  # « la phase 1 et 2 »
+        listed = in_labels and between in ("", ",") and token.isdigit() and len(token) == 1 and (joined or plural)
+        label = starts or listed
+        plural = tokens[i - 1].endswith("s") if starts else plural
+        in_labels = label if named else in_labels and token in _LABEL_LINKS
         if not named or label or _NOT_A_FIGURE_AFTER.match(after) or (digits_only and not token[0].isdigit()):
             i += 1
             continue

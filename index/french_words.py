@@ -409,7 +409,9 @@ DISCOURSE_WORDS = frozenset({
     "ensuite", "apres", "alors", "donc", "puis", "maintenant", "aujourd", "depuis", "sinon", "pourtant", "enfin",
     "aussi", "surtout", "ainsi", "encore", "toujours", "deja", "plutot", "bref", "voila", "bon", "bien", "quand",
     "comment", "pourquoi", "combien", "ou", "avant", "pendant", "parfois", "souvent", "jamais", "ailleurs",
-    "autrement", "meme", "quoi", "ici", "la-bas", "la-dessus", "dessus", "dessous", "dedans", "apres-coup", "tout"
+    "autrement", "meme", "quoi", "ici", "la-bas", "la-dessus", "dessus", "dessous", "dedans", "apres-coup", "tout",
+    "desormais", "dorenavant", "entre-temps", "toutefois", "cependant", "neanmoins", "hier", "demain", "ensemble",
+    "entretemps", "pareil", "tantot", "vite", "tard"
 })  # fmt: skip
 
 # Money in slang: « l'État a lâché combien de thunes ? » asks an amount

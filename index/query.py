@@ -68,6 +68,9 @@ class QueryAnalysis:
     origin: str | None = None  # « les dossiers venaient d'où ? »: where things came from, a place (as written)
     happened: str | None = None  # « des pôles ont perdu de l'argent ? »: what did happen, not a rule (as written)
     why: str | None = None  # « pourquoi Sporaltec a perdu son label ? »: a cause asked, as written from « pourquoi »
+    # « le pôle de lyon »: places named (a city, a region, what their people are called), as written, with the index
+    # terms a passage must hold for each (« rhon » of Rhône-Alpes for « lyon »)
+    places: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def context_names(self) -> frozenset[str]:

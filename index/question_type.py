@@ -35,10 +35,13 @@ _MONEY_VERBS = (
     r"|touch\w*|percu\w*|percev\w*|empoch\w*|encaiss\w*"  # « ils ont touché combien ? »: money received
 )
 # « combien la réforme a-t-elle touché de pôles ? » counts pôles; « touché de subventions » is money
-_MONEY_NOUNS = r"argent|euros?|millions?|milliards?|subventions?|credits?|aides?|financements?|fonds|budgets?"
+# Money, named: « combien de subventions » asks an amount, « d'où vient l'argent ? » a fund
+_MONEY_NOUNS = (
+    rf"argent|euros?|millions?|milliards?|subventions?|credits?|aides?|financ\w*|fonds|budgets?|{'|'.join(MONEY_SLANG)}"
+)
 # a bare noun after « de » (« de pôles »), not a determiner or a comparative (« de la Région », « de plus »)
 _NOT_A_THING = r"la|le|les|l'|sa|son|ses|leur|leurs|cette|ce|ces|plus|moins|ici|nouveau|trop"
-_NO_THING_AFTER = rf"(?!\s+(?:de|d')\s*(?!(?:{_MONEY_NOUNS}|{'|'.join(MONEY_SLANG)}|{_NOT_A_THING})(?:\b|(?<=')))[a-z])"
+_NO_THING_AFTER = rf"(?!\s+(?:de|d')\s*(?!(?:{_MONEY_NOUNS}|{_NOT_A_THING})(?:\b|(?<=')))[a-z])"
 # « combien de pôles », « combien y a-t-il de projets financés », « combien des projets financés »: a thing counted,
 # whatever the verb
 _COUNTS_A_THING = r"(?!\s+(?:y a-t-il |y a t il |ya |y a |il y a |y avait-il |y en a-t-il |existe-t-il |existent-t-il )?d(?:e |es |'))"
@@ -205,12 +208,10 @@ _ORIGIN_ASKED = re.compile(
 # … of things or people that are somewhere (« les dossiers », « ils »): « d'où vient l'idée / le retard ? » asks a cause
 _FROM_SOMEWHERE = re.compile(
     r"\b(?:ils|elles|eux|poles?|dossiers?|candidat\w*|projets?|entreprises?|boites?|societes?|start-?ups?|pme"
-    r"|laboratoires?|labos?|membres?|partenaires?|laureats?|gens|participants?)\b"
+    r"|laboratoires?|labos?|membres?|partenaires?|laureats?|gens|participants?|porteurs?)\b"
 )
 
-_MONEY_WORDS = re.compile(
-    rf"\b(?:argent|fonds|financ\w*|budget|euros?|credits?|subventions?|aides?|{'|'.join(MONEY_SLANG)})\b"
-)
+_MONEY_WORDS = re.compile(rf"\b(?:{_MONEY_NOUNS})\b")
 
 
 def origin_asked(question: str) -> str | None:
@@ -229,12 +230,13 @@ _DETERMINER = re.compile(r"^(?:le|la|les|l|ces|ce|cette|leurs?|ses|son|sa|des|du
 
 
 def _subject_of(folded: str, asked: re.Match[str]) -> str:
-    """The words of what is said to come from somewhere: the noun after « d'où viennent … », or the few words
-    before « … venaient d'où »."""
+    """The words of what is said to come from somewhere: the noun after the words asking (« d'où viennent les
+    pôles », « il vient d'où ce pôle »), a pronoun among them (« d'où sont-ils venus »), or the few words before
+    (« les dossiers venaient d'où »)."""
+    after = next((w for w in re.findall(r"[a-z]+", folded[asked.end() :]) if not _DETERMINER.match(w)), "")
     if asked.group(0).startswith(("d'ou", "provenance")):
-        after = re.findall(r"[a-z]+", folded[asked.end() :])
-        return next((w for w in after if not _DETERMINER.match(w)), "")
-    return " ".join(re.findall(r"[a-z]+", folded[: asked.start()])[-3:])
+        return f"{asked.group(0)} {after}"
+    return " ".join([*re.findall(r"[a-z]+", folded[: asked.start()])[-3:], after])
 
 
 def names_a_place(text: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -17,9 +16,11 @@ from index.french_words import QUESTION_FILLER_WORDS
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
 from index.names import acronyms_defined, pole_names, proper_names
+from index.pointers import folded_and_written
 from index.query import QueryAnalysis, analyse_query
 from index.question_type import AnswerType, holds_answer_type, says_by_whom
 from index.synonyms import Thesaurus
+from index.typos import TypoMender
 
 SYNONYM_WEIGHT = 0.6  # a thesaurus match counts less than the word the user wrote
 SAID_BEFORE_WEIGHT = 0.15  # a follow-up pointing back: the passage the previous answer quoted
@@ -27,7 +28,6 @@ SPELLED_OUT_WEIGHT = 0.3  # « c'est quoi le FUI ? »: the passage with « … i
 QUOTED_WEIGHT = 0.3  # words the user put between quotes, found as written in a passage, its title or heading
 REPEATED = "re"  # the prefix of a deed done again: « recontrôler », « réexaminer », « relabelliser »
 MIN_REPEATED = 6  # letters of a term that may carry it: not « rend », « reste »
-MIN_MENDED = 6  # letters of a word unknown to the corpus that a typo may have made: not « koi », « tjs », « bordel »
 
 
 def _lift(fused: np.ndarray, chosen: list[bool], weight: float) -> np.ndarray:
@@ -103,20 +103,6 @@ class DenseSearch:
         return self.vectors[rows] @ vector
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _one_letter_off(term: str) -> set[str]:
-    """Every string one letter left out, added, changed or two swapped from the term."""
-    splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
-    return (
-        {a + b[1:] for a, b in splits if b}
-        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-        | {a + c + b for a, b in splits for c in _LETTERS}
-    ) - {term}
-
-
 class HybridRetriever:
     """Search one index version; immutable, so a reload swaps whole retrievers."""
 
@@ -146,7 +132,8 @@ class HybridRetriever:
             if (acronym_terms := self.analyzer.terms(acronym))  # « (DE) », « (SA) »: a stop word, no term
         }
         # The documents' words, folded: a question's word a letter off one of them is a typo (once per index version)
-        self.corpus_words = frozenset(w for c in bundle.chunks for w in self.analyzer.words(c.indexed_text()))
+        corpus_words = frozenset(w for c in bundle.chunks for w in self.analyzer.words(c.indexed_text()))
+        self.typos = TypoMender(corpus_words, self.analyzer.terms)
         # Each passage with its title and heading, folded as questions are: once per index version.
         self.folded_texts = [fold_accents(c.indexed_text().replace("\u2019", "'")) for c in bundle.chunks]
         # « L'étude constate … »: the years of the passage it goes on from count as its own
@@ -158,28 +145,25 @@ class HybridRetriever:
 
     def analyse(self, question: str, context: str = "", said_before: str = "") -> QueryAnalysis:
         """The question read once, for search and for composing the answer; a follow-up with the turn
-        before it and the start of what that turn's answer quoted."""
+        before it and the start of what that turn's answer quoted. Typos are mended first, for every reading."""
+        question, context = self.typos.mend(question), self.typos.mend(context)
         query = analyse_query(
             question, self.analyzer, self.filler_terms, context, self.dense.embed, said_before, self.proper_names
         )
-        return self._with_acronyms(self._with_typos_mended(self._without_repetition(query)))
+        return replace(self._with_acronyms(self._without_repetition(query)), places=self._places(query.question))
 
-    def _with_typos_mended(self, query: QueryAnalysis) -> QueryAnalysis:
-        """« y avait une exeption ? », « le budjet »: a word the documents do not have, a letter off one word they have
-        (one left out, added, changed or two swapped) and no other, is searched as that word. Not a name written with
-        a capital (« Aquamer » is not Aquimer: the evidence check says so)."""
-        capitalised = {fold_accents(w) for w in re.findall(r"\b[A-ZÀ-Ý][\w-]*", query.question)}
-        mended = {}
-        for word in self.analyzer.words(query.question):
-            if len(word) < MIN_MENDED or word in self.corpus_words or word in capitalised or not word.isalpha():
-                continue
-            near = {t for w in _one_letter_off(word) & self.corpus_words for t in self.analyzer.terms(w)}
-            typed = self.analyzer.terms(word)
-            if len(near) == 1 and len(typed) == 1 and typed[0] in query.terms:
-                mended[typed[0]] = near.pop()
-        if not mended:
-            return query
-        return replace(query, terms={mended.get(term, term): weight for term, weight in query.terms.items()})
+    def _places(self, question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        """The places a question names, as written, each with its place's index terms and their thesaurus family."""
+        thesaurus = self.lexical.thesaurus
+        folded, written = folded_and_written(question)
+        return tuple(
+            (
+                written[start : start + len(word)] if (start := folded.find(word)) >= 0 else word,
+                frozenset(f for t in thesaurus.place_terms(word) for f in thesaurus.family(t)),
+            )
+            for word in dict.fromkeys(self.analyzer.words(question))
+            if thesaurus.is_place(word)
+        )
 
     def _without_repetition(self, query: QueryAnalysis) -> QueryAnalysis:
         """« ils sont recontrôlés quand ? »: a verb the corpus does not have, said again with « re- », is searched as

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from index.analysis import FrenchAnalyzer
 from index.french_words import MONEY_SLANG
+from index.typos import french_words
 
 # Each group lists words that a question may use for one another. They are analysed with
 # the same FrenchAnalyzer as the passages, so only the surface words are written here.
@@ -65,6 +67,8 @@ _GROUPS = [
 ]
 # Words of « Saint-Étienne », « Midi-Pyrénées », « Rhône-Alpes », « Nord-Pas-de-Calais » that name no place alone
 _NO_PLACE_ALONE = {"saint", "midi", "alpes", "pas", "de"}
+# How the people of a place are called (« provençaux », « toulousains »): French words that may name a place
+_PEOPLE_OF_A_PLACE = re.compile(r"(?:ais|aise|ois|oise|ien|ienne|al|ale|aux|ain|aine|in|ine|on|onne|ard|arde)s?$")
 _INFLECTIONS = ("", "s", "e", "es")  # « nantaises » is « nantaise »; « bordel » is no « bordelais »
 # Places the documents name, and what their people are called (« le pôle stéphanois », « un pôle alsacien »)
 _PLACE_GROUPS = [
@@ -115,9 +119,12 @@ class Thesaurus:
 
     def is_place(self, folded_word: str) -> bool:
         """A word of the question that names a place of the documents, or its people: « lyonnaises », « st-etienne »,
-        « lyonais »; not « bordel », whose stem is the word itself and only by chance that of « bordelais »."""
+        « lyonais »; not « bordel », whose stem is the word itself and only by chance that of « bordelais », nor
+        another French word of a place's stem (« bordels », « nantis »)."""
         if any(folded_word.removesuffix(ending) in self._place_words for ending in _INFLECTIONS):
             return True
+        if folded_word in french_words() and not _PEOPLE_OF_A_PLACE.search(folded_word):
+            return False
         return any(t in self._place_terms and t != folded_word for t in self._terms(folded_word))
 
     def related(self, term: str) -> set[str]:

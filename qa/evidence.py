@@ -17,7 +17,6 @@ from index.analysis import fold_accents
 from index.constraints import Constraints, holds_phrase, shares_in, years_of_events
 from index.figures import figures_named
 from index.phases import edition_ordinals, groups_in, phases_in
-from index.pointers import folded_and_written
 from index.query import QueryAnalysis
 from index.question_type import AnswerType
 from index.retriever import Hit, HybridRetriever
@@ -123,14 +122,8 @@ class EvidenceCheck:
         """« pourquoi le pôle de lyon a perdu son label ? »: a place the question names (a city, a region, what their
         people are called) must be the passage's too (« Rhône-Alpes » for « lyon »). A caveat: places are
         misremembered."""
-        thesaurus, analyzer = self.retriever.lexical.thesaurus, self.retriever.analyzer
         present = self.retriever.bundle.lexical.term_sets[row]
-        folded, written = folded_and_written(query.question)
-        return [
-            Gap(f"« {written[start : start + len(word)] if (start := folded.find(word)) >= 0 else word} »", True)
-            for word in dict.fromkeys(analyzer.words(query.question))
-            if thesaurus.is_place(word) and not any(thesaurus.found_in(t, present) for t in thesaurus.place_terms(word))
-        ]
+        return [Gap(f"« {written} »", True) for written, terms in query.places if terms.isdisjoint(present)]
 
     def _definition_gaps(self, c: Constraints, row: int) -> list[Gap]:
         """« c'est quoi le crédit d'impôt recherche » needs a passage about that very thing; one about research

@@ -145,7 +145,7 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
     if query.happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {query.happened} »", True, asked=True))  # what did happen, where only what could is said
     # the fact again (« ont perdu leur label »), not its cause
-    if query.why and not _GIVES_A_CAUSE.search(folded_said) and _restates(query, said_terms, thesaurus):
+    if query.why and not _GIVES_A_CAUSE.search(folded_said) and _restates(query, said_terms, analyzer, thesaurus):
         gaps.append(Gap(f"« {query.why} »", True, asked=True))
     if query.created and not _CREATION.search(folded_said):
         gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
@@ -178,10 +178,10 @@ def _says_what_it_does(said: str, name: str) -> bool:
 RESTATED = 0.6
 
 
-def _restates(query: QueryAnalysis, said_terms: list[str], thesaurus: Thesaurus) -> bool:
+def _restates(query: QueryAnalysis, said_terms: list[str], analyzer: FrenchAnalyzer, thesaurus: Thesaurus) -> bool:
     """The sentence says again what the question says happened (« Six pôles ont perdu leur label : Sporaltec … » for
-    « pourquoi Sporaltec a perdu son label ? »)."""
-    own = set(query.own_terms) - set(query.constraints.set_aside)
+    « pourquoi Sporaltec a perdu son label ? »), not counting what the question sets aside (« hormis l'État »)."""
+    own = set(query.own_terms) - set(analyzer.terms(" ".join(query.constraints.set_aside)))
     return bool(own) and sum(thesaurus.found_in(t, said_terms) for t in own) >= RESTATED * len(own)
 
 

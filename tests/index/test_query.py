@@ -1,3 +1,5 @@
+import pytest
+
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import extract_constraints, holds_phrase, years_carried_over
@@ -428,6 +430,8 @@ def test_a_follow_up_names_its_new_subject_not_a_discourse_marker():
     assert analyse_query("et ensuite il s'est passé quoi ?", A, set(), said).topic is None
     assert analyse_query("et enfin ils ont fait quoi ?", A, set(), said).topic is None
     assert analyse_query("et concretement ils ont fait quoi ?", A, set(), said).topic is None
+    assert analyse_query("et désormais ils font quoi ?", A, set(), said).topic is None
+    assert analyse_query("et toutefois il a dit quoi ?", A, set(), said).topic is None
     assert analyse_query("et le gouvernement il a dit quoi ?", A, set(), said).topic_word == "gouvernement"
 
 
@@ -652,3 +656,20 @@ def test_a_little_english_is_read_as_french():
     assert in_french("Quel budget pour la phase 2 ?") == "Quel budget pour la phase 2 ?"  # French is left as it is
     assert in_french("y a eu une newsletter ?") == "y a eu une lettre d'information ?"
     assert in_french("WHİCH pôle ?") == "WHİCH pôle ?"  # a dotted capital I: no English word, no error
+
+
+@pytest.mark.parametrize(
+    ("question", "qualifier"),
+    [
+        ("combien de pôles mondiaux ?", "pôles mondiaux"),
+        ("cb de pôles bretons ?", "pôles bretons"),
+        ("combien de projets collaboratifs ?", "projets collaboratifs"),
+        ("combien de projets sélectionnés ?", None),  # a participle: the projects are counted
+        ("combien de pôles avions-nous ?", None),  # a verb
+        ("combien de pôles actuels ?", None),  # a word of time: no passage need say it
+        ("combien de pôles principaux ?", None),
+        ("qui sont les pôles bretons ?", None),  # not a count: which ones, not how many
+    ],
+)
+def test_the_kind_of_thing_counted_is_an_adjective_after_it_in_a_count(question, qualifier):
+    assert extract_constraints(question, A).qualifier_words == qualifier

@@ -385,9 +385,13 @@ def test_figures_are_read_as_people_type_them():
     assert figures_named("chaque projet a eu 2,5k€ ?") == {"2,5"}  # no « 2,5000 »
     assert figures_named("0,5 milliard et 07 dossiers") == {"0,5", "7"}
     assert figures_named("trois cents dossiers, vingt-et-un poles, quatre-vingts") == {"300", "21", "80"}
+    assert figures_named("trois cent cinquante dossiers, mille deux cents euros") == {"350", "1200"}
+    assert figures_named("deux cents millions") == {"200"}  # a figure and its scale
     # every label of a list is a label; a figure after the list is not
     assert figures_named("les phases 1, 2 et 3") == set()
     assert figures_named("la phase 2 et 35 millions") == {"35"}
+    assert figures_named("les groupes 1 a 3, la phase 1 et 2") == set()  # a range, and a list in the singular
+    assert figures_named("la phase 2, 3 poles") == {"3"} == figures_named("la phase 2 a 3 axes")  # a count after
 
 
 def test_where_things_came_from_is_a_place_not_the_office_they_went_to():
@@ -399,5 +403,9 @@ def test_where_things_came_from_is_a_place_not_the_office_they_went_to():
     assert origin_asked("ils viennent de quelles villes ?") == "viennent de quelles villes"
     assert origin_asked("la provenance des dossiers ?") == "provenance"
     assert not origin_asked("d'où vient l'idée des pôles ?") and not origin_asked("le retard vient d'où ?")  # a cause
+    assert origin_asked("d'où sont-ils venus ?") == "d'où sont-ils venus"  # the subject in the question's words
+    assert origin_asked("il vient d'où ce pôle ?") == "vient d'où"  # the subject after them
+    assert origin_asked("les porteurs venaient d'où ?") == "venaient d'où"
+    assert not origin_asked("il vient d'où ce retard ?")
     assert names_a_place("Energivie, en Alsace") and names_a_place("Sporaltec (Saint-Étienne)")
     assert not names_a_place("Les dossiers pouvaient être déposés auprès des préfets de région.")

@@ -20,6 +20,7 @@ def test_a_place_meets_what_its_people_are_called():
     assert T.is_place("st-etienne") and T.is_place("provencaux")  # a part of it, another form of it
     assert T.place_terms("rhone-alpes") == ["rhon"]  # « Alpes » is no place alone
     assert not any(map(T.is_place, ["saint", "alpes", "midi", "bordel", "nant", "pas"]))
+    assert not T.is_place("bordels") and not T.is_place("nantis")  # French words of a place's stem
 
 
 def test_words_users_say_meet_the_documents_words():

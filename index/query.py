@@ -68,6 +68,7 @@ class QueryAnalysis:
     origin: str | None = None  # « les dossiers venaient d'où ? »: where things came from, a place (as written)
     happened: str | None = None  # « des pôles ont perdu de l'argent ? »: what did happen, not a rule (as written)
     why: str | None = None  # « pourquoi Sporaltec a perdu son label ? »: a cause asked, as written from « pourquoi »
+    findings: bool = False  # « ça a donné quoi l'étude ? », « bilan de l'étude 2012 ? »: what a study found
     # « le pôle de lyon »: places named (a city, a region, what their people are called), as written, with the index
     # terms a passage must hold for each (« rhon » of Rhône-Alpes for « lyon »)
     places: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -101,6 +102,9 @@ _OUTCOME = re.compile(
     r"|\b(?:dit|disait|trouve|trouvait|montre|montrait|revele|constate) quoi\b|\bca a (?:bien |vraiment )?marche\b"
 )
 _OUTCOME_WORDS = "conclusions résultats bilan constate"
+# … and a study's findings asked by name, in a question that asks nothing else (not « qui a fait le bilan ? », « le
+# bilan a été repoussé à quand ? »): « bilan de l'étude 2012 en une phrase ? », « et le verdict ? »
+_FINDINGS_ASKED = re.compile(r"\b(?:bilan|verdict)\b|\bca marche\b")
 # « Qu'est-ce qui pèche encore ? »: the words that say what remains to be done
 _SHORTCOMING_WORDS = "restent renforcer améliorer insuffisant faiblesses"
 _STRENGTH_WORDS = "réussi réussite succès positive atteint"
@@ -343,7 +347,7 @@ def _read_with_earlier_turn(
 def _add_hint_terms(terms: dict[str, float], folded: str, kind: AnswerType, analyzer: FrenchAnalyzer) -> bool:
     """Add the words the documents use for what is asked in other words; True when the question asks a
     judgement (a shortcoming, a strength)."""
-    if _OUTCOME.search(folded):
+    if findings_asked(folded, kind):
         # « ça a donné quoi l'évaluation ? »: what it concluded, which the documents call conclusions, results
         for term in analyzer.terms(_OUTCOME_WORDS):
             terms.setdefault(term, CONTEXT_WEIGHT)
@@ -358,6 +362,11 @@ def _add_hint_terms(terms: dict[str, float], folded: str, kind: AnswerType, anal
             for term in analyzer.terms(words):
                 terms.setdefault(term, 1.0)
     return hints is not None
+
+
+def findings_asked(folded: str, kind: AnswerType) -> bool:
+    """The question asks what a study or a policy came to (« ça a donné quoi ? », « bilan de l'étude 2012 ? »)."""
+    return bool(_OUTCOME.search(folded)) or (kind is AnswerType.OTHER and bool(_FINDINGS_ASKED.search(folded)))
 
 
 def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind: AnswerType) -> dict:
@@ -389,6 +398,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "origin": origin_asked(question),
         "happened": _happened(folded, as_written),
         "why": _why(folded, as_written) if kind is AnswerType.REASON else None,
+        "findings": findings_asked(folded, kind),
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
         or bool(_BREAKDOWN.search(folded)),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -28,6 +29,11 @@ SPELLED_OUT_WEIGHT = 0.3  # « c'est quoi le FUI ? »: the passage with « … i
 QUOTED_WEIGHT = 0.3  # words the user put between quotes, found as written in a passage, its title or heading
 REPEATED = "re"  # the prefix of a deed done again: « recontrôler », « réexaminer », « relabelliser »
 MIN_REPEATED = 6  # letters of a term that may carry it: not « rend », « reste »
+FINDINGS_WEIGHT = 0.15  # « bilan de l'étude ? »: a passage that says what was found
+# What a study found, said in the present as studies report it: « L'étude constate que … », « le rapport souligne … »
+_FINDING = re.compile(
+    r"\b(?:constat|conclu|montr|relev|soulign|etabli|estim|jug)(?:e|ent|t)\b|\bmet(?:tent)? en (?:evidence|lumiere)\b"
+)
 
 
 def _lift(fused: np.ndarray, chosen: list[bool], weight: float) -> np.ndarray:
@@ -233,6 +239,9 @@ class HybridRetriever:
         for phrase in query.constraints.quoted:
             # « Dans la rubrique « Ils ont dit », … »: the passage that has the words the user quoted
             fused = _lift(fused, [holds_phrase(self.folded_texts[r], phrase) for r in rows], QUOTED_WEIGHT)
+        if query.findings:
+            # « bilan de l'étude 2012 ? »: the passage saying what the study found, not the one saying what it examined
+            fused = _lift(fused, [_FINDING.search(self.folded_texts[r]) is not None for r in rows], FINDINGS_WEIGHT)
         if query.said_before:
             # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
             fused = _lift(fused, [query.said_before in chunks[r].text for r in rows], SAID_BEFORE_WEIGHT)

@@ -673,3 +673,11 @@ def test_a_little_english_is_read_as_french():
 )
 def test_the_kind_of_thing_counted_is_an_adjective_after_it_in_a_count(question, qualifier):
     assert extract_constraints(question, A).qualifier_words == qualifier
+
+
+def test_a_study_s_findings_are_asked_by_name_only_when_nothing_else_is():
+    assert analyse_query("bilan de l'etude 2012 en 1 phrase ?", A, set()).findings
+    assert analyse_query("et le verdict ?", A, set(), "l'éval de la phase 2 elle regarde quoi ?").findings
+    assert analyse_query("ça a donné quoi l'évaluation ?", A, set()).findings
+    assert not analyse_query("qui a fait le bilan des poles en 2008", A, set()).findings  # who, not what
+    assert not analyse_query("le bilan de la phase 2 a été repoussé à quand ?", A, set()).findings

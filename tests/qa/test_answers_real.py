@@ -365,6 +365,10 @@ def test_how_an_evaluation_turned_out_is_its_conclusions(real_service):
     # « L'étude constate … » gives no year: the passage before it (the study of 2012) dates it.
     answer = real_service.ask("Quelles sont les conclusions de l'étude de 2012 ?")
     assert "retombées économiques" in answer.answer and answer.confidence == "high"
+    # the findings asked by name: what the study found, not the passage dated 2012 saying what it examined
+    answer = real_service.ask("bilan de l'etude 2012 en 1 phrase ?")
+    assert answer.answer.startswith("L'étude constate") and answer.confidence == "high"
+    assert "Boston Consulting Group" in real_service.ask("qui a fait le bilan des poles en 2008").answer
 
 
 def test_a_heading_quoted_by_the_user_finds_its_passage(real_service):

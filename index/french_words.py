@@ -417,6 +417,9 @@ DISCOURSE_WORDS = frozenset({
 # Money in slang: « l'État a lâché combien de thunes ? » asks an amount
 MONEY_SLANG = ("thunes", "thune", "tunes", "tune", "fric", "pognon", "oseille", "flouze", "sous")  # « combien de sous »
 
+# Bodies the documents name in full, which users abbreviate: « la CDC donne combien ? » asks about the Caisse des Dépôts
+ABBREVIATED_BODIES = {"cdc": "Caisse des Dépôts"}
+
 # A little English in a French question (« more private money pour les boîtes ? », « who evaluated phase 1 ? »): read
 # as the French a user would have typed. Words that are French too (« phase », « budget », « an ») are not here.
 ENGLISH_WORDS = {

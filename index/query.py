@@ -14,7 +14,7 @@ import numpy as np
 
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import Constraints, extract_constraints
-from index.french_words import DISCOURSE_WORDS, ENGLISH_WORDS
+from index.french_words import ABBREVIATED_BODIES, DISCOURSE_WORDS, ENGLISH_WORDS
 from index.names import names_given, shouted
 from index.phases import with_next_phase, with_phase_after
 from index.pointers import (
@@ -69,6 +69,7 @@ class QueryAnalysis:
     happened: str | None = None  # « des pôles ont perdu de l'argent ? »: what did happen, not a rule (as written)
     why: str | None = None  # « pourquoi Sporaltec a perdu son label ? »: a cause asked, as written from « pourquoi »
     findings: bool = False  # « ça a donné quoi l'étude ? », « bilan de l'étude 2012 ? »: what a study found
+    total: str | None = None  # « la CDC a mis combien au total ? »: a total, not a figure per project (as written)
     # « le pôle de lyon »: places named (a city, a region, what their people are called), as written, with the index
     # terms a passage must hold for each (« rhon » of Rhône-Alpes for « lyon »)
     places: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -171,6 +172,11 @@ _UNTIL_WHEN = re.compile(
     r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b"
     r"|\bdates? (?:limite|butoir)\b|\bdeadline\b"  # a deadline: « … jusqu'au 2 octobre 2009 »
 )
+# A total asked for: « combien au total ? », « en tout ? », « le montant total »
+_TOTAL_ASKED = re.compile(
+    r"\bau total\b|\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))|\bau global\b|\bglobalement\b|\bcumul\w*"
+    r"|\btota(?:l|le|les|ux)\b"
+)
 _IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
 # names none)
@@ -200,7 +206,9 @@ def _topic(folded: str) -> tuple[int, int] | None:
     (« et enfin ils ont fait quoi ? »)."""
     found = _TOPIC.match(folded)
     if not found:
-        return None
+        subject = _new_subject(folded)  # « et l'État ? »; not « et le verdict ? », asked of the same subject
+        words = set(re.findall(r"[a-z]+", folded[slice(*subject)])) if subject else set()
+        return subject if subject and not words & _ATTRIBUTES else None
     if found.group("subject"):
         return found.span("subject")
     word = found.group("taken_up")
@@ -220,7 +228,7 @@ def analyse_query(
 ) -> QueryAnalysis:
     """The question read once; `known_names` are the documents' own names (folded), which a user may type in lower
     case."""
-    question = with_phase_after(in_french(question))
+    question, context = with_phase_after(in_french(question)), in_french(context) if context else context
     question = with_next_phase(with_ordinal_noun(question, context), context) if context else question
     kind, constraints = answer_type(question), extract_constraints(question, analyzer, known_names)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
@@ -254,6 +262,11 @@ def analyse_query(
         constraints = replace(constraints, defined=(), defined_words=None)
     topic_span = _topic(folded) if context else None
     topic_terms = analyzer.terms(folded[slice(*topic_span)]) if topic_span else []
+    if topic_terms:
+        # « et l'État ? » after « la CDC donne combien ? »: the one named before is the subject replaced
+        for term in {t for name in names_given(context) for t in analyzer.terms(name)} - set(topic_terms):
+            if term in terms:
+                terms[term] = min(terms[term], FILLER_WEIGHT)
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     return QueryAnalysis(
@@ -280,8 +293,13 @@ def analyse_query(
 _ENGLISH = re.compile(r"\b(" + "|".join(sorted(ENGLISH_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
+_ABBREVIATED = re.compile(r"\b(" + "|".join(ABBREVIATED_BODIES) + r")\b", re.IGNORECASE)
+
+
 def in_french(question: str) -> str:
-    """« who evaluated phase 1 ? » is read « qui évalué phase 1 ? »: the English words a question mixes in, in French."""
+    """« who evaluated phase 1 ? » is read « qui évalué phase 1 ? »: the English words a question mixes in, in French;
+    « la CDC » is read « la Caisse des Dépôts », as the documents write it."""
+    question = _ABBREVIATED.sub(lambda m: ABBREVIATED_BODIES[m.group(1).lower()], question)
     # « WHİCH »: a letter the pattern takes for « i » without being one; the word is then left as it is
     translated = _ENGLISH.sub(lambda m: ENGLISH_WORDS.get(m.group(1).lower(), m.group(1)), question)
     return re.sub(r"\s{2,}", " ", translated).strip() or question
@@ -330,6 +348,10 @@ def _read_with_earlier_turn(
             asked=constraints.asked or earlier.asked,
             asked_word=constraints.asked_word or earlier.asked_word,
         )
+    elif kind is AnswerType.OTHER and _new_subject(fold_accents(question)):
+        # « la CDC donne combien ? » then « et l'État ? »: what the State gives; « et les projets ? » after pôles
+        # counted counts projects
+        kind = answer_type(context)
     if kind is AnswerType.NUMBER and not constraints.asked and counts_what_was_said(fold_accents(question)):
         # « les plateformes d'innovation c'est quoi ? » then « combien ont été financées ? »: plateformes counted.
         # After a count (« combien de candidatures ? » then « et combien ont été retenus ? ») what is counted may be
@@ -340,7 +362,9 @@ def _read_with_earlier_turn(
     if leans_on and not _scoped(constraints):
         # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
         # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
-        constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=earlier.names)
+        # « et l'État ? » after « la CDC donne combien ? »: a new subject, not the one named before
+        names = constraints.names if _topic(fold_accents(question)) else earlier.names
+        constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=names)
     return kind, constraints
 
 
@@ -362,6 +386,11 @@ def _add_hint_terms(terms: dict[str, float], folded: str, kind: AnswerType, anal
             for term in analyzer.terms(words):
                 terms.setdefault(term, 1.0)
     return hints is not None
+
+
+def _written(found: re.Match[str] | None, as_written: str) -> str | None:
+    """What a pattern found in the folded question, as the user wrote it."""
+    return as_written[found.start() : found.end()] if found else None
 
 
 def findings_asked(folded: str, kind: AnswerType) -> bool:
@@ -399,6 +428,9 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "happened": _happened(folded, as_written),
         "why": _why(folded, as_written) if kind is AnswerType.REASON else None,
         "findings": findings_asked(folded, kind),
+        "total": _written(_TOTAL_ASKED.search(folded), as_written)
+        if kind in (AnswerType.AMOUNT, AnswerType.NUMBER)
+        else None,
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
         or bool(_BREAKDOWN.search(folded)),
     }
@@ -501,6 +533,41 @@ def _only_scope(question: str, analyzer: FrenchAnalyzer, constraints: Constraint
     des Dépôts ? »): every word of it is a phase, a year, a number or a name."""
     named = {t for name in constraints.names for t in analyzer.terms(name)}
     return all(t in named or t[0].isdigit() or t in _SCOPE_TERMS for t in analyzer.terms(question))
+
+
+def _new_subject(folded: str) -> tuple[int, int] | None:
+    """Where « et » and a short subject with no question word name the follow-up's subject: « et l'État ? » after
+    « la CDC donne combien ? » asks what the State gives."""
+    found = _NEW_SUBJECT_ONLY.match(folded.strip())
+    words = set(re.findall(r"[a-z]+", found.group(1))) if found else set()
+    if (
+        not found
+        or words & (_QUESTION_WORDS | DISCOURSE_WORDS | _POINTING_BACK)
+        or any(w.endswith("ment") for w in words)
+    ):
+        return None
+    start = len(folded) - len(folded.lstrip())
+    return found.start(1) + start, found.end(1) + start
+
+
+# « et l'État ? », « et pour les collectivités ? »: « et », then a subject of one to three words
+_NEW_SUBJECT_ONLY = re.compile(
+    r"^(?:et|mais)\s+(?:pour|chez|avec|cote)?\s*((?:(?:le|la|les|l'|du|des|de la|de l')\s*)?[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})\s*\??$"
+)
+# « et pour ce pôle ? », « et son budget ? »: the subject said before, not a new one
+_POINTING_BACK = {"ce", "cet", "cette", "ces", "celui", "celle", "ceux", "celles", "son", "sa", "ses", "leur", "leurs"}
+_POINTING_BACK |= {
+    f"{w}{e}" for w in ("suivant", "precedent", "autre", "meme", "prochain", "dernier") for e in ("", "s", "e", "es")
+}
+# « et le verdict ? », « et la deadline ? », « et le budget ? »: what is asked of the same subject, not a new one
+_ATTRIBUTES = {
+    "verdict", "deadline", "date", "dates", "budget", "budgets", "montant", "somme", "total", "cout", "prix", "resultat",
+    "resultats", "bilan", "conclusion", "conclusions", "suite", "fin", "debut", "duree", "chiffre", "chiffres",
+    "nombre", "liste", "nom", "noms", "adresse", "lieu", "raison", "raisons", "but", "objectif", "objectifs", "delai",
+    "calendrier", "annonce", "decision", "president", "presidente", "responsable", "detail", "details", "enveloppe",
+}  # fmt: skip
+_QUESTION_WORDS = {"qui", "quoi", "ou", "quand", "comment", "combien", "pourquoi", "cb", "pk", "qd", "koi", "ki", "ca"}
+_QUESTION_WORDS |= {f"{w}{e}" for w in ("quel", "lequel", "lesquel", "laquel") for e in ("", "s", "le", "les")}
 
 
 _SCOPE_TERMS = {"phas", "phase", "annee", "anne", "an", "period", "pol"}

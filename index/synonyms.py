@@ -32,6 +32,8 @@ _GROUPS = [
     "évaluation évalué bilan audit étude",
     "examen examiner contrôle contrôler contrôlé vérification vérifier",
     "conclusions conclusion conclure conclu concluait conclut constate constat",  # the stems differ
+    # « les résultats sont sortis quand ? » for « ses conclusions ont été rendues publiques en juin 2008 »
+    "publiées publiée publié publiés publier publication publiques sortis sortie sorti sortir parus paru parution",
     "perdu perdre retrait retirer retiré supprimé déclassé recalé recalés exclu exclus éliminé éliminés",
     # kept, in everyday words: « combien ont été sauvés / repêchés ? » for « a renouvelé le label de sept »
     "renouvelé renouveler reconduit reconduits maintenu maintenus sauvé sauvés repêché repêchés",

@@ -87,6 +87,10 @@ _PER_UNIT_TEXT = re.compile(
 )
 
 
+# A total said beside a figure per thing: « 1,5 milliard sur trois ans », « au total », « en tout »
+_TOTAL_TEXT = re.compile(r"\btota(?:l|le|les|ux)\b|\ben tout\b|\bsur (?:\w+ )?(?:ans|annees)\b|\bsoit\b")
+
+
 def gives_per_unit(said: str) -> bool:
     """The text gives a figure per thing: « 35 millions d'euros par an », « chaque pôle »."""
     return _PER_UNIT_TEXT.search(fold_accents(said)) is not None
@@ -125,6 +129,8 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
         gaps.append(Gap(f"« {query.befell} »", True, asked=True))
     if query.topic and not thesaurus.found_in(query.topic, said_terms):
         gaps.append(Gap(f"« {query.topic_word} »", True))
+    if query.total and gives_per_unit(said) and not _TOTAL_TEXT.search(fold_accents(said)):
+        gaps.append(Gap(f"« {query.total} »", True, asked=True))  # « 200 000 euros par projet » is no total
     if query.kind is AnswerType.AMOUNT:
         gaps += _other_givers(query, said)
         if query.cost_of and not _amount_of(query.cost_of, said, analyzer, thesaurus):

@@ -654,6 +654,7 @@ def test_a_little_english_is_read_as_french():
     assert in_french("Is it true que la phase 3 covers la période 2013-2020 ?").startswith("est-il vrai que")
     assert analyse_query("who evaluated phase 1 ?", A, set()).kind is AnswerType.PERSON
     assert in_french("Quel budget pour la phase 2 ?") == "Quel budget pour la phase 2 ?"  # French is left as it is
+    assert in_french("la CDC donne cb ?") == "la Caisse des Dépôts donne cb ?"  # a body abbreviated, written out
     assert in_french("y a eu une newsletter ?") == "y a eu une lettre d'information ?"
     assert in_french("WHİCH pôle ?") == "WHİCH pôle ?"  # a dotted capital I: no English word, no error
 
@@ -681,3 +682,26 @@ def test_a_study_s_findings_are_asked_by_name_only_when_nothing_else_is():
     assert analyse_query("ça a donné quoi l'évaluation ?", A, set()).findings
     assert not analyse_query("qui a fait le bilan des poles en 2008", A, set()).findings  # who, not what
     assert not analyse_query("le bilan de la phase 2 a été repoussé à quand ?", A, set()).findings
+
+
+def test_a_follow_up_of_et_and_a_subject_asks_the_same_of_that_subject():
+    earlier = "la CDC donne cb par plateforme ?"
+    state = analyse_query("et l'Etat ?", A, set(), earlier)
+    assert state.kind is AnswerType.AMOUNT and state.topic == "etat"
+    assert not state.constraints.names & {"Caisse", "Dépôts"}  # the subject named before is the one replaced
+    assert state.terms["caiss"] < state.terms["plateform"]
+    assert analyse_query("et pour les collectivités ?", A, set(), earlier).topic == "collectivit"
+    assert analyse_query("et ensuite ?", A, set(), earlier).topic is None  # no subject: a question of its own
+    assert analyse_query("et lesquels ?", A, set(), earlier).topic is None
+    # what is asked of the same subject, a pointer or an adverb: no new subject
+    assert analyse_query("et le verdict ?", A, set(), "l'éval de la phase 2 elle regarde quoi ?").topic is None
+    assert analyse_query("et la suivante ?", A, set(), "Où s'est tenue la 4e journée ?").topic is None
+    assert analyse_query("et finalement ?", A, set(), "phase 2 devait finir quand ?").topic is None
+    assert analyse_query("et la deadline ?", A, set(), "l'appel a été rouvert qd").kind is AnswerType.DATE
+
+
+def test_a_total_is_asked_only_of_a_figure():
+    assert analyse_query("la CDC a mis cb au total ?", A, set()).total == "au total"
+    assert analyse_query("combien de pôles en tout ?", A, set()).total == "en tout"
+    assert analyse_query("cb de pôles labellisés au total ?", A, set()).total == "au total"
+    assert analyse_query("en tout cas, qui a évalué la phase 1 ?", A, set()).total is None

@@ -309,6 +309,7 @@ HELDOUT_FLOORS = {
     "questions-heldout-17": (0.88, 0.92, 0.88, 0.075, 0.73, 0.83),  # thirteenth session: near-domain traps, mixed
     "questions-heldout-18": (0.91, 0.91, 0.87, 0.042, 0.7, 0.83),  # thirteenth session: everyday words, near-heavy
     "questions-heldout-19": (0.87, 0.87, 0.87, 0.063, 0.75, 0.8),  # thirteenth session: held-out-17's brief, short
+    "questions-heldout-20": (0.88, 0.94, 0.82, 0.06, 0.83, 0.5),  # fourteenth session: held-out-17's brief, short
 }
 
 
@@ -365,6 +366,13 @@ def test_how_an_evaluation_turned_out_is_its_conclusions(real_service):
     # « L'étude constate … » gives no year: the passage before it (the study of 2012) dates it.
     answer = real_service.ask("Quelles sont les conclusions de l'étude de 2012 ?")
     assert "retombées économiques" in answer.answer and answer.confidence == "high"
+    # « la CDC » is the Caisse des Dépôts; « et l'État ? » then asks what the State gives
+    cdc = real_service.ask("la CDC donne cb par plateforme ?")
+    assert "200 000 euros par projet" in cdc.answer
+    assert "35 millions" in real_service.ask("et l'Etat ?", cdc.conversation_id).answer
+    # a total asked, a figure per project or per year said: the caveat
+    assert declined_or_caveat(real_service.ask("la CDC a mis cb au total ds les plateformes ?"), "« au total »")
+    assert real_service.ask("Combien l'État met-il au total pour la phase 2 ?").confidence == "high"  # 1,5 milliard
     # the findings asked by name: what the study found, not the passage dated 2012 saying what it examined
     answer = real_service.ask("bilan de l'etude 2012 en 1 phrase ?")
     assert answer.answer.startswith("L'étude constate") and answer.confidence == "high"

@@ -70,6 +70,7 @@ class QueryAnalysis:
     why: str | None = None  # « pourquoi Sporaltec a perdu son label ? »: a cause asked, as written from « pourquoi »
     findings: bool = False  # « ça a donné quoi l'étude ? », « bilan de l'étude 2012 ? »: what a study found
     total: str | None = None  # « la CDC a mis combien au total ? »: a total, not a figure per project (as written)
+    first_plan: bool = False  # « au départ, la phase devait couvrir quelle période ? »: what was first planned
     # « le pôle de lyon »: places named (a city, a region, what their people are called), as written, with the index
     # terms a passage must hold for each (« rhon » of Rhône-Alpes for « lyon »)
     places: tuple[tuple[str, frozenset[str]], ...] = ()
@@ -172,6 +173,9 @@ _UNTIL_WHEN = re.compile(
     r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b"
     r"|\bdates? (?:limite|butoir)\b|\bdeadline\b"  # a deadline: « … jusqu'au 2 octobre 2009 »
 )
+# What was first planned, before it changed: « au départ », « initialement », « à l'origine »
+FIRST_PLAN = re.compile(r"\bau depart\b|\binitialement\b|\ba l'origine\b")
+_PLANNED_KINDS = (AnswerType.DATE, AnswerType.PERIOD, AnswerType.AMOUNT, AnswerType.NUMBER)
 # A total asked for: « combien au total ? », « en tout ? », « le montant total »
 _TOTAL_ASKED = re.compile(
     r"\bau total\b|\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))|\bau global\b|\bglobalement\b|\bcumul\w*"
@@ -428,6 +432,9 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "happened": _happened(folded, as_written),
         "why": _why(folded, as_written) if kind is AnswerType.REASON else None,
         "findings": findings_asked(folded, kind),
+        # a figure or a time planned, asked, not said before asking (« J'ai lu qu'elle devait initialement s'arrêter
+        # en 2011. Qu'est-il advenu … ? »)
+        "first_plan": kind in _PLANNED_KINDS and bool(FIRST_PLAN.search(fold_accents(_preamble(question)[1]))),
         "total": _written(_TOTAL_ASKED.search(folded), as_written)
         if kind in (AnswerType.AMOUNT, AnswerType.NUMBER)
         else None,

@@ -18,7 +18,7 @@ from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
 from index.names import acronyms_defined, pole_names, proper_names
 from index.pointers import folded_and_written
-from index.query import QueryAnalysis, analyse_query
+from index.query import FIRST_PLAN, QueryAnalysis, analyse_query
 from index.question_type import AnswerType, holds_answer_type, says_by_whom
 from index.synonyms import Thesaurus
 from index.typos import TypoMender
@@ -29,7 +29,7 @@ SPELLED_OUT_WEIGHT = 0.3  # « c'est quoi le FUI ? »: the passage with « … i
 QUOTED_WEIGHT = 0.3  # words the user put between quotes, found as written in a passage, its title or heading
 REPEATED = "re"  # the prefix of a deed done again: « recontrôler », « réexaminer », « relabelliser »
 MIN_REPEATED = 6  # letters of a term that may carry it: not « rend », « reste »
-FINDINGS_WEIGHT = 0.15  # « bilan de l'étude ? »: a passage that says what was found
+FINDINGS_WEIGHT = 0.15  # « bilan de l'étude ? », « au départ ? »: a passage that says what was found, first planned
 # What a study found, said in the present as studies report it: « L'étude constate que … », « le rapport souligne … »
 _FINDING = re.compile(
     r"\b(?:constat|conclu|montr|relev|soulign|etabli|estim|jug)(?:e|ent|t)\b|\bmet(?:tent)? en (?:evidence|lumiere)\b"
@@ -242,6 +242,9 @@ class HybridRetriever:
         if query.findings:
             # « bilan de l'étude 2012 ? »: the passage saying what the study found, not the one saying what it examined
             fused = _lift(fused, [_FINDING.search(self.folded_texts[r]) is not None for r in rows], FINDINGS_WEIGHT)
+        if query.first_plan:
+            # « au départ, elle devait couvrir quelle période ? »: the passage saying what was planned at first
+            fused = _lift(fused, [FIRST_PLAN.search(self.folded_texts[r]) is not None for r in rows], FINDINGS_WEIGHT)
         if query.said_before:
             # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
             fused = _lift(fused, [query.said_before in chunks[r].text for r in rows], SAID_BEFORE_WEIGHT)

@@ -705,3 +705,9 @@ def test_a_total_is_asked_only_of_a_figure():
     assert analyse_query("combien de pôles en tout ?", A, set()).total == "en tout"
     assert analyse_query("cb de pôles labellisés au total ?", A, set()).total == "au total"
     assert analyse_query("en tout cas, qui a évalué la phase 1 ?", A, set()).total is None
+
+
+def test_what_was_first_planned_is_asked_by_au_depart_or_initialement():
+    assert analyse_query("Au départ, la deuxième phase devait couvrir quelle période ?", A, set()).first_plan
+    assert analyse_query("elle devait durer combien initialement ?", A, set()).first_plan
+    assert not analyse_query("Quelle période couvre la phase 2 ?", A, set()).first_plan

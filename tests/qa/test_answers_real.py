@@ -373,6 +373,10 @@ def test_how_an_evaluation_turned_out_is_its_conclusions(real_service):
     # a total asked, a figure per project or per year said: the caveat
     assert declined_or_caveat(real_service.ask("la CDC a mis cb au total ds les plateformes ?"), "« au total »")
     assert real_service.ask("Combien l'État met-il au total pour la phase 2 ?").confidence == "high"  # 1,5 milliard
+    # what was planned at first: the sentence that says « initialement », not the period the phase covered
+    planned = real_service.ask("Au départ, la deuxième phase devait couvrir quelle période ?")
+    assert planned.answer.startswith("Prévue initialement pour la période 2009-2011")
+    assert all(0 <= c.score <= 1 for c in planned.citations)
     # the findings asked by name: what the study found, not the passage dated 2012 saying what it examined
     answer = real_service.ask("bilan de l'etude 2012 en 1 phrase ?")
     assert answer.answer.startswith("L'étude constate") and answer.confidence == "high"

@@ -29,7 +29,7 @@ _COUNTED = re.compile(
     r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:(?:y|ya)\s*(?:a(?:[- ]t[- ]il)?|avait(?:[- ]il)?|a eu|a-t-il eu|en a-t-il|en avait-il)\s+"
     r"|il\s+y\s+(?:a|avait|a eu)\s+|existe(?:nt)?-t-il\s+|existait-il\s+)?"
     r"(?:de\b|d'|d(?=\s)|des\s+(?:\d+|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente"
-    r"|quarante|cinquante|soixante|cent)(?:-[a-z]+)*)\s+(?=[a-z]))|qui (?:est|etait|sont|etaient) (?:le|la|les|l')"
+    r"|quarante|cinquante|soixante|cent)(?:-[a-z]+)*)\s+(?=[a-z]))|qui (?:en |y )?(?:est|etait|sont|etaient) (?:le|la|les|l')"
     # « qui était 1er ministre … ? », « qui etait premier ministre »: an office, asked without its article
     r"|qui (?:est|etait) (?=(?:1er|premier) ministre\b))"
     r"\s*(?:(?:hauts?|hautes?|grands?|grandes?|principa(?:l|le|les|ux)|nouveaux|nouvel(?:le)?s?|nouveau|petits?|petites?"
@@ -38,6 +38,9 @@ _COUNTED = re.compile(
     r"(?P<thing>[a-z][a-z-]+)"  # « combien des dix-neuf candidatures » counts candidatures
     # « les 35 plateformes, combien finalement financées ? »: the thing counted is named first
     r"|^(?:et\s+)?(?:sur |parmi )?(?:les|ces)\s+(?:\d+\s+)?(?P<fronted>[a-z][a-z-]+)\s*,[^?]*\b(?:combien|cb|cmb)\b"
+    # « qui en assure la direction ? », « qui a pris son poste ? »: a role, which the answer must speak of
+    r"|\bqui (?:en |y |l')?(?:assure|assurait|a pris|prend|occupe|occupait|tient|tenait|a repris|reprend) "
+    r"(?:la |le |l'|son |sa |leur )?(?P<role>direction|presidence|tete|poste|place|releve)\b"
     # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
     r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
     r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"

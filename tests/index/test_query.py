@@ -711,3 +711,15 @@ def test_what_was_first_planned_is_asked_by_au_depart_or_initialement():
     assert analyse_query("Au départ, la deuxième phase devait couvrir quelle période ?", A, set()).first_plan
     assert analyse_query("elle devait durer combien initialement ?", A, set()).first_plan
     assert not analyse_query("Quelle période couvre la phase 2 ?", A, set()).first_plan
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Et qui en est le président ?", "président"),
+        ("Qui en assure la direction ?", "direction"),
+        ("Et après lui, c'est qui qui a pris son poste ?", "poste"),
+    ],
+)
+def test_a_role_asked_is_what_the_answer_must_speak_of(question, asked):
+    assert extract_constraints(question, A).asked_word == asked

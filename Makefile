@@ -26,6 +26,7 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-heldout-15.jsonl tests/data/eval/questions-heldout-16.jsonl \
              tests/data/eval/questions-heldout-17.jsonl tests/data/eval/questions-heldout-18.jsonl \
              tests/data/eval/questions-heldout-19.jsonl tests/data/eval/questions-heldout-20.jsonl \
+             tests/data/eval/questions-heldout-21.jsonl \
              tests/data/eval/questions-offtopic-calibration.jsonl
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false

@@ -309,7 +309,8 @@ HELDOUT_FLOORS = {
     "questions-heldout-17": (0.88, 0.92, 0.88, 0.075, 0.73, 0.83),  # thirteenth session: near-domain traps, mixed
     "questions-heldout-18": (0.91, 0.91, 0.87, 0.042, 0.7, 0.83),  # thirteenth session: everyday words, near-heavy
     "questions-heldout-19": (0.87, 0.87, 0.87, 0.063, 0.75, 0.8),  # thirteenth session: held-out-17's brief, short
-    "questions-heldout-20": (0.88, 0.94, 0.82, 0.06, 0.83, 0.5),  # fourteenth session: held-out-17's brief, short
+    "questions-heldout-20": (0.88, 0.94, 0.82, 0.06, 0.83, 0.62),  # fourteenth session: held-out-17's brief, short
+    "questions-heldout-21": (0.93, 0.93, 0.93, 0.063, 0.69, 0.75),  # fourteenth session: held-out-18's brief, short
 }
 
 

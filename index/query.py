@@ -241,9 +241,10 @@ def analyse_query(
     folded, as_written = folded_and_written(question)
     own_terms = analyzer.terms(question)
     leans_on = bool(context) and leans_on_earlier_turn(folded, own_terms)
+    topic_span = _topic(folded) if context else None
     if context:
         kind, constraints = _read_with_earlier_turn(
-            question, analyzer, kind, constraints, context, leans_on, known_names
+            question, folded, topic_span is not None, analyzer, kind, constraints, context, leans_on, known_names
         )
     held = asked_of_it(folded) if leans_on else None
     if held and not constraints.asked and analyzer.terms(folded[held[0] : held[1]]):
@@ -264,7 +265,6 @@ def analyse_query(
     if _add_hint_terms(terms, folded, kind, analyzer):
         # « qu'est-ce que l'étude porte au crédit des pôles ? » asks a judgement, it defines no word
         constraints = replace(constraints, defined=(), defined_words=None)
-    topic_span = _topic(folded) if context else None
     topic_terms = analyzer.terms(folded[slice(*topic_span)]) if topic_span else []
     if topic_terms:
         # « et l'État ? » after « la CDC donne combien ? »: the one named before is the subject replaced
@@ -335,6 +335,8 @@ def _preamble(question: str) -> tuple[str, str]:
 
 def _read_with_earlier_turn(
     question: str,
+    folded: str,
+    new_topic: bool,
     analyzer: FrenchAnalyzer,
     kind: AnswerType,
     constraints: Constraints,
@@ -342,7 +344,8 @@ def _read_with_earlier_turn(
     leans_on: bool,
     known_names: frozenset[str],
 ) -> tuple[AnswerType, Constraints]:
-    """What a follow-up asks, read with the turn before it."""
+    """What a follow-up asks, read with the turn before it (`folded`: the question folded; `new_topic`: it names
+    a new subject, « et l'État ? »)."""
     earlier = extract_constraints(context, analyzer, known_names)
     if kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
         # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
@@ -352,7 +355,7 @@ def _read_with_earlier_turn(
             asked=constraints.asked or earlier.asked,
             asked_word=constraints.asked_word or earlier.asked_word,
         )
-    elif kind is AnswerType.OTHER and _new_subject(fold_accents(question)):
+    elif kind is AnswerType.OTHER and _new_subject(folded):
         # « la CDC donne combien ? » then « et l'État ? »: what the State gives; « et les projets ? » after pôles
         # counted counts projects
         kind = answer_type(context)
@@ -367,7 +370,7 @@ def _read_with_earlier_turn(
         # « Qui a évalué la phase 1 ? » then « et ça a coûté combien cette étude ? »: still phase 1's study;
         # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
         # « et l'État ? » after « la CDC donne combien ? »: a new subject, not the one named before
-        names = constraints.names if _topic(fold_accents(question)) else earlier.names
+        names = constraints.names if new_topic else earlier.names
         constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=names)
     return kind, constraints
 

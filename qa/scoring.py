@@ -32,9 +32,8 @@ NAMES_SHOWN = 3  # names asked by the dozen: a list of three or more gives them;
 PROXIMITY_WEIGHT = 0.2  # query words side by side in the sentence
 AGENT_BONUS = 0.2  # « qui a … ? »: a sentence that says by whom (« par le Premier ministre », « confiée aux cabinets »)
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
-FIRST_PLAN_BONUS = (
-    0.2  # « au départ, … quelle période ? »: the sentence saying what was first planned (« initialement »)
-)
+# « au départ, … quelle période ? »: the sentence saying what was first planned (« initialement »)
+FIRST_PLAN_BONUS = 0.2
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")

@@ -315,6 +315,8 @@ SMS_SPELLINGS = {
     "perf": "performance",
     "diff": "difference",
     "gouv": "gouvernement",
+    "grp": "groupe",
+    "grpe": "groupe",
     "eval": "evaluation",
     "info": "information",
     "infos": "informations",

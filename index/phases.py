@@ -34,12 +34,19 @@ def _phase_mentions(folded: str) -> list[tuple[int, int]]:
     return found + [(2, m.end()) for m in _POLES_2_0.finditer(folded)]
 
 
-_GROUPS = re.compile(r"\bgroupes?\s+(\d)(?:\s*(?:et|,|ou)\s*(\d))?")  # « groupe 3 », « groupes 1 et 2 »
+_GROUPS = re.compile(
+    r"\b(?:groupes?|grpe?s?)\s+(\d)(?:\s*(?:et|,|ou)\s*(\d))?"
+)  # « groupe 3 », « groupes 1 et 2 », « grp 3 »
 
 
 def groups_in(folded: str) -> set[str]:
     """Numbered groups a folded text speaks of: « groupes 1 et 2 » → {'1', '2'}."""
     return {n for m in _GROUPS.finditer(folded) for n in m.groups() if n}
+
+
+def group_labels(folded: str) -> list[frozenset[str]]:
+    """Each numbered group label of a folded text: « groupes 1 et 2 … groupe 3 » → [{'1', '2'}, {'3'}]."""
+    return [frozenset(n for n in m.groups() if n) for m in _GROUPS.finditer(folded)]
 
 
 def phases_in(folded: str) -> set[int]:
@@ -78,6 +85,38 @@ def edition_ordinals(terms: list[str]) -> set[str]:
     return found
 
 
+def list_positions(terms: list[str]) -> set[str]:
+    """Ordinals that give a place in a list (« le troisième axe », « la 2e priorité »): the passage holding the list
+    says « trois axes » (indexed "3", kept), not « troisième » ("3e"), which there would be another phase's."""
+    found = set()
+    for i, term in enumerate(terms):
+        j = i + 1
+        while j < len(terms) and terms[j].isdigit():
+            j += 1
+        ordinal = term in _FIRST or (term.endswith("e") and term[:-1].isdigit())
+        if ordinal and j < len(terms) and terms[j] in _LIST_NOUNS:
+            found.add(term)
+    return found
+
+
+# Index terms of what a list enumerates: axe, point, objectif, priorité, volet, critère, mesure, étape, levier,
+# enjeu, piste, action, orientation, recommandation
+_LIST_NOUNS = {
+    "axe",
+    "point",
+    "object",
+    "priorit",
+    "volet",
+    "criter",
+    "mesur",
+    "etap",
+    "levi",
+    "enjeu",
+    "pist",
+    "action",
+    "orient",
+    "recommand",
+}
 _FIRST = {"premi", "premier"}  # index terms of « premier », « première » (not « premiers », a plural)
 # What an ordinal numbers when it names an edition: « la 4e journée », « le second appel », « le 3e numéro ».
 _EDITION_NOUNS = {

@@ -65,9 +65,10 @@ def without_impersonal(folded: str) -> str:
 
 
 def points_back(folded: str) -> bool:
-    """The folded question points at something said before (« lesquels », « l'a », « ce pôle », « elle dure »)."""
+    """The folded question points at something said before (« lesquels », « l'a », « ce pôle », « elle dure »,
+    « détailler le troisième ? »)."""
     folded = without_impersonal(folded)
-    return bool(_ANAPHORA.search(folded) or _LEADING_PRONOUN.search(folded.strip()))
+    return bool(_ANAPHORA.search(folded) or _LEADING_PRONOUN.search(folded.strip()) or _BARE_ORDINAL.search(folded))
 
 
 def counts_what_was_said(folded: str) -> bool:
@@ -91,25 +92,39 @@ _BARE_ORDINAL = re.compile(
 # In the turn before: « la 4e journée », « le premier appel », « la phase 2 » — the article tells the gender
 _ORDINAL_NOUN = re.compile(rf"\b(?:(le|du|au|un)|(la|une))?\s*{_ORDINAL_WORD}\s+([a-z]{{3,}})|\b(phase)\s+\d\b")
 _FEMININE = re.compile(r"\b(?:la|de la|a la)\s+\S+$|(?:premiere|seconde|ere)$")
+# « Combien d'axes la deuxième phase comporte-t-elle ? »: the noun counted, of a gender the question does not say
+_COUNTED_NOUN = re.compile(r"\bcombien\s+(?:de\s+|d')([a-z]{3,})")
+
+
+def _gender(numbered: re.Match) -> bool | None:
+    """Feminine (True), masculine (False) or unsaid (None): by the article before the ordinal; « phase » is
+    feminine."""
+    if numbered.group(1) or numbered.group(2):
+        return bool(numbered.group(2))
+    return True if numbered.group(4) else None
 
 
 def with_ordinal_noun(question: str, context: str) -> str:
     """« Quand a eu lieu la 4e journée ? » then « et la sixième ? »: the sixth journée; « Qui a évalué la
     première phase ? » then « et la deuxième ? »: the second phase. The noun is taken, as written, from the turn
-    before, one of the same gender when there are several (« le premier appel … la première phase »)."""
+    before, one of the same gender when there are several (« le premier appel … la première phase »); failing
+    that, the noun the turn before counted (« Combien d'axes la deuxième phase comporte-t-elle ? » then « le
+    troisième ? »: the third axis, not the third phase)."""
     folded, written = folded_and_written(question)
     bare = _BARE_ORDINAL.search(folded)
     if not bare:
         return question
     context_folded, context_written = folded_and_written(context)
-    nouns = [
-        (bool(m.group(2)) if (m.group(1) or m.group(2)) else None, m.start(m.lastindex), m.end(m.lastindex))
-        for m in _ORDINAL_NOUN.finditer(context_folded)
-    ]
+    nouns = [(_gender(m), *m.span(m.lastindex)) for m in _ORDINAL_NOUN.finditer(context_folded)]
+    # « combien d'axes » → « le troisième axe »: the noun counted, in the singular
+    nouns += [(None, m.start(1), m.end(1) - (m.group(1)[-1] in "sx")) for m in _COUNTED_NOUN.finditer(context_folded)]
     if not nouns:
         return question
     feminine = bool(_FEMININE.search(folded[: bare.end(1)]))
-    start, end = next(((s, e) for gender, s, e in nouns if gender == feminine), nouns[0][1:])
+    start, end = next(
+        ((s, e) for gender, s, e in nouns if gender == feminine),
+        next(((s, e) for gender, s, e in nouns if gender is None), nouns[0][1:]),
+    )
     return f"{written[: bare.end(1)]} {context_written[start:end]}{written[bare.end(1) :]}"
 
 

@@ -16,7 +16,7 @@ from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import Constraints, extract_constraints
 from index.french_words import ABBREVIATED_BODIES, DISCOURSE_WORDS, ENGLISH_WORDS
 from index.names import names_given, shouted
-from index.phases import with_next_phase, with_phase_after
+from index.phases import list_positions, with_next_phase, with_phase_after
 from index.pointers import (
     asked_of_it,
     counts_what_was_said,
@@ -25,7 +25,14 @@ from index.pointers import (
     leans_on_earlier_turn,
     with_ordinal_noun,
 )
-from index.question_type import AnswerType, answer_type, names_counted, offices_in, origin_asked
+from index.question_type import (
+    AnswerType,
+    answer_type,
+    names_counted,
+    offices_in,
+    origin_asked,
+    speaks_of_money,
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class QueryAnalysis:
     checks_premise: bool = False  # « c'est bien McKinsey qui … ? »: a yes/no check, answered by what is so
     negated: str | None = None  # « les dossiers qui n'ont pas été retenus »: what was not done (as written)
     negated_word: str | None = None  # the deed that was not done: « retenus »
+    rejected: str | None = None  # « les candidats recalés »: those turned down (as written)
     phrased: frozenset[str] = frozenset()  # « en échange »: index terms of the documents' word for it (contrepartie)
     cost_of: str | None = None  # « combien a coûté cette étude ? »: what cost it (as written), which the amount is of
     words_asked: str | None = None  # « qu'a déclaré précisément le Président ? »: what was said (as written)
@@ -119,6 +127,8 @@ _PHRASES = [
 _BREAKDOWN = re.compile(
     r"\b(annee|an|region|pole|projet|secteur|domaine|mois)s? par \1s?\b|\bventil\w*|\brepartition par\b"
 )
+# « comment l'enveloppe est-elle répartie entre les régions ? »: money split among things (with a money word)
+_SPLIT = re.compile(r"\b(?:reparti|partag|divis|distribu|ventil)\w*\s+(?:entre|par|selon)\b")
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
 )
@@ -163,6 +173,9 @@ _NEGATED = re.compile(
     r"\b(?:n'|ne )(?:ont|a|avaient|avait|etaient|etait|sont|est|seront|sera)\s+(?:pas|jamais)\s+(?:ete\s+)?(?P<deed>[a-z]{3,})"
     r"|\bnon[- ](?P<deed_after_non>[a-z]{4,})"
 )
+# « les dossiers recalés », « les candidats écartés »: those turned down, whom an answer naming those retained does not
+# give
+_REJECTED = re.compile(r"\b(?:recale|rejete|refuse|ecarte|elimine|evince|retoque|blackboule)(?:e|es|s)?\b")
 # A question that checks what the user believes (« C'est bien McKinsey qui a évalué … ? », « Is it true que la phase 3
 # covers 2013-2020 ? »): a name or a year the documents never give is then answered by what they say, with the caveat
 _CHECKS_PREMISE = re.compile(
@@ -237,9 +250,10 @@ def analyse_query(
     kind, constraints = answer_type(question), extract_constraints(question, analyzer, known_names)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
     # answer type checks; « deuxième phase (2009-2012) » answers it without the word.
-    terms = _weighted_terms(analyzer, question, context, filler_terms | _KIND_WORDS.get(kind, set()))
-    folded, as_written = folded_and_written(question)
     own_terms = analyzer.terms(question)
+    filler = filler_terms | _KIND_WORDS.get(kind, set()) | list_positions(own_terms)
+    terms = _weighted_terms(analyzer, question, context, filler)
+    folded, as_written = folded_and_written(question)
     leans_on = bool(context) and leans_on_earlier_turn(folded, own_terms)
     topic_span = _topic(folded) if context else None
     if context:
@@ -425,6 +439,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "created": as_written[created.start() : created.end()] if created else None,
         "negated": as_written[negated.start() : negated.end()] if negated else None,
         "negated_word": as_written[slice(*negated.span(negated.lastgroup or 0))] if negated else None,
+        "rejected": _written(_REJECTED.search(folded), as_written),
         "outcome": as_written[slice(*outcome_span)] if outcome_span else None,
         "ranking": as_written[slice(*ranking_span)] if ranking_span else None,
         "cost_of": _cost_of(folded, as_written) if kind is AnswerType.AMOUNT else None,
@@ -442,7 +457,8 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         if kind in (AnswerType.AMOUNT, AnswerType.NUMBER)
         else None,
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
-        or bool(_BREAKDOWN.search(folded)),
+        or bool(_BREAKDOWN.search(folded))
+        or (bool(_SPLIT.search(folded)) and speaks_of_money(folded)),
     }
 
 

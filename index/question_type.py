@@ -29,7 +29,7 @@ class AnswerType(StrEnum):
 
 _MONEY_VERBS = (
     r"(?:donn|consacr|verse|invest|depens|allou|affect|mobilis|apport|rapporte|rapportai|cout|debours|financ|pay|paie"
-    r"|remuner)\w*"
+    r"|remuner|r?ajout)\w*"  # « elles rajoutent combien ? »; « combien de pôles ajoutés ? » counts a thing
     r"|met(?:s|tent|tre|tait|taient)?|mise?s?(?! en\b)"  # « mis sur la table », not « mis en place »
     r"|fil(?:e|es|ent|er|ait|aient)\b|lach\w*"  # « la CDC file combien ? », « a lâché combien ? »
     r"|touch\w*|percu\w*|percev\w*|empoch\w*|encaiss\w*"  # « ils ont touché combien ? »: money received
@@ -37,7 +37,8 @@ _MONEY_VERBS = (
 # « combien la réforme a-t-elle touché de pôles ? » counts pôles; « touché de subventions » is money
 # Money, named: « combien de subventions » asks an amount, « d'où vient l'argent ? » a fund
 _MONEY_NOUNS = (
-    rf"argent|euros?|millions?|milliards?|subventions?|credits?|aides?|financ\w*|fonds|budgets?|{'|'.join(MONEY_SLANG)}"
+    rf"argent|euros?|millions?|milliards?|subventions?|credits?|aides?|financ\w*|fonds|budgets?|enveloppes?"
+    rf"|{'|'.join(MONEY_SLANG)}"
 )
 # a bare noun after « de » (« de pôles »), not a determiner or a comparative (« de la Région », « de plus »)
 _NOT_A_THING = r"la|le|les|l'|sa|son|ses|leur|leurs|cette|ce|ces|plus|moins|ici|nouveau|trop"
@@ -76,7 +77,8 @@ _QUESTION_PATTERNS = [
     (
         AnswerType.NUMBER,
         r"\b(combien|cb|cmb)\s+(en\s+)?(ont|sont|avaient|etaient)\s+"
-        r"(?!(?:ete\s+)?(?:cout|invest|consacr|depens|verse|allou|affect|rapport|donn|apport|debours|mis\b|mobilis))"
+        r"(?!(?:ete\s+)?(?:cout|invest|consacr|depens|verse|allou|affect|rapport|donn|apport|debours|mis\b|mobilis|pay|paye"
+        r"|remuner|touch|percu))"
         r"(ete\s+)?[a-z]+"
         # « les 35 plateformes, combien finalement financées ? »: a feminine participle counts things, not euros
         r"|\b(combien|cb|cmb)\s+([a-z]+ment\s+)?[a-z]+ees\b",
@@ -214,12 +216,17 @@ _FROM_SOMEWHERE = re.compile(
 _MONEY_WORDS = re.compile(rf"\b(?:{_MONEY_NOUNS})\b")
 
 
+def speaks_of_money(folded: str) -> bool:
+    """The folded question names money: « l'enveloppe », « les crédits », « le fric »."""
+    return _MONEY_WORDS.search(folded) is not None
+
+
 def origin_asked(question: str) -> str | None:
     """The words asking where things came from, as written: « venaient d'où »."""
     written = question.replace("\u2019", "'")
     folded = fold_accents(written).lower()
     found = _ORIGIN_ASKED.search(folded)
-    if not found or _MONEY_WORDS.search(folded):  # « d'où vient l'argent ? »: a fund answers (« pris sur le FUI »)
+    if not found or speaks_of_money(folded):  # « d'où vient l'argent ? »: a fund answers (« pris sur le FUI »)
         return None
     if not _FROM_SOMEWHERE.search(_subject_of(folded, found)):  # « d'où vient l'idée ? »: a cause, not a place
         return None

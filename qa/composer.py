@@ -92,7 +92,11 @@ class AnswerComposer:
             return Composition(title, False, citations, "low")
         if query.opinion:
             return Composition(f"{NO_OPINION} {CLOSEST}{marked}", False, citations, "low")
-        mixed = mixed_phases(query, unit.text) + unsaid(query, said, self.retriever.analyzer, self._thesaurus)
+        passage = hits[rank].chunk.text
+        before = passage[: max(passage.find(unit.text.strip()), 0)]
+        mixed = mixed_phases(query, unit.text) + unsaid(
+            query, said, self.retriever.analyzer, self._thesaurus, before=before
+        )
         if complete and not missing_type and not mixed:
             return Composition(marked, False, citations)
         missing = _MISSING_KIND.get(query.kind, BREAKDOWN) if missing_type else None  # « année par année »: no kind

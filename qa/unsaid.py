@@ -6,7 +6,7 @@ import re
 
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.figures import counts_thing
-from index.phases import groups_in, phase_periods, phases_in
+from index.phases import group_labels, groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
 from index.query import QueryAnalysis
 from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in
@@ -47,11 +47,12 @@ _BECAME_ASKED = re.compile(r"deven|advenu")
 # … after what happened to them: « les six pôles qui ont perdu leur label », « ensuite » (« le pôle Enfant, il est
 # devenu quoi ? » is answered by « ont perdu leur label »)
 _AFTER_WHAT_HAPPENED = re.compile(
-    r"\b(?:ensuite|apres|depuis|par la suite|aujourd'hui|maintenant|desormais)\b"
+    r"\b(?:ensuite|apres|depuis|par la suite|aujourd'hui|maintenant|desormais|une fois)\b"
     r"|\bqui (?:ont|a|avaient|avait) (?:ete )?[a-z]+(?:e|es|is|it|u|us)\b"
 )
-# … after what was said of them (« qu'est devenu Sporaltec ensuite ? »): what befell them is not what came next
-_AFTER_THAT = re.compile(r"\b(?:ensuite|par la suite|aujourd'hui|maintenant|desormais)\b")
+# … after what was said of them (« qu'est devenu Sporaltec ensuite ? », « … une fois le label retiré ? »): what befell
+# them is not what came next
+_AFTER_THAT = re.compile(r"\b(?:ensuite|par la suite|aujourd'hui|maintenant|desormais|une fois)\b")
 # What befell things, which answers « que sont devenus les 13 pôles du groupe 3 ? » unless the question (or the turn
 # before it) says it already
 _EVENT = re.compile(r"\b(renouvel|perdu|conserv|retir|evalu|labellis|reconfigur)")
@@ -76,6 +77,10 @@ _GIVES_A_CAUSE = re.compile(
     r"|de (?:maniere|facon|sorte) a|pour que|pour (?:mieux |ne pas |en )?[a-z]+(?:er|ir|re)\b|pour faire|vis\w* a"
     r"|objectifs?|permet\w*|ce qui (?:lui |leur )?[a-z]+|en contrepartie|justifi\w*|explique\w*|ainsi|d'autant"
     r"|si|servi\w* (?:de|a)|mot d'ordre|constat\w*)\b"
+)
+# What says things were turned down or lost: « recalés », « ont perdu leur label », « six retraits »
+_TURNED_DOWN = re.compile(
+    r"\b(?:recal|rejet|refus|ecart|elimin|evinc|retoqu|perd|perdu|retir|retrait|declass|supprim)\w*"
 )
 # A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
 _NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »
@@ -109,10 +114,13 @@ def mixed_phases(query: QueryAnalysis, text: str) -> list[Gap]:
     return [Gap(f"la phase {p}", True) for p in sorted(asked)]
 
 
-def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus: Thesaurus) -> list[Gap]:
+def unsaid(
+    query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus: Thesaurus, before: str = ""
+) -> list[Gap]:
     """What the text quoted must speak of, and does not: the new subject of « et les collectivités, elles
     mettent combien ? » (not the Caisse des Dépôts' 200 000 euros again), the deed of « Qui a évalué la
-    phase 3 ? » (not the government launching phase 3), what came of a plan, a creation, a ranking."""
+    phase 3 ? » (not the government launching phase 3), what came of a plan, a creation, a ranking. `before` is
+    what its passage says before it, where the group it goes on about may be named."""
     said_terms = analyzer.terms(said)
     gaps = []
     # « qui le préside ? » is asked already, as what the passage must carry
@@ -144,8 +152,12 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
         gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
     # « quels pôles étaient dans le groupe 1 ? »: names given of that group, not the two cabinets that made the groups
     groups = query.constraints.groups
-    if query.kind is AnswerType.NAME and groups and not groups & groups_in(folded_said):
+    # « Les 13 pôles du groupe 3 … Six pôles ont en revanche perdu leur label : … »: the group last named before
+    last_named = group_labels(fold_accents(before))[-1:]
+    if query.kind is AnswerType.NAME and groups and not groups & groups_in(folded_said).union(*last_named):
         gaps += [Gap(f"le groupe {g}", True) for g in sorted(groups)]
+    if query.kind is AnswerType.NUMBER and groups:
+        gaps += [Gap(f"le groupe {g}", True) for g in sorted(_counted_together(query, groups, folded_said))]
     if query.origin and not names_a_place(said):  # « les 19 dossiers venaient d'où ? »: not « auprès des préfets »
         gaps.append(Gap(f"« {query.origin} »", True, asked=True))
     if query.happened and _CONDITIONAL.search(folded_said):
@@ -159,6 +171,8 @@ def unsaid(query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus:
         gaps.append(Gap(f"« {query.ranking} »", True, asked=True))
     if _says_the_opposite(query, said_terms, folded_said, analyzer, thesaurus):
         gaps.append(Gap(f"« {query.negated} »", True, asked=True))
+    if query.rejected and not (_TURNED_DOWN.search(folded_said) or _NEGATION.search(folded_said)):
+        gaps.append(Gap(f"« {query.rejected} »", True, asked=True))  # « a retenu six nouveaux pôles » names no other
     return gaps
 
 
@@ -228,6 +242,15 @@ def _other_givers(query: QueryAnalysis, said: str) -> list[Gap]:
         start = folded.find(giver)
         gaps.append(Gap(f"« {written[start : start + len(giver)]} »", True))
     return gaps
+
+
+def _counted_together(query: QueryAnalysis, groups: frozenset[str], folded_said: str) -> set[str]:
+    """Groups asked one by one that the text counts only with others: « combien de pôles dans le groupe 2 ? »
+    against « 58 pôles avaient atteint leurs objectifs (groupes 1 et 2) »."""
+    asked = set(group_labels(fold_accents(query.question)))
+    together = [label for label in group_labels(folded_said) if len(label) > 1 and label & groups]
+    alone = {g for label in group_labels(folded_said) if len(label) == 1 for g in label}
+    return {g for label in together if label not in asked for g in label & groups} - alone
 
 
 def _only_planned(folded_said: str) -> bool:

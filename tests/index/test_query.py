@@ -4,12 +4,26 @@ from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import extract_constraints, holds_phrase, years_carried_over
 from index.names import acronyms_defined
-from index.phases import edition_ordinals, groups_in, phase_periods, phases_in, with_next_phase, with_phase_after
+from index.phases import (
+    edition_ordinals,
+    group_labels,
+    groups_in,
+    list_positions,
+    phase_periods,
+    phases_in,
+    with_next_phase,
+    with_phase_after,
+)
 from index.pointers import counts_what_was_said
 from index.query import analyse_query, in_french
 from index.question_type import AnswerType
 
 A = FrenchAnalyzer()
+
+
+def test_groups_are_read_label_by_label_and_in_sms():
+    assert group_labels("58 poles (groupes 1 et 2), 13 poles (groupe 3)") == [frozenset("12"), frozenset("3")]
+    assert groups_in("grp 3 : combien de poles ?") == {"3"}
 
 
 def test_phases_in_every_spelling():
@@ -498,6 +512,30 @@ def test_a_breakdown_asked_for_is_a_figure_per_thing():
     assert analyse_query("Comment le 1,5 milliard s'est-il réparti année par année ?", A, set()).per_unit
     assert analyse_query("Quelle est la répartition par région des nouveaux pôles ?", A, set()).per_unit
     assert not analyse_query("Quel budget pour la phase 2 ?", A, set()).per_unit
+    # money split among things; pôles split among groups are no breakdown of a sum
+    split = "Comment l'enveloppe de 1,5 milliard est-elle répartie entre les régions ?"
+    assert analyse_query(split, A, set()).per_unit
+    assert not analyse_query("Comment les pôles ont-ils été répartis entre les groupes ?", A, set()).per_unit
+
+
+def test_those_turned_down_are_asked_apart_from_those_retained():
+    assert analyse_query("et les candidats recalés c'etait lesquels", A, set()).rejected == "recalés"
+    assert analyse_query("Quels dossiers ont été écartés ?", A, set()).rejected == "écartés"
+    assert analyse_query("Quels pôles ont été retenus ?", A, set()).rejected is None
+
+
+def test_an_ordinal_after_a_count_numbers_the_thing_counted():
+    axes = "Combien d'axes la deuxième phase comporte-t-elle ?"
+    third = analyse_query("Pourriez-vous détailler le troisième ?", A, set(), context=axes)
+    assert third.question == "Pourriez-vous détailler le troisième axe ?"
+    assert not third.constraints.phases  # not the third phase
+    # a place in a list: « troisième » weighs little (the list says « trois axes »), « 3 » is kept
+    assert third.terms["3e"] < third.terms["axe"] and third.terms["3"] == 1.0
+    # a noun of the ordinal's gender wins over the one counted
+    assert analyse_query("Et la troisième ?", A, set(), context="Combien de pôles en phase 2 ?").constraints.phases == {
+        3
+    }
+    assert list_positions(A.terms("la 2e priorité et la troisième phase")) == {"2e"}
 
 
 def test_the_phase_after_one_named_after_apres_is_the_next_one():

@@ -209,6 +209,36 @@ def test_names_of_a_group_are_given_by_a_sentence_about_that_group(service):
     assert not unsaid_in(first, "Les pôles du groupe 1 sont Aerospace Valley et Minalogic.")
     who = retriever.analyse("Avec qui les pôles du groupe 1 signent-ils un contrat ?")  # the group said before it
     assert not unsaid_in(who, "Chacun a signé un contrat de performance avec l'État.")
+    # the group last named before the sentence in its passage is the one it goes on about
+    third = retriever.analyse("Dans le groupe 3, quels pôles ont perdu leur label ?")
+    lost = "Six pôles ont en revanche perdu leur label : Sporaltec (Saint-Étienne)."
+    args = (retriever.analyzer, retriever.lexical.thesaurus)
+    assert not unsaid(third, lost, *args, before="Les 13 pôles du groupe 3 ont été évalués. Ces sept pôles signent.")
+    assert unsaid(third, lost, *args, before="Les pôles du groupe 3 restent. Les pôles du groupe 1 signent.")
+
+
+def test_one_group_is_not_counted_by_a_figure_for_several(service):
+    retriever = service._engine.retriever
+
+    def unsaid_in(question, said="58 pôles avaient atteint leurs objectifs (groupes 1 et 2)."):
+        return unsaid(retriever.analyse(question), said, retriever.analyzer, retriever.lexical.thesaurus)
+
+    assert [g.description for g in unsaid_in("combien de pôles dans le groupe 2 ?")] == ["le groupe 2"]
+    assert unsaid_in("combien étaient dans le groupe 1 et combien dans le groupe 2 ?")
+    assert not unsaid_in("combien de pôles dans les groupes 1 et 2 ?")
+    assert not unsaid_in("combien de pôles dans le groupe 3 ?", "13 pôles (groupe 3) devaient se reconfigurer.")
+
+
+def test_those_turned_down_are_not_named_by_a_sentence_about_those_retained(service):
+    retriever = service._engine.retriever
+
+    def unsaid_in(question, said):
+        return unsaid(retriever.analyse(question), said, retriever.analyzer, retriever.lexical.thesaurus)
+
+    recales = "Quels sont les noms des dossiers écotechs recalés ?"
+    assert unsaid_in(recales, "Le CIADT du 11 mai 2010 a retenu six nouveaux pôles : Eau, Team2.")
+    assert not unsaid_in(recales, "Six pôles ont en revanche perdu leur label : Sporaltec.")
+    assert not unsaid_in(recales, "Treize dossiers n'ont pas été retenus : A, B.")
 
 
 def test_what_was_not_done_is_not_answered_by_what_was(service):

@@ -311,6 +311,8 @@ HELDOUT_FLOORS = {
     "questions-heldout-19": (0.87, 0.87, 0.87, 0.063, 0.75, 0.8),  # thirteenth session: held-out-17's brief, short
     "questions-heldout-20": (0.88, 0.94, 0.82, 0.06, 0.83, 0.62),  # fourteenth session: held-out-17's brief, short
     "questions-heldout-21": (0.93, 0.93, 0.93, 0.063, 0.69, 0.75),  # fourteenth session: held-out-18's brief, short
+    "questions-heldout-22": (0.94, 0.94, 0.94, 0.12, 0.81, 0.83),  # fifteenth session: held-out-17's brief
+    "questions-heldout-23": (0.83, 0.83, 0.83, 0.17, 0.75, 0.7),  # fifteenth session: conversations, near-heavy
 }
 
 
@@ -1065,6 +1067,36 @@ def test_a_new_subject_taken_up_by_a_pronoun_must_be_the_answers(real_service):
             "pourquoi la phase 2 a été prolongée ?",
             "afin de mieux coordonner",
         ),
+        # a split of the money asked: the documents give the whole sum only
+        (
+            "Comment l'enveloppe de 1,5 milliard de la phase 2 est-elle répartie entre les régions ?",
+            "Combien l'État a-t-il consacré à la deuxième phase ?",
+            "1,5 milliard",
+        ),
+        # those turned down asked: the documents name the six pôles retained, not the other candidates
+        (
+            "Quels sont les noms des dossiers écotechs qui ont été recalés ?",
+            "quels pôles ont été recalés en 2010 ?",
+            "Sporaltec",
+        ),
+        # one group counted: the documents count groups 1 and 2 together
+        (
+            "combien de pôles étaient dans le groupe 2 ?",
+            "combien de pôles étaient dans les groupes 1 et 2 ?",
+            "58 pôles",
+        ),
+        # what the cabinets were paid, not who they were
+        (
+            "Combien ont été payés les cabinets qui ont évalué la première phase ?",
+            "Quels cabinets ont évalué la première phase ?",
+            "Boston Consulting Group",
+        ),
+        # what became of them once the label was withdrawn: not the withdrawal again
+        (
+            "Qu'est-ce que sont devenus Sporaltec et InnoViandes une fois le label retiré ?",
+            "Dans le groupe 3, quels pôles ont perdu leur label ?",
+            "InnoViandes",
+        ),
     ],
 )
 def test_a_detail_one_step_beyond_a_sentence_gets_the_caveat(real_service, doubtful, answered, phrase):
@@ -1072,3 +1104,11 @@ def test_a_detail_one_step_beyond_a_sentence_gets_the_caveat(real_service, doubt
     assert doubt.refused or doubt.confidence == "low"
     answer = real_service.ask(answered)
     assert answer.confidence == "high" and phrase in answer.answer
+
+
+def test_an_ordinal_after_a_count_numbers_what_was_counted(real_service):
+    # « le troisième » after « combien d'axes » is the third axis, not the third phase
+    first = real_service.ask("Combien d'axes la deuxième phase comporte-t-elle en plus du soutien à la R&D ?")
+    third = real_service.ask("Pourriez-vous détailler le troisième ?", first.conversation_id)
+    assert third.confidence == "high" and "synergies territoriales" in third.answer
+    assert "troisième phase" not in third.answer

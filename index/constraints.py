@@ -39,8 +39,12 @@ _COUNTED = re.compile(
     # « les 35 plateformes, combien finalement financées ? »: the thing counted is named first
     r"|^(?:et\s+)?(?:sur |parmi )?(?:les|ces)\s+(?:\d+\s+)?(?P<fronted>[a-z][a-z-]+)\s*,[^?]*\b(?:combien|cb|cmb)\b"
     # « qui en assure la direction ? », « qui a pris son poste ? »: a role, which the answer must speak of
+    # « qui occupe le poste de directeur ? » asks for a directeur; « qui a pris la tête du classement ? » a ranking
     r"|\bqui (?:en |y |l')?(?:assure|assurait|a pris|prend|occupe|occupait|tient|tenait|a repris|reprend) "
-    r"(?:la |le |l'|son |sa |leur )?(?P<role>direction|presidence|tete|poste|place|releve)\b"
+    r"(?:la |le |l'|son |sa |leur )?(?:poste (?:de |d'))?"
+    r"(?P<role>direction|presidence|tete|poste|releve|directeur|directrice|president|presidente|dirigeant|delegue)\b"
+    r"(?!\s+du classement)"
+    r"|\bqui (?:en |y |l')?(?:a pris|prend|occupe|occupait|tient|tenait) (?:sa |son |leur |la )(?P<seat>place)\b"  # not « pris place »
     # « quel cabinet a réalisé … », « quel est le cabinet qui … »: a firm, named as one
     r"|\bquel(?:le)?s?\s+(?:(?:est|sont|etait|etaient)\s+(?:le|la|les|l')\s*)?"
     r"(?P<firm>cabinets?|consultants?|ministres?|societes?|prestataires?)\b"
@@ -55,7 +59,7 @@ _COUNTED = re.compile(
 _QUALIFIER = re.compile(
     r"\s+(?:a vocation |d'envergure |de dimension |de rang )?"
     r"(?!(?:(?:actuel|annuel|officiel|reel|potentiel|habituel)(?:le)?s?|ancien(?:ne)?s?"
-    r"|(?:nouve|initi|fin|tot|princip)aux)\b)"
+    r"|(?:initi|fin|tot|princip)(?:al|ale|ales|aux)|nouve(?:aux|lle|lles))\b)"
     r"(?![a-z]*ion(?:s|ne|nes|nee|nees)\b)"
     r"([a-z]{4,}(?:aux|ale|ales|iens?|iennes?|iques?|els|elles?|ifs?|ives?|ains?|aines?|ois|oises?|eens?|eennes?"
     r"|aires?|ons|onnes?))\b"

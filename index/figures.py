@@ -24,7 +24,8 @@ def holds_number(folded: str) -> bool:
 
 
 _COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[%€]|[a-z]+(?:-[a-z]+)*")
-_COUNT_WORD = re.compile(rf"\d+|({NUMBER_WORDS})(-(et|{NUMBER_WORDS}))*(-et-une?)?")  # « vingt-deux », « vingt-et-un »
+# « vingt-deux », « vingt-et-un », « deux-cent-un » (joined below)
+_COUNT_WORD = re.compile(rf"\d+|({NUMBER_WORDS})(-(et|{NUMBER_WORDS}))*(-(?:et-)?une?)?")
 _NOT_A_COUNT_AFTER = re.compile(
     rf"^(%|€|euros?|millions?|milliards?|m|k|ko|mo|ans?|mois|heures?|{MONTHS}|er|ere|e|eme|ieme|nd|nde)$"
 )  # money, sizes, durations, days (« le 11 mai »), ordinals (« la 4ème journée »)
@@ -114,7 +115,7 @@ _THOUSANDS = re.compile(r"(?<![\d.,])\b(\d+)k(?=€|\b)")  # not « 2,5k€ »: 
 _WORDS_THEN_HUNDREDS = re.compile(rf"\b({NUMBER_WORDS})\s+(cents?|mille)\b")
 # « trois cent cinquante », « mille deux cents »: what follows hundreds or thousands in words is the same figure
 _HUNDREDS_THEN_WORDS = re.compile(
-    rf"\b([a-z-]*(?:cents?|mille))\s+((?!millions?\b|milliards?\b)(?:{NUMBER_WORDS}|une?)(?:-[a-z]+)*)\b"
+    rf"\b((?:(?:{NUMBER_WORDS})-)*(?:cents?|mille))\s+((?!millions?\b|milliards?\b)(?:{NUMBER_WORDS}|une?)(?:-[a-z]+)*)\b"
 )
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 # ordinals, percentages, days (« le 11 mai »: the date is checked whole), a form asked for (« en 2 mots »)

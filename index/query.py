@@ -14,6 +14,7 @@ import numpy as np
 
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import Constraints, extract_constraints
+from index.dictionary import french_dictionary
 from index.french_words import ABBREVIATED_BODIES, DISCOURSE_WORDS, ENGLISH_WORDS
 from index.names import names_given, shouted
 from index.phases import list_positions, with_next_phase, with_phase_after
@@ -114,7 +115,8 @@ _OUTCOME = re.compile(
 _OUTCOME_WORDS = "conclusions résultats bilan constate"
 # … and a study's findings asked by name, in a question that asks nothing else (not « qui a fait le bilan ? », « le
 # bilan a été repoussé à quand ? »): « bilan de l'étude 2012 en une phrase ? », « et le verdict ? »
-_FINDINGS_ASKED = re.compile(r"\b(?:bilan|verdict)\b|\bca marche\b")
+# (« ça marche ? » asks whether it worked; « comment ça marche ? », « ça marche pour les PME ? » how it works, for whom)
+_FINDINGS_ASKED = re.compile(r"\b(?:bilan|verdict)\b|(?<!comment )\bca marche\b(?! comment| pour)")
 # « Qu'est-ce qui pèche encore ? »: the words that say what remains to be done
 _SHORTCOMING_WORDS = "restent renforcer améliorer insuffisant faiblesses"
 _STRENGTH_WORDS = "réussi réussite succès positive atteint"
@@ -187,7 +189,7 @@ _UNTIL_WHEN = re.compile(
     r"|\bdates? (?:limite|butoir)\b|\bdeadline\b"  # a deadline: « … jusqu'au 2 octobre 2009 »
 )
 # What was first planned, before it changed: « au départ », « initialement », « à l'origine »
-FIRST_PLAN = re.compile(r"\bau depart\b|\binitialement\b|\ba l'origine\b")
+FIRST_PLAN = re.compile(r"\bau depart\b|\binitialement\b|\ba l'origine\b(?!\s+d)")  # not « à l'origine des pôles »
 _PLANNED_KINDS = (AnswerType.DATE, AnswerType.PERIOD, AnswerType.AMOUNT, AnswerType.NUMBER)
 # A total asked for: « combien au total ? », « en tout ? », « le montant total »
 _TOTAL_ASKED = re.compile(
@@ -223,9 +225,7 @@ def _topic(folded: str) -> tuple[int, int] | None:
     (« et enfin ils ont fait quoi ? »)."""
     found = _TOPIC.match(folded)
     if not found:
-        subject = _new_subject(folded)  # « et l'État ? »; not « et le verdict ? », asked of the same subject
-        words = set(re.findall(r"[a-z]+", folded[slice(*subject)])) if subject else set()
-        return subject if subject and not words & _ATTRIBUTES else None
+        return _new_subject(folded)  # « et l'État ? »
     if found.group("subject"):
         return found.span("subject")
     word = found.group("taken_up")
@@ -563,13 +563,16 @@ def _only_scope(question: str, analyzer: FrenchAnalyzer, constraints: Constraint
 
 def _new_subject(folded: str) -> tuple[int, int] | None:
     """Where « et » and a short subject with no question word name the follow-up's subject: « et l'État ? » after
-    « la CDC donne combien ? » asks what the State gives."""
+    « la CDC donne combien ? » asks what the State gives. Not what is asked of the same subject (« et le verdict ? »,
+    « et le siège ? »), not a set phrase (« et du coup ? », « et en gros ? »), not a verb (« et ils ont accepté ? »);
+    a word with no article must be a name (« et Falco ? »), no French word."""
     found = _NEW_SUBJECT_ONLY.match(folded.strip())
-    words = set(re.findall(r"[a-z]+", found.group(1))) if found else set()
+    words = re.findall(r"[a-z]+", found.group("subject")[len(found.group("article") or "") :]) if found else []
     if (
         not found
-        or words & (_QUESTION_WORDS | DISCOURSE_WORDS | _POINTING_BACK)
+        or set(words) & (_QUESTION_WORDS | DISCOURSE_WORDS | _POINTING_BACK | _ATTRIBUTES | _NO_SUBJECT)
         or any(w.endswith("ment") for w in words)
+        or (not found.group("article") and words[0] in french_dictionary())
     ):
         return None
     start = len(folded) - len(folded.lstrip())
@@ -578,8 +581,14 @@ def _new_subject(folded: str) -> tuple[int, int] | None:
 
 # « et l'État ? », « et pour les collectivités ? »: « et », then a subject of one to three words
 _NEW_SUBJECT_ONLY = re.compile(
-    r"^(?:et|mais)\s+(?:pour|chez|avec|cote)?\s*((?:(?:le|la|les|l'|du|des|de la|de l')\s*)?[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})\s*\??$"
+    r"^(?:et|mais)\s+(?:pour|chez|avec|cote)?\s*"
+    r"(?P<subject>(?P<article>(?:le|la|les|l'|du|des|de la|de l')\s*)?[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})\s*\??$"
 )
+# « et du coup ? », « et en gros ? », « et le reste ? », « et là ? », « et ils ont accepté ? »: no subject named
+_NO_SUBJECT = {
+    "coup", "gros", "reste", "la", "ici", "alors", "sinon", "bon", "ok", "oui", "non", "voila", "donc", "encore",
+    "rien", "tout", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "j", "y", "en",
+}  # fmt: skip
 # « et pour ce pôle ? », « et son budget ? »: the subject said before, not a new one
 _POINTING_BACK = {"ce", "cet", "cette", "ces", "celui", "celle", "ceux", "celles", "son", "sa", "ses", "leur", "leurs"}
 _POINTING_BACK |= {
@@ -591,6 +600,8 @@ _ATTRIBUTES = {
     "resultats", "bilan", "conclusion", "conclusions", "suite", "fin", "debut", "duree", "chiffre", "chiffres",
     "nombre", "liste", "nom", "noms", "adresse", "lieu", "raison", "raisons", "but", "objectif", "objectifs", "delai",
     "calendrier", "annonce", "decision", "president", "presidente", "responsable", "detail", "details", "enveloppe",
+    "directeur", "directrice", "dirigeant", "dirigeants", "siege", "membres", "adherents", "effectif", "effectifs",
+    "taille", "site", "contact", "theme", "thematique", "specialite", "statut",
 }  # fmt: skip
 _QUESTION_WORDS = {"qui", "quoi", "ou", "quand", "comment", "combien", "pourquoi", "cb", "pk", "qd", "koi", "ki", "ca"}
 _QUESTION_WORDS |= {f"{w}{e}" for w in ("quel", "lequel", "lesquel", "laquel") for e in ("", "s", "le", "les")}

@@ -29,10 +29,13 @@ SPELLED_OUT_WEIGHT = 0.3  # « c'est quoi le FUI ? »: the passage with « … i
 QUOTED_WEIGHT = 0.3  # words the user put between quotes, found as written in a passage, its title or heading
 REPEATED = "re"  # the prefix of a deed done again: « recontrôler », « réexaminer », « relabelliser »
 MIN_REPEATED = 6  # letters of a term that may carry it: not « rend », « reste »
-FINDINGS_WEIGHT = 0.15  # « bilan de l'étude ? », « au départ ? »: a passage that says what was found, first planned
-# What a study found, said in the present as studies report it: « L'étude constate que … », « le rapport souligne … »
+FINDINGS_WEIGHT = 0.15  # « bilan de l'étude ? »: a passage that says what was found
+FIRST_PLAN_WEIGHT = 0.15  # « au départ ? »: a passage that says what was first planned
+# What a study found, said in the present as studies report it: « L'étude constate que … », « le rapport souligne … »;
+# not « relèvent de » (fall under), « est estimé à » (a figure), « le juge » (a noun)
 _FINDING = re.compile(
-    r"\b(?:constat|conclu|montr|relev|soulign|etabli|estim|jug)(?:e|ent|t)\b|\bmet(?:tent)? en (?:evidence|lumiere)\b"
+    r"(?<!\best )(?<!\ble )(?<!\bun )\b(?:constat|conclu|montr|relev|soulign|etabli|estim|jug)(?:e|ent|t)\b"
+    r"(?!\s+(?:de|du|des|d')\b)|\bmet(?:tent)? en (?:evidence|lumiere)\b"
 )
 
 
@@ -138,8 +141,7 @@ class HybridRetriever:
             if (acronym_terms := self.analyzer.terms(acronym))  # « (DE) », « (SA) »: a stop word, no term
         }
         # The documents' words, folded: a question's word a letter off one of them is a typo (once per index version)
-        corpus_words = frozenset(w for c in bundle.chunks for w in self.analyzer.words(c.indexed_text()))
-        self.typos = TypoMender(corpus_words, self.analyzer.terms)
+        self.typos = TypoMender.of_texts((c.indexed_text() for c in bundle.chunks), self.analyzer.terms)
         # Each passage with its title and heading, folded as questions are: once per index version.
         self.folded_texts = [fold_accents(c.indexed_text().replace("\u2019", "'")) for c in bundle.chunks]
         # « L'étude constate … »: the years of the passage it goes on from count as its own
@@ -244,7 +246,7 @@ class HybridRetriever:
             fused = _lift(fused, [_FINDING.search(self.folded_texts[r]) is not None for r in rows], FINDINGS_WEIGHT)
         if query.first_plan:
             # « au départ, elle devait couvrir quelle période ? »: the passage saying what was planned at first
-            fused = _lift(fused, [FIRST_PLAN.search(self.folded_texts[r]) is not None for r in rows], FINDINGS_WEIGHT)
+            fused = _lift(fused, [FIRST_PLAN.search(self.folded_texts[r]) is not None for r in rows], FIRST_PLAN_WEIGHT)
         if query.said_before:
             # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
             fused = _lift(fused, [query.said_before in chunks[r].text for r in rows], SAID_BEFORE_WEIGHT)

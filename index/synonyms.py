@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 
 from index.analysis import FrenchAnalyzer
+from index.dictionary import french_dictionary
 from index.french_words import MONEY_SLANG
-from index.typos import french_words
 
 # Each group lists words that a question may use for one another. They are analysed with
 # the same FrenchAnalyzer as the passages, so only the surface words are written here.
@@ -47,6 +47,7 @@ _GROUPS = [
     "mot-d'ordre slogan devise",
     "concertation consultation débat dialogue",
     "président chef présider préside présidé",
+    "direction directeur directrice diriger dirige dirigé dirigeant",
     "correspondants représentants",
     "administration administrations publics",  # « l'administration » for « les pouvoirs publics »
     "collectivités régions départements communes",
@@ -125,7 +126,7 @@ class Thesaurus:
         another French word of a place's stem (« bordels », « nantis »)."""
         if any(folded_word.removesuffix(ending) in self._place_words for ending in _INFLECTIONS):
             return True
-        if folded_word in french_words() and not _PEOPLE_OF_A_PLACE.search(folded_word):
+        if folded_word in french_dictionary() and not _PEOPLE_OF_A_PLACE.search(folded_word):
             return False
         return any(t in self._place_terms and t != folded_word for t in self._terms(folded_word))
 

@@ -93,7 +93,9 @@ _PER_UNIT_TEXT = re.compile(
 
 
 # A total said beside a figure per thing: « 1,5 milliard sur trois ans », « au total », « en tout »
-_TOTAL_TEXT = re.compile(r"\btota(?:l|le|les|ux)\b|\ben tout\b|\bsur (?:\w+ )?(?:ans|annees)\b|\bsoit\b")
+_TOTAL_TEXT = re.compile(
+    r"\btota(?:l|le|les|ux)\b|\ben tout\b|\bsur (?:\w+ )?(?:ans|annees)\b|\bsoit (?:un total|au total|\d)"  # not « qu'il soit »
+)
 
 
 def gives_per_unit(said: str) -> bool:

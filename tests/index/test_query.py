@@ -707,6 +707,8 @@ def test_a_little_english_is_read_as_french():
         ("combien de pôles avions-nous ?", None),  # a verb
         ("combien de pôles actuels ?", None),  # a word of time: no passage need say it
         ("combien de pôles principaux ?", None),
+        ("combien de candidatures initiales ?", None),  # every inflection of a word of degree
+        ("combien de villes principales ?", None),
         ("qui sont les pôles bretons ?", None),  # not a count: which ones, not how many
     ],
 )
@@ -720,6 +722,9 @@ def test_a_study_s_findings_are_asked_by_name_only_when_nothing_else_is():
     assert analyse_query("ça a donné quoi l'évaluation ?", A, set()).findings
     assert not analyse_query("qui a fait le bilan des poles en 2008", A, set()).findings  # who, not what
     assert not analyse_query("le bilan de la phase 2 a été repoussé à quand ?", A, set()).findings
+    assert analyse_query("la phase 2, ça marche ?", A, set()).findings
+    for how in ("Comment ça marche, la labellisation ?", "Le FUI, ça marche comment ?", "ça marche pour les PME ?"):
+        assert not analyse_query(how, A, set()).findings  # how it works, for whom
 
 
 def test_a_follow_up_of_et_and_a_subject_asks_the_same_of_that_subject():
@@ -736,6 +741,17 @@ def test_a_follow_up_of_et_and_a_subject_asks_the_same_of_that_subject():
     assert analyse_query("et la suivante ?", A, set(), "Où s'est tenue la 4e journée ?").topic is None
     assert analyse_query("et finalement ?", A, set(), "phase 2 devait finir quand ?").topic is None
     assert analyse_query("et la deadline ?", A, set(), "l'appel a été rouvert qd").kind is AnswerType.DATE
+    # set phrases, verbs and what is asked of the same subject name no new one, nor keep the earlier kind
+    avenia = "Combien le pôle Avenia a-t-il reçu ?"
+    for no_subject in ("et du coup ?", "et en gros ?", "et le reste ?", "et là ?", "et ils ont accepté ?"):
+        read = analyse_query(no_subject, A, set(), avenia)
+        assert read.topic is None and "Avenia" in read.constraints.names, no_subject
+    where = "Où se trouve le pôle Avenia ?"
+    for attribute in ("et le président ?", "et le siège ?", "et le directeur ?"):
+        assert analyse_query(attribute, A, set(), where).kind is not AnswerType.PLACE, attribute
+    published = "Quand l'étude de 2008 a-t-elle été publiée ?"
+    assert analyse_query("et le verdict ?", A, set(), published).kind is not AnswerType.DATE
+    assert analyse_query("et Falco ?", A, set(), "Qu'a dit Sarkozy ?").topic == "falco"  # a name, no article
 
 
 def test_a_total_is_asked_only_of_a_figure():
@@ -749,6 +765,7 @@ def test_what_was_first_planned_is_asked_by_au_depart_or_initialement():
     assert analyse_query("Au départ, la deuxième phase devait couvrir quelle période ?", A, set()).first_plan
     assert analyse_query("elle devait durer combien initialement ?", A, set()).first_plan
     assert not analyse_query("Quelle période couvre la phase 2 ?", A, set()).first_plan
+    assert not analyse_query("Quand a été lancée la politique à l'origine des pôles ?", A, set()).first_plan  # cause
 
 
 @pytest.mark.parametrize(
@@ -757,6 +774,9 @@ def test_what_was_first_planned_is_asked_by_au_depart_or_initialement():
         ("Et qui en est le président ?", "président"),
         ("Qui en assure la direction ?", "direction"),
         ("Et après lui, c'est qui qui a pris son poste ?", "poste"),
+        ("Qui occupe le poste de directeur du pôle Avenia ?", "directeur"),  # the post named
+        ("Qui a pris la tête du classement ?", None),  # a ranking, no role
+        ("Qui a pris place à la tribune ?", None),
     ],
 )
 def test_a_role_asked_is_what_the_answer_must_speak_of(question, asked):

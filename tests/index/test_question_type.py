@@ -390,6 +390,8 @@ def test_figures_are_read_as_people_type_them():
     assert figures_named("trois cents dossiers, vingt-et-un poles, quatre-vingts") == {"300", "21", "80"}
     assert figures_named("trois cent cinquante dossiers, mille deux cents euros") == {"350", "1200"}
     assert figures_named("deux cents millions") == {"200"}  # a figure and its scale
+    assert figures_named("deux cent un dossiers, cent un projets, deux cent une entreprises") == {"201", "101"}
+    assert figures_named("les projets recents deux ans plus tard") == {"2"}  # « récents » is no « cent »
     # every label of a list is a label; a figure after the list is not
     assert figures_named("les phases 1, 2 et 3") == set()
     assert figures_named("la phase 2 et 35 millions") == {"35"}

@@ -196,7 +196,11 @@ _TOTAL_ASKED = re.compile(
     r"\bau total\b|\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))|\bau global\b|\bglobalement\b|\bcumul\w*"
     r"|\btota(?:l|le|les|ux)\b"
 )
-_IN_THE_END = re.compile(r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b")
+# … and « en vrai », « réellement », « vraiment », « à la fin de la phase 2 »: the figure reached, not the one aimed at
+_IN_THE_END = re.compile(
+    r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b|\ben vrai\b"
+    r"|\ben realite\b|\breellement\b|\bvraiment\b|\beffectivement\b|\ba la fin de (?:la )?(?:phase|periode)\b"
+)
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
 # names none)
 _TOPIC = re.compile(
@@ -206,7 +210,7 @@ _TOPIC = re.compile(
 )
 # What happened, asked in the past: « ont perdu », « ont vu leur soutien réduit », « a été révisé », « s'est passé »
 _HAPPENED_ASKED = re.compile(
-    r"\b(?:ont|a(?!\s+(?:quel|quelle|quels|quelles|cette|chaque|toute|tout|notre|leur)\b)|avaient|avait)(?:-t-il|-t-elle|-ils|-elles)?\s+(?:(?:bien|vraiment|deja|finalement|reellement)\s+)?"
+    r"\b(?:ont|a(?!\s+(?:quel|quelle|quels|quelles|cette|chaque|toute|tout|notre|leur)\b)|avaient|avait)(?:-t-il|-t-elle|-t-on|-ils|-elles)?\s+(?:(?:bien|vraiment|deja|finalement|reellement)\s+)?"
     r"(?:ete\s+)?[a-z]{3,}(?:e|es|ee|ees|u|us|ue|ues|is|it|its)\b|\bs'est passee?s?\b"
 )
 # … unless the question asks the rule itself: « que se passe-t-il si … », « ils risquaient quoi ? », « c'était prévu ? »,

@@ -501,6 +501,16 @@ def test_another_country_is_a_name_the_passage_must_carry():
 
 
 def test_what_came_of_it_in_other_words():
+    # a figure asked « en vrai », « réellement », « à la fin de la phase »: the one reached, not the one aimed at
+    for reached in (
+        "et a la fin de la phase 2 on est arrivé a cmb en vrai",
+        "quelle part des projets concernait réellement le développement durable ?",
+        "et combien ont vraiment été financés ?",
+    ):
+        assert analyse_query(reached, A, set()).outcome, reached
+    assert not analyse_query("quelle part des projets concernait le développement durable ?", A, set()).outcome
+    decided = analyse_query("Qu'a-t-on décidé pour les pôles du groupe 2 une fois passé leur examen ?", A, set())
+    assert decided.happened == "a-t-on décidé"
 
     produced = analyse_query("Qu'a concrètement produit la plate-forme Axel One depuis son lancement ?", A, set())
     assert produced.outcome == "produit"

@@ -1085,6 +1085,18 @@ def test_a_new_subject_taken_up_by_a_pronoun_must_be_the_answers(real_service):
             "combien de pôles étaient dans les groupes 1 et 2 ?",
             "58 pôles",
         ),
+        # the share reached at the end, not the one aimed at
+        (
+            "en fin de phase 2, les projets de développement durable pesaient combien en vrai ?",
+            "quel objectif pour la part des projets de développement durable en phase 2 ?",
+            "30 %",
+        ),
+        # what was decided after the examination, not what could be
+        (
+            "Qu'a-t-on décidé pour les pôles du groupe 2 une fois leur examen passé ?",
+            "Que risquent les pôles du groupe 2 si leur examen est insatisfaisant ?",
+            "peut être révisé",
+        ),
         # what the cabinets were paid, not who they were
         (
             "Combien ont été payés les cabinets qui ont évalué la première phase ?",

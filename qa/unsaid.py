@@ -165,7 +165,11 @@ def unsaid(
     if query.happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {query.happened} »", True, asked=True))  # what did happen, where only what could is said
     # the fact again (« ont perdu leur label »), not its cause
-    if query.why and not _GIVES_A_CAUSE.search(folded_said) and _restates(query, said_terms, analyzer, thesaurus):
+    if (
+        query.why
+        and not _gives_its_cause(query, folded_said, analyzer, thesaurus)
+        and _restates(query, said_terms, analyzer, thesaurus)
+    ):
         gaps.append(Gap(f"« {query.why} »", True, asked=True))
     if query.created and not _CREATION.search(folded_said):
         gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
@@ -205,6 +209,18 @@ def _restates(query: QueryAnalysis, said_terms: list[str], analyzer: FrenchAnaly
     « pourquoi Sporaltec a perdu son label ? »), not counting what the question sets aside (« hormis l'État »)."""
     own = set(query.own_terms) - set(analyzer.terms(" ".join(query.constraints.set_aside)))
     return bool(own) and sum(thesaurus.found_in(t, said_terms) for t in own) >= RESTATED * len(own)
+
+
+_CLAUSE_END = re.compile(r"[;:.]\s|\n")
+
+
+def _gives_its_cause(query: QueryAnalysis, folded_said: str, analyzer: FrenchAnalyzer, thesaurus: Thesaurus) -> bool:
+    """A cause said in a clause that speaks of what the question asks about: « pk ils ont pris BCG ? » is not
+    answered by « … confiée aux cabinets BCG et CM International ; … 58 pôles avaient atteint leurs objectifs »."""
+    clauses = _CLAUSE_END.split(folded_said)
+    own = set(query.own_terms)
+    about = [c for c in clauses if any(thesaurus.found_in(t, analyzer.terms(c)) for t in own)] or clauses
+    return any(_GIVES_A_CAUSE.search(clause) for clause in about)
 
 
 def _says_the_opposite(

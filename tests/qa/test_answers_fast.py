@@ -162,6 +162,20 @@ def test_a_reason_is_read_with_the_fact_it_explains_only_when_that_fact_is_its_s
     assert scorer._gives_reason(analyse("Pourquoi a-t-on décalé la fin de la phase 2 d'un an ?"), reason)
 
 
+def test_a_cause_asked_must_be_said_of_what_the_question_is_about(service):
+    retriever = service._engine.retriever
+
+    def unsaid_in(question, said):
+        return unsaid(retriever.analyse(question), said, retriever.analyzer, retriever.lexical.thesaurus)
+
+    firms = (
+        "L'évaluation a été confiée aux cabinets BCG et CM International ; 58 pôles avaient atteint leurs objectifs."
+    )
+    assert unsaid_in("pk ils ont pris BCG pour l'évaluation ?", firms)  # « objectifs » is said of the pôles
+    extended = "La phase 2 a été prolongée d'un an, afin de mieux coordonner les deux dispositifs."
+    assert not unsaid_in("pourquoi la phase 2 a été prolongée ?", extended)
+
+
 def test_a_creation_or_what_became_of_things_must_be_said(service):
     retriever = service._engine.retriever
     analyse = retriever.analyse

@@ -137,7 +137,9 @@ def unsaid(
     befell = analyzer.terms(query.befell or "")
     if befell and not thesaurus.found_in(befell[0], said_terms):  # « délabellisés » is not « prolongée »
         gaps.append(Gap(f"« {query.befell} »", True, asked=True))
-    if query.topic and not thesaurus.found_in(query.topic, said_terms):
+    # « et le ministre de l'industrie ? »: every word of the new subject, not « ministre » of the Premier ministre
+    topic = analyzer.terms(query.topic_word or "") or ([query.topic] if query.topic else [])
+    if topic and not all(thesaurus.found_in(term, said_terms) for term in topic):
         gaps.append(Gap(f"« {query.topic_word} »", True))
     if query.total and gives_per_unit(said) and not _TOTAL_TEXT.search(fold_accents(said)):
         gaps.append(Gap(f"« {query.total} »", True, asked=True))  # « 200 000 euros par projet » is no total

@@ -998,6 +998,10 @@ def test_a_new_subject_taken_up_by_a_pronoun_must_be_the_answers(real_service):
     funds = real_service.ask("qui paie les plates-formes d'innovation ?")
     state = real_service.ask("et l'état il met combien ?", funds.conversation_id)
     assert state.confidence == "high" and "35 millions" in state.answer
+    # every word of the new subject: « le Premier ministre » is no minister of industry
+    falco = real_service.ask("qui était secrétaire d'État à l'aménagement en 2008 ?")
+    industry = real_service.ask("et le ministre de l'industrie ?", falco.conversation_id)
+    assert declined_or_caveat(industry, "« le ministre de l'industrie »")
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,7 @@ class QueryAnalysis:
     why: str | None = None  # « pourquoi Sporaltec a perdu son label ? »: a cause asked, as written from « pourquoi »
     findings: bool = False  # « ça a donné quoi l'étude ? », « bilan de l'étude 2012 ? »: what a study found
     total: str | None = None  # « la CDC a mis combien au total ? »: a total, not a figure per project (as written)
+    extra: str | None = None  # « combien d'argent supplémentaire ? »: money added, not the whole (as written)
     first_plan: bool = False  # « au départ, la phase devait couvrir quelle période ? »: what was first planned
     # « le pôle de lyon »: places named (a city, a region, what their people are called), as written, with the index
     # terms a passage must hold for each (« rhon » of Rhône-Alpes for « lyon »)
@@ -191,6 +192,8 @@ _UNTIL_WHEN = re.compile(
 # What was first planned, before it changed: « au départ », « initialement », « à l'origine »
 FIRST_PLAN = re.compile(r"\bau depart\b|\binitialement\b|\ba l'origine\b(?!\s+d)")  # not « à l'origine des pôles »
 _PLANNED_KINDS = (AnswerType.DATE, AnswerType.PERIOD, AnswerType.AMOUNT, AnswerType.NUMBER)
+# Money added asked for: « combien d'argent supplémentaire ? », « a coûté combien en plus ? » (not « en plus de l'État »)
+_EXTRA_ASKED = re.compile(r"\bsupplementaires?\b|\badditionnel(?:le)?s?\b|\ben plus\b(?!\s+(?:de|du|des|d')\b)")
 # A total asked for: « combien au total ? », « en tout ? », « le montant total »
 _TOTAL_ASKED = re.compile(
     r"\bau total\b|\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))|\bau global\b|\bglobalement\b|\bcumul\w*"
@@ -457,6 +460,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         # a figure or a time planned, asked, not said before asking (« J'ai lu qu'elle devait initialement s'arrêter
         # en 2011. Qu'est-il advenu … ? »)
         "first_plan": kind in _PLANNED_KINDS and bool(FIRST_PLAN.search(fold_accents(_preamble(question)[1]))),
+        "extra": _written(_EXTRA_ASKED.search(folded), as_written) if kind is AnswerType.AMOUNT else None,
         "total": _written(_TOTAL_ASKED.search(folded), as_written)
         if kind in (AnswerType.AMOUNT, AnswerType.NUMBER)
         else None,

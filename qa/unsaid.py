@@ -92,6 +92,11 @@ _PER_UNIT_TEXT = re.compile(
 )
 
 
+# Money said to be added: « supplémentaire », « en plus », « une rallonge », « complète »
+_ADDED = re.compile(
+    r"\bsupplement\w*|\badditionnel\w*|\ben plus\b|\bde plus\b|\brallonge\w*|\bcomplement\w*|\bcomplet(?:e|ent|er)\b"
+    r"|\bs'ajout\w*|\bajout\w*"
+)
 # A total said beside a figure per thing: « 1,5 milliard sur trois ans », « au total », « en tout »
 _TOTAL_TEXT = re.compile(
     r"\btota(?:l|le|les|ux)\b|\ben tout\b|\bsur (?:\w+ )?(?:ans|annees)\b|\bsoit (?:un total|au total|\d)"  # not « qu'il soit »
@@ -143,6 +148,8 @@ def unsaid(
         gaps.append(Gap(f"« {query.topic_word} »", True))
     if query.total and gives_per_unit(said) and not _TOTAL_TEXT.search(fold_accents(said)):
         gaps.append(Gap(f"« {query.total} »", True, asked=True))  # « 200 000 euros par projet » is no total
+    if query.extra and not _ADDED.search(fold_accents(said)):
+        gaps.append(Gap(f"« {query.extra} »", True, asked=True))  # « l'enveloppe reste fixée à 1,5 milliard »
     if query.kind is AnswerType.AMOUNT:
         gaps += _other_givers(query, said)
         if query.cost_of and not _amount_of(query.cost_of, said, analyzer, thesaurus):

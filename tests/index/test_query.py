@@ -764,6 +764,13 @@ def test_a_follow_up_of_et_and_a_subject_asks_the_same_of_that_subject():
     assert analyse_query("et Falco ?", A, set(), "Qu'a dit Sarkozy ?").topic == "falco"  # a name, no article
 
 
+def test_money_added_is_asked_apart_from_the_whole():
+    assert analyse_query("Combien d'argent supplémentaire pour l'année en plus ?", A, set()).extra == "supplémentaire"
+    assert analyse_query("la rallonge a coûté combien en plus à l'État ?", A, set()).extra == "en plus"
+    assert analyse_query("Qui finance en plus de l'État ?", A, set()).extra is None  # not an amount
+    assert analyse_query("combien l'État donne-t-il en plus des collectivités ?", A, set()).extra is None
+
+
 def test_a_total_is_asked_only_of_a_figure():
     assert analyse_query("la CDC a mis cb au total ?", A, set()).total == "au total"
     assert analyse_query("combien de pôles en tout ?", A, set()).total == "en tout"

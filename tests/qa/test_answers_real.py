@@ -1101,6 +1101,12 @@ def test_a_new_subject_taken_up_by_a_pronoun_must_be_the_answers(real_service):
             "Que risquent les pôles du groupe 2 si leur examen est insatisfaisant ?",
             "peut être révisé",
         ),
+        # money added for the extra year: the documents give the whole envelope only
+        (
+            "Combien d'argent supplémentaire l'État a-t-il mis pour l'année de prolongation ?",
+            "Combien l'État a-t-il mis dans la phase 2 ?",
+            "1,5 milliard",
+        ),
         # what the cabinets were paid, not who they were
         (
             "Combien ont été payés les cabinets qui ont évalué la première phase ?",

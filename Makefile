@@ -16,7 +16,7 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-dev-21.jsonl tests/data/eval/questions-dev-22.jsonl \
              tests/data/eval/questions-dev-23.jsonl tests/data/eval/questions-dev-24.jsonl \
              tests/data/eval/questions-dev-25.jsonl tests/data/eval/questions-dev-26.jsonl \
-             tests/data/eval/questions-dev-27.jsonl \
+             tests/data/eval/questions-dev-27.jsonl tests/data/eval/questions-dev-28.jsonl \
              tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl \
              tests/data/eval/questions-heldout-3.jsonl tests/data/eval/questions-heldout-4.jsonl \
              tests/data/eval/questions-heldout-5.jsonl tests/data/eval/questions-heldout-6.jsonl \

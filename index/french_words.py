@@ -282,6 +282,7 @@ QUESTION_FILLER_WORDS = [
     "informations",
     "precis",
     "precisement",
+    "particulier",  # « pourquoi sporaltec en particulier ? »
     "actuellement",
     "vrai",  # « c koi en vrai ? »
 ]

@@ -112,6 +112,7 @@ _OUTCOME = re.compile(
     r"|\bque (?:conclu(?:t|ait)|retient)\b|\bqu'(?:a|ont)(?:-t-(?:il|elle|ils|elles))? conclu\b|\bconclu(?:t|ait)? quoi\b"
     # « l'étude de 2012 dit quoi ? », « elle trouve quoi ? », « ça a marché ou pas ? »
     r"|\b(?:dit|disait|trouve|trouvait|montre|montrait|revele|constate) quoi\b|\bca a (?:bien |vraiment )?marche\b"
+    r"|\ben ressort\b|\bressort-il\b"  # « qu'est-ce qu'il en ressort ? », « qu'en ressort-il ? »
 )
 _OUTCOME_WORDS = "conclusions résultats bilan constate"
 # … and a study's findings asked by name, in a question that asks nothing else (not « qui a fait le bilan ? », « le
@@ -188,6 +189,12 @@ _CHECKS_PREMISE = re.compile(
 _UNTIL_WHEN = re.compile(
     r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b"
     r"|\bdates? (?:limite|butoir)\b|\bdeadline\b"  # a deadline: « … jusqu'au 2 octobre 2009 »
+)
+# What a study found, said in the present as studies report it: « L'étude constate que … », « le rapport souligne … »;
+# not « relèvent de » (fall under), « est estimé à » (a figure), « le juge » (a noun)
+FINDING = re.compile(
+    r"(?<!\best )(?<!\ble )(?<!\bun )\b(?:constat|conclu|montr|relev|soulign|etabli|estim|jug)(?:e|ent|t)\b"
+    r"(?!\s+(?:de|du|des|d')\b)|\bmet(?:tent)? en (?:evidence|lumiere)\b"
 )
 # What was first planned, before it changed: « au départ », « initialement », « à l'origine »
 FIRST_PLAN = re.compile(r"\bau depart\b|\binitialement\b|\ba l'origine\b(?!\s+d)")  # not « à l'origine des pôles »

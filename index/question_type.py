@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from index.analysis import fold_accents
 from index.figures import MONTHS, NUMBER_WORDS, holds_number
-from index.french_words import MONEY_SLANG
+from index.french_words import MONEY_SLANG, SMS_SPELLINGS
 from index.synonyms import Thesaurus
 
 
@@ -111,7 +111,10 @@ _QUESTION_PATTERNS = [
         r"(montant|somme|budget|part|pourcentage|nombre|taille|cout|prix|enveloppe)\b",
     ),
     (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
-    (AnswerType.PLACE, r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\bdans quelle (ville|region)\b"),
+    (
+        AnswerType.PLACE,
+        r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\b(dans|en) quel(le)? (ville|region)\b",
+    ),
     (
         AnswerType.NAME,
         r"\bquel(le)?s? (poles?|projets?|plates?-?formes?|entreprises?|societes?|organismes?|programmes?)\b|"
@@ -266,8 +269,13 @@ _WHERE = re.compile(
 )
 
 
+_SMS_WORD = re.compile(r"\b(?:" + "|".join(sorted(SMS_SPELLINGS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
 def answer_type(question: str) -> AnswerType:
     question = question.replace("\u2019", "'")  # phones type « ’ »
+    # « c dans kel region » is « c dans quel region »: SMS spellings of words, the words (not dropped ones)
+    question = _SMS_WORD.sub(lambda m: SMS_SPELLINGS.get(m.group(0).lower()) or m.group(0), question)
     folded = fold_accents(question).strip()
     if clause := _CLAUSE_WHEN.search(folded):
         folded = folded[: clause.start(1)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -18,7 +17,7 @@ from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
 from index.names import acronyms_defined, pole_names, proper_names
 from index.pointers import folded_and_written
-from index.query import FIRST_PLAN, QueryAnalysis, analyse_query
+from index.query import FINDING, FIRST_PLAN, QueryAnalysis, analyse_query
 from index.question_type import AnswerType, holds_answer_type, says_by_whom
 from index.synonyms import Thesaurus
 from index.typos import TypoMender
@@ -31,12 +30,6 @@ REPEATED = "re"  # the prefix of a deed done again: « recontrôler », « réex
 MIN_REPEATED = 6  # letters of a term that may carry it: not « rend », « reste »
 FINDINGS_WEIGHT = 0.15  # « bilan de l'étude ? »: a passage that says what was found
 FIRST_PLAN_WEIGHT = 0.15  # « au départ ? »: a passage that says what was first planned
-# What a study found, said in the present as studies report it: « L'étude constate que … », « le rapport souligne … »;
-# not « relèvent de » (fall under), « est estimé à » (a figure), « le juge » (a noun)
-_FINDING = re.compile(
-    r"(?<!\best )(?<!\ble )(?<!\bun )\b(?:constat|conclu|montr|relev|soulign|etabli|estim|jug)(?:e|ent|t)\b"
-    r"(?!\s+(?:de|du|des|d')\b)|\bmet(?:tent)? en (?:evidence|lumiere)\b"
-)
 
 
 def _lift(fused: np.ndarray, chosen: list[bool], weight: float) -> np.ndarray:
@@ -243,7 +236,7 @@ class HybridRetriever:
             fused = _lift(fused, [holds_phrase(self.folded_texts[r], phrase) for r in rows], QUOTED_WEIGHT)
         if query.findings:
             # « bilan de l'étude 2012 ? »: the passage saying what the study found, not the one saying what it examined
-            fused = _lift(fused, [_FINDING.search(self.folded_texts[r]) is not None for r in rows], FINDINGS_WEIGHT)
+            fused = _lift(fused, [FINDING.search(self.folded_texts[r]) is not None for r in rows], FINDINGS_WEIGHT)
         if query.first_plan:
             # « au départ, elle devait couvrir quelle période ? »: the passage saying what was planned at first
             fused = _lift(fused, [FIRST_PLAN.search(self.folded_texts[r]) is not None for r in rows], FIRST_PLAN_WEIGHT)

@@ -10,7 +10,7 @@ from index.constraints import shares_in
 from index.figures import counts_thing, holds_count
 from index.phases import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
-from index.query import FIRST_PLAN, QueryAnalysis
+from index.query import FINDING, FIRST_PLAN, QueryAnalysis
 from index.question_type import (
     AnswerType,
     asks_city,
@@ -34,6 +34,8 @@ AGENT_BONUS = 0.2  # « qui a … ? »: a sentence that says by whom (« par le 
 SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous answer quoted
 # « au départ, … quelle période ? »: the sentence saying what was first planned (« initialement »)
 FIRST_PLAN_BONUS = 0.2
+# « qu'est-ce qu'il en ressort ? », « et le verdict ? »: the sentence saying what a study found (« L'étude constate »)
+FINDINGS_BONUS = 0.2
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -102,6 +104,7 @@ class SentenceScorer:
         score += AGENT_BONUS if by_whom else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
         score += FIRST_PLAN_BONUS if query.first_plan and FIRST_PLAN.search(fold_accents(unit.text)) else 0.0
+        score += FINDINGS_BONUS if query.findings and FINDING.search(fold_accents(unit.text)) else 0.0
         score -= CONFLICT_PENALTY if self._about_who_is_set_aside(query, unit) else 0.0
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {with_neighbours(unit)}"):
@@ -134,7 +137,8 @@ class SentenceScorer:
         agent = AGENT_BONUS if query.done else 0.0
         again = SAID_BEFORE_BONUS if query.said_before else 0.0
         plan = FIRST_PLAN_BONUS if query.first_plan else 0.0
-        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + agent + again + plan + RANK_WEIGHT
+        found = FINDINGS_BONUS if query.findings else 0.0
+        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + agent + again + plan + found + RANK_WEIGHT
 
     def holds_answer(self, query: QueryAnalysis, text: str) -> bool:
         """The text holds the kind of answer asked for; « combien de pôles » wants a number of pôles, « qui

@@ -8,7 +8,7 @@ from index.analysis import FrenchAnalyzer, fold_accents
 from index.figures import counts_thing
 from index.phases import group_labels, groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
-from index.query import QueryAnalysis
+from index.query import FILLER_WEIGHT, QueryAnalysis
 from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in
 from index.synonyms import Thesaurus
 from qa.evidence import SUBJECT_PHASE, Gap
@@ -217,6 +217,7 @@ def _restates(query: QueryAnalysis, said_terms: list[str], analyzer: FrenchAnaly
     """The sentence says again what the question says happened (« Six pôles ont perdu leur label : Sporaltec … » for
     « pourquoi Sporaltec a perdu son label ? »), not counting what the question sets aside (« hormis l'État »)."""
     own = set(query.own_terms) - set(analyzer.terms(" ".join(query.constraints.set_aside)))
+    own = {t for t in own if query.terms.get(t, 1.0) > FILLER_WEIGHT}  # « en particulier » restates nothing
     return bool(own) and sum(thesaurus.found_in(t, said_terms) for t in own) >= RESTATED * len(own)
 
 

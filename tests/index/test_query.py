@@ -733,6 +733,7 @@ def test_a_study_s_findings_are_asked_by_name_only_when_nothing_else_is():
     assert not analyse_query("qui a fait le bilan des poles en 2008", A, set()).findings  # who, not what
     assert not analyse_query("le bilan de la phase 2 a été repoussé à quand ?", A, set()).findings
     assert analyse_query("la phase 2, ça marche ?", A, set()).findings
+    assert analyse_query("Et qu'est-ce qu'il en ressort ?", A, set(), "Le rapport de 2012 date de quand ?").findings
     for how in ("Comment ça marche, la labellisation ?", "Le FUI, ça marche comment ?", "ça marche pour les PME ?"):
         assert not analyse_query(how, A, set()).findings  # how it works, for whom
 

@@ -45,6 +45,13 @@ def test_how_many_did_it_is_answered_by_a_count_never_by_an_amount():
     assert holds_count("le ciadt a retenu six nouveaux poles")
 
 
+def test_sms_spellings_ask_what_their_words_ask():
+    assert answer_type("c dans kel region") is AnswerType.PLACE
+    assert answer_type("kel budget pr la phase 2") is AnswerType.AMOUNT
+    assert answer_type("en quelle région se trouve Avenia ?") is AnswerType.PLACE
+    assert answer_type("en quelle année ?") is AnswerType.DATE
+
+
 def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("Combien ont été payés les cabinets qui ont évalué la phase 1 ?") is AnswerType.AMOUNT
     assert answer_type("et les collectivités, elles rajoutent combien ?") is AnswerType.AMOUNT

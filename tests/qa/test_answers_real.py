@@ -1134,3 +1134,15 @@ def test_an_ordinal_after_a_count_numbers_what_was_counted(real_service):
     third = real_service.ask("Pourriez-vous détailler le troisième ?", first.conversation_id)
     assert third.confidence == "high" and "synergies territoriales" in third.answer
     assert "troisième phase" not in third.answer
+
+
+def test_follow_ups_in_sms_on_findings_and_on_one_item_of_a_list(real_service):
+    cellmill = real_service.ask("cellmill c koi")
+    where = real_service.ask("c dans kel region", cellmill.conversation_id)
+    assert declined_or_caveat(where, "de lieu précis")  # Axel One's region is not Cellmill's
+    report = real_service.ask("Le rapport d'évaluation de la phase 2 date de quand ?")
+    found = real_service.ask("Et qu'est-ce qu'il en ressort ?", report.conversation_id)
+    assert found.confidence == "high" and "retombées économiques" in found.answer  # not the date again
+    lost = real_service.ask("Quels pôles ont été délabellisés en 2010 ?")
+    why = real_service.ask("pourquoi sporaltec en particulier ?", lost.conversation_id)
+    assert declined_or_caveat(why, "« pourquoi")  # the list again gives no cause

@@ -49,6 +49,9 @@ class QueryAnalysis:
     vector: np.ndarray | None = field(default=None, compare=False, repr=False)  # of search_text
     said_before: str = ""  # a follow-up pointing back: the start of what the previous answer quoted
     leans_on: bool = False  # a follow-up that stands for something said before (« ce pôle », « Et quand ? »)
+    # « combien de dossiers ? » then « et au final, combien ont décroché le label ? »: a figure asked again of a new
+    # deed; the start of the sentence that gave the earlier figure, which answers it no longer
+    figure_given: str = ""
     offices: frozenset[str] = frozenset()  # « qui, au gouvernement, … ? »: offices named, which answer no « qui »
     per_unit: bool = False  # « combien chaque pôle a-t-il reçu en moyenne ? »: a figure per thing, not a total
     topic: str | None = None  # « et les collectivités, elles mettent combien ? »: index term of the new subject
@@ -316,6 +319,7 @@ def analyse_query(
         kind=kind,
         constraints=constraints,
         said_before=said_before if leans_on else "",
+        figure_given=said_before if context and not leans_on and _asks_a_figure_again(kind, context) else "",
         leans_on=leans_on,
         # The model reads « QUE RECOUVRE LE SIGLE CIADT ? » as shouting, further from every passage.
         vector=_embed_follow_up(embed, question.lower() if shouted(question) else question, context) if embed else None,
@@ -335,6 +339,11 @@ def in_french(question: str) -> str:
     # « WHİCH »: a letter the pattern takes for « i » without being one; the word is then left as it is
     translated = _ENGLISH.sub(lambda m: ENGLISH_WORDS.get(m.group(1).lower(), m.group(1)), question)
     return re.sub(r"\s{2,}", " ", translated).strip() or question
+
+
+def _asks_a_figure_again(kind: AnswerType, context: str) -> bool:
+    """A count after a count, an amount after an amount."""
+    return kind in (AnswerType.NUMBER, AnswerType.AMOUNT) and answer_type(context) is kind
 
 
 def _weighted_terms(analyzer: FrenchAnalyzer, question: str, context: str, filler: set[str]) -> dict[str, float]:

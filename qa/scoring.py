@@ -103,6 +103,8 @@ class SentenceScorer:
         score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
         score += AGENT_BONUS if by_whom else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
+        # the figure just given answered the earlier question, not this one
+        score -= CONFLICT_PENALTY if query.figure_given and unit.text.startswith(query.figure_given) else 0.0
         score += FIRST_PLAN_BONUS if query.first_plan and FIRST_PLAN.search(fold_accents(unit.text)) else 0.0
         score += FINDINGS_BONUS if query.findings and FINDING.search(fold_accents(unit.text)) else 0.0
         score -= CONFLICT_PENALTY if self._about_who_is_set_aside(query, unit) else 0.0

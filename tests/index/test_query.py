@@ -765,6 +765,14 @@ def test_a_follow_up_of_et_and_a_subject_asks_the_same_of_that_subject():
     assert analyse_query("et Falco ?", A, set(), "Qu'a dit Sarkozy ?").topic == "falco"  # a name, no article
 
 
+def test_a_figure_asked_again_of_a_new_deed_sets_the_one_given_aside():
+    filed, given = "combien de dossiers déposés ?", "dix-neuf candidatures ont été reçues"
+    again = analyse_query("Et au final, combien ont décroché le label ?", A, set(), filed, said_before=given)
+    assert again.figure_given == given
+    when = analyse_query("Et c'était quand ?", A, set(), filed, said_before=given)
+    assert when.figure_given == ""  # a date after a count: the same sentence may say it
+
+
 def test_money_added_is_asked_apart_from_the_whole():
     assert analyse_query("Combien d'argent supplémentaire pour l'année en plus ?", A, set()).extra == "supplémentaire"
     assert analyse_query("la rallonge a coûté combien en plus à l'État ?", A, set()).extra == "en plus"

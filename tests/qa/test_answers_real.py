@@ -1146,3 +1146,10 @@ def test_follow_ups_in_sms_on_findings_and_on_one_item_of_a_list(real_service):
     lost = real_service.ask("Quels pôles ont été délabellisés en 2010 ?")
     why = real_service.ask("pourquoi sporaltec en particulier ?", lost.conversation_id)
     assert declined_or_caveat(why, "« pourquoi")  # the list again gives no cause
+
+
+def test_a_new_count_after_a_count_is_not_the_figure_just_given(real_service):
+    filed = real_service.ask("Pour l'appel spécial écotech, il y a eu combien de dossiers déposés ?")
+    assert "dix-neuf" in filed.answer
+    labelled = real_service.ask("Et au final, combien ont décroché le label ?", filed.conversation_id)
+    assert "dix-neuf" not in labelled.answer and "six" in labelled.answer

@@ -282,7 +282,6 @@ QUESTION_FILLER_WORDS = [
     "informations",
     "precis",
     "precisement",
-    "particulier",  # « pourquoi sporaltec en particulier ? »
     "actuellement",
     "vrai",  # « c koi en vrai ? »
 ]

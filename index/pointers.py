@@ -87,13 +87,19 @@ _ORDINAL_WORD = (
 )
 # « et la sixième ? », « et la deuxième, c'était quel cabinet ? »: an ordinal standing alone
 _BARE_ORDINAL = re.compile(
-    rf"\b(?:le|la|du|de la|au|a la)\s+({_ORDINAL_WORD})(?=\s*(?:[,?!.;]|$|c'|et\b|alors\b|ou\b|elle\b|il\b))"
+    rf"\b(?:le|la|du|de la|au|a la)\s+({_ORDINAL_WORD})"
+    # not « entre la première et la deuxième phase », two ordinals of one noun
+    rf"(?=\s*(?:[,?!.;]|$|c'|et\b(?!\s+(?:le |la |l')?{_ORDINAL_WORD})|alors\b|ou\b|elle\b|il\b))"
 )
 # In the turn before: « la 4e journée », « le premier appel », « la phase 2 » — the article tells the gender
 _ORDINAL_NOUN = re.compile(rf"\b(?:(le|du|au|un)|(la|une))?\s*{_ORDINAL_WORD}\s+([a-z]{{3,}})|\b(phase)\s+\d\b")
 _FEMININE = re.compile(r"\b(?:la|de la|a la)\s+\S+$|(?:premiere|seconde|ere)$")
-# « Combien d'axes la deuxième phase comporte-t-elle ? »: the noun counted, of a gender the question does not say
-_COUNTED_NOUN = re.compile(r"\bcombien\s+(?:de\s+|d')([a-z]{3,})")
+# « Combien d'axes la deuxième phase comporte-t-elle ? », « les trois axes »: the noun counted, of a gender the
+# question does not say (not « combien de temps », « de fois »)
+_COUNTED_NOUN = re.compile(
+    r"\b(?:combien\s+(?:de\s+|d')|les\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)"
+    r"(?!(?:temps|fois)\b)([a-z][a-z-]{2,})"
+)
 
 
 def _gender(numbered: re.Match) -> bool | None:
@@ -116,16 +122,18 @@ def with_ordinal_noun(question: str, context: str) -> str:
         return question
     context_folded, context_written = folded_and_written(context)
     nouns = [(_gender(m), *m.span(m.lastindex)) for m in _ORDINAL_NOUN.finditer(context_folded)]
-    # « combien d'axes » → « le troisième axe »: the noun counted, in the singular
-    nouns += [(None, m.start(1), m.end(1) - (m.group(1)[-1] in "sx")) for m in _COUNTED_NOUN.finditer(context_folded)]
-    if not nouns:
-        return question
+    counted = [(None, *m.span(1)) for m in _COUNTED_NOUN.finditer(context_folded)]
     feminine = bool(_FEMININE.search(folded[: bare.end(1)]))
-    start, end = next(
-        ((s, e) for gender, s, e in nouns if gender == feminine),
-        next(((s, e) for gender, s, e in nouns if gender is None), nouns[0][1:]),
+    # a noun of the ordinal's gender, else one whose gender is unsaid; none of the other gender
+    chosen = next((n for n in nouns if n[0] == feminine), None) or next(
+        (n for n in nouns + counted if n[0] is None), None
     )
-    return f"{written[: bare.end(1)]} {context_written[start:end]}{written[bare.end(1) :]}"
+    if chosen is None:
+        return question
+    noun = context_written[chosen[1] : chosen[2]]
+    if chosen in counted:  # « combien d'axes » → « le troisième axe », « plates-formes » → « plate-forme »
+        noun = "-".join(part[:-1] if part[-1:] in ("s", "x") else part for part in noun.split("-"))
+    return f"{written[: bare.end(1)]} {noun}{written[bare.end(1) :]}"
 
 
 # « qui a évalué … », « qui les finance ? », « qui pourra compléter … »: the words after « qui », its pronoun

@@ -135,7 +135,7 @@ _BREAKDOWN = re.compile(
     r"\b(annee|an|region|pole|projet|secteur|domaine|mois)s? par \1s?\b|\bventil\w*|\brepartition par\b"
 )
 # « comment l'enveloppe est-elle répartie entre les régions ? »: money split among things (with a money word)
-_SPLIT = re.compile(r"\b(?:reparti|partag|divis|distribu|ventil)\w*\s+(?:entre|par|selon)\b")
+_SPLIT = re.compile(r"\b(?:reparti|partag|divis|distribu)\w*\s+(?:entre|selon)\b")
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
 )
@@ -182,7 +182,9 @@ _NEGATED = re.compile(
 )
 # « les dossiers recalés », « les candidats écartés »: those turned down, whom an answer naming those retained does not
 # give
-_REJECTED = re.compile(r"\b(?:recale|rejete|refuse|ecarte|elimine|evince|retoque|blackboule)(?:e|es|s)?\b")
+_REJECTED = re.compile(  # not « ont refusé de signer »
+    r"\b(?:recale|rejete|refuse|ecarte|elimine|evince|retoque|blackboule)(?:e|es|s)?\b(?!\s+(?:de|d')(?:\b|(?<=')))"
+)
 # A question that checks what the user believes (« C'est bien McKinsey qui a évalué … ? », « Is it true que la phase 3
 # covers 2013-2020 ? »): a name or a year the documents never give is then answered by what they say, with the caveat
 _CHECKS_PREMISE = re.compile(
@@ -196,24 +198,30 @@ _UNTIL_WHEN = re.compile(
 # What a study found, said in the present as studies report it: « L'étude constate que … », « le rapport souligne … »;
 # not « relèvent de » (fall under), « est estimé à » (a figure), « le juge » (a noun)
 FINDING = re.compile(
-    r"(?<!\best )(?<!\ble )(?<!\bun )\b(?:constat|conclu|montr|relev|soulign|etabli|estim|jug)(?:e|ent|t)\b"
+    r"(?<!\best )(?<!\bete )(?<!\ble )(?<!\bun )\b(?:constat|conclu|montr|relev|soulign|etabli|estim|jug)(?:e|ent|t)\b"
     r"(?!\s+(?:de|du|des|d')\b)|\bmet(?:tent)? en (?:evidence|lumiere)\b"
 )
 # What was first planned, before it changed: « au départ », « initialement », « à l'origine »
-FIRST_PLAN = re.compile(r"\bau depart\b|\binitialement\b|\ba l'origine\b(?!\s+d)")  # not « à l'origine des pôles »
+FIRST_PLAN = re.compile(
+    r"\bau depart\b|\binitialement\b|\ba l'origine\b(?!\s+(?:de|du|des|d')(?:\b|(?<=')))"
+)  # not « à l'origine des pôles »
 _PLANNED_KINDS = (AnswerType.DATE, AnswerType.PERIOD, AnswerType.AMOUNT, AnswerType.NUMBER)
 # Money added asked for: « combien d'argent supplémentaire ? », « a coûté combien en plus ? » (not « en plus de l'État »)
-_EXTRA_ASKED = re.compile(r"\bsupplementaires?\b|\badditionnel(?:le)?s?\b|\ben plus\b(?!\s+(?:de|du|des|d')\b)")
+_EXTRA_ASKED = re.compile(  # not « Et en plus, combien … ? », a connector
+    r"\bsupplementaires?\b|\badditionnel(?:le)?s?\b|(?<!^)(?<!^et )\ben plus\b(?!\s*,)(?!\s+(?:de|du|des|d')\b)"
+)
 # A total asked for: « combien au total ? », « en tout ? », « le montant total »
 _TOTAL_ASKED = re.compile(
     r"\bau total\b|\ben tout\b(?!\s+(?:cas|etat|temps|point|genre))|\bau global\b|\bglobalement\b|\bcumul\w*"
     r"|\btota(?:l|le|les|ux)\b"
 )
-# … and « en vrai », « réellement », « vraiment », « à la fin de la phase 2 »: the figure reached, not the one aimed at
+# … and « à la fin de la phase 2 »: the figure reached, not the one aimed at; « en vrai », « réellement », « vraiment »
+# too, which may only stress the question (EMPHASIS: the caveat then needs a sentence that does not say the deed)
 _IN_THE_END = re.compile(
     r"\bau final\b|\bfinalement\b|\ben fin de compte\b|\bau bout du compte\b|\bdans les faits\b|\ben vrai\b"
     r"|\ben realite\b|\breellement\b|\bvraiment\b|\beffectivement\b|\ba la fin de (?:la )?(?:phase|periode)\b"
 )
+EMPHASIS = re.compile(r"en vrai|en realite|reellement|vraiment|effectivement")
 # A follow-up that names its new subject first: « et les collectivités, elles mettent combien ? » (« et du coup, »
 # names none)
 _TOPIC = re.compile(
@@ -237,12 +245,12 @@ CONTEXT_WEIGHT = 0.5  # terms of earlier turns count less than the follow-up's o
 FILLER_WEIGHT = 0.25  # "donne-moi", "travaille", "signifie": words of the question's form
 
 
-def _topic(folded: str) -> tuple[int, int] | None:
+def _topic(folded: str, written: str = "") -> tuple[int, int] | None:
     """Where a follow-up names its new subject: « et les collectivités, elles … », « et sarkozy il … »; not an adverb
     (« et enfin ils ont fait quoi ? »)."""
     found = _TOPIC.match(folded)
     if not found:
-        return _new_subject(folded)  # « et l'État ? »
+        return _new_subject(folded, written)  # « et l'État ? »
     if found.group("subject"):
         return found.span("subject")
     word = found.group("taken_up")
@@ -272,7 +280,7 @@ def analyse_query(
     terms = _weighted_terms(analyzer, question, context, filler)
     folded, as_written = folded_and_written(question)
     leans_on = bool(context) and leans_on_earlier_turn(folded, own_terms)
-    topic_span = _topic(folded) if context else None
+    topic_span = _topic(folded, as_written) if context else None
     if context:
         kind, constraints = _read_with_earlier_turn(
             question, folded, topic_span is not None, analyzer, kind, constraints, context, leans_on, known_names
@@ -392,7 +400,7 @@ def _read_with_earlier_turn(
             asked=constraints.asked or earlier.asked,
             asked_word=constraints.asked_word or earlier.asked_word,
         )
-    elif kind is AnswerType.OTHER and _new_subject(folded):
+    elif kind is AnswerType.OTHER and _new_subject(folded, folded_and_written(question)[1]):
         # « la CDC donne combien ? » then « et l'État ? »: what the State gives; « et les projets ? » after pôles
         # counted counts projects
         kind = answer_type(context)
@@ -482,7 +490,11 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         else None,
         "per_unit": (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) and bool(_PER_UNIT.search(folded)))
         or bool(_BREAKDOWN.search(folded))
-        or (bool(_SPLIT.search(folded)) and speaks_of_money(folded)),
+        or (
+            bool(_SPLIT.search(folded))
+            and speaks_of_money(folded)
+            and (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) or "comment" in folded)
+        ),
     }
 
 
@@ -585,18 +597,19 @@ def _only_scope(question: str, analyzer: FrenchAnalyzer, constraints: Constraint
     return all(t in named or t[0].isdigit() or t in _SCOPE_TERMS for t in analyzer.terms(question))
 
 
-def _new_subject(folded: str) -> tuple[int, int] | None:
+def _new_subject(folded: str, written: str = "") -> tuple[int, int] | None:
     """Where « et » and a short subject with no question word name the follow-up's subject: « et l'État ? » after
     « la CDC donne combien ? » asks what the State gives. Not what is asked of the same subject (« et le verdict ? »,
     « et le siège ? »), not a set phrase (« et du coup ? », « et en gros ? »), not a verb (« et ils ont accepté ? »);
-    a word with no article must be a name (« et Falco ? »), no French word."""
+    a word with no article must be a name (« et Falco ? », « et Rennes ? » as `written`), no French word in lower
+    case."""
     found = _NEW_SUBJECT_ONLY.match(folded.strip())
     words = re.findall(r"[a-z]+", found.group("subject")[len(found.group("article") or "") :]) if found else []
     if (
         not found
         or set(words) & (_QUESTION_WORDS | DISCOURSE_WORDS | _POINTING_BACK | _ATTRIBUTES | _NO_SUBJECT)
         or any(w.endswith("ment") for w in words)
-        or (not found.group("article") and words[0] in french_dictionary())
+        or (not found.group("article") and words[0] in french_dictionary() and not _capitalised(found, folded, written))
     ):
         return None
     start = len(folded) - len(folded.lstrip())
@@ -604,9 +617,15 @@ def _new_subject(folded: str) -> tuple[int, int] | None:
 
 
 # « et l'État ? », « et pour les collectivités ? »: « et », then a subject of one to three words
+def _capitalised(found: re.Match[str], folded: str, written: str) -> bool:
+    """The subject found in the folded question is written with a capital (« et Rennes ? »)."""
+    at = found.start("subject") + len(folded) - len(folded.lstrip())
+    return len(written) == len(folded) and written[at : at + 1].isupper()
+
+
 _NEW_SUBJECT_ONLY = re.compile(
     r"^(?:et|mais)\s+(?:pour|chez|avec|cote)?\s*"
-    r"(?P<subject>(?P<article>(?:le|la|les|l'|du|des|de la|de l')\s*)?[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})\s*\??$"
+    r"(?P<subject>(?P<article>(?:le|la|les|du|des|de la)\s+|l'|de l')?[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})\s*\??$"
 )
 # « et du coup ? », « et en gros ? », « et le reste ? », « et là ? », « et ils ont accepté ? »: no subject named
 _NO_SUBJECT = {

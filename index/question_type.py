@@ -78,7 +78,7 @@ _QUESTION_PATTERNS = [
         AnswerType.NUMBER,
         r"\b(combien|cb|cmb)\s+(en\s+)?(ont|sont|avaient|etaient)\s+"
         r"(?!(?:ete\s+)?(?:cout|invest|consacr|depens|verse|allou|affect|rapport|donn|apport|debours|mis\b|mobilis|pay|paye"
-        r"|remuner|touch|percu))"
+        r"|remuner))"
         r"(ete\s+)?[a-z]+"
         # « les 35 plateformes, combien finalement financées ? »: a feminine participle counts things, not euros
         r"|\b(combien|cb|cmb)\s+([a-z]+ment\s+)?[a-z]+ees\b",

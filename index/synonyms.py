@@ -47,7 +47,7 @@ _GROUPS = [
     "mot-d'ordre slogan devise",
     "concertation consultation débat dialogue",
     "président chef présider préside présidé",
-    "direction directeur directrice diriger dirige dirigé dirigeant",
+    "directeur directrice diriger dirige dirigé dirigeant",  # not « direction », whose stem is « directement »'s
     "correspondants représentants",
     "administration administrations publics",  # « l'administration » for « les pouvoirs publics »
     "collectivités régions départements communes",

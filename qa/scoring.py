@@ -36,6 +36,9 @@ SAID_BEFORE_BONUS = 0.2  # a follow-up pointing back: the sentence the previous 
 FIRST_PLAN_BONUS = 0.2
 # « qu'est-ce qu'il en ressort ? », « et le verdict ? »: the sentence saying what a study found (« L'étude constate »)
 FINDINGS_BONUS = 0.2
+# « combien de dossiers ? » then « et combien ont décroché le label ? »: not the figure just given, which answered the
+# earlier question
+FIGURE_GIVEN_PENALTY = 0.3
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -103,8 +106,7 @@ class SentenceScorer:
         score += FOCUS_BONUS if self._names_focus(query, unit) else 0.0
         score += AGENT_BONUS if by_whom else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
-        # the figure just given answered the earlier question, not this one
-        score -= CONFLICT_PENALTY if query.figure_given and unit.text.startswith(query.figure_given) else 0.0
+        score -= FIGURE_GIVEN_PENALTY if self._figure_given_again(query, unit) else 0.0
         score += FIRST_PLAN_BONUS if query.first_plan and FIRST_PLAN.search(fold_accents(unit.text)) else 0.0
         score += FINDINGS_BONUS if query.findings and FINDING.search(fold_accents(unit.text)) else 0.0
         score -= CONFLICT_PENALTY if self._about_who_is_set_aside(query, unit) else 0.0
@@ -182,6 +184,14 @@ class SentenceScorer:
         speaks of the second."""
         asked = query.constraints.phases
         return bool(asked and unit.phases) and not unit.phases & asked
+
+    def _figure_given_again(self, query: QueryAnalysis, unit: Unit) -> bool:
+        """The sentence that gave the earlier figure, which does not say what this count is of (« décroché le
+        label »); « et au final, combien ont été présélectionnées ? » may find its figure in it."""
+        if not query.figure_given or not unit.text.startswith(query.figure_given):
+            return False
+        new_words = [t for t in query.own_terms if query.terms.get(t, 0.0) >= 1.0]
+        return not all(self._thesaurus.found_in(t, unit.terms) for t in new_words)
 
     def _said_again(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« Qui a évalué la première phase ? » then « Et ça date de quand ? »: « ça » is the sentence just quoted,

@@ -8,7 +8,7 @@ from index.analysis import FrenchAnalyzer, fold_accents
 from index.figures import counts_thing
 from index.phases import group_labels, groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
-from index.query import FILLER_WEIGHT, QueryAnalysis
+from index.query import EMPHASIS, FILLER_WEIGHT, QueryAnalysis
 from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in
 from index.synonyms import Thesaurus
 from qa.evidence import SUBJECT_PHASE, Gap
@@ -79,9 +79,7 @@ _GIVES_A_CAUSE = re.compile(
     r"|si|servi\w* (?:de|a)|mot d'ordre|constat\w*)\b"
 )
 # What says things were turned down or lost: « recalés », « ont perdu leur label », « six retraits »
-_TURNED_DOWN = re.compile(
-    r"\b(?:recal|rejet|refus|ecart|elimin|evinc|retoqu|perd|perdu|retir|retrait|declass|supprim)\w*"
-)
+_TURNED_DOWN = re.compile(r"\b(?:recal|rejet|refus|ecart|elimin|evinc|retoqu|perd|retir|retrait|declass|supprim)\w*")
 # A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
 _NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »
 # « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
@@ -94,8 +92,7 @@ _PER_UNIT_TEXT = re.compile(
 
 # Money said to be added: « supplémentaire », « en plus », « une rallonge », « complète »
 _ADDED = re.compile(
-    r"\bsupplement\w*|\badditionnel\w*|\ben plus\b|\bde plus\b|\brallonge\w*|\bcomplement\w*|\bcomplet(?:e|ent|er)\b"
-    r"|\bs'ajout\w*|\bajout\w*"
+    r"\bsupplement\w*|\badditionnel\w*|\ben plus\b|\brallonge\w*|\bcomplement\w*|\bcomplet(?:ent|er)\b|\bajout\w*"
 )
 # A total said beside a figure per thing: « 1,5 milliard sur trois ans », « au total », « en tout »
 _TOTAL_TEXT = re.compile(
@@ -159,7 +156,14 @@ def unsaid(
     if qualifier and not counts_thing(said, thesaurus.family(qualifier), analyzer.terms):
         gaps.append(Gap(f"« {query.constraints.qualifier_words} »", True, asked=True))
     folded_said = fold_accents(said)
-    if query.outcome and (_only_planned(folded_said) or _not_what_became(query, folded_said)):
+    # « combien ont vraiment été présélectionnés ? » is answered by « 35 ont été présélectionnées »: stress only,
+    # when what the sentence plans is what the question asks about
+    stressed = EMPHASIS.fullmatch(fold_accents(query.outcome or "").lower()) is not None
+    if (
+        query.outcome
+        and (_only_planned(folded_said) or _not_what_became(query, folded_said))
+        and not (stressed and _plans_what_is_asked(query, folded_said, analyzer))
+    ):
         gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
     # « quels pôles étaient dans le groupe 1 ? »: names given of that group, not the two cabinets that made the groups
     groups = query.constraints.groups
@@ -217,7 +221,9 @@ def _restates(query: QueryAnalysis, said_terms: list[str], analyzer: FrenchAnaly
     """The sentence says again what the question says happened (« Six pôles ont perdu leur label : Sporaltec … » for
     « pourquoi Sporaltec a perdu son label ? »), not counting what the question sets aside (« hormis l'État »)."""
     own = set(query.own_terms) - set(analyzer.terms(" ".join(query.constraints.set_aside)))
-    own = {t for t in own if query.terms.get(t, 1.0) > FILLER_WEIGHT}  # « en particulier » restates nothing
+    own = {t for t in own if query.terms.get(t, 1.0) > FILLER_WEIGHT}
+    if "en particulier" in fold_accents(query.question).lower():  # « pourquoi sporaltec en particulier ? »
+        own -= set(analyzer.terms("particulier"))
     return bool(own) and sum(thesaurus.found_in(t, said_terms) for t in own) >= RESTATED * len(own)
 
 
@@ -279,6 +285,12 @@ def _counted_together(query: QueryAnalysis, groups: frozenset[str], folded_said:
     together = [label for label in group_labels(folded_said) if len(label) > 1 and label & groups]
     alone = {g for label in group_labels(folded_said) if len(label) == 1 for g in label}
     return {g for label in together if label not in asked for g in label & groups} - alone
+
+
+def _plans_what_is_asked(query: QueryAnalysis, folded_said: str, analyzer: FrenchAnalyzer) -> bool:
+    """The word that makes the sentence a plan is the question's own: « présélectionnés »."""
+    own = set(query.own_terms)
+    return any(set(analyzer.terms(found.group(0))) & own for found in _PLANNED.finditer(folded_said))
 
 
 def _only_planned(folded_said: str) -> bool:

@@ -526,12 +526,15 @@ def test_a_breakdown_asked_for_is_a_figure_per_thing():
     split = "Comment l'enveloppe de 1,5 milliard est-elle répartie entre les régions ?"
     assert analyse_query(split, A, set()).per_unit
     assert not analyse_query("Comment les pôles ont-ils été répartis entre les groupes ?", A, set()).per_unit
+    assert not analyse_query("Les subventions sont distribuées par qui ?", A, set()).per_unit
+    assert not analyse_query("Le financement est-il partagé entre l'État et les collectivités ?", A, set()).per_unit
 
 
 def test_those_turned_down_are_asked_apart_from_those_retained():
     assert analyse_query("et les candidats recalés c'etait lesquels", A, set()).rejected == "recalés"
     assert analyse_query("Quels dossiers ont été écartés ?", A, set()).rejected == "écartés"
     assert analyse_query("Quels pôles ont été retenus ?", A, set()).rejected is None
+    assert analyse_query("Combien de pôles ont refusé de signer ?", A, set()).rejected is None  # a deed of theirs
 
 
 def test_an_ordinal_after_a_count_numbers_the_thing_counted():
@@ -546,6 +549,19 @@ def test_an_ordinal_after_a_count_numbers_the_thing_counted():
         3
     }
     assert list_positions(A.terms("la 2e priorité et la troisième phase")) == {"2e"}
+    # no noun of the ordinal's gender: left as it is; two ordinals of one noun point at nothing
+    assert (
+        analyse_query("Et le troisième ?", A, set(), context="Qui a évalué la phase 2 ?").question
+        == "Et le troisième ?"
+    )
+    two = "Quelle différence entre la première et la deuxième phase ?"
+    assert analyse_query(two, A, set(), context="Combien de pôles en 2005 ?").question == two
+    platforms = analyse_query("et la deuxième ?", A, set(), context="Combien de plates-formes ont été retenues ?")
+    assert platforms.question == "et la deuxième plate-forme ?"
+    listed = analyse_query(
+        "Et le troisième, c'est quoi ?", A, set(), context="Quels sont les trois axes de la phase 2 ?"
+    )
+    assert listed.question == "Et le troisième axe, c'est quoi ?"
 
 
 def test_the_phase_after_one_named_after_apres_is_the_next_one():
@@ -763,6 +779,11 @@ def test_a_follow_up_of_et_and_a_subject_asks_the_same_of_that_subject():
     published = "Quand l'étude de 2008 a-t-elle été publiée ?"
     assert analyse_query("et le verdict ?", A, set(), published).kind is not AnswerType.DATE
     assert analyse_query("et Falco ?", A, set(), "Qu'a dit Sarkozy ?").topic == "falco"  # a name, no article
+    lyon = "Quels pôles sont basés à Lyon ?"
+    assert analyse_query("et Rennes ?", A, set(), lyon).topic_word == "Rennes"  # a capital: a place, a French word too
+    firms = "Qu'ont dit les cabinets BCG et CM International ?"
+    for back in ("et leur avis ?", "et leurs partenaires ?", "et lesquels ?"):  # pointing back, no new subject
+        assert analyse_query(back, A, set(), firms).topic is None, back
 
 
 def test_a_figure_asked_again_of_a_new_deed_sets_the_one_given_aside():
@@ -777,6 +798,7 @@ def test_money_added_is_asked_apart_from_the_whole():
     assert analyse_query("Combien d'argent supplémentaire pour l'année en plus ?", A, set()).extra == "supplémentaire"
     assert analyse_query("la rallonge a coûté combien en plus à l'État ?", A, set()).extra == "en plus"
     assert analyse_query("Qui finance en plus de l'État ?", A, set()).extra is None  # not an amount
+    assert analyse_query("Et en plus, combien la CDC apporte par projet ?", A, set()).extra is None  # a connector
     assert analyse_query("combien l'État donne-t-il en plus des collectivités ?", A, set()).extra is None
 
 
@@ -792,6 +814,7 @@ def test_what_was_first_planned_is_asked_by_au_depart_or_initialement():
     assert analyse_query("elle devait durer combien initialement ?", A, set()).first_plan
     assert not analyse_query("Quelle période couvre la phase 2 ?", A, set()).first_plan
     assert not analyse_query("Quand a été lancée la politique à l'origine des pôles ?", A, set()).first_plan  # cause
+    assert analyse_query("La phase 2 devait à l'origine durer combien de temps ?", A, set()).first_plan
 
 
 @pytest.mark.parametrize(

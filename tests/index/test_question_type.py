@@ -56,6 +56,7 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("Combien ont été payés les cabinets qui ont évalué la phase 1 ?") is AnswerType.AMOUNT
     assert answer_type("et les collectivités, elles rajoutent combien ?") is AnswerType.AMOUNT
     assert answer_type("combien de pôles ont été ajoutés en 2010 ?") is AnswerType.NUMBER
+    assert answer_type("combien ont été touchés par la réforme ?") is AnswerType.NUMBER  # affected, not paid
     assert answer_type("Combien l'État a-t-il donné aux pôles pendant la phase 1 ?") is AnswerType.AMOUNT
     assert answer_type("l'Etat met combien chaque année dans les plateformes ?") is AnswerType.AMOUNT
     assert answer_type("ça rapporte combien aux entreprises ?") is AnswerType.AMOUNT

@@ -255,6 +255,16 @@ def test_those_turned_down_are_not_named_by_a_sentence_about_those_retained(serv
     assert not unsaid_in(recales, "Treize dossiers n'ont pas été retenus : A, B.")
 
 
+def test_a_stressed_question_is_answered_by_a_sentence_that_says_its_deed(service):
+    retriever = service._engine.retriever
+
+    def unsaid_in(question, said="Il a reçu 86 propositions, dont 35 ont été présélectionnées."):
+        return unsaid(retriever.analyse(question), said, retriever.analyzer, retriever.lexical.thesaurus)
+
+    assert not unsaid_in("Combien de projets ont vraiment été présélectionnés ?")  # « vraiment » only stresses
+    assert unsaid_in("et combien de projets ont vraiment été financés ?")  # a preselection is not the funding
+
+
 def test_what_was_not_done_is_not_answered_by_what_was(service):
     retriever = service._engine.retriever
     not_kept = retriever.analyse("Quels étaient les dossiers écotech qui n'ont pas été retenus en 2010 ?")

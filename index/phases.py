@@ -4,6 +4,7 @@ III », « Pôles 2.0 », « groupes 1 et 2 », « la 4e journée »."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from index.pointers import folded_and_written
 
@@ -71,32 +72,26 @@ def phase_periods(folded: str) -> dict[int, str]:
 
 
 def edition_ordinals(terms: list[str]) -> set[str]:
-    """Ordinals ("4e", "2e") that name an edition, a call, a day... — not a phase, which has its own check."""
-    found = set()
-    for i, term in enumerate(terms):
-        if term in _FIRST and i + 1 < len(terms) and terms[i + 1] in _EDITION_NOUNS:
-            found.add("1e")  # « le premier appel » is the « 1er appel »; the Premier ministre is no edition
-        elif term.endswith("e") and term[:-1].isdigit():
-            j = i + 1
-            while j < len(terms) and terms[j].isdigit():  # "4ème" is indexed as "4e" then "4"
-                j += 1
-            if j < len(terms) and terms[j] in _EDITION_NOUNS:  # not « la deuxième catégorie »
-                found.add(term)
-    return found
+    """Ordinals ("4e", "2e") that name an edition, a call, a day... — not a phase, which has its own check, nor
+    « la deuxième catégorie ». « le premier appel » is the « 1er appel »; the Premier ministre is no edition."""
+    return {"1e" if term in _FIRST else term for term in _ordinals_before(terms, _EDITION_NOUNS)}
 
 
 def list_positions(terms: list[str]) -> set[str]:
     """Ordinals that give a place in a list (« le troisième axe », « la 2e priorité »): the passage holding the list
     says « trois axes » (indexed "3", kept), not « troisième » ("3e"), which there would be another phase's."""
-    found = set()
+    return set(_ordinals_before(terms, _LIST_NOUNS))
+
+
+def _ordinals_before(terms: list[str], nouns: set[str]) -> Iterator[str]:
+    """Each ordinal term ("4e", "premi") right before one of `nouns` ("4ème" is indexed "4e" then "4": skipped)."""
     for i, term in enumerate(terms):
-        j = i + 1
-        while j < len(terms) and terms[j].isdigit():
-            j += 1
-        ordinal = term in _FIRST or (term.endswith("e") and term[:-1].isdigit())
-        if ordinal and j < len(terms) and terms[j] in _LIST_NOUNS:
-            found.add(term)
-    return found
+        if term in _FIRST or (term.endswith("e") and term[:-1].isdigit()):
+            j = i + 1
+            while j < len(terms) and terms[j].isdigit():
+                j += 1
+            if j < len(terms) and terms[j] in nouns:
+                yield term
 
 
 # Index terms of what a list enumerates: axe, point, objectif, priorité, volet, critère, mesure, étape, levier,

@@ -190,8 +190,7 @@ class SentenceScorer:
         label »); « et au final, combien ont été présélectionnées ? » may find its figure in it."""
         if not query.figure_given or not unit.text.startswith(query.figure_given):
             return False
-        new_words = [t for t in query.own_terms if query.terms.get(t, 0.0) >= 1.0]
-        return not all(self._thesaurus.found_in(t, unit.terms) for t in new_words)
+        return not self._says_own_words(query, unit)
 
     def _said_again(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« Qui a évalué la première phase ? » then « Et ça date de quand ? »: « ça » is the sentence just quoted,
@@ -199,8 +198,12 @@ class SentenceScorer:
         sentence does not say (« retenus »): no reason to quote it again."""
         if not query.said_before or not unit.text.startswith(query.said_before):
             return False
-        new_words = [t for t in query.own_terms if query.terms.get(t, 0.0) >= 1.0]
-        return all(self._thesaurus.found_in(t, unit.terms) for t in new_words)
+        return self._says_own_words(query, unit)
+
+    def _says_own_words(self, query: QueryAnalysis, unit: Unit) -> bool:
+        """The sentence says every word the follow-up itself weighs fully (not its context's, not its form's)."""
+        own = [t for t in query.own_terms if query.terms.get(t, 0.0) >= 1.0]
+        return all(self._thesaurus.found_in(t, unit.terms) for t in own)
 
     def _says_by_whom(self, done: str, unit: Unit, besides: frozenset[str] = frozenset()) -> bool | None:
         """Whether the sentence says who did the deed asked about (None: it does not speak of the deed)."""

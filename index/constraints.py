@@ -22,6 +22,11 @@ _SET_ASIDE = re.compile(
     # someone: « du FUI », « des collectivités », « de Bpifrance », « l'État »; not « à part dans un domaine »
     r"((?:de l'|de la |du |des |d'|de |l'|la |le |les |eux|elles?\b|lui\b)[^,?;]*)"
 )
+# The asker speaking of themselves: « je bosse dans un pôle en Bretagne, … », « moi j'habite à Rennes » — where they are,
+# not what the answer must carry
+_ASKER = re.compile(
+    r"\b(?:je|j'|nous)\s*(?:bosse|travaille|taffe|suis|habite|vis|reside|sommes|bossons|travaillons|habitons)\b[^,:;.?!]*"
+)
 _LINKING = {"les", "des", "aux", "une", "par", "pour"}
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
 # "qui est le président".
@@ -317,7 +322,9 @@ def extract_constraints(
     names = names_given(question) | names_in_lower_case(question, known_names)
     generic = _any_of_a_kind(question, names)
     aside = " ".join(m.group(1) for m in _SET_ASIDE.finditer(folded))
-    names -= generic | {n for n in names if fold_accents(n).lower() in aside}  # not what the answer must carry
+    asker = " ".join(m.group(0) for m in _ASKER.finditer(folded))
+    # not what the answer must carry
+    names -= generic | {n for n in names if re.search(rf"\b{re.escape(fold_accents(n).lower())}\b", f"{aside} {asker}")}
     asked = asked_word = None
     match = _COUNTED.search(folded)
     group = (match.lastgroup or 1) if match else 1  # « thing » counted, « firm » or « holder » asked for

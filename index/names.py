@@ -23,6 +23,18 @@ _ABROAD = re.compile(
     r"|Pays-Bas|Su[eè]de|Finlande|Danemark|Cor[eé]e|Inde|USA)\b",
     re.IGNORECASE,
 )
+# Regions and cities of France, named in any case (« combien de pôles en bretagne ? », « EN NORMANDIE »): a place the
+# passage must carry. Not the documents' own places (their people's names are read by the thesaurus), nor a city
+# that is a common word too (Tours, Nice, Orange).
+_FRENCH_PLACES = re.compile(
+    r"\b(?:bretagne|normandie|basse-normandie|haute-normandie|picardie|[iî]le[- ]de[- ]france|corse|limousin"
+    r"|franche-comt[eé]|champagne-ardenne|pays[- ]de[- ]la[- ]loire|poitou-charentes|poitou|occitanie"
+    r"|hauts[- ]de[- ]france|grand[- ]est|nouvelle-aquitaine|centre-val[- ]de[- ]loire|guadeloupe|martinique|guyane"
+    r"|rennes|brest|quimper|lorient|vannes|saint-malo|caen|rouen|le havre|amiens|reims|strasbourg|mulhouse|nancy"
+    r"|metz|grenoble|annecy|chamb[eé]ry|dijon|besan[cç]on|orl[eé]ans|limoges|angers|le mans|perpignan|ajaccio"
+    r"|bastia|toulon|avignon|n[iî]mes|la rochelle|angoul[eê]me|bayonne|biarritz|troyes|chartres|versailles|saclay)\b",
+    re.IGNORECASE,
+)
 _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
 COMMON_NAMES = {
@@ -115,7 +127,8 @@ _ORDINAL = re.compile(r"\d+(?:e|er|ere|eme|ème|è|nd|nde)s?", re.IGNORECASE)  #
 
 def names_given(question: str) -> set[str]:
     """Names the question gives: words written with a capital inside it (not « phase III »); when capitals
-    tell nothing (« QUEL BUDGET … ») or a name has a digit (« team2 »), the word after « pôle » or « projet »."""
+    tell nothing (« QUEL BUDGET … ») or a name has a digit (« team2 »), the word after « pôle » or « projet »;
+    another country or a place of France in any case."""
     capitals_tell_nothing = shouted(question)
     names = (
         set()
@@ -132,7 +145,8 @@ def names_given(question: str) -> set[str]:
         names.add(first.group(1))  # not « qq1 », SMS for « quelqu'un »
     names = {n for n in names if fold_accents(n) not in COMMON_NAMES}
     foreign = {m.group(0) for m in _ABROAD.finditer(question)}  # « les clusters allemands », written in lower case
-    return names | foreign | {m.group(0) for m in _OTHER_POLES.finditer(question)}
+    places = {m.group(0) for m in _FRENCH_PLACES.finditer(question)}
+    return names | foreign | places | {m.group(0) for m in _OTHER_POLES.finditer(question)}
 
 
 def names_in_lower_case(question: str, known_names: frozenset[str]) -> set[str]:

@@ -147,7 +147,8 @@ _SKIPPED_BEFORE_DEED = re.compile(  # modal verbs and adverbs: the deed is the v
     r"|vraiment|deja|finalement|bien|reellement|officiellement|effectivement|concretement|exactement|aussi"
 )
 # « a pris la parole », « a fait l'évaluation », « a mené l'étude », « a réalisé l'audit »
-_SAID_BY_ITS_OBJECT = {"fait", "pris", "mis", "dit", "eu", "donne", "mene", "realise", "conduit", "effectue"}
+# « qui a décidé la prolongation ? » asks who prolonged it (« annoncée par le Premier ministre »)
+_SAID_BY_ITS_OBJECT = {"fait", "pris", "mis", "dit", "eu", "donne", "mene", "realise", "conduit", "effectue", "decide"}
 _LIGHT_INFINITIVES = {"mener", "faire", "realiser", "conduire", "effectuer", "assurer"}
 # « qui a été chargé d'évaluer … », « qui s'est occupé de l'évaluation »: the deed is what comes after « de »
 _CHARGED_WITH = re.compile(
@@ -157,13 +158,24 @@ _NO_DEED = {"ete", "est", "sont", "etait", "etaient", "sera", "seront", "droit",
 _ARTICLES = {"la", "le", "les", "l", "une", "un", "des", "du"}
 
 
+# « il est présidé par qui ? », « elle a été lancée par qui ? »: the deed is the participle before « par qui »
+_DONE_PASSIVE = re.compile(r"\b(?:est|sont|etait|etaient|ete|fut)\s+([a-z]{4,})\s+par\s+(?:qui|ki|quel(?:le)?s?\b)")
+
+
+def _light(participle: str) -> bool:
+    """« faite », « menée », « décidé »: a light verb, which says the deed only through its object."""
+    stems = {re.sub(r"e$", "", w) for w in _SAID_BY_ITS_OBJECT}
+    return participle in _SAID_BY_ITS_OBJECT or re.sub(r"(?:ee|ees|e|es|s)$", "", participle) in stems
+
+
 def deed(folded: str) -> tuple[int, int] | None:
     """Where the question says what « qui … ? » asks who did: « qui a évalué » → évalué; « qui pourra compléter »
-    → compléter; « qui a pris la parole » → parole (a light verb says it through its object); « qui a été … »,
-    « qui a droit à … » → nothing."""
+    → compléter; « qui a pris la parole » → parole (a light verb says it through its object); « il est présidé
+    par qui ? » → présidé; « qui a été … », « qui a droit à … », « elle a été faite par qui ? » → nothing."""
     done = _DONE_BY.search(folded)
     if done is None:
-        return None
+        passive = _DONE_PASSIVE.search(folded)
+        return passive.span(1) if passive and not _light(passive.group(1)) else None
     charged = _CHARGED_WITH.match(folded, done.start(1))
     if charged:  # « chargé d'évaluer », « chargé de mener l'évaluation »: a light verb says it by its object
         words = [m for m in re.finditer(r"[a-z]{4,}", folded[: done.end()]) if m.start() >= charged.end()]

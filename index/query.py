@@ -83,6 +83,9 @@ class QueryAnalysis:
     findings: bool = False  # « ça a donné quoi l'étude ? », « bilan de l'étude 2012 ? »: what a study found
     total: str | None = None  # « la CDC a mis combien au total ? »: a total, not a figure per project (as written)
     extra: str | None = None  # « combien d'argent supplémentaire ? »: money added, not the whole (as written)
+    # « combien ont gardé leur label ? », « ceux qui n'ont pas été reconduits »: kept or lost, which a sentence saying
+    # only the other does not answer
+    fate: str | None = None
     first_plan: bool = False  # « au départ, la phase devait couvrir quelle période ? »: what was first planned
     # « le pôle de lyon »: places named (a city, a region, what their people are called), as written, with the index
     # terms a passage must hold for each (« rhon » of Rhône-Alpes for « lyon »)
@@ -135,7 +138,7 @@ _BREAKDOWN = re.compile(
     r"\b(annee|an|region|pole|projet|secteur|domaine|mois)s? par \1s?\b|\bventil\w*|\brepartition par\b"
 )
 # « comment l'enveloppe est-elle répartie entre les régions ? »: money split among things (with a money word)
-_SPLIT = re.compile(r"\b(?:reparti|partag|divis|distribu)\w*\s+(?:entre|selon)\b")
+_SPLIT = re.compile(r"\b(?:reparti|partag|divis|distribu)\w*\s+(?:comment\s+)?(?:entre|selon)\b")
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
 )
@@ -205,6 +208,29 @@ FINDING = re.compile(
 FIRST_PLAN = re.compile(
     r"\bau depart\b|\binitialement\b|\ba l'origine\b(?!\s+(?:de|du|des|d')(?:\b|(?<=')))"
 )  # not « à l'origine des pôles »
+# What befell a label: kept (« renouvelé », « conservé », « gardé », « repêchés ») or lost (« perdu », « retiré »); a
+# denial turns one into the other (« qui n'ont pas été reconduits » lost theirs)
+_KEPT = r"gard(?:e|es|ee|ees|er|ent|ait|aient)|conserv\w*|renouvel\w*|recondu\w*|maintenu\w*|maintien\w*|repech\w*|sauv\w*|confirm\w*"
+_LOST = (
+    r"perd\w*|retir\w*|retraits?|declass\w*|delabel\w*|exclu(?:e|es|s)?|elimin\w*|supprim\w*"
+    r"|vir(?:e|es|ee|ees|er)"
+)
+_FATE = re.compile(
+    rf"(?P<denied>\b(?:n'|ne )[a-z]+\s+(?:pas|plus|jamais)\s+(?:ete\s+)?|\bpas (?:ete )?|\bnon[- ])?"
+    rf"\b(?:(?P<kept>{_KEPT})|(?P<lost>{_LOST}))\b"
+)
+KEPT, LOST = "kept", "lost"
+
+
+def fates(folded: str) -> set[str]:
+    """What the text says befell labels: kept, lost, both or none."""
+    found = set()
+    for fate in _FATE.finditer(folded):
+        kept = (fate.group("kept") is not None) != (fate.group("denied") is not None)
+        found.add(KEPT if kept else LOST)
+    return found
+
+
 _PLANNED_KINDS = (AnswerType.DATE, AnswerType.PERIOD, AnswerType.AMOUNT, AnswerType.NUMBER)
 # Money added asked for: « combien d'argent supplémentaire ? », « a coûté combien en plus ? » (not « en plus de l'État »)
 _EXTRA_ASKED = re.compile(  # not « Et en plus, combien … ? », a connector
@@ -313,7 +339,7 @@ def analyse_query(
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     return QueryAnalysis(
-        **_what_the_answer_must_say(question, folded, as_written, kind),
+        **_what_the_answer_must_say(question, folded, as_written, kind, fold_accents(context)),
         question=question,
         offices=frozenset(offices_in(question)),
         phrased=frozenset(t for phrase, words in _PHRASES if phrase.search(folded) for t in analyzer.terms(words)),
@@ -450,7 +476,9 @@ def findings_asked(folded: str, kind: AnswerType) -> bool:
     return bool(_OUTCOME.search(folded)) or (kind is AnswerType.OTHER and bool(_FINDINGS_ASKED.search(folded)))
 
 
-def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind: AnswerType) -> dict:
+def _what_the_answer_must_say(
+    question: str, folded: str, as_written: str, kind: AnswerType, folded_context: str = ""
+) -> dict:
     """What the answer must give besides the kind asked: so many names, a ranking, what came of a plan, a
     creation, a figure per thing, « jusqu'au … »; and whether the bot's own opinion is asked."""
     ranking = _RANKING.search(folded)
@@ -479,8 +507,11 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "activity_asked": _activity_asked(folded, as_written),
         "origin": origin_asked(question),
         "happened": _happened(folded, as_written),
-        "why": _why(folded, as_written) if kind is AnswerType.REASON else None,
+        # « le truc reproché à Sporaltec ? »: a shortcoming is a cause too, which the fact again does not give
+        "why": _why(folded, as_written) if kind in (AnswerType.REASON, AnswerType.SHORTCOMING) else None,
         "findings": findings_asked(folded, kind),
+        # « Sporaltec a-t-il gardé son label ? » asks yes or no: « ont perdu leur label » answers it
+        "fate": next(iter(asked)) if kind is not AnswerType.OTHER and len(asked := fates(folded)) == 1 else None,
         # a figure or a time planned, asked, not said before asking (« J'ai lu qu'elle devait initialement s'arrêter
         # en 2011. Qu'est-il advenu … ? »)
         "first_plan": kind in _PLANNED_KINDS and bool(FIRST_PLAN.search(fold_accents(_preamble(question)[1]))),
@@ -492,7 +523,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         or bool(_BREAKDOWN.search(folded))
         or (
             bool(_SPLIT.search(folded))
-            and speaks_of_money(folded)
+            and (speaks_of_money(folded) or speaks_of_money(folded_context))  # « et ça a été réparti comment ? »
             and (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) or "comment" in folded)
         ),
     }
@@ -500,7 +531,9 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
 
 # « pourquoi … ? », « pk … », « pour quelle raison … »: a cause; not a purpose (« ça sert à quoi ? », said with « pour
 # tester ») nor « pk … c lequel ? », which asks the last question word
-_WHY = re.compile(r"(?<!c'est )\b(pourquoi|pk|pq|pkoi|pourkoi|pour quelles? raisons?)\b[^?]*")
+_WHY = re.compile(
+    r"(?<!c'est )\b(pourquoi|pk|pq|pkoi|pourkoi|pour quelles? raisons?|(?<!qui a )(?<!qui )reproch\w*|pour quels? motifs?)\b[^?]*"
+)
 _LAST_QUESTION_WORD = re.compile(
     r"\b(?:lequel|laquelle|lesquel(?:le)?s|quel(?:le)?s?|qui|quand|combien|cb|ou|quoi|koi)\b\W*$"
 )

@@ -69,7 +69,8 @@ _QUESTION_PATTERNS = [
     (
         AnswerType.REASON,  # « pk », « pq », « pkoi » in SMS; not « c'est pourquoi »
         r"(?<!c'est )\b(pourquoi|pk|pq|pkoi|pourkoi)\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"
-        r"|\bser(?:t|vent|vait|vaient) a quoi\b|\ba quoi (?:ca|cela) ser\w*|\butilite\b",  # « ça sert à quoi ? »
+        r"|\bser(?:t|vent|vait|vaient) a quoi\b|\ba quoi (?:ca|cela) ser\w*|\butilite\b"  # « ça sert à quoi ? »
+        r"|\bpour quels? motifs?\b",
     ),
     (AnswerType.EXTENT, r"\bjusqu'(ou|a quel (point|stade|niveau|moment de))\b"),
     (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »

@@ -23,7 +23,7 @@ _GROUPS = [
     "cabinets consultants conseil sociétés prestataires",
     "domaines secteurs thématiques",
     "réparti répartir classé classés classer catégories groupes",  # « les 71 pôles ont été classés comment ? »
-    "lancement lancer démarrage départ début",
+    "lancement lancer démarrage démarrer démarré départ début débuter commencer commencé",
     "prolongation prolonger prolongée extension allongement rallongement rallonger rallongée report décalée décaler "
     "repoussé repoussée repousser reportée",
     "axes priorités orientations volets",
@@ -34,7 +34,7 @@ _GROUPS = [
     "conclusions conclusion conclure conclu concluait conclut constate constat",  # the stems differ
     # « les résultats sont sortis quand ? » for « ses conclusions ont été rendues publiques en juin 2008 »
     "publiées publiée publié publiés publier publication publiques sortis sortie sorti sortir parus paru parution",
-    "perdu perdre retrait retirer retiré supprimé déclassé recalé recalés exclu exclus éliminé éliminés",
+    "perdu perdre retrait retirer retiré supprimé déclassé recalé recalés exclu exclus éliminé éliminés virés viré",
     # kept, in everyday words: « combien ont été sauvés / repêchés ? » for « a renouvelé le label de sept »
     "renouvelé renouveler reconduit reconduits maintenu maintenus sauvé sauvés repêché repêchés",
     "candidatures candidats dossiers propositions",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.analysis import fold_accents
+from index.figures import holds_number
 from index.query import QueryAnalysis
 from index.question_type import AnswerType, names_asked
 from index.retriever import Hit, HybridRetriever
@@ -84,8 +86,8 @@ class AnswerComposer:
             query.kind is AnswerType.NAME and (names_asked(query.question) or query.names_wanted > 1)
         )
         missing_type = (strict and not self.scorer.holds_answer(query, said)) or (
-            query.per_unit and not gives_per_unit(said)
-        )
+            query.per_unit and not (gives_per_unit(said) and holds_number(fold_accents(said)))
+        )  # « Chacun a signé un contrat … » gives no figure per pôle
         if is_title(said):
             # « La concertation sur l'évolution de la politique des pôles » names a page the corpus lacks.
             title = f"Les documents n'en donnent que le titre d'une rubrique : « {text} » [1]"

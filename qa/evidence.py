@@ -16,7 +16,7 @@ from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.constraints import Constraints, holds_phrase, shares_in, years_of_events
 from index.figures import figures_named
-from index.phases import edition_ordinals, groups_in, phases_in
+from index.phases import edition_ordinals, groups_in, phase_periods, phases_in
 from index.query import QueryAnalysis
 from index.question_type import AnswerType
 from index.retriever import Hit, HybridRetriever
@@ -90,6 +90,8 @@ class EvidenceCheck:
         self._corpus_shares = shares_in(corpus)
         self._figures = {chunk_id: figures_named(text) for chunk_id, text in self._texts.items()}
         self._corpus_phases = phases_in(corpus)
+        # « pour la période 2009-2012 » is phase 2's, as the documents write it: a passage on phase 2 carries it
+        self._phase_years = {phase: frozenset(_YEAR.findall(period)) for phase, period in phase_periods(corpus).items()}
         self._corpus_groups = groups_in(corpus)
         self._corpus_words = _words_of(corpus)
         self._rows = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
@@ -182,9 +184,16 @@ class EvidenceCheck:
         # « Quels pôles ont été labellisés en 2011 ? » is not answered by « confirmé pour la période 2009-2011 »;
         # « … pour 2009-2011 ? » is.
         events = self._event_years[chunk.chunk_id]
+        phases = self._phases[chunk.chunk_id]
+        its_phase = {
+            year
+            for phase, years in self._phase_years.items()
+            if years == c.period_years and (phase in phases or (not phases and phase == SUBJECT_PHASE))
+            for year in years
+        }
         gaps = [
             Gap(f"l'année {y}", y in self._corpus_years)
-            for y in sorted(c.years)
+            for y in sorted(c.years - its_phase)
             if (y not in text if y in c.period_years else y not in events) and y not in dated
         ]
         # « les 30 % de projets verts, c'est atteint ? » is about the sentence that gives 30 %, not 19 %; « 20 % des
@@ -196,7 +205,6 @@ class EvidenceCheck:
         # pôles maintenant ? ») is answered by the true one.
         if query.kind is not AnswerType.OTHER and not query.checks_premise:
             gaps += [Gap(f"« {figure} »", True) for figure in sorted(c.figures - self._figures[chunk.chunk_id])]
-        phases = self._phases[chunk.chunk_id]
         for phase in sorted(c.phases):
             speaks_of_it = phase in phases or (not phases and phase == SUBJECT_PHASE)
             if not speaks_of_it:

@@ -10,7 +10,7 @@ from index.constraints import shares_in
 from index.figures import counts_thing, holds_count
 from index.phases import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
-from index.query import FINDING, FIRST_PLAN, QueryAnalysis
+from index.query import FINDING, FIRST_PLAN, QueryAnalysis, fates
 from index.question_type import (
     AnswerType,
     asks_city,
@@ -39,6 +39,8 @@ FINDINGS_BONUS = 0.2
 # « combien de dossiers ? » then « et combien ont décroché le label ? »: not the figure just given, which answered the
 # earlier question
 FIGURE_GIVEN_PENALTY = 0.3
+# « combien ont gardé leur label ? », « ceux qui n'ont pas été reconduits »: the sentence saying what befell them
+FATE_BONUS = 0.2
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -110,6 +112,9 @@ class SentenceScorer:
         score += FIRST_PLAN_BONUS if query.first_plan and FIRST_PLAN.search(fold_accents(unit.text)) else 0.0
         score += FINDINGS_BONUS if query.findings and FINDING.search(fold_accents(unit.text)) else 0.0
         score -= CONFLICT_PENALTY if self._about_who_is_set_aside(query, unit) else 0.0
+        # « combien ont gardé leur label ? »: not « Six pôles ont en revanche perdu leur label » (nor « Ces sept pôles
+        # signent … » after « a renouvelé le label de sept » for « combien n'ont pas été reconduits ? »)
+        score += self._fate_score(query, unit)
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
         if names and not self.evidence.names_all(names, f"{hit.chunk.title} {with_neighbours(unit)}"):
             score -= UNNAMED_PENALTY
@@ -142,7 +147,8 @@ class SentenceScorer:
         again = SAID_BEFORE_BONUS if query.said_before else 0.0
         plan = FIRST_PLAN_BONUS if query.first_plan else 0.0
         found = FINDINGS_BONUS if query.findings else 0.0
-        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + agent + again + plan + found + RANK_WEIGHT
+        fate = FATE_BONUS if query.fate else 0.0
+        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + agent + again + plan + found + fate + RANK_WEIGHT
 
     def holds_answer(self, query: QueryAnalysis, text: str) -> bool:
         """The text holds the kind of answer asked for; « combien de pôles » wants a number of pôles, « qui
@@ -184,6 +190,15 @@ class SentenceScorer:
         speaks of the second."""
         asked = query.constraints.phases
         return bool(asked and unit.phases) and not unit.phases & asked
+
+    @staticmethod
+    def _fate_score(query: QueryAnalysis, unit: Unit) -> float:
+        """« combien ont été repêchés ? »: a sentence saying labels were kept answers it, one saying only that
+        they were lost speaks of the others."""
+        if not query.fate:
+            return 0.0
+        said = fates(fold_accents(with_neighbours(unit)))
+        return FATE_BONUS if query.fate in said else -CONFLICT_PENALTY if said else 0.0
 
     def _figure_given_again(self, query: QueryAnalysis, unit: Unit) -> bool:
         """The sentence that gave the earlier figure, which does not say what this count is of (« décroché le

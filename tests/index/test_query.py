@@ -15,7 +15,7 @@ from index.phases import (
     with_phase_after,
 )
 from index.pointers import counts_what_was_said
-from index.query import analyse_query, in_french
+from index.query import KEPT, LOST, analyse_query, fates, in_french
 from index.question_type import AnswerType
 
 A = FrenchAnalyzer()
@@ -190,6 +190,12 @@ def test_who_did_what():
     assert analyse_query("Qui a mené l'évaluation ?", A, set()).done_word == "évaluation"  # « mené » by its object
     assert analyse_query("Qui a été chargé d'évaluer la phase 1 ?", A, set()).done_word == "évaluer"
     assert analyse_query("qui s'est occupé du financement ?", A, set()).done_word == "financement"
+    # the passive: « par qui ? » after the deed, unless a light verb says it by its object
+    assert analyse_query("il est présidé par qui ?", A, set()).done_word == "présidé"
+    assert analyse_query("la phase 2 a été lancée par qui ?", A, set()).done_word == "lancée"
+    assert analyse_query("elle a été faite par qui ?", A, set()).done is None
+    assert analyse_query("c'était décidé par qui ça ?", A, set()).done is None
+    assert analyse_query("qui a décidé la prolongation ?", A, set()).done_word == "prolongation"
 
 
 def test_percentages_named_are_figures_a_passage_must_give():
@@ -500,6 +506,18 @@ def test_another_country_is_a_name_the_passage_must_carry():
     assert "Allemagne" in extract_constraints("Y a-t-il des pôles en Allemagne ?", A).names
 
 
+def test_a_place_of_france_is_a_name_in_any_case_but_not_where_the_asker_is():
+    assert "BRETAGNE" in extract_constraints("COMBIEN DE POLES EN BRETAGNE PENDANT LA PHASE 2", A).names
+    assert "normandie" in extract_constraints("combien de pôles en normandie ?", A).names
+    assert "Île-de-France" in extract_constraints("Et en Île-de-France ?", A).names
+    assert not extract_constraints("les tours de table du pôle ?", A).names  # « Tours » is a word too
+    # the asker speaking of themselves: where they are is not what the answer must carry
+    mine = "Je bosse dans un pôle en Bretagne et on nous parle de monter une plate-forme : ça sert à quoi ?"
+    assert not extract_constraints(mine, A).names
+    assert not extract_constraints("moi j'habite à Rennes, c'est quoi un pôle ?", A).names
+    assert "Rennes" in extract_constraints("Y a-t-il un pôle à Rennes ? je suis curieux", A).names
+
+
 def test_what_came_of_it_in_other_words():
     # a figure asked « en vrai », « réellement », « à la fin de la phase »: the one reached, not the one aimed at
     for reached in (
@@ -528,6 +546,12 @@ def test_a_breakdown_asked_for_is_a_figure_per_thing():
     assert not analyse_query("Comment les pôles ont-ils été répartis entre les groupes ?", A, set()).per_unit
     assert not analyse_query("Les subventions sont distribuées par qui ?", A, set()).per_unit
     assert not analyse_query("Le financement est-il partagé entre l'État et les collectivités ?", A, set()).per_unit
+    # « réparti comment entre … », of the money the turn before spoke of
+    money = "L'État a mis combien d'argent sur la table pour la phase 2 ?"
+    assert analyse_query("Et ça a été réparti comment entre les pôles ?", A, set(), context=money).per_unit
+    assert not analyse_query(
+        "Et ils ont été répartis comment entre les groupes ?", A, set(), context="Combien de pôles ?"
+    ).per_unit
 
 
 def test_those_turned_down_are_asked_apart_from_those_retained():
@@ -830,3 +854,24 @@ def test_what_was_first_planned_is_asked_by_au_depart_or_initialement():
 )
 def test_a_role_asked_is_what_the_answer_must_speak_of(question, asked):
     assert extract_constraints(question, A).asked_word == asked
+
+
+def test_what_befell_labels_kept_or_lost_and_denied():
+    assert fates("grp 3 : combien de poles ont garde leur label en 2010 ?") == {KEPT}
+    assert fates("cmb ont ete repeches ?") == {KEPT}
+    assert fates("six poles ont en revanche perdu leur label") == {LOST}
+    assert fates("les six retraits decides le meme jour") == {LOST}
+    assert fates("combien n'ont pas ete reconduits ?") == {LOST}  # a denial turns one into the other
+    assert fates("les poles non reconduits") == {LOST}
+    assert fates("ils ont pas ete vires ?") == {KEPT}
+    assert fates("maintenant, quel budget ?") == set()  # « maintenant » keeps nothing
+    assert fates("ont conserve leur label puis six l'ont perdu") == {KEPT, LOST}
+    assert analyse_query("Combien de pôles ont gardé leur label ?", A, set()).fate == KEPT
+    assert analyse_query("Quels pôles n'ont pas été reconduits ?", A, set()).fate == LOST
+    assert analyse_query("Quel budget pour la phase 2 ?", A, set()).fate is None
+
+
+def test_a_shortcoming_of_a_named_thing_is_a_cause_asked():
+    reproach = analyse_query("c'était quoi le truc reproché à Sporaltec pour qu'on lui retire le label ?", A, set())
+    assert reproach.why == "reproché à Sporaltec pour qu'on lui retire le label"
+    assert analyse_query("Qui a reproché aux pôles leur manque de résultats ?", A, set()).why is None

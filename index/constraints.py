@@ -24,8 +24,9 @@ _SET_ASIDE = re.compile(
 )
 # The asker speaking of themselves: « je bosse dans un pôle en Bretagne, … », « moi j'habite à Rennes » — where they are,
 # not what the answer must carry
-_ASKER = re.compile(
-    r"\b(?:je|j'|nous)\s*(?:bosse|travaille|taffe|suis|habite|vis|reside|sommes|bossons|travaillons|habitons)\b[^,:;.?!]*"
+_ASKER = re.compile(  # where they work or live, up to what they ask (« j'habite à Rennes et je voudrais savoir … »)
+    r"\b(?:je|j'|nous)\s*(?:bosse|travaille|taffe|habite|reside|bossons|travaillons|habitons)\s+(?:dans|a|en|au|chez)\b"
+    r"[^,:;.?!]*?(?=\s+(?:et|mais|donc|combien|quel\w*|qui|ou)\b|[,:;.?!]|$)"
 )
 _LINKING = {"les", "des", "aux", "une", "par", "pour"}
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
@@ -121,6 +122,10 @@ _DEFINED_FIRST = re.compile(
     r"(?:veut dire|signifie|designe|c'est|c|est|sont)\s+(?:quoi|koi)\b"  # « la DIACT c koi ? »
 )
 _RELATIVE = re.compile(r"\b(?:avant|apres|depuis|d'ici|des)\s+(?:(?:la fin de |le debut de )?l'annee\s+)?$")
+# « et après 2018 ? », « au-delà de 2012 »: a time after that year, which a passage must reach
+_AFTER_YEAR = re.compile(
+    r"\b(?:apres|au-dela de|post-?)\s*(?:(?:la fin de )?l'annee\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*(?:19|20)?\d\d)"
+)
 # « 2009-2012 », « (de) 2009 à 2012 », « entre 2009 et 2012 », folded: a period, whose bounds are no event of that
 # year, in a question or a passage
 PERIOD_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|a|et)\s*(?:19|20)?\d\d\b")
@@ -258,6 +263,7 @@ class Constraints:
     # Years the question gives as a period's bounds (« pour 2009-2011 », « entre 2009 et 2012 »): a passage's
     # period with those bounds answers; other years asked are events of that year
     period_years: frozenset[str] = frozenset()
+    after_years: frozenset[str] = frozenset()  # « et après 2018 ? »: a passage must speak of a later year
     # « Hormis l'État et la Caisse des dépôts, qui … ? »: the words of who is set aside, folded; not the answer
     set_aside: frozenset[str] = frozenset()
     shares: frozenset[str] = frozenset()  # « les 30 % de projets verts »: percentages named, as figures (« 30 »)
@@ -271,6 +277,7 @@ class Constraints:
             self.shares
             or self.figures
             or self.years
+            or self.after_years
             or self.phases
             or self.names
             or self.generic
@@ -374,6 +381,7 @@ def extract_constraints(
         phases=frozenset(phases_in(folded if _FIGURES.search(folded) else _COMPARED_TO.sub(" ", folded))),
         groups=frozenset(groups_in(folded)),
         period_years=frozenset(y for m in PERIOD_SPAN.finditer(folded) for y in _YEAR.findall(m.group(0))),
+        after_years=frozenset(m.group(1) for m in _AFTER_YEAR.finditer(folded)),
         names=frozenset(names),
         generic=frozenset(generic),
         asked=asked,

@@ -29,15 +29,18 @@ _ABROAD = re.compile(
 _FRENCH_PLACES = re.compile(
     r"\b(?:bretagne|normandie|basse-normandie|haute-normandie|picardie|[iî]le[- ]de[- ]france|corse|limousin"
     r"|franche-comt[eé]|champagne-ardenne|pays[- ]de[- ]la[- ]loire|poitou-charentes|poitou|occitanie"
-    r"|hauts[- ]de[- ]france|grand[- ]est|nouvelle-aquitaine|centre-val[- ]de[- ]loire|guadeloupe|martinique|guyane"
+    r"|hauts[- ]de[- ]france|nouvelle-aquitaine|centre-val[- ]de[- ]loire|guadeloupe|martinique|guyane"
     r"|rennes|brest|quimper|lorient|vannes|saint-malo|caen|rouen|le havre|amiens|reims|strasbourg|mulhouse|nancy"
     r"|metz|grenoble|annecy|chamb[eé]ry|dijon|besan[cç]on|orl[eé]ans|limoges|angers|le mans|perpignan|ajaccio"
     r"|bastia|toulon|avignon|n[iî]mes|la rochelle|angoul[eê]me|bayonne|biarritz|troyes|chartres|versailles|saclay)\b",
     re.IGNORECASE,
 )
+_GRAND_EST = re.compile(r"\bGrand[- ]Est\b")  # not « le plus grand est lequel ? »
 _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
 COMMON_NAMES = {
+    "ecolo",  # « LES PROJETS ECOLO »
+    "ecolos",
     "etat",
     "phase",
     "pole",
@@ -118,7 +121,9 @@ def shouted(question: str) -> bool:
     """Most words capitalised (caps lock, Title Case): capitals no longer tell names from other words.
     The first word does not count: « Où est Aquimer ? » is written as it should be."""
     words = _QUESTION_WORD.findall(question)[1:]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) / 2
+    capitalised = sum(w[0].isupper() for w in words) > len(words) / 2
+    # « c'est quoi Axel One ? »: three words, two of a name; « QUEL EST LE BUDGET ? » in capitals throughout
+    return len(words) >= 3 and capitalised and (len(words) >= 4 or sum(w.isupper() for w in words) > len(words) / 2)
 
 
 _FIRST_WORD = re.compile(r"\s*((?=[\w@]*[A-Za-z])(?=[\w@]*\d)[\w@]{3,})\b")  # « S2E2 »; not « 2010 »
@@ -145,7 +150,9 @@ def names_given(question: str) -> set[str]:
         names.add(first.group(1))  # not « qq1 », SMS for « quelqu'un »
     names = {n for n in names if fold_accents(n) not in COMMON_NAMES}
     foreign = {m.group(0) for m in _ABROAD.finditer(question)}  # « les clusters allemands », written in lower case
-    places = {m.group(0) for m in _FRENCH_PLACES.finditer(question)}
+    # « ile de france » is written « ile-de-france » in a passage, « le havre » without its article
+    places = {re.sub(r"^(?:le|la) ", "", m.group(0)).replace(" ", "-") for m in _FRENCH_PLACES.finditer(question)}
+    places |= {found.replace(" ", "-") for found in _GRAND_EST.findall(question)}
     return names | foreign | places | {m.group(0) for m in _OTHER_POLES.finditer(question)}
 
 

@@ -147,6 +147,9 @@ _NEXT_OR_PREVIOUS = re.compile(
 )
 
 
+_ORDINAL_ALONE = re.compile(
+    r"\b(?:\d+\s*(?:e|eme|ere|er|re)|premiere?|deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme)\b(?!\s+phase)"
+)
 _EDITION = re.compile(
     r"\b(?:\d+\s*(?:e|eme|ere|er|re)|premiere?|deuxieme|troisieme|quatrieme|cinquieme|sixieme)\s+(?!phase)[a-z]{4,}"
 )
@@ -162,6 +165,8 @@ def with_next_phase(question: str, context: str) -> str:
     edition = _EDITION.search(context_folded)  # « la 4e journée de la phase 2 », then « et la suivante ? »: a journée
     if not pointer or len(phases) != 1 or phases_in(folded) or (edition and not pointer.group("noun")):
         return question
+    if _ORDINAL_ALONE.search(folded) and not pointer.group("noun"):
+        return question  # « et la suivante, la cinquième ? »: an edition, which it names
     phase = next(iter(phases)) + (1 if pointer.group("next") else -1)
     word = pointer.start("noun") if pointer.group("noun") else pointer.start(pointer.lastgroup)
     return f"{written[:word]}phase {phase}{written[pointer.end() :]}" if phase > 0 else question

@@ -159,7 +159,10 @@ _ARTICLES = {"la", "le", "les", "l", "une", "un", "des", "du"}
 
 
 # « il est présidé par qui ? », « elle a été lancée par qui ? »: the deed is the participle before « par qui »
-_DONE_PASSIVE = re.compile(r"\b(?:est|sont|etait|etaient|ete|fut)\s+([a-z]{4,})\s+par\s+(?:qui|ki|quel(?:le)?s?\b)")
+_DONE_PASSIVE = re.compile(
+    r"(?:\b(?:est|sont|etait|etaient|ete|fut)\s+(?:[a-z]+ment\s+)?|,\s*)([a-z]{4,})\s+par\s+(?:qui|ki|quel(?:le)?s?)\b"
+    r"|\bpar (?:qui|ki) (?:est|sont|a ete|ont ete|etait)(?:-t)?(?:-(?:il|elle|ils|elles))?\s+([a-z]{4,})"
+)
 
 
 def _light(participle: str) -> bool:
@@ -175,7 +178,8 @@ def deed(folded: str) -> tuple[int, int] | None:
     done = _DONE_BY.search(folded)
     if done is None:
         passive = _DONE_PASSIVE.search(folded)
-        return passive.span(1) if passive and not _light(passive.group(1)) else None
+        group = (passive.lastindex or 1) if passive else 1
+        return passive.span(group) if passive and not _light(passive.group(group)) else None
     charged = _CHARGED_WITH.match(folded, done.start(1))
     if charged:  # « chargé d'évaluer », « chargé de mener l'évaluation »: a light verb says it by its object
         words = [m for m in re.finditer(r"[a-z]{4,}", folded[: done.end()]) if m.start() >= charged.end()]
@@ -191,7 +195,8 @@ def deed(folded: str) -> tuple[int, int] | None:
     if not words or words[0][0] in _NO_DEED:
         return None
     if words[0][0] in _SAID_BY_ITS_OBJECT:
-        objects = [w for w in words[1:3] if w[0] not in _ARTICLES]
+        # « qui a décidé de prolonger la phase ? »: the infinitive after « de »
+        objects = [w for w in words[1:3] if w[0] not in _ARTICLES and not (words[0][0] == "decide" and w[0] == "de")]
         return objects[0][1:] if objects and len(objects[0][0]) >= 4 else None
     return words[0][1:] if len(words[0][0]) >= 4 else None
 

@@ -79,6 +79,7 @@ class QueryAnalysis:
     befell: str | None = None
     origin: str | None = None  # « les dossiers venaient d'où ? »: where things came from, a place (as written)
     happened: str | None = None  # « des pôles ont perdu de l'argent ? »: what did happen, not a rule (as written)
+    whether: str | None = None  # « et ils ont protesté ? »: the deed a yes/no follow-up asks about (as written)
     why: str | None = None  # « pourquoi Sporaltec a perdu son label ? »: a cause asked, as written from « pourquoi »
     findings: bool = False  # « ça a donné quoi l'étude ? », « bilan de l'étude 2012 ? »: what a study found
     total: str | None = None  # « la CDC a mis combien au total ? »: a total, not a figure per project (as written)
@@ -138,7 +139,10 @@ _BREAKDOWN = re.compile(
     r"\b(annee|an|region|pole|projet|secteur|domaine|mois)s? par \1s?\b|\bventil\w*|\brepartition par\b"
 )
 # « comment l'enveloppe est-elle répartie entre les régions ? »: money split among things (with a money word)
-_SPLIT = re.compile(r"\b(?:reparti|partag|divis|distribu)\w*\s+(?:comment\s+)?(?:entre|selon)\b")
+_SPLIT = re.compile(
+    r"\b(?:reparti|partag|divis|distribu)\w*\s+(?:comment\s+)?(?:entre|selon)\b|\breparti\w*\s+comment\s*\??\s*$"
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?:et\s+)?(?:ca|cela|il|elle|ils|elles)\b")  # « et ça a été réparti comment ? »
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
 )
@@ -216,7 +220,8 @@ _LOST = (
     r"|vir(?:e|es|ee|ees|er)"
 )
 _FATE = re.compile(
-    rf"(?P<denied>\b(?:n'|ne )[a-z]+\s+(?:pas|plus|jamais)\s+(?:ete\s+)?|\bpas (?:ete )?|\bnon[- ])?"
+    rf"(?P<denied>\b(?:n'|ne )[a-z]+\s+(?:pas|plus|jamais)\s+(?:[a-z']+\s+){{0,3}}?|(?<!\bne )\bpas (?:ete )?|\bnon[- ]"
+    rf"|\bsans (?:(?:le|la|les|leur|son|sa) )?)?"
     rf"\b(?:(?P<kept>{_KEPT})|(?P<lost>{_LOST}))\b"
 )
 KEPT, LOST = "kept", "lost"
@@ -229,6 +234,19 @@ def fates(folded: str) -> set[str]:
         kept = (fate.group("kept") is not None) != (fate.group("denied") is not None)
         found.add(KEPT if kept else LOST)
     return found
+
+
+# Verbs that say a deed through their object: « ils ont fait appel »
+_LIGHT_VERBS = {"fait", "faite", "faits", "pris", "prise", "mis", "mise", "eu", "eue", "donne", "mene", "menee"}
+_LABELS = re.compile(r"\blabel|\bp[oô]les?\b|\bgroupes?\b|\bgrp\b")  # what a fate is the fate of
+
+
+def _fate_asked(question: str, context: str) -> str | None:
+    """Kept or lost, asked of labels (« combien ont été repêchés ? » after the group 3), by the question proper: not
+    « J'ai lu que six pôles avaient perdu leur label. Combien … ? », nor « la subvention a été virée quand ? »."""
+    asked = fates(fold_accents(_preamble(question)[1]))
+    about_labels = _LABELS.search(fold_accents(f"{question} {context}"))
+    return next(iter(asked)) if len(asked) == 1 and about_labels else None
 
 
 _PLANNED_KINDS = (AnswerType.DATE, AnswerType.PERIOD, AnswerType.AMOUNT, AnswerType.NUMBER)
@@ -277,9 +295,11 @@ def _topic(folded: str, written: str = "") -> tuple[int, int] | None:
     found = _TOPIC.match(folded)
     if not found:
         return _new_subject(folded, written)  # « et l'État ? »
+    word = found.group("subject") or found.group("taken_up")
+    if word in _POINTING_BACK:  # « et la suivante, la cinquième ? »: the next of what was said, no new subject
+        return None
     if found.group("subject"):
         return found.span("subject")
-    word = found.group("taken_up")
     if not found.group("article") and (word in DISCOURSE_WORDS or word.endswith("ment")):
         return None
     return found.span("taken_up")
@@ -339,7 +359,7 @@ def analyse_query(
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     return QueryAnalysis(
-        **_what_the_answer_must_say(question, folded, as_written, kind, fold_accents(context)),
+        **_what_the_answer_must_say(question, folded, as_written, kind, context),
         question=question,
         offices=frozenset(offices_in(question)),
         phrased=frozenset(t for phrase, words in _PHRASES if phrase.search(folded) for t in analyzer.terms(words)),
@@ -476,9 +496,7 @@ def findings_asked(folded: str, kind: AnswerType) -> bool:
     return bool(_OUTCOME.search(folded)) or (kind is AnswerType.OTHER and bool(_FINDINGS_ASKED.search(folded)))
 
 
-def _what_the_answer_must_say(
-    question: str, folded: str, as_written: str, kind: AnswerType, folded_context: str = ""
-) -> dict:
+def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind: AnswerType, context: str = "") -> dict:
     """What the answer must give besides the kind asked: so many names, a ranking, what came of a plan, a
     creation, a figure per thing, « jusqu'au … »; and whether the bot's own opinion is asked."""
     ranking = _RANKING.search(folded)
@@ -501,17 +519,21 @@ def _what_the_answer_must_say(
         "rejected": _written(_REJECTED.search(folded), as_written),
         "outcome": as_written[slice(*outcome_span)] if outcome_span else None,
         "ranking": as_written[slice(*ranking_span)] if ranking_span else None,
-        "cost_of": _cost_of(folded, as_written) if kind is AnswerType.AMOUNT else None,
+        "cost_of": _cost_of(folded, as_written, context) if kind is AnswerType.AMOUNT else None,
         "befell": _befell(folded, as_written) if kind is AnswerType.NAME else None,
         "words_asked": _words_asked(folded, as_written),
         "activity_asked": _activity_asked(folded, as_written),
         "origin": origin_asked(question),
         "happened": _happened(folded, as_written),
+        # « et ça a marché ? » asks what a study found
+        "whether": _whether(folded, as_written)
+        if context and kind is AnswerType.OTHER and not findings_asked(folded, kind)
+        else None,
         # « le truc reproché à Sporaltec ? »: a shortcoming is a cause too, which the fact again does not give
         "why": _why(folded, as_written) if kind in (AnswerType.REASON, AnswerType.SHORTCOMING) else None,
         "findings": findings_asked(folded, kind),
         # « Sporaltec a-t-il gardé son label ? » asks yes or no: « ont perdu leur label » answers it
-        "fate": next(iter(asked)) if kind is not AnswerType.OTHER and len(asked := fates(folded)) == 1 else None,
+        "fate": _fate_asked(question, context) if kind is not AnswerType.OTHER else None,
         # a figure or a time planned, asked, not said before asking (« J'ai lu qu'elle devait initialement s'arrêter
         # en 2011. Qu'est-il advenu … ? »)
         "first_plan": kind in _PLANNED_KINDS and bool(FIRST_PLAN.search(fold_accents(_preamble(question)[1]))),
@@ -523,7 +545,11 @@ def _what_the_answer_must_say(
         or bool(_BREAKDOWN.search(folded))
         or (
             bool(_SPLIT.search(folded))
-            and (speaks_of_money(folded) or speaks_of_money(folded_context))  # « et ça a été réparti comment ? »
+            # « et ça a été réparti comment ? » of the money spoken of before
+            and (
+                speaks_of_money(folded)
+                or (bool(_PRONOUN_SUBJECT.match(folded)) and speaks_of_money(fold_accents(context)))
+            )
             and (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) or "comment" in folded)
         ),
     }
@@ -532,7 +558,7 @@ def _what_the_answer_must_say(
 # « pourquoi … ? », « pk … », « pour quelle raison … »: a cause; not a purpose (« ça sert à quoi ? », said with « pour
 # tester ») nor « pk … c lequel ? », which asks the last question word
 _WHY = re.compile(
-    r"(?<!c'est )\b(pourquoi|pk|pq|pkoi|pourkoi|pour quelles? raisons?|(?<!qui a )(?<!qui )reproch\w*|pour quels? motifs?)\b[^?]*"
+    r"(?<!c'est )\b(pourquoi|pk|pq|pkoi|pourkoi|pour quelles? raisons?|raisons? (?:\w+ )?pour (?:laquelle|lesquelles)|(?<!qui a )(?<!qui )reproch\w*|pour quels? motifs?)\b[^?]*"
 )
 _LAST_QUESTION_WORD = re.compile(
     r"\b(?:lequel|laquelle|lesquel(?:le)?s|quel(?:le)?s?|qui|quand|combien|cb|ou|quoi|koi)\b\W*$"
@@ -546,6 +572,34 @@ def _why(folded: str, as_written: str) -> str | None:
     if not found or _LAST_QUESTION_WORD.search(found.group(0)[len(found.group(1)) :]):
         return None
     return as_written[found.start() : found.end()].strip(" ,;:!")
+
+
+# A yes/no follow-up on a deed: « et ils ont protesté ? », « et ils ont fait appel ? »: whether it happened, which a
+# sentence that does not speak of the deed does not tell
+_WHETHER = re.compile(
+    r"^(?:et\s+)?(?:est-ce qu'?\s*)?(?:ils|elles|il|elle|ca|cela|on)\s+(?:l'|les |leur |lui |en |y )?"
+    r"(?:ont|a|avaient|avait|sont|est|se sont|s'est|s'etaient|s'etait)\s+(?:(?:bien|vraiment|deja|finalement)\s+)?"
+    r"(?:ete\s+)?(?P<deed>[a-z]{4,})(?:\s+(?:de |d'|du |des |la |le |les |l'|un |une )?(?P<object>[a-z]{4,}))?"
+)
+_ANY_QUESTION_WORD = re.compile(
+    r"\b(?:qui|ki|quand|qd|combien|cb|cmb|quoi|koi|ou|comment|pourquoi|pk|quel\w*|lequel\w*|lesquel\w*)\b"
+)
+
+
+def yes_or_no(question: str) -> bool:
+    """The question asks yes or no: no question word (« est-il toujours labellisé après 2010 ? »)."""
+    return _ANY_QUESTION_WORD.search(fold_accents(question)) is None
+
+
+def _whether(folded: str, as_written: str) -> str | None:
+    """The deed, as written, a yes/no follow-up asks whether it happened: « protesté »; « appel » of « ont fait appel »
+    (a light verb says it by its object)."""
+    found = _WHETHER.match(folded)
+    if not found or _ANY_QUESTION_WORD.search(folded):
+        return None
+    light = found.group("deed") in _LIGHT_VERBS
+    group = "object" if light else "deed"
+    return as_written[slice(*found.span(group))] if found.group(group) else None
 
 
 def _happened(folded: str, as_written: str) -> str | None:
@@ -583,6 +637,10 @@ _WORDS_ASKED = re.compile(
     r"|\bqu'est-ce qu'(?:il|elle|ils|elles|on)\s+(?:a|ont|avait|avaient)\s+(dit|declare|raconte)\b"
     r"|\b(?:a|ont|avait|avaient)\s+(dit|declare|raconte)\s+quoi\b"
     r"|\b(?:quels?|quelles?)\s+(?:ont ete|etaient|sont)?\s*(?:les|leurs|ses|ces)?\s*(propos|declarations?)\b"
+    # what someone thought of it: « elles en ont pensé quoi ? », « qu'en pensent les régions ? », « ils ont réagi ? »
+    r"|\b(?:en\s+)?(?:a|ont|avait|avaient)\s+(pense)\s+quoi\b|\ben\s+(pens(?:e|ent|aient|ait))\s+quoi\b"
+    r"|\bqu'en\s+(pens(?:e|ent|aient|ait))\b(?!-(?:tu|vous))|\b(?:ont|a|avaient|avait)\s+(reagi)\b"
+    r"|\b(?:leur|son|sa)\s+(avis|reaction)\b"
 )
 
 
@@ -612,10 +670,36 @@ def _befell(folded: str, as_written: str) -> str | None:
     return as_written[slice(*found.span(1))] if found else None
 
 
-def _cost_of(folded: str, as_written: str) -> str | None:
-    """What a question asks the cost of, as written: « cette étude »."""
+# « et elle a coûté combien ? »: a cost asked of what the turn before spoke of
+# « et ça leur a rapporté combien ? », « ils ont touché combien ? »: what they were given
+_COST_OF_IT = re.compile(
+    r"\b(?:elle|il|ils|elles|ca|cela|on)\s+(?:leur\s+|lui\s+)?(?:a|ont|avait|avaient)\s+"
+    r"(?:coute|coutait|rapporte|touche|recu|verse|donne|file)\b"
+)
+# What the turn before spoke of: its first noun after an article (« l'étude sur la phase 2 … »), or what it counted
+# (« combien de pôles écotech … »)
+_FIRST_NOUN = re.compile(
+    rf"\b({_DETERMINER}(?!premier|premiere|deuxieme|second|seconde|troisieme)[a-z-]{{4,}})"
+    r"|\b(?:combien|cb|cmb) (?:de |d')([a-z-]{4,}(?: [a-z-]{4,})?)"
+)
+
+
+def _cost_of(folded: str, as_written: str, context: str = "") -> str | None:
+    """What a question asks the cost of, as written: « cette étude »; after « l'étude sur la phase 2 elle regardait
+    quoi », « et elle a coûté cmb ? » asks the cost of « l'étude »."""
     found = _COST_OF.search(folded)
-    return as_written[slice(*found.span(found.lastindex or 0))] if found else None
+    if found:
+        return as_written[slice(*found.span(found.lastindex or 0))]
+    if not _COST_OF_IT.search(folded):
+        return None
+    folded_context, context_written = folded_and_written(context)
+    spoken_of = _FIRST_NOUN.search(folded_context)
+    if spoken_of:
+        return context_written[slice(*spoken_of.span(spoken_of.lastindex or 1))]
+    # « c'est quoi Axel One ? » then « et ça a coûté combien ? »: the name, whole
+    named = sorted(names_given(context), key=context.find)
+    whole = re.search(rf"{re.escape(named[0])}(?:\s+[A-ZÀ-Ý][\w@-]*)*", context) if named else None
+    return whole.group(0) if whole else None
 
 
 def _scoped(constraints: Constraints) -> bool:

@@ -70,7 +70,7 @@ _QUESTION_PATTERNS = [
         AnswerType.REASON,  # « pk », « pq », « pkoi » in SMS; not « c'est pourquoi »
         r"(?<!c'est )\b(pourquoi|pk|pq|pkoi|pourkoi)\b|\bpour quelle raison\b|\bdans quel but\b|\ba quoi (sert|servent)\b"
         r"|\bser(?:t|vent|vait|vaient) a quoi\b|\ba quoi (?:ca|cela) ser\w*|\butilite\b"  # « ça sert à quoi ? »
-        r"|\bpour quels? motifs?\b",
+        r"|\bpour quels? motifs?\b|\braisons? (?:\w+ )?pour (?:laquelle|lesquelles)\b",  # « la raison exacte pour laquelle »
     ),
     (AnswerType.EXTENT, r"\bjusqu'(ou|a quel (point|stade|niveau|moment de))\b"),
     (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »
@@ -87,7 +87,8 @@ _QUESTION_PATTERNS = [
     (
         AnswerType.AMOUNT,
         r"\bquel(le)?s? (est |etait |sont |a ete )?(le |la |l')?(montant|somme|budget|enveloppe|cout|prix)\b"
-        r"|\b(combien|cb|cmb) (d'argent|d'euros|de millions|de milliards|coute|coutait|a coute)\b|\bmontant\b"
+        r"|\b(combien|cb|cmb) (d'argent|d'euros|de millions|de milliards|de subventions|de credits|de financements?"
+        r"|coute|coutait|a coute)\b|\bmontant\b"
         rf"|\b(combien|cb|cmb) (de |d')({'|'.join(MONEY_SLANG)})\b(?!-)"  # « combien de thunes », « d'oseille »
         r"|\ble (plus|moins) (d'argent|d'euros|de financements?|de credits|de subventions|d'aides?|de fonds)\b"
         r"|\b(le|la|les) (plus|mieux|moins) (finance|dote)e?s?\b"  # « lequel a touché le plus d'argent ? »
@@ -114,7 +115,7 @@ _QUESTION_PATTERNS = [
     (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
     (
         AnswerType.PLACE,
-        r"^(et )?ou\b|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\b(dans|en) quel(le)? (ville|region)\b",
+        r"^(et )?ou\b(?! en (?:est|etai|sont|sommes))|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\b(dans|en) quel(le)? (ville|region)\b",
     ),
     (
         AnswerType.NAME,
@@ -270,6 +271,8 @@ _WHERE = re.compile(
 )
 
 
+# « on en était où ? », « où en est la phase 2 ? »: how far things had got, no place
+_HOW_FAR = re.compile(r"\boù en (?:est|étai|sont|sommes)|\ben (?:est|étai\w*|sont|sommes) où\b")
 _SMS_WORD = re.compile(r"\b(?:" + "|".join(sorted(SMS_SPELLINGS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
@@ -281,7 +284,11 @@ def answer_type(question: str) -> AnswerType:
     if clause := _CLAUSE_WHEN.search(folded):
         folded = folded[: clause.start(1)]
     lowered = question.strip().lower()
-    if (lowered.startswith("où") or _WHERE.search(lowered)) and "jusqu'où" not in lowered:
+    if (
+        (lowered.startswith("où") or _WHERE.search(lowered))
+        and "jusqu'où" not in lowered
+        and not _HOW_FAR.search(lowered)
+    ):
         return AnswerType.PLACE
     for kind, pattern in _QUESTION_PATTERNS:
         if re.search(pattern, folded):

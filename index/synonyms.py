@@ -14,7 +14,7 @@ from index.french_words import MONEY_SLANG
 _GROUPS = [
     "budget argent financement financer enveloppe crédits fonds montant somme coût dépense euros "
     "milliard millions consacrer affecter dotation subvention aides " + " ".join(MONEY_SLANG),
-    "écotechnologies ecotechs écotechs vertes verts environnement environnementales",
+    "écotechnologies ecotechs écotechs vertes verts environnement environnementales écolo écolos",
     "territoire territoires territoriales territorial régions régional régionaux locales",
     "apporte apporter donne donner offre offrir procure",
     "labos labo laboratoires laboratoire",

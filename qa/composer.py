@@ -96,8 +96,9 @@ class AnswerComposer:
             return Composition(f"{NO_OPINION} {CLOSEST}{marked}", False, citations, "low")
         passage = hits[rank].chunk.text
         before = passage[: max(passage.find(unit.text.strip()), 0)]
+        heading = f"{hits[rank].chunk.title} {hits[rank].chunk.section}"
         mixed = mixed_phases(query, unit.text) + unsaid(
-            query, said, self.retriever.analyzer, self._thesaurus, before=before
+            query, said, self.retriever.analyzer, self._thesaurus, before=before, heading=heading
         )
         if complete and not missing_type and not mixed:
             return Composition(marked, False, citations)

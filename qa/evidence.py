@@ -17,7 +17,7 @@ from index.analysis import fold_accents
 from index.constraints import Constraints, holds_phrase, shares_in, years_of_events
 from index.figures import figures_named
 from index.phases import edition_ordinals, groups_in, phase_periods, phases_in
-from index.query import QueryAnalysis
+from index.query import QueryAnalysis, yes_or_no
 from index.question_type import AnswerType
 from index.retriever import Hit, HybridRetriever
 
@@ -188,7 +188,7 @@ class EvidenceCheck:
         its_phase = {
             year
             for phase, years in self._phase_years.items()
-            if years == c.period_years and (phase in phases or (not phases and phase == SUBJECT_PHASE))
+            if years == c.period_years and phase in phases
             for year in years
         }
         gaps = [
@@ -196,9 +196,19 @@ class EvidenceCheck:
             for y in sorted(c.years - its_phase)
             if (y not in text if y in c.period_years else y not in events) and y not in dated
         ]
+        # « et après 2018 ? » after phase 3 (2013-2018): a passage that speaks of no later year does not say
+        years_spoken = set(_YEAR.findall(text)) | set(dated)
+        gaps += [
+            Gap(f"après {y}", any(later > y for later in self._corpus_years))
+            for y in sorted(c.after_years)
+            # « est-il toujours labellisé après 2010 ? » asks yes or no, answered by what befell it in 2010
+            if not (query.kind is AnswerType.OTHER and yes_or_no(query.question))
+            and not any(spoken > y for spoken in years_spoken)
+        ]
         # « les 30 % de projets verts, c'est atteint ? » is about the sentence that gives 30 %, not 19 %; « 20 % des
-        # aides, c'est juste ? » checks a figure, which the true one answers
-        shares = set() if query.checks_premise else c.shares - shares_in(text)
+        # aides, c'est juste ? » checks a figure, which the true one answers; « les 30 %, ils ont été atteints ou
+        # pas ? » asks what came of the figure named
+        shares = set() if query.checks_premise and not query.outcome else c.shares - shares_in(text)
         gaps += [Gap(f"« {share} % »", share in self._corpus_shares) for share in sorted(shares)]
         # « combien de pôles ont raté l'examen des 18 mois ? »: a passage giving other figures speaks of something
         # else. A caveat, never a refusal on a figure alone: users misremember figures. A figure to check (« y a 77

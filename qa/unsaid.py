@@ -8,7 +8,7 @@ from index.analysis import FrenchAnalyzer, fold_accents
 from index.figures import counts_thing
 from index.phases import group_labels, groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
-from index.query import EMPHASIS, FILLER_WEIGHT, QueryAnalysis
+from index.query import EMPHASIS, FILLER_WEIGHT, QueryAnalysis, fates
 from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in
 from index.synonyms import Thesaurus
 from qa.evidence import SUBJECT_PHASE, Gap
@@ -52,7 +52,11 @@ _AFTER_WHAT_HAPPENED = re.compile(
 )
 # … after what was said of them (« qu'est devenu Sporaltec ensuite ? », « … une fois le label retiré ? »): what befell
 # them is not what came next
-_AFTER_THAT = re.compile(r"\b(?:ensuite|par la suite|aujourd'hui|maintenant|desormais|une fois)\b")
+_AFTER_THAT = (
+    re.compile(  # « ils sont devenus quoi après, ces pôles-là ? »: « après » alone, not « après la publication »
+        r"\b(?:ensuite|par la suite|aujourd'hui|maintenant|desormais|une fois)\b|\bapres\s*(?:[,?!.]|$)"
+    )
+)
 # What befell things, which answers « que sont devenus les 13 pôles du groupe 3 ? » unless the question (or the turn
 # before it) says it already
 _EVENT = re.compile(r"\b(renouvel|perdu|conserv|retir|evalu|labellis|reconfigur)")
@@ -119,12 +123,13 @@ def mixed_phases(query: QueryAnalysis, text: str) -> list[Gap]:
 
 
 def unsaid(
-    query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus: Thesaurus, before: str = ""
+    query: QueryAnalysis, said: str, analyzer: FrenchAnalyzer, thesaurus: Thesaurus, before: str = "", heading: str = ""
 ) -> list[Gap]:
     """What the text quoted must speak of, and does not: the new subject of « et les collectivités, elles
     mettent combien ? » (not the Caisse des Dépôts' 200 000 euros again), the deed of « Qui a évalué la
     phase 3 ? » (not the government launching phase 3), what came of a plan, a creation, a ranking. `before` is
-    what its passage says before it, where the group it goes on about may be named."""
+    what its passage says before it, where the group it goes on about may be named; `heading` its passage's title
+    and section, which may say the deed it is about (« La labellisation de nouveaux pôles »)."""
     said_terms = analyzer.terms(said)
     gaps = []
     # « qui le préside ? » is asked already, as what the passage must carry
@@ -175,6 +180,12 @@ def unsaid(
         gaps += [Gap(f"le groupe {g}", True) for g in sorted(_counted_together(query, groups, folded_said))]
     if query.origin and not names_a_place(said):  # « les 19 dossiers venaient d'où ? »: not « auprès des préfets »
         gaps.append(Gap(f"« {query.origin} »", True, asked=True))
+    # « et ils ont protesté ? »: a sentence that does not speak of it does not say whether they did; a label kept or
+    # lost is said in any words (« ont gardé leur label ? » of « a renouvelé le label de sept »)
+    whether = analyzer.terms(query.whether or "")
+    kept_or_lost = fates(folded_said) and fates(fold_accents(query.whether or ""))
+    if whether and not thesaurus.found_in(whether[0], [*said_terms, *analyzer.terms(heading)]) and not kept_or_lost:
+        gaps.append(Gap(f"« {query.whether} »", True, asked=True))
     if query.happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {query.happened} »", True, asked=True))  # what did happen, where only what could is said
     # the fact again (« ont perdu leur label »), not its cause
@@ -213,6 +224,8 @@ def _says_what_it_does(said: str, name: str) -> bool:
     )
 
 
+# Words that ask why, not what happened: « la raison exacte pour laquelle Sporaltec s'est fait virer »
+_WHY_WORDS = "raison raisons exacte exactement précise précisément motif motifs laquelle lesquelles fait"
 # Share of the question's own words a sentence says again when it states the fact a « pourquoi » is about
 RESTATED = 0.6
 
@@ -221,7 +234,7 @@ def _restates(query: QueryAnalysis, said_terms: list[str], analyzer: FrenchAnaly
     """The sentence says again what the question says happened (« Six pôles ont perdu leur label : Sporaltec … » for
     « pourquoi Sporaltec a perdu son label ? »), not counting what the question sets aside (« hormis l'État »)."""
     own = set(query.own_terms) - set(analyzer.terms(" ".join(query.constraints.set_aside)))
-    own = {t for t in own if query.terms.get(t, 1.0) > FILLER_WEIGHT}
+    own = {t for t in own if query.terms.get(t, 1.0) > FILLER_WEIGHT} - set(analyzer.terms(_WHY_WORDS))
     if "en particulier" in fold_accents(query.question).lower():  # « pourquoi sporaltec en particulier ? »
         own -= set(analyzer.terms("particulier"))
     return bool(own) and sum(thesaurus.found_in(t, said_terms) for t in own) >= RESTATED * len(own)

@@ -3,7 +3,7 @@ import pytest
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import extract_constraints, holds_phrase, years_carried_over
-from index.names import acronyms_defined
+from index.names import acronyms_defined, names_given, shouted
 from index.phases import (
     edition_ordinals,
     group_labels,
@@ -16,7 +16,7 @@ from index.phases import (
 )
 from index.pointers import counts_what_was_said
 from index.query import KEPT, LOST, analyse_query, fates, in_french
-from index.question_type import AnswerType
+from index.question_type import AnswerType, answer_type
 
 A = FrenchAnalyzer()
 
@@ -875,3 +875,108 @@ def test_a_shortcoming_of_a_named_thing_is_a_cause_asked():
     reproach = analyse_query("c'était quoi le truc reproché à Sporaltec pour qu'on lui retire le label ?", A, set())
     assert reproach.why == "reproché à Sporaltec pour qu'on lui retire le label"
     assert analyse_query("Qui a reproché aux pôles leur manque de résultats ?", A, set()).why is None
+
+
+def test_a_yes_no_follow_up_asks_whether_a_deed_happened():
+    before = "Quels pôles ont perdu leur label ?"
+    assert analyse_query("et ils ont protesté ?", A, set(), context=before).whether == "protesté"
+    # a light verb says the deed by its object
+    appeal = analyse_query("Et est-ce qu'ils ont fait appel de cette décision ?", A, set(), context=before)
+    assert appeal.whether == "appel"
+    assert analyse_query("et ils ont protesté pourquoi ?", A, set(), context=before).whether is None  # a reason
+    assert analyse_query("et ça a marché ?", A, set(), context=before).whether is None  # what a study found
+    assert analyse_query("Sporaltec a-t-il protesté ?", A, set()).whether is None  # a question of its own
+
+
+def test_a_cost_asked_of_what_the_turn_before_spoke_of():
+    study = analyse_query("et elle a couté cmb ?", A, set(), context="l'etude sur la phase 2 elle regardait quoi")
+    assert study.cost_of == "l'etude"
+    axel = analyse_query("et ça a coûté combien au final ?", A, set(), context="c'est quoi Axel One ?")
+    assert axel.cost_of == "Axel One"
+    assert (
+        analyse_query("et ça a coûté combien ?", A, set(), context="Qui a évalué la première phase ?").cost_of is None
+    )
+
+
+def test_what_someone_thought_is_words_asked():
+    assert analyse_query("et les régions, elles en ont pensé quoi ?", A, set()).words_asked == "pensé"
+    assert analyse_query("qu'en pensent les régions ?", A, set()).words_asked == "pensent"
+    assert analyse_query("et ils ont réagi comment ?", A, set()).words_asked == "réagi"
+    mine = analyse_query("qu'en penses-tu ?", A, set())
+    assert mine.words_asked is None and mine.opinion  # the bot's own opinion
+
+
+def test_a_reason_asked_as_the_reason_for_which():
+    reason = analyse_query("c'était quoi la raison exacte pour laquelle Sporaltec s'est fait virer ?", A, set())
+    assert reason.kind is AnswerType.REASON and reason.why.startswith("raison exacte pour laquelle")
+
+
+def test_a_short_question_naming_a_two_word_name_is_not_shouted():
+    assert not shouted("c'est quoi Axel One ?") and {"Axel", "One"} <= names_given("c'est quoi Axel One ?")
+    assert shouted("QUEL EST LE BUDGET ?") and shouted("Quel Est Le Budget De La Phase ?")
+
+
+def test_a_time_after_a_year_is_asked_of_later_years():
+    assert extract_constraints("et après 2018 ?", A).after_years == {"2018"}
+    assert extract_constraints("au-delà de 2012, quel budget ?", A).after_years == {"2012"}
+    assert not extract_constraints("entre 2009 et 2012 ?", A).after_years
+    assert not extract_constraints("après 2009-2011, quelle période ?", A).after_years  # a period's bound
+    assert "2018" not in extract_constraints("et après 2018 ?", A).years  # no event of that year asked
+
+
+def test_names_fates_deeds_and_splits_in_harder_phrasings():
+    # the asker's own clause holds where they work or live, not what they ask
+    for asked in (
+        "Je suis curieux de savoir combien de pôles il y a en Bretagne ?",
+        "j'habite à Rennes et je voudrais savoir combien de pôles en Bretagne ?",
+        "Je travaille sur les pôles de Bretagne, combien ont gardé leur label ?",
+    ):
+        assert "Bretagne" in extract_constraints(asked, A).names, asked
+    # places over several words as a passage writes them; « grand est » in ordinary French names nothing
+    assert "ile-de-france" in extract_constraints("combien de pôles en ile de france ?", A).names
+    assert not extract_constraints("Parmi les pôles mondiaux, le plus grand est lequel ?", A).names
+    assert "Grand-Est" in extract_constraints("un pôle dans le Grand Est ?", A).names
+    # denials a few words away, « sans »
+    assert fates("qui n'ont pas encore ete reconduits") == {LOST}
+    assert fates("n'ont pas vu leur label renouvele") == {LOST}
+    assert fates("sans renouvellement du label") == {LOST}
+    # a fate of labels, asked by the question proper
+    assert analyse_query("La subvention a été virée quand ?", A, set()).fate is None
+    told = "J'ai lu que six pôles avaient perdu leur label. Combien de pôles ont été labellisés en 2005 ?"
+    assert analyse_query(told, A, set()).fate is None
+    # « décidé de prolonger », passives in other orders
+    assert analyse_query("qui a décidé de prolonger la phase ?", A, set()).done_word == "prolonger"
+    for passive in (
+        "il est actuellement présidé par qui ?",
+        "par qui est-il présidé ?",
+        "Minalogic, présidé par qui ?",
+    ):
+        assert analyse_query(passive, A, set()).done_word == "présidé", passive
+    # the money before is split only when the follow-up speaks of it by a pronoun
+    budget = "Quel était le budget de la phase 2 ?"
+    assert analyse_query("Et ça a été réparti comment ?", A, set(), context=budget).per_unit
+    assert not analyse_query(
+        "Et les pôles sont répartis comment entre les régions ?", A, set(), context=budget
+    ).per_unit
+
+
+def test_a_sum_given_to_the_things_counted_before():
+    given = analyse_query(
+        "Et ça leur a rapporté combien de subventions ?", A, set(), context="Combien de pôles écotech ont été retenus ?"
+    )
+    assert given.kind is AnswerType.AMOUNT and given.cost_of == "pôles écotech"
+
+
+def test_how_far_things_had_got_is_no_place():
+    assert answer_type("et avant, en phase 1, on en était où ?") is not AnswerType.PLACE
+    assert answer_type("où en est la phase 2 ?") is not AnswerType.PLACE
+    assert answer_type("où est basé Energivie ?") is AnswerType.PLACE
+
+
+def test_the_next_one_named_by_its_ordinal_is_an_edition_not_a_phase():
+    context = "elle s'est tenue où la réunion qui a lancé Pôles 2.0 ?"
+    fifth = analyse_query("et la suivante, la cinquième ?", A, set(), context=context)
+    assert "phase 3" not in fifth.question and fifth.topic is None
+    assert (
+        "phase 3" in analyse_query("et pour la suivante ?", A, set(), context="Quel budget pour la phase 2 ?").question
+    )

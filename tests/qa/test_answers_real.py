@@ -1203,3 +1203,72 @@ def test_a_phase_named_by_its_period_is_that_phase(real_service):
     target = real_service.ask("Quel pourcentage de projets verts le gouvernement visait-il pour la période 2009-2012 ?")
     assert target.confidence == "high" and "30 %" in target.answer
     assert real_service.ask("Quel budget pour la période 2013-2018 ?").confidence == "low"
+
+
+@pytest.mark.parametrize(
+    "first, then",
+    [
+        # whether they protested: the sentence saying they lost their label does not say
+        ("c quoi les poles du groupe 3 qui ont perdu leur label", "et ils ont protesté ?"),
+        # what the regions thought of it: no sentence reports it
+        ("Qui a annoncé la prolongation d'un an de la deuxième phase ?", "et les régions, elles en ont pensé quoi ?"),
+        # the cost of what was spoken of: not the 1,5 milliard of the phase
+        ("l'etude sur la phase 2 elle regardait quoi", "et elle a couté cmb ?"),
+        ("c'est quoi Axel One ?", "et ça a coûté combien au final ?"),
+        # what became of them afterwards: not their losing the label again
+        (
+            "Combien de pôles se sont fait retirer leur label en mai 2010 ?",
+            "et ils sont devenus quoi après, ces pôles-là ?",
+        ),
+        # after phase 3 (2013-2018): no document speaks of a later year
+        ("phase 3 ça va de quand à quand ?", "et après 2018 ?"),
+        # the money the new pôles got: not the 1,5 milliard of the phase
+        ("Combien de pôles écotech ont été retenus en mai 2010 ?", "Et ça leur a rapporté combien de subventions ?"),
+    ],
+)
+def test_a_follow_up_the_documents_do_not_answer_gets_the_caveat(real_service, first, then):
+    asked = real_service.ask(first)
+    answer = real_service.ask(then, asked.conversation_id)
+    assert answer.refused or answer.confidence == "low"
+
+
+@pytest.mark.parametrize(
+    "first, then, phrase",
+    [
+        # the label kept, in other words
+        ("Combien de pôles du groupe 3 ?", "et ils ont gardé leur label ?", "renouvelé le label de sept"),
+        # « ça a marché ? » asks what the study found
+        ("qui a évalué la phase 2 ?", "et ça a marché ?", "retombées économiques"),
+        # « on en était où ? » asks how far, not where
+        (
+            "Pendant Pôles 2.0, le gouvernement visait quelle proportion de projets durables ?",
+            "et avant, en phase 1, on en était où ?",
+            "19 %",
+        ),
+        # « la suivante, la cinquième » is the fifth journée, not the next phase
+        (
+            "elle s'est tenue où la réunion qui a lancé Pôles 2.0 ?",
+            "et la suivante, la cinquième ?",
+            "organisée à Paris",
+        ),
+    ],
+)
+def test_a_follow_up_the_documents_answer_in_everyday_words(real_service, first, then, phrase):
+    asked = real_service.ask(first)
+    answer = real_service.ask(then, asked.conversation_id)
+    assert answer.confidence == "high" and phrase in answer.answer
+
+
+def test_reasons_targets_capitals_and_yes_no_in_everyday_words(real_service):
+    # a reason asked as « la raison pour laquelle »: the fact again is not it
+    reason = real_service.ask("c'était quoi la raison exacte pour laquelle Sporaltec s'est fait virer ?")
+    assert reason.refused or reason.confidence == "low"
+    # a target named, whether it was reached: not the target again
+    reached = real_service.ask("et du coup l'objectif des 30 % de projets durables, il a été atteint en 2012 ou pas ?")
+    assert reached.confidence == "low"
+    # « ECOLO » in capitals is everyone's word, no name
+    green = real_service.ask("LES PROJETS ECOLO CA PESAIT COMBIEN PENDANT LA PHASE 1 ET ILS VISAIENT QUOI ENSUITE")
+    assert not green.refused and "19 %" in green.answer
+    # yes or no, « toujours labellisé après 2010 ? »: answered by what befell it in 2010
+    poitiers = real_service.ask("le pôle de Poitiers sur les transports est-il toujours labellisé après 2010 ?")
+    assert poitiers.confidence == "high" and "Poitiers" in poitiers.answer

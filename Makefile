@@ -18,6 +18,7 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-dev-25.jsonl tests/data/eval/questions-dev-26.jsonl \
              tests/data/eval/questions-dev-27.jsonl tests/data/eval/questions-dev-28.jsonl \
              tests/data/eval/questions-dev-29.jsonl tests/data/eval/questions-dev-30.jsonl \
+             tests/data/eval/questions-dev-31.jsonl tests/data/eval/questions-dev-32.jsonl \
              tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl \
              tests/data/eval/questions-heldout-3.jsonl tests/data/eval/questions-heldout-4.jsonl \
              tests/data/eval/questions-heldout-5.jsonl tests/data/eval/questions-heldout-6.jsonl \

@@ -313,6 +313,8 @@ HELDOUT_FLOORS = {
     "questions-heldout-21": (0.93, 0.93, 0.93, 0.063, 0.69, 0.75),  # fourteenth session: held-out-18's brief, short
     "questions-heldout-22": (0.94, 0.94, 0.94, 0.12, 0.81, 0.83),  # fifteenth session: held-out-17's brief
     "questions-heldout-23": (0.83, 0.83, 0.83, 0.17, 0.75, 0.7),  # fifteenth session: conversations, near-heavy
+    "questions-heldout-24": (0.83, 0.83, 0.83, 0.17, 0.71, 0.84),  # sixteenth session: conversations first
+    "questions-heldout-25": (0.82, 0.94, 0.82, 0.06, 0.54, 0.88),  # sixteenth session: everyday words, near traps
 }
 
 

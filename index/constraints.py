@@ -25,7 +25,8 @@ _SET_ASIDE = re.compile(
 # The asker speaking of themselves: « je bosse dans un pôle en Bretagne, … », « moi j'habite à Rennes » — where they are,
 # not what the answer must carry
 _ASKER = re.compile(  # where they work or live, up to what they ask (« j'habite à Rennes et je voudrais savoir … »)
-    r"\b(?:je|j'|nous)\s*(?:bosse|travaille|taffe|habite|reside|bossons|travaillons|habitons)\s+(?:dans|a|en|au|chez)\b"
+    r"\b(?:je|j'|nous)\s*(?:(?:bosse|travaille|taffe|suis|vis|sommes|bossons|travaillons)\s+(?:dans|a|en|au|chez)\b"
+    r"|(?:habite|reside|habitons)\b)"
     r"[^,:;.?!]*?(?=\s+(?:et|mais|donc|combien|quel\w*|qui|ou)\b|[,:;.?!]|$)"
 )
 _LINKING = {"les", "des", "aux", "une", "par", "pour"}
@@ -121,7 +122,9 @@ _DEFINED_FIRST = re.compile(
     r"([\w@'-]+(?:\.\d+)?(?:\s+[\w@'-]+(?:\.\d+)?){0,3}?)\s*[»\"”]?\s*,?\s+(?:ca\s+|c'\s*)?"
     r"(?:veut dire|signifie|designe|c'est|c|est|sont)\s+(?:quoi|koi)\b"  # « la DIACT c koi ? »
 )
-_RELATIVE = re.compile(r"\b(?:avant|apres|depuis|d'ici|des)\s+(?:(?:la fin de |le debut de )?l'annee\s+)?$")
+_RELATIVE = re.compile(
+    r"(?:\b(?:avant|apres|depuis|d'ici|des|au-dela de)\s+|\bpost-?)(?:(?:la fin de |le debut de )?l'annee\s+)?$"
+)
 # « et après 2018 ? », « au-delà de 2012 »: a time after that year, which a passage must reach
 _AFTER_YEAR = re.compile(
     r"\b(?:apres|au-dela de|post-?)\s*(?:(?:la fin de )?l'annee\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*(?:19|20)?\d\d)"

@@ -151,7 +151,10 @@ def names_given(question: str) -> set[str]:
     names = {n for n in names if fold_accents(n) not in COMMON_NAMES}
     foreign = {m.group(0) for m in _ABROAD.finditer(question)}  # « les clusters allemands », written in lower case
     # « ile de france » is written « ile-de-france » in a passage, « le havre » without its article
-    places = {re.sub(r"^(?:le|la) ", "", m.group(0)).replace(" ", "-") for m in _FRENCH_PLACES.finditer(question)}
+    places = {
+        re.sub(r"^(?:le|la) ", "", m.group(0), flags=re.IGNORECASE).replace(" ", "-")
+        for m in _FRENCH_PLACES.finditer(question)
+    }
     places |= {found.replace(" ", "-") for found in _GRAND_EST.findall(question)}
     return names | foreign | places | {m.group(0) for m in _OTHER_POLES.finditer(question)}
 

@@ -140,9 +140,11 @@ _BREAKDOWN = re.compile(
 )
 # « comment l'enveloppe est-elle répartie entre les régions ? »: money split among things (with a money word)
 _SPLIT = re.compile(
-    r"\b(?:reparti|partag|divis|distribu)\w*\s+(?:comment\s+)?(?:entre|selon)\b|\breparti\w*\s+comment\s*\??\s*$"
+    r"\b(?:reparti|partag|divis|distribu)\w*\s+(?:comment\s+)?(?:entre|selon)\b|\breparti\w*\s+comment\s*\??\s*$|\bcomment (?:ca|cela|il|elle) a ete reparti"
 )
-_PRONOUN_SUBJECT = re.compile(r"^(?:et\s+)?(?:ca|cela|il|elle|ils|elles)\b")  # « et ça a été réparti comment ? »
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:et\s+)?(?:comment\s+)?(?:ca|cela|il|elle|ils|elles|c'(?:est|etait))\b"
+)  # « et ça a été réparti comment ? »
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
 )
@@ -220,7 +222,7 @@ _LOST = (
     r"|vir(?:e|es|ee|ees|er)"
 )
 _FATE = re.compile(
-    rf"(?P<denied>\b(?:n'|ne )[a-z]+\s+(?:pas|plus|jamais)\s+(?:[a-z']+\s+){{0,3}}?|(?<!\bne )\bpas (?:ete )?|\bnon[- ]"
+    rf"(?P<denied>\b(?:n'|ne )[a-z]+\s+(?:pas|plus|jamais)\s+(?:(?:ete|pu|su|vu|vraiment|encore|leur|leurs|son|sa|le|la|les|label|labels)\s+){{0,3}}|(?<!\bne )\bpas (?:ete )?|\bnon[- ]"
     rf"|\bsans (?:(?:le|la|les|leur|son|sa) )?)?"
     rf"\b(?:(?P<kept>{_KEPT})|(?P<lost>{_LOST}))\b"
 )
@@ -238,15 +240,17 @@ def fates(folded: str) -> set[str]:
 
 # Verbs that say a deed through their object: « ils ont fait appel »
 _LIGHT_VERBS = {"fait", "faite", "faits", "pris", "prise", "mis", "mise", "eu", "eue", "donne", "mene", "menee"}
-_LABELS = re.compile(r"\blabel|\bp[oô]les?\b|\bgroupes?\b|\bgrp\b")  # what a fate is the fate of
+_LABELS = re.compile(r"\blabel|\bgroupes?\b|\bgrp\b")  # what a fate is the fate of
+_LABELS_ONLY = re.compile(r"\b(?:recondu|repech|renouvel|delabel|declass)")  # fates only labels have
 
 
 def _fate_asked(question: str, context: str) -> str | None:
     """Kept or lost, asked of labels (« combien ont été repêchés ? » after the group 3), by the question proper: not
     « J'ai lu que six pôles avaient perdu leur label. Combien … ? », nor « la subvention a été virée quand ? »."""
-    asked = fates(fold_accents(_preamble(question)[1]))
-    about_labels = _LABELS.search(fold_accents(f"{question} {context}"))
-    return next(iter(asked)) if len(asked) == 1 and about_labels else None
+    proper = fold_accents(_preamble(question)[1])
+    asked = fates(proper)
+    about_labels = _LABELS.search(f"{proper} {fold_accents(context)}") or _LABELS_ONLY.search(proper)
+    return next(iter(asked)) if len(asked) == 1 and about_labels and not speaks_of_money(proper) else None
 
 
 _PLANNED_KINDS = (AnswerType.DATE, AnswerType.PERIOD, AnswerType.AMOUNT, AnswerType.NUMBER)
@@ -578,11 +582,13 @@ def _why(folded: str, as_written: str) -> str | None:
 # sentence that does not speak of the deed does not tell
 _WHETHER = re.compile(
     r"^(?:et\s+)?(?:est-ce qu'?\s*)?(?:ils|elles|il|elle|ca|cela|on)\s+(?:l'|les |leur |lui |en |y )?"
-    r"(?:ont|a|avaient|avait|sont|est|se sont|s'est|s'etaient|s'etait)\s+(?:(?:bien|vraiment|deja|finalement)\s+)?"
-    r"(?:ete\s+)?(?P<deed>[a-z]{4,})(?:\s+(?:de |d'|du |des |la |le |les |l'|un |une )?(?P<object>[a-z]{4,}))?"
+    r"(?:ont|a|avaient|avait|sont|est|se sont|s'est|s'etaient|s'etait)\s+"
+    r"(?:(?:bien|vraiment|deja|finalement|toujours|encore|tous|toutes|jamais|aussi|meme)\s+)*"
+    r"(?:ete\s+)?(?P<deed>[a-z]{4,}|eu|mis|pris)(?:\s+(?:de |d'|du |des |la |le |les |l'|un |une )?(?P<object>[a-z]{4,}))?"
 )
 _ANY_QUESTION_WORD = re.compile(
-    r"\b(?:qui|ki|quand|qd|combien|cb|cmb|quoi|koi|ou|comment|pourquoi|pk|quel\w*|lequel\w*|lesquel\w*)\b"
+    r"\b(?:qui|ki|quand|qd|combien|cb|cmb|quoi|koi|comment|pourquoi|pk|quel\w*|lequel\w*|lesquel\w*)\b"
+    r"|\bou\b(?!\s+(?:pas|non|bien|alors)\b)"  # « ou pas ? » asks yes or no
 )
 
 
@@ -637,10 +643,12 @@ _WORDS_ASKED = re.compile(
     r"|\bqu'est-ce qu'(?:il|elle|ils|elles|on)\s+(?:a|ont|avait|avaient)\s+(dit|declare|raconte)\b"
     r"|\b(?:a|ont|avait|avaient)\s+(dit|declare|raconte)\s+quoi\b"
     r"|\b(?:quels?|quelles?)\s+(?:ont ete|etaient|sont)?\s*(?:les|leurs|ses|ces)?\s*(propos|declarations?)\b"
-    # what someone thought of it: « elles en ont pensé quoi ? », « qu'en pensent les régions ? », « ils ont réagi ? »
+    # what someone thought of it, when nothing else is asked: « elles en ont pensé quoi ? », « qu'en pensent les
+    # régions ? », « ils ont réagi ? » (not « a rendu son avis quand ? », « qui a réagi en premier ? »)
     r"|\b(?:en\s+)?(?:a|ont|avait|avaient)\s+(pense)\s+quoi\b|\ben\s+(pens(?:e|ent|aient|ait))\s+quoi\b"
-    r"|\bqu'en\s+(pens(?:e|ent|aient|ait))\b(?!-(?:tu|vous))|\b(?:ont|a|avaient|avait)\s+(reagi)\b"
-    r"|\b(?:leur|son|sa)\s+(avis|reaction)\b"
+    r"|\bqu'en\s+(pens(?:e|ent|aient|ait))\b(?!-(?:tu|vous))"
+    r"|(?<!\bqui )\b(?:ont|a|avaient|avait)\s+(reagi)\b(?![^?]*\b(?:quand|qui|ou|combien)\b)"
+    r"|\b(?:leur|son|sa)\s+(avis|reaction)\b(?![^?]*\b(?:quand|qui|ou|combien)\b)"
 )
 
 

@@ -115,7 +115,7 @@ _QUESTION_PATTERNS = [
     (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
     (
         AnswerType.PLACE,
-        r"^(et )?ou\b(?! en (?:est|etai|sont|sommes))|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\b(dans|en) quel(le)? (ville|region)\b",
+        r"^(et )?ou\b(?! (?:on )?en (?:est|etai|sont|sommes))|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\b(dans|en) quel(le)? (ville|region)\b",
     ),
     (
         AnswerType.NAME,
@@ -272,7 +272,7 @@ _WHERE = re.compile(
 
 
 # « on en était où ? », « où en est la phase 2 ? »: how far things had got, no place
-_HOW_FAR = re.compile(r"\boù en (?:est|étai|sont|sommes)|\ben (?:est|étai\w*|sont|sommes) où\b")
+_HOW_FAR = re.compile(r"\boù (?:on )?en (?:est|étai|sont|sommes)|\ben (?:est|étai\w*|sont|sommes) où\b")
 _SMS_WORD = re.compile(r"\b(?:" + "|".join(sorted(SMS_SPELLINGS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 

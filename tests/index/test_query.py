@@ -980,3 +980,27 @@ def test_the_next_one_named_by_its_ordinal_is_an_edition_not_a_phase():
     assert (
         "phase 3" in analyse_query("et pour la suivante ?", A, set(), context="Quel budget pour la phase 2 ?").question
     )
+
+
+def test_yes_no_follow_ups_fates_and_thoughts_read_narrowly():
+    before = "Combien de pôles ont perdu leur label en 2008 ?"
+    assert analyse_query("et ils ont protesté ou pas ?", A, set(), context=before).whether == "protesté"
+    assert analyse_query("et ils sont toujours labellisés ?", A, set(), context=before).whether == "labellisés"
+    assert analyse_query("et ils ont mis un recours ?", A, set(), context=before).whether == "recours"
+    # a denial reaches its own verb only
+    assert fates("les poles qui n'ont pas proteste ont perdu leur label") == {LOST}
+    # no fate of a sum
+    assert analyse_query("combien ont perdu leur financement ?", A, set()).fate is None
+    money = "Combien a touché le pôle Mer Bretagne ?"
+    assert analyse_query("et la subvention, elle a été virée quand ?", A, set(), context=money).fate is None
+    # what someone thought, when nothing else is asked
+    assert analyse_query("le comité a rendu son avis quand ?", A, set()).words_asked is None
+    assert analyse_query("qui a réagi en premier ?", A, set()).words_asked is None
+    # « au-delà de 2012 », « post-2018 »: no event of that year
+    assert not extract_constraints("au-delà de 2012 ?", A).years
+    assert extract_constraints("post-2018 ça donne quoi ?", A).after_years == {"2018"}
+    budget = "Quel était le budget de la phase 2 ?"
+    assert analyse_query("comment ça a été réparti ?", A, set(), context=budget).per_unit
+    assert analyse_query("et c'est réparti comment ?", A, set(), context=budget).per_unit
+    assert not extract_constraints("je suis à Rennes, quels pôles ?", A).names
+    assert answer_type("où on en est ?") is not AnswerType.PLACE

@@ -165,7 +165,7 @@ _DONE_PASSIVE = re.compile(
 )
 
 
-def _light(participle: str) -> bool:
+def light_verb(participle: str) -> bool:
     """« faite », « menée », « décidé »: a light verb, which says the deed only through its object."""
     stems = {re.sub(r"e$", "", w) for w in _SAID_BY_ITS_OBJECT}
     return participle in _SAID_BY_ITS_OBJECT or re.sub(r"(?:ee|ees|e|es|s)$", "", participle) in stems
@@ -179,7 +179,7 @@ def deed(folded: str) -> tuple[int, int] | None:
     if done is None:
         passive = _DONE_PASSIVE.search(folded)
         group = (passive.lastindex or 1) if passive else 1
-        return passive.span(group) if passive and not _light(passive.group(group)) else None
+        return passive.span(group) if passive and not light_verb(passive.group(group)) else None
     charged = _CHARGED_WITH.match(folded, done.start(1))
     if charged:  # « chargé d'évaluer », « chargé de mener l'évaluation »: a light verb says it by its object
         words = [m for m in re.finditer(r"[a-z]{4,}", folded[: done.end()]) if m.start() >= charged.end()]

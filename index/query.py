@@ -24,6 +24,7 @@ from index.pointers import (
     deed,
     folded_and_written,
     leans_on_earlier_turn,
+    light_verb,
     with_ordinal_noun,
 )
 from index.question_type import (
@@ -142,9 +143,9 @@ _BREAKDOWN = re.compile(
 _SPLIT = re.compile(
     r"\b(?:reparti|partag|divis|distribu)\w*\s+(?:comment\s+)?(?:entre|selon)\b|\breparti\w*\s+comment\s*\??\s*$|\bcomment (?:ca|cela|il|elle) a ete reparti"
 )
-_PRONOUN_SUBJECT = re.compile(
+_SPOKEN_OF_BEFORE = re.compile(
     r"^(?:et\s+)?(?:comment\s+)?(?:ca|cela|il|elle|ils|elles|c'(?:est|etait))\b"
-)  # « et ça a été réparti comment ? »
+)  # a subject that stands for what the turn before spoke of: « et ça a été réparti comment ? »
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
 )
@@ -238,8 +239,6 @@ def fates(folded: str) -> set[str]:
     return found
 
 
-# Verbs that say a deed through their object: « ils ont fait appel »
-_LIGHT_VERBS = {"fait", "faite", "faits", "pris", "prise", "mis", "mise", "eu", "eue", "donne", "mene", "menee"}
 _LABELS = re.compile(r"\blabel|\bgroupes?\b|\bgrp\b")  # what a fate is the fate of
 _LABELS_ONLY = re.compile(r"\b(?:recondu|repech|renouvel|delabel|declass)")  # fates only labels have
 
@@ -552,7 +551,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
             # « et ça a été réparti comment ? » of the money spoken of before
             and (
                 speaks_of_money(folded)
-                or (bool(_PRONOUN_SUBJECT.match(folded)) and speaks_of_money(fold_accents(context)))
+                or (bool(_SPOKEN_OF_BEFORE.match(folded)) and speaks_of_money(fold_accents(context)))
             )
             and (kind in (AnswerType.AMOUNT, AnswerType.NUMBER) or "comment" in folded)
         ),
@@ -603,7 +602,7 @@ def _whether(folded: str, as_written: str) -> str | None:
     found = _WHETHER.match(folded)
     if not found or _ANY_QUESTION_WORD.search(folded):
         return None
-    light = found.group("deed") in _LIGHT_VERBS
+    light = light_verb(found.group("deed"))
     group = "object" if light else "deed"
     return as_written[slice(*found.span(group))] if found.group(group) else None
 

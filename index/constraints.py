@@ -129,6 +129,12 @@ _RELATIVE = re.compile(
 _AFTER_YEAR = re.compile(
     r"\b(?:apres|au-dela de|post-?)\s*(?:(?:la fin de )?l'annee\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*(?:19|20)?\d\d)"
 )
+# « aujourd'hui », « en ce moment », « le président actuel »: the present, of which documents ending years ago say
+# nothing; « maintenant » is often the time the turn before spoke of (« y a 77 pôles maintenant ? » after the CIADT)
+_NOW = re.compile(
+    r"\b(?:aujourd'?hui|auj|actuel(?:le)?s?|actuellement|en ce moment|de nos jours|a l'heure actuelle|a ce jour"
+    r"|a present|ces temps-ci|cette annee)\b"
+)
 # « 2009-2012 », « (de) 2009 à 2012 », « entre 2009 et 2012 », folded: a period, whose bounds are no event of that
 # year, in a question or a passage
 PERIOD_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–]|a|et)\s*(?:19|20)?\d\d\b")
@@ -267,6 +273,7 @@ class Constraints:
     # period with those bounds answers; other years asked are events of that year
     period_years: frozenset[str] = frozenset()
     after_years: frozenset[str] = frozenset()  # « et après 2018 ? »: a passage must speak of a later year
+    now: str | None = None  # « en ce moment », as written: the present is asked, which no passage speaks of
     # « Hormis l'État et la Caisse des dépôts, qui … ? »: the words of who is set aside, folded; not the answer
     set_aside: frozenset[str] = frozenset()
     shares: frozenset[str] = frozenset()  # « les 30 % de projets verts »: percentages named, as figures (« 30 »)
@@ -281,6 +288,7 @@ class Constraints:
             or self.figures
             or self.years
             or self.after_years
+            or self.now
             or self.phases
             or self.names
             or self.generic
@@ -296,16 +304,17 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
     Avenia » → dirige. A passage naming Team2 but not its address does not answer."""
     target = rf"\s*(?:{_NAMED_KINDS}\s+)?{re.escape(name)}\b"
     # « le numéro de téléphone du », « l'adresse du site web du »
-    article = r"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z']+){0,3}?\s+(?:du|de la|de l'|des|de|d')"
+    article = r"\b(?:le|la|les|l')\s*([a-z][a-z-]+)(?:\s+[a-z']+){0,3}?\s+(?:du|de la|de l'|des|de|d'|d(?= ))"
     match = re.search(article + target, folded)
     match = match or re.search(rf"\b(?:qui|ki)\s+([a-z]+)\s+(?:(?:le|la|les|l')\s*)?{target}", folded)
     # « quelles entreprises sont membres du pôle DREAM ? », « qui est président du pôle Aquimer ? »
-    copula = r"\b(?:sont|est|etait|etaient|sera|seront|c'est)\s+([a-z][a-z-]+)\s+(?:du|de la|de l'|des|de|d')"
+    copula = r"\b(?:sont|est|etait|etaient|sera|seront|c'est)\s+([a-z][a-z-]+)\s+(?:du|de la|de l'|des|de|d'|d(?= ))"
     match = match or re.search(copula + target, folded)
     # « adresse du pole avenia ? », typed without an article
     # « adresse du siège du pôle Aquimer ? »
     first = re.search(
-        r"^(?:et\s+)?([a-z]+)\s+(?:(?:du|de la|de l'|des|de|d')\s*[a-z]+\s+)?(?:du|de la|de l'|des|de|d')" + target,
+        r"^(?:et\s+)?([a-z]+)\s+(?:(?:du|de la|de l'|des|de|d'|d(?= ))\s*[a-z]+\s+)?(?:du|de la|de l'|des|de|d'|d(?= ))"
+        + target,
         folded,
     )
     match = match or (first if first and first.group(1) not in _ANYTHING_ASKED else None)
@@ -385,6 +394,7 @@ def extract_constraints(
         groups=frozenset(groups_in(folded)),
         period_years=frozenset(y for m in PERIOD_SPAN.finditer(folded) for y in _YEAR.findall(m.group(0))),
         after_years=frozenset(m.group(1) for m in _AFTER_YEAR.finditer(folded)),
+        now=as_written[now.start() : now.end()] if (now := _NOW.search(folded)) else None,
         names=frozenset(names),
         generic=frozenset(generic),
         asked=asked,

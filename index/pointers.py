@@ -47,8 +47,16 @@ _LEADING_PRONOUN = re.compile(
     r"|parait\b|suffit\b)[a-z](?![^,]*,\s*(?:le|la|les|l')\s*[a-z])"
 )
 # « Et avec quelle enveloppe ? », « et pour combien ? »: a preposition and a question word, the verb said before
+# « et c'est dans quelle ville ? »: « c' » stands for what was spoken of
 _ELLIPTIC = re.compile(
-    r"^et\s+(?:avec|pour|par|sur|dans|en|a|au|aux|de|du|des)\s+(?:quel|quelle|quels|quelles|combien|qui|quoi)\b"
+    r"^(?:et\s+|(?:et\s+)?c(?:'est|'etait| est| etait)?\s+)(?:avec|pour|par|sur|dans|en|a|au|aux|de|du|des)\s+"
+    r"(?:quel|quelle|quels|quelles|combien|qui|quoi)\b"
+)
+# « Et combien a-t-elle coûté ? », « quand a-t-il été lancé ? »: a pronoun after its verb and no subject named before
+# it; « Combien de pôles ont-ils été labellisés ? » names its subject
+_INVERTED_ALONE = re.compile(
+    r"^(?:et\s+)?(?:(?:combien|cb|cmb|quand|qd|ou|comment|pourquoi|qui|que|a quoi|de quoi|par qui|a qui|avec qui)\s+"
+    r"|qu'\s*)?(?:[a-z]+ment\s+)?[a-z]+-t?-?(?:il|elle|ils|elles)\b"
 )
 # « il y a », « y a-t-il (eu) », « qu'y a-t-il », « il n'y avait »: no « y » standing for something named before
 _IMPERSONAL = re.compile(
@@ -230,7 +238,7 @@ def leans_on_earlier_turn(folded: str, terms: list[str]) -> bool:
     if len(set(terms)) < MIN_OWN_TERMS:
         return True
     folded = without_impersonal(folded).strip()
-    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN, _COUNTED_OF_IT)
+    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN, _COUNTED_OF_IT, _INVERTED_ALONE)
     # « Et avec quelle enveloppe ? » has no verb of its own; « Et pour quelles raisons ont-ils été déclassés ? » has
     elliptic = _ELLIPTIC.search(folded) and len(folded.split()) <= ELLIPTIC_WORDS
     return bool(elliptic) or any(p.search(folded) for p in pointers)

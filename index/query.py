@@ -189,6 +189,10 @@ _OPINION = re.compile(
 _NEGATED = re.compile(
     r"\b(?:n'|ne )(?:ont|a|avaient|avait|etaient|etait|sont|est|seront|sera)\s+(?:pas|jamais)\s+(?:ete\s+)?(?P<deed>[a-z]{3,})"
     r"|\bnon[- ](?P<deed_after_non>[a-z]{4,})"
+    # typed as spoken, « ne » dropped: « ils ont pas été retenus », « les 13 dossiers pas retenus »
+    r"|\b(?:ont|a|avaient|avait|etaient|etait|sont|est)\s+pas\s+(?:ete\s+)?(?P<deed_spoken>[a-z]{3,})"
+    r"|(?<!\bou )(?<!\bne )(?<!n'[a-z])\bpas\s+(?!(?:encore|trop|tres|plus|moins|tous|toutes|tout|mal|assez|vraiment|bien"
+    r"|beaucoup|forcement|sure?|que|de|du|des|la|le|les|un|une|ete)\b)(?P<deed_bare>[a-z]{3,}(?:e|es|is|us|u|ts?))(?<!re)\b"
 )
 # « les dossiers recalés », « les candidats écartés »: those turned down, whom an answer naming those retained does not
 # give
@@ -508,7 +512,10 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
     if outcome is None and kind in (AnswerType.NUMBER, AnswerType.AMOUNT):
         outcome = _IN_THE_END.search(folded)
     outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
-    created = _CREATED.search(folded) if kind in (AnswerType.DATE, AnswerType.PERIOD) else None
+    # when and by whom it was created (« quel gouvernement a créé les pôles ? »): not « s'est fixé pour objectif »; a
+    # count of things created is a count, a yes or no is answered either way
+    counted = kind in (AnswerType.NUMBER, AnswerType.AMOUNT) or (kind is AnswerType.OTHER and yes_or_no(question))
+    created = None if counted else _CREATED.search(folded)
     negated = _NEGATED.search(folded)
     return {
         "names_wanted": names_counted(question) if kind is AnswerType.NAME else 0,

@@ -115,7 +115,9 @@ _QUESTION_PATTERNS = [
     (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
     (
         AnswerType.PLACE,
-        r"^(et )?ou\b(?! (?:on )?en (?:est|etai|sont|sommes))|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\b(dans|en) quel(le)? (ville|region)\b",
+        r"^(et )?ou\b(?! (?:on )?en (?:est|etai|sont|sommes))|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\b(dans|en) quel(le)? (ville|region)\b"
+        # « cellmill c ou exactement ? », « c'est où ça ? », typed without the accent
+        r"|\bc(?:'est|'etait| est| etait)? ou\b(?! (?:pas|non)\b)|\bou (?:exactement|precisement|ca)\b",
     ),
     (
         AnswerType.NAME,

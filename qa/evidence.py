@@ -36,6 +36,8 @@ SUBJECT_PHASE = 2  # the documents' own subject: a passage need not name it to s
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# What came of something: « les résultats », « quelles conclusions », « l'impact », « un succès ? »
+_RESULTS_ASKED = re.compile(r"\b(?:resultats?|conclusions?|bilan|verdict|effets?|retombees|impact|succes|echec)\b")
 _WORD = re.compile(r"[\w@-]+")
 DEFINED_COVERAGE = 0.5  # share of the defined words' weight a passage must carry to define them
 NAME_SIMILARITY = 0.85  # "Celmill" for "Cellmill": a name misspelt by a letter is still that name
@@ -64,9 +66,14 @@ def _ordinal(term: str) -> str:
 
 def passage_phases(chunk: Chunk, folded: str) -> set[int]:
     """The phases a passage speaks of: those its own heading names, when it names some (« La phase 3 (2013-2018) »
-    in « L'évaluation de la phase 2 et le passage à la phase 3 »), else those of its title and text."""
+    in « L'évaluation de la phase 2 et le passage à la phase 3 »), else those of its title and text. A title naming
+    several phases says which each section is about: « L'étude constate … » under « Les conclusions » speaks of none
+    of them by itself."""
     in_heading = phases_in(fold_accents(chunk.section))
-    return in_heading | phases_in(fold_accents(chunk.text)) if in_heading else phases_in(folded)
+    if in_heading:
+        return in_heading | phases_in(fold_accents(chunk.text))
+    in_title = phases_in(fold_accents(chunk.title))
+    return phases_in(fold_accents(chunk.text)) if len(in_title) > 1 else phases_in(folded)
 
 
 class EvidenceCheck:
@@ -88,6 +95,7 @@ class EvidenceCheck:
         corpus = " ".join(self._texts.values())
         self._corpus_years = set(_YEAR.findall(corpus))
         self._corpus_shares = shares_in(corpus)
+        self._last_year = max(years_of_events(corpus), default="")  # the latest year they report
         self._figures = {chunk_id: figures_named(text) for chunk_id, text in self._texts.items()}
         self._corpus_phases = phases_in(corpus)
         # « pour la période 2009-2012 » is phase 2's, as the documents write it: a passage on phase 2 carries it
@@ -205,6 +213,9 @@ class EvidenceCheck:
             if not (query.kind is AnswerType.OTHER and yes_or_no(query.question))
             and not any(spoken > y for spoken in years_spoken)
         ]
+        # « combien de pôles aujourd'hui ? »: the documents end years ago; the closest passage says what was then
+        if c.now:
+            gaps.append(Gap(f"aujourd'hui (les documents s'arrêtent en {self._last_year})", True))
         # « les 30 % de projets verts, c'est atteint ? » is about the sentence that gives 30 %, not 19 %; « 20 % des
         # aides, c'est juste ? » checks a figure, which the true one answers; « les 30 %, ils ont été atteints ou
         # pas ? » asks what came of the figure named
@@ -215,6 +226,17 @@ class EvidenceCheck:
         # pôles maintenant ? ») is answered by the true one.
         if query.kind is not AnswerType.OTHER and not query.checks_premise:
             gaps += [Gap(f"« {figure} »", True) for figure in sorted(c.figures - self._figures[chunk.chunk_id])]
+        # « la phase 3, ça a donné quoi ? »: what came of a phase the documents end before the end of
+        if query.outcome or query.findings or _RESULTS_ASKED.search(fold_accents(query.question)):
+            gaps += [
+                Gap(
+                    f"les résultats de la phase {phase} (les documents s'arrêtent en {self._last_year})",
+                    True,
+                    asked=True,
+                )
+                for phase in sorted(c.phases)
+                if max(self._phase_years.get(phase) or {""}) > self._last_year
+            ]
         for phase in sorted(c.phases):
             speaks_of_it = phase in phases or (not phases and phase == SUBJECT_PHASE)
             if not speaks_of_it:

@@ -8,7 +8,7 @@ from index.analysis import FrenchAnalyzer, fold_accents
 from index.figures import counts_thing
 from index.phases import group_labels, groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
-from index.query import EMPHASIS, FILLER_WEIGHT, QueryAnalysis, fates
+from index.query import EMPHASIS, FILLER_WEIGHT, QueryAnalysis, fates, yes_or_no
 from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in
 from index.synonyms import Thesaurus
 from qa.evidence import SUBJECT_PHASE, Gap
@@ -60,6 +60,8 @@ _AFTER_THAT = (
 # What befell things, which answers « que sont devenus les 13 pôles du groupe 3 ? » unless the question (or the turn
 # before it) says it already
 _EVENT = re.compile(r"\b(renouvel|perdu|conserv|retir|evalu|labellis|reconfigur)")
+# the same events said by a noun: « après la perte de son label »
+_EVENT_NOUNS = {"perte": "perdu", "retrait": "retir", "renouvellement": "renouvel", "conservation": "conserv"}
 _BECAME = re.compile(r"\bdevenu|\bfusionn|\brejoint|\bintegre|\bdisparu|\bdissou|\btransforme|\bregroupe|\babsorbe")
 # Words reported: « y a annoncé qu'aucun nouveau pôle … », « a déclaré que … », a quotation « usines à produits d'avenir »
 _REPORTED = re.compile(
@@ -84,6 +86,8 @@ _GIVES_A_CAUSE = re.compile(
 )
 # What says things were turned down or lost: « recalés », « ont perdu leur label », « six retraits »
 _TURNED_DOWN = re.compile(r"\b(?:recal|rejet|refus|ecart|elimin|evinc|retoqu|perd|retir|retrait|declass|supprim)\w*")
+# Deeds of choosing: « pas retenus », « non sélectionnés »; the sentence must speak of those not chosen
+_CHOSEN = re.compile(r"(?:retenu|selectionn|preselectionn|choisi|labellis|accept|admis|financ|laureat)")
 # A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
 _NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »
 # « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
@@ -256,11 +260,17 @@ def _says_the_opposite(
     query: QueryAnalysis, said_terms: list[str], folded_said: str, analyzer: FrenchAnalyzer, thesaurus: Thesaurus
 ) -> bool:
     """« les dossiers qui n'ont pas été retenus » against « a retenu six nouveaux pôles »: what was done, not what
-    was not."""
-    if query.kind is AnswerType.OTHER:
+    was not; nor « dix-neuf candidatures ont été reçues », which says nothing of those not retained. A label kept or
+    lost is said in any words (« qui n'ont pas perdu leur label » of « a renouvelé le label de sept »)."""
+    if query.kind is AnswerType.OTHER and yes_or_no(query.question):
         return False  # « Sporaltec n'a pas perdu son label ? » asks yes or no: « ont perdu leur label » answers it
     deed = analyzer.terms(query.negated_word or "")
-    return bool(deed) and thesaurus.found_in(deed[0], said_terms) and not _NEGATION.search(folded_said)
+    if not deed or _NEGATION.search(folded_said) or fates(folded_said):
+        return False
+    if thesaurus.found_in(deed[0], said_terms):
+        return True
+    chosen = _CHOSEN.match(fold_accents(query.negated_word or ""))  # those not chosen, of a sentence on others
+    return chosen is not None and not _TURNED_DOWN.search(folded_said)
 
 
 # words around an amount where what it is the amount of is written: « 1,5 milliard … au lancement d'une phase »
@@ -319,5 +329,8 @@ def _not_what_became(query: QueryAnalysis, folded_said: str) -> bool:
         return False
     if _BECAME.search(folded_said):
         return False
-    events_asked = set(_EVENT.findall(fold_accents(query.search_text)))
+    asked_text = fold_accents(query.search_text)
+    events_asked = set(_EVENT.findall(asked_text)) | {
+        event for noun, event in _EVENT_NOUNS.items() if re.search(rf"\b{noun}s?\b", asked_text)
+    }
     return _AFTER_THAT.search(question) is not None or not set(_EVENT.findall(folded_said)) - events_asked

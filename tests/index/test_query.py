@@ -14,7 +14,7 @@ from index.phases import (
     with_next_phase,
     with_phase_after,
 )
-from index.pointers import counts_what_was_said
+from index.pointers import counts_what_was_said, leans_on_earlier_turn
 from index.query import KEPT, LOST, analyse_query, fates, in_french
 from index.question_type import AnswerType, answer_type
 
@@ -1004,3 +1004,27 @@ def test_yes_no_follow_ups_fates_and_thoughts_read_narrowly():
     assert analyse_query("et c'est réparti comment ?", A, set(), context=budget).per_unit
     assert not extract_constraints("je suis à Rennes, quels pôles ?", A).names
     assert answer_type("où on en est ?") is not AnswerType.PLACE
+
+
+def test_the_present_trailing_pronouns_typed_places_and_denials_spoken():
+    # the present: not « maintenant », often the time the turn before spoke of
+    assert extract_constraints("combien de pôles aujourd'hui ?", A).now == "aujourd'hui"
+    assert extract_constraints("qui est le président actuel du pôle Team2 ?", A).now == "actuel"
+    assert extract_constraints("y a 77 pôles maintenant ?", A).now is None
+    # a pronoun after its verb, no subject named before it: the thing spoken of before
+    phase3 = "Quand la troisième phase a-t-elle été lancée ?"
+    assert analyse_query("Et combien a-t-elle coûté à l'État ?", A, set(), context=phase3).constraints.phases == {3}
+    named = analyse_query("Combien de pôles ont-ils été labellisés ?", A, set(), context=phase3)
+    assert not named.constraints.phases
+    # « c ou », « c'est dans quelle ville » typed in a hurry: a place; « c ou pas ? » is no place
+    assert answer_type("cellmill c ou exactement ? quelle region") is AnswerType.PLACE
+    assert answer_type("c ou pas ?") is AnswerType.OTHER
+    assert leans_on_earlier_turn("et c dans quelle ville exactement", ["vill", "exact"])
+    # « d avenia » typed without the apostrophe
+    assert extract_constraints("c qui le president d avenia", A, frozenset({"avenia"})).asked_word == "president"
+    # « ne » dropped: « pas retenus »; not « pas comprendre », nor « ou pas »
+    assert analyse_query("les dossiers pas retenus c etait quoi", A, set()).negated_word == "retenus"
+    assert analyse_query("moi pas comprendre, qui a évalué ?", A, set()).negated is None
+    assert analyse_query("ils ont été retenus ou pas ?", A, set()).negated is None
+    # a creation asked of anyone, not only its date
+    assert analyse_query("quel gouvernement a créé les pôles ?", A, set()).created == "créé"

@@ -1274,3 +1274,35 @@ def test_reasons_targets_capitals_and_yes_no_in_everyday_words(real_service):
     # yes or no, « toujours labellisé après 2010 ? »: answered by what befell it in 2010
     poitiers = real_service.ask("le pôle de Poitiers sur les transports est-il toujours labellisé après 2010 ?")
     assert poitiers.confidence == "high" and "Poitiers" in poitiers.answer
+
+
+@pytest.mark.parametrize(
+    "question, said",
+    [
+        # the present: the documents end years ago
+        ("Combien y a-t-il de pôles de compétitivité en France aujourd'hui ?", "aujourd'hui"),
+        ("le pole team2 il existe encore en ce moment ?", "aujourd'hui"),
+        # a named pôle's president, typed without the apostrophe
+        ("c qui le president d avenia", "president"),
+        # what came of a phase the documents end before the end of
+        ("phase 3 ca a donne quoi comme resultats au final", "résultats de la phase 3"),
+        ("Quelles conclusions a tirées l'évaluation de la phase 3 des pôles ?", "résultats de la phase 3"),
+        # those not retained, of a sentence on all those received
+        ("les 13 dossiers ecotech pas retenus c etait sur quels sujets", "pas retenus"),
+        # who created the pôles: not the government's target
+        ("Pourriez-vous me dire quel gouvernement a créé les pôles au tout début ?", "créé"),
+    ],
+)
+def test_everyday_traps_near_the_documents_get_the_caveat(real_service, question, said):
+    assert declined_or_caveat(real_service.ask(question), said)
+
+
+def test_a_follow_up_on_a_phase_by_its_pronoun_and_a_place_typed_in_a_hurry(real_service):
+    phase3 = real_service.ask("Quand la troisième phase a-t-elle été lancée ?")
+    cost = real_service.ask("Et combien a-t-elle coûté à l'État ?", phase3.conversation_id)
+    assert cost.refused or (cost.confidence == "low" and "1,5 milliard" not in cost.answer.split("dit :")[0])
+    cellmill = real_service.ask("cellmill c ou exactement ? quelle region")
+    assert declined_or_caveat(cellmill, "lieu précis")
+    # what the documents do say, under a title naming two phases
+    study = real_service.ask("l'étude de 2012 sur la phase 2 a conclu quoi ?")
+    assert study.confidence == "high" and "retombées économiques" in study.answer

@@ -144,6 +144,11 @@ _CONTINUES = re.compile(
 )
 
 
+# « plus ou moins de 20 % ? », « au-dessus des 25 % ? »: a figure to compare with, which the true one answers
+_COMPARED_SHARE = re.compile(
+    r"\b(?:plus (?:ou moins )?(?:de|d'|que)|moins (?:de|d'|que)|au-dessus d\w*|au-dessous d\w*|en dessous d\w*"
+    r"|sous (?:les|la barre des)|depasse\w* (?:les )?|superieure? a|inferieure? a)\s*(?:les )?\d+(?:[,.]\d+)?\s*(?:%|pour ?cents?)"
+)
 _SHARE = re.compile(r"(?<![\d,.])(\d+(?:[,.]\d+)?)\s*(?:%|pour ?cents?\b|pourcents?\b)")
 
 
@@ -382,7 +387,7 @@ def extract_constraints(
     return Constraints(
         set_aside=frozenset(w for w in re.findall(r"[a-z]{3,}", aside) if w not in _LINKING),
         quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
-        shares=frozenset(shares_in(folded)),
+        shares=frozenset(shares_in(_COMPARED_SHARE.sub(" ", folded))),
         figures=frozenset(figures_named(folded, digits_only=True))
         - {str(p) for p in phases_in(folded)}
         - groups_in(folded),

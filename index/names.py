@@ -6,12 +6,24 @@ from __future__ import annotations
 import re
 
 from index.analysis import fold_accents
+from index.dictionary import french_dictionary
 
 # A word written with a capital inside the question: a name the user expects the passage to carry.
 _NAME = re.compile(
     r"(?:(?<=[\w,;:'’] )|(?<=\b[dl]['’]))([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)|\b([a-z]+[A-Z][\w@-]+)"
 )  # « du pôle Team2 », « d'Avenia »
 # The word after « pôle » or « projet » when capitals cannot tell (« le pôle team2 », « LE PÔLE AQUIMER »).
+# « PLUS DE POLES AJOUTES OU SUPPRIMES »: a French participle said of the pôles, not the name of one
+_PARTICIPLE = re.compile(r"(?:e|es|ee|ees|is|ies|us|ues)$")
+
+
+def _said_of_them(word: str) -> bool:
+    """A French participle after « pôles » in a question in capitals: « AJOUTÉS », « SUPPRIMÉS »."""
+    folded = fold_accents(word.lower())
+    # « LABELLISÉS », a participle of the documents' own verb, no dictionary's
+    return bool(_PARTICIPLE.search(folded)) and (folded in french_dictionary() or folded.startswith("labellis"))
+
+
 _NAMED_AFTER_KIND = re.compile(r"\b(?:p[oô]les?|projets?|plates?-?formes?)\s+(?!de\b|du\b|des\b|d')([\w@-]{3,})", re.I)
 # « Pôle emploi » is an agency, « le pôle Nord » a place: no pôle de compétitivité, a name no passage carries.
 _OTHER_POLES = re.compile(r"\bp[oô]le[ -]emploi\b|\bp[oô]le (?:nord|sud)(?![\w-])", re.IGNORECASE)
@@ -142,7 +154,7 @@ def names_given(question: str) -> set[str]:
     )
     for m in _NAMED_AFTER_KIND.finditer(question):
         word = m.group(1)
-        if capitals_tell_nothing or any(c.isdigit() or c == "@" for c in word):
+        if any(c.isdigit() or c == "@" for c in word) or (capitals_tell_nothing and not _said_of_them(word)):
             names.add(word)
     # « S2E2 c'est dans quelle ville ? »: first, where a capital tells nothing, capitals and digits still name
     first = _FIRST_WORD.match(question)

@@ -82,6 +82,9 @@ class QueryAnalysis:
     happened: str | None = None  # « des pôles ont perdu de l'argent ? »: what did happen, not a rule (as written)
     whether: str | None = None  # « et ils ont protesté ? »: the deed a yes/no follow-up asks about (as written)
     why: str | None = None  # « pourquoi Sporaltec a perdu son label ? »: a cause asked, as written from « pourquoi »
+    procedure: str | None = (
+        None  # « comment une PME peut-elle adhérer ? »: what to do, asked in the present, as written
+    )
     findings: bool = False  # « ça a donné quoi l'étude ? », « bilan de l'étude 2012 ? »: what a study found
     total: str | None = None  # « la CDC a mis combien au total ? »: a total, not a figure per project (as written)
     extra: str | None = None  # « combien d'argent supplémentaire ? »: money added, not the whole (as written)
@@ -542,6 +545,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         # « le truc reproché à Sporaltec ? »: a shortcoming is a cause too, which the fact again does not give
         "why": _why(folded, as_written) if kind in (AnswerType.REASON, AnswerType.SHORTCOMING) else None,
         "findings": findings_asked(folded, kind),
+        "procedure": _written(_PROCEDURE.search(folded), as_written),
         # « Sporaltec a-t-il gardé son label ? » asks yes or no: « ont perdu leur label » answers it
         "fate": _fate_asked(question, context) if kind is not AnswerType.OTHER else None,
         # a figure or a time planned, asked, not said before asking (« J'ai lu qu'elle devait initialement s'arrêter
@@ -591,6 +595,14 @@ _WHETHER = re.compile(
     r"(?:ont|a|avaient|avait|sont|est|se sont|s'est|s'etaient|s'etait)\s+"
     r"(?:(?:bien|vraiment|deja|finalement|toujours|encore|tous|toutes|jamais|aussi|meme)\s+)*"
     r"(?:ete\s+)?(?P<deed>[a-z]{4,}|eu|mis|pris)(?:\s+(?:de |d'|du |des |la |le |les |l'|un |une )?(?P<object>[a-z]{4,}))?"
+)
+# What one does, asked in the present (« comment je fais pour … », « comment faire », « comment une PME peut-elle
+# adhérer ? »): a procedure, which documents on a past phase do not give; not « comment on appelle … ? », « comment
+# on a décidé … ? »
+_PROCEDURE = re.compile(
+    r"\bcomment (?:(?:je|j'|on) (?:fai[ts]|doi[st]|peu[xt]|pourrai[st]?)\b|faire\b|puis-je\b|peut-on\b|doit-on\b"
+    r"|faut-il\b|il faut\b|(?:une?|ma|mon|nos|notre|les) [a-z]+ (?:peu(?:t|vent)|doi(?:t|vent))(?:-(?:il|elle|ils|elles))?\b)"
+    r"|\b(?:on fait|je fais|faut faire|je dois faire) comment\b"
 )
 _ANY_QUESTION_WORD = re.compile(
     r"\b(?:qui|ki|quand|qd|combien|cb|cmb|quoi|koi|comment|pourquoi|pk|quel\w*|lequel\w*|lesquel\w*)\b"

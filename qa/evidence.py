@@ -205,7 +205,8 @@ class EvidenceCheck:
             if (y not in text if y in c.period_years else y not in events) and y not in dated
         ]
         # « et après 2018 ? » after phase 3 (2013-2018): a passage that speaks of no later year does not say
-        years_spoken = set(_YEAR.findall(text)) | set(dated)
+        # « après 2009 »: a passage on phase 2 speaks of its years (2009-2012)
+        years_spoken = set(_YEAR.findall(text)) | set(dated) | {y for p in phases for y in self._phase_years.get(p, ())}
         gaps += [
             Gap(f"après {y}", any(later > y for later in self._corpus_years))
             for y in sorted(c.after_years)

@@ -84,6 +84,8 @@ _GIVES_A_CAUSE = re.compile(
     r"|objectifs?|permet\w*|ce qui (?:lui |leur )?[a-z]+|en contrepartie|justifi\w*|explique\w*|ainsi|d'autant"
     r"|si|servi\w* (?:de|a)|mot d'ordre|constat\w*)\b"
 )
+# What says how to go about something: « les dossiers pouvaient être déposés auprès des préfets », « candidater »
+_PROCEDURE_TEXT = re.compile(r"\baupres d|\bdepos\w*|\bdossiers?\b|\bcandidat\w*|\bappels? a\b|\bformulaire|\bdemarche")
 # What says things were turned down or lost: « recalés », « ont perdu leur label », « six retraits »
 _TURNED_DOWN = re.compile(r"\b(?:recal|rejet|refus|ecart|elimin|evinc|retoqu|perd|retir|retrait|declass|supprim)\w*")
 # Deeds of choosing: « pas retenus », « non sélectionnés »; the sentence must speak of those not chosen
@@ -199,6 +201,8 @@ def unsaid(
         and _restates(query, said_terms, analyzer, thesaurus)
     ):
         gaps.append(Gap(f"« {query.why} »", True, asked=True))
+    if query.procedure and not _PROCEDURE_TEXT.search(folded_said):  # « Les pôles doivent mieux accompagner les PME »
+        gaps.append(Gap(f"« {query.procedure} » (la démarche à suivre)", True, asked=True))
     if query.created and not _CREATION.search(folded_said):
         gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
     if query.ranking and not _RANKS.search(said):

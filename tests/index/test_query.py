@@ -1028,3 +1028,17 @@ def test_the_present_trailing_pronouns_typed_places_and_denials_spoken():
     assert analyse_query("ils ont été retenus ou pas ?", A, set()).negated is None
     # a creation asked of anyone, not only its date
     assert analyse_query("quel gouvernement a créé les pôles ?", A, set()).created == "créé"
+
+
+def test_participles_after_poles_shares_compared_and_procedures():
+    # a participle said of the pôles in a question in capitals is no name
+    assert not names_given("EN MAI 2010 IL Y A EU PLUS DE POLES AJOUTES OU SUPPRIMES")
+    assert names_given("OU EST LE POLE AQUIMER ?") == {"AQUIMER"}
+    # a share to compare with is no share named
+    assert not extract_constraints("c'était plus ou moins de 20 % des projets ?", A).shares
+    assert extract_constraints("les 30 % de projets verts, c'est atteint ?", A).shares == {"30"}
+    # what one does, asked in the present; not what was called or decided
+    assert analyse_query("comment une PME peut-elle adhérer à un pôle ?", A, set()).procedure
+    assert analyse_query("demande subvention FUI pr ma boite comment on fait svp", A, set()).procedure
+    assert analyse_query("Comment on appelle la deuxième phase ?", A, set()).procedure is None
+    assert analyse_query("comment on a décidé de leur sort ?", A, set()).procedure is None

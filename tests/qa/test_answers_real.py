@@ -1306,3 +1306,24 @@ def test_a_follow_up_on_a_phase_by_its_pronoun_and_a_place_typed_in_a_hurry(real
     # what the documents do say, under a title naming two phases
     study = real_service.ask("l'étude de 2012 sur la phase 2 a conclu quoi ?")
     assert study.confidence == "high" and "retombées économiques" in study.answer
+
+
+def test_procedures_compared_shares_capitals_and_years_after_a_phase_start(real_service):
+    # how to join a pôle today: the documents give no procedure
+    join = real_service.ask("Bonjour, comment une PME peut-elle adhérer à un pôle de compétitivité ?")
+    assert declined_or_caveat(join, "la démarche à suivre")
+    # how one applied as an écotech pôle: the sentence that says where files were sent
+    apply = real_service.ask("comment faire pour candidater comme pôle écotech ?")
+    assert apply.confidence == "high" and "préfets de région" in apply.answer
+    # « plus ou moins de 20 % » compares: the true figure answers
+    share = real_service.ask(
+        "Dans la première phase, les projets liés à l'environnement, c'était plus ou moins de 20 % ?"
+    )
+    assert not share.refused and "19 %" in share.answer
+    # « après 2009 » of phase 2's target: the passage on phase 2 speaks of its years
+    target = real_service.ask(
+        "Le gouvernement voulait que les projets écolo pèsent combien, en pourcentage, après 2009 ?"
+    )
+    assert target.confidence == "high" and "30 %" in target.answer
+    shouted = real_service.ask("EN MAI 2010 IL Y A EU PLUS DE POLES AJOUTES OU SUPPRIMES")
+    assert not shouted.refused

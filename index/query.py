@@ -402,7 +402,12 @@ def in_french(question: str) -> str:
     question = _ABBREVIATED.sub(lambda m: ABBREVIATED_BODIES[m.group(1).lower()], question)
     # « WHİCH »: a letter the pattern takes for « i » without being one; the word is then left as it is
     translated = _ENGLISH.sub(lambda m: ENGLISH_WORDS.get(m.group(1).lower(), m.group(1)), question)
+    translated = _BEHIND_AFTER.sub("ensuite", translated)  # « il a fait quoi derrière ? »: afterwards
     return re.sub(r"\s{2,}", " ", translated).strip() or question
+
+
+# « derrière » with nothing after it is spoken French for « ensuite », not a place behind something
+_BEHIND_AFTER = re.compile(r"\bderri[eè]re\s*(?=[?!.,]|$)", re.IGNORECASE)
 
 
 def _asks_a_figure_again(kind: AnswerType, context: str) -> bool:

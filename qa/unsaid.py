@@ -201,6 +201,7 @@ def unsaid(
         and _restates(query, said_terms, analyzer, thesaurus)
     ):
         gaps.append(Gap(f"« {query.why} »", True, asked=True))
+    gaps += _contradicted(query, folded_said)
     if query.procedure and not _PROCEDURE_TEXT.search(folded_said):  # « Les pôles doivent mieux accompagner les PME »
         gaps.append(Gap(f"« {query.procedure} » (la démarche à suivre)", True, asked=True))
     if query.created and not _CREATION.search(folded_said):
@@ -275,6 +276,34 @@ def _says_the_opposite(
         return True
     chosen = _CHOSEN.match(fold_accents(query.negated_word or ""))  # those not chosen, of a sentence on others
     return chosen is not None and not _TURNED_DOWN.search(folded_said)
+
+
+# A change asked about, and its opposite: « pourquoi la phase 2 a-t-elle été raccourcie ? » against « prolongée d'un an »
+_OPPOSITES = [
+    (
+        re.compile(r"\b(?:raccourci|abrege|ecourte|avance)\w*"),
+        re.compile(r"\b(?:prolong|allong|rallong|report|repouss)\w*"),
+    ),
+    (
+        re.compile(r"\b(?:baiss|diminu|redui|reduct|rabot)\w*"),
+        re.compile(r"\b(?:augment|hausse|accru|accroi|renforc)\w*"),
+    ),
+]
+
+
+def _contradicted(query: QueryAnalysis, folded_said: str) -> list[Gap]:
+    """The question says a change happened that the sentence says the opposite of: a wrong premise, whose answer the
+    documents do not hold. A yes or no question is answered by the opposite (« a-t-elle été revue à la baisse ? »)."""
+    if query.kind is AnswerType.OTHER and yes_or_no(query.question):
+        return []
+    folded, written = folded_and_written(query.question)
+    gaps = []
+    for asked, opposite in _OPPOSITES:
+        found = asked.search(folded)
+        if found and opposite.search(folded_said) and not asked.search(folded_said):
+            word = written[found.start() : found.end()]
+            gaps.append(Gap(f"« {word} » (les documents disent le contraire)", True, asked=True))
+    return gaps
 
 
 # words around an amount where what it is the amount of is written: « 1,5 milliard … au lancement d'une phase »

@@ -1042,3 +1042,8 @@ def test_participles_after_poles_shares_compared_and_procedures():
     assert analyse_query("demande subvention FUI pr ma boite comment on fait svp", A, set()).procedure
     assert analyse_query("Comment on appelle la deuxième phase ?", A, set()).procedure is None
     assert analyse_query("comment on a décidé de leur sort ?", A, set()).procedure is None
+
+
+def test_behind_with_nothing_after_it_is_afterwards():
+    assert in_french("et le gouvernement a fait quoi derrière ?") == "et le gouvernement a fait quoi ensuite ?"
+    assert in_french("qui est derrière ce pôle ?") == "qui est derrière ce pôle ?"

@@ -1327,3 +1327,17 @@ def test_procedures_compared_shares_capitals_and_years_after_a_phase_start(real_
     assert target.confidence == "high" and "30 %" in target.answer
     shouted = real_service.ask("EN MAI 2010 IL Y A EU PLUS DE POLES AJOUTES OU SUPPRIMES")
     assert not shouted.refused
+
+
+def test_a_wrong_premise_of_the_opposite_change_and_what_came_after_in_spoken_french(real_service):
+    # the phase was extended, not shortened: its reason is no answer to « pourquoi raccourcie ? »
+    shortened = real_service.ask("Pourquoi la phase 2 a-t-elle été raccourcie et arrêtée fin 2010 ?")
+    assert declined_or_caveat(shortened, "le contraire")
+    # yes or no: the opposite answers it
+    assert (
+        real_service.ask("L'enveloppe de l'État a-t-elle été revue à la baisse pour la phase 2 ?").confidence == "high"
+    )
+    # « derrière » is « ensuite »: what the government did after the study
+    study = real_service.ask("L'étude faite en 2012 sur les pôles, elle conclut quoi ?")
+    then = real_service.ask("Et du coup le gouvernement a fait quoi derrière ?", study.conversation_id)
+    assert then.confidence == "high" and "troisième phase" in then.answer

@@ -407,7 +407,7 @@ def in_french(question: str) -> str:
 
 
 # « derrière » with nothing after it is spoken French for « ensuite », not a place behind something
-_BEHIND_AFTER = re.compile(r"\bderri[eè]re\s*(?=[?!.,]|$)", re.IGNORECASE)
+_BEHIND_AFTER = re.compile(r"\bderri[eè]re(?=\s*(?:[?!.,]|$))", re.IGNORECASE)
 
 
 def _asks_a_figure_again(kind: AnswerType, context: str) -> bool:

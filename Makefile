@@ -20,7 +20,7 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-dev-29.jsonl tests/data/eval/questions-dev-30.jsonl \
              tests/data/eval/questions-dev-31.jsonl tests/data/eval/questions-dev-32.jsonl \
              tests/data/eval/questions-dev-33.jsonl tests/data/eval/questions-dev-34.jsonl \
-             tests/data/eval/questions-dev-35.jsonl \
+             tests/data/eval/questions-dev-35.jsonl tests/data/eval/questions-dev-36.jsonl \
              tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl \
              tests/data/eval/questions-heldout-3.jsonl tests/data/eval/questions-heldout-4.jsonl \
              tests/data/eval/questions-heldout-5.jsonl tests/data/eval/questions-heldout-6.jsonl \

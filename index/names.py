@@ -179,7 +179,47 @@ def names_in_lower_case(question: str, known_names: frozenset[str]) -> set[str]:
     after_pole = {
         m.group(1) for m in _AFTER_POLE.finditer(question) if f"pole {fold_accents(m.group(1))}" in known_names
     }
-    return after_pole | {w for w in words if (w[0].islower() or w == first) and fold_accents(w) in known_names}
+    lower = {w for w in words if (w[0].islower() or w == first) and fold_accents(w) in known_names}
+    return after_pole | lower | _phrases_in_lower_case(question, known_names)
+
+
+def _phrases_in_lower_case(question: str, known_names: frozenset[str]) -> set[str]:
+    """The first word of a several-word name of the documents written in lower case (« axel » of « axel one »): the
+    word the passage is checked for and the place looked for after."""
+    folded = fold_accents(question).lower()
+    words = set()
+    for phrase in known_names:
+        if (
+            " " in phrase
+            and not phrase.startswith("pole ")
+            and (found := re.search(rf"\b{re.escape(phrase)}\b", folded))
+        ):
+            written = question[found.start() : found.end()]
+            if written[:1].islower():
+                words.add(written.split()[0])
+    return words
+
+
+def proper_phrases(texts: list[str]) -> set[str]:
+    """Folded names of several words the documents write with capitals inside a sentence, one of them no French
+    word (« Axel One », « Boston Consulting Group », « CM International »); not « Nucléaire Bourgogne »."""
+    phrases = set()
+    for text in texts:
+        for m in _CAPITALISED_RUN.finditer(text):
+            words = m.group(1).split()
+            if (
+                not _SENTENCE_START.search(text[: m.start(1)])
+                and not m.group(1).isupper()  # a heading in capitals
+                and any(fold_accents(w.lower()) not in french_dictionary() for w in words)
+            ):
+                phrases.add(fold_accents(m.group(1)).lower())
+    return phrases
+
+
+# Two or three words with a capital in a row: « Axel One », « Boston Consulting Group »
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’-])((?:[A-ZÀ-Ý][\w’'-]+|[A-Z]{2,})(?:[ \t]+(?:[A-ZÀ-Ý][\w’'-]+|[A-Z]{2,})){1,2})\b"
+)
 
 
 _AFTER_POLE = re.compile(r"\bp[oô]les?\s+([^\W\d_][\w'-]*)", re.IGNORECASE)

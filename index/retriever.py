@@ -15,7 +15,7 @@ from index.embedding import Encoder
 from index.french_words import QUESTION_FILLER_WORDS
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
-from index.names import acronyms_defined, pole_names, proper_names
+from index.names import acronyms_defined, pole_names, proper_names, proper_phrases
 from index.pointers import folded_and_written
 from index.query import FINDING, FIRST_PLAN, QueryAnalysis, analyse_query
 from index.question_type import AnswerType, holds_answer_type, says_by_whom
@@ -126,7 +126,7 @@ class HybridRetriever:
         self.filler_terms = {t for w in QUESTION_FILLER_WORDS for t in self.analyzer.terms(w)}
         # Names only the documents give (Avenia, Cellmill), folded: once per index version.
         texts = [c.text for c in bundle.chunks]
-        self.proper_names = frozenset(proper_names(texts) | pole_names(texts))
+        self.proper_names = frozenset(proper_names(texts) | pole_names(texts) | proper_phrases(texts))
         # « (CIADT) » spelt out in the documents: its long form's first two terms → the acronym's term
         self.acronym_starts = {
             acronym_terms[0]: tuple(self.analyzer.terms(long_form)[:2])

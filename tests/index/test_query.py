@@ -3,7 +3,7 @@ import pytest
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import extract_constraints, holds_phrase, years_carried_over
-from index.names import acronyms_defined, names_given, shouted
+from index.names import acronyms_defined, names_given, names_in_lower_case, proper_phrases, shouted
 from index.phases import (
     edition_ordinals,
     group_labels,
@@ -1047,3 +1047,11 @@ def test_participles_after_poles_shares_compared_and_procedures():
 def test_behind_with_nothing_after_it_is_afterwards():
     assert in_french("et le gouvernement a fait quoi derrière ?") == "et le gouvernement a fait quoi ensuite ?"
     assert in_french("qui est derrière ce pôle ?") == "qui est derrière ce pôle ?"
+
+
+def test_a_name_of_several_words_typed_in_lower_case():
+    texts = ["Parmi les projets figurent Axel One, en Rhône-Alpes, et Cellmill. Hubert Falco a parlé.", "ET D'EMPLOI"]
+    phrases = proper_phrases(texts)
+    assert phrases == {"axel one"}  # not at a sentence's start, not a heading in capitals
+    assert names_in_lower_case("c koi axel one", frozenset(phrases)) == {"axel"}
+    assert names_in_lower_case("et one ?", frozenset(phrases)) == set()

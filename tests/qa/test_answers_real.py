@@ -1341,3 +1341,10 @@ def test_a_wrong_premise_of_the_opposite_change_and_what_came_after_in_spoken_fr
     study = real_service.ask("L'étude faite en 2012 sur les pôles, elle conclut quoi ?")
     then = real_service.ask("Et du coup le gouvernement a fait quoi derrière ?", study.conversation_id)
     assert then.confidence == "high" and "troisième phase" in then.answer
+
+
+def test_a_city_asked_of_a_two_word_name_typed_in_lower_case(real_service):
+    first = real_service.ask("c koi axel one")
+    assert first.confidence == "high" and "Rhône-Alpes" in first.answer
+    city = real_service.ask("et c dans quelle ville exactement", first.conversation_id)
+    assert declined_or_caveat(city, "lieu précis")

@@ -26,7 +26,8 @@ _SET_ASIDE = re.compile(
 # not what the answer must carry
 _ASKER = re.compile(  # where they work or live, up to what they ask (« j'habite à Rennes et je voudrais savoir … »)
     r"\b(?:je|j'|nous)\s*(?:(?:bosse|travaille|taffe|suis|vis|sommes|bossons|travaillons)\s+(?:dans|a|en|au|chez)\b"
-    r"|(?:habite|reside|habitons)\b)"
+    r"|(?:habite|reside|habitons)\b"
+    r"|(?:suis|sommes)\s+(?:\w+\s+)?(?=\w+(?:ais|ois|ien|on|in|and|ard|eau)(?:e|ne|es|nes|s|x)?\b))"  # « je suis breton »
     r"[^,:;.?!]*?(?=\s+(?:et|mais|donc|combien|quel\w*|qui|ou)\b|[,:;.?!]|$)"
 )
 _LINKING = {"les", "des", "aux", "une", "par", "pour"}
@@ -349,6 +350,7 @@ def extract_constraints(
     asker = " ".join(m.group(0) for m in _ASKER.finditer(folded))
     # not what the answer must carry
     names -= generic | {n for n in names if re.search(rf"\b{re.escape(fold_accents(n).lower())}\b", f"{aside} {asker}")}
+    names -= names_given(asker)  # « je suis breton »: the place of their people
     asked = asked_word = None
     match = _COUNTED.search(folded)
     group = (match.lastgroup or 1) if match else 1  # « thing » counted, « firm » or « holder » asked for

@@ -47,6 +47,20 @@ _FRENCH_PLACES = re.compile(
     r"|bastia|toulon|avignon|n[iî]mes|la rochelle|angoul[eê]me|bayonne|biarritz|troyes|chartres|versailles|saclay)\b",
     re.IGNORECASE,
 )
+# Their people, in any case (« les pôles bretons ont touché combien ? »): the place is named all the same
+_PEOPLE_OF_PLACES = {
+    "breton": "Bretagne", "normand": "Normandie", "picard": "Picardie", "francilien": "Île-de-France",
+    "franc-comtois": "Franche-Comté", "champenois": "Champagne-Ardenne", "occitan": "Occitanie", "rennais": "Rennes",
+    "brestois": "Brest", "caennais": "Caen", "rouennais": "Rouen", "havrais": "Le Havre", "amienois": "Amiens",
+    "remois": "Reims", "strasbourgeois": "Strasbourg", "mulhousien": "Mulhouse", "nanceien": "Nancy", "messin": "Metz",
+    "grenoblois": "Grenoble", "dijonnais": "Dijon", "bisontin": "Besançon", "orleanais": "Orléans",
+    "limougeaud": "Limoges", "angevin": "Angers", "manceau": "Le Mans", "perpignanais": "Perpignan",
+    "toulonnais": "Toulon", "avignonnais": "Avignon", "nimois": "Nîmes", "rochelais": "La Rochelle",
+    "guadeloupeen": "Guadeloupe", "martiniquais": "Martinique", "guyanais": "Guyane",
+}  # fmt: skip
+_PEOPLE_OF_PLACE = re.compile(
+    r"\b(" + "|".join(sorted(_PEOPLE_OF_PLACES, key=len, reverse=True)) + r")(?:e|es|s|ne|nes|x)?\b"
+)
 _GRAND_EST = re.compile(r"\bGrand[- ]Est\b")  # not « le plus grand est lequel ? »
 _ROMAN = re.compile(r"^[IVX]+(?:e|ème|eme)?$")  # « la phase III » names no pôle
 # Capitalised words that name the documents' own subject, not a constraint on the answer.
@@ -168,6 +182,7 @@ def names_given(question: str) -> set[str]:
         for m in _FRENCH_PLACES.finditer(question)
     }
     places |= {found.replace(" ", "-") for found in _GRAND_EST.findall(question)}
+    places |= {_PEOPLE_OF_PLACES[m.group(1)] for m in _PEOPLE_OF_PLACE.finditer(fold_accents(question).lower())}
     return names | foreign | places | {m.group(0) for m in _OTHER_POLES.finditer(question)}
 
 

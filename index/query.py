@@ -150,7 +150,8 @@ _SPOKEN_OF_BEFORE = re.compile(
     r"^(?:et\s+)?(?:comment\s+)?(?:ca|cela|il|elle|ils|elles|c'(?:est|etait))\b"
 )  # a subject that stands for what the turn before spoke of: « et ça a été réparti comment ? »
 _PER_UNIT = re.compile(
-    r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme)s?\b|\bchaque\b|\bchacun"
+    r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme|habitant|personne|tete|salarie"
+    r"|emploi|membre|adherent|ville|departement)s?\b|\bchaque\b|\bchacun"
 )
 # A ranking asked for: after a verb (« a obtenu la meilleure note », « a reçu le plus de financements », « est le
 # plus ancien ») or right after the noun « quel » asks for (« quel est le pôle le plus ancien ? »); not a superlative
@@ -207,6 +208,7 @@ _REJECTED = re.compile(  # not « ont refusé de signer »
 _CHECKS_PREMISE = re.compile(
     r"\bc'est (?:bien|juste|vrai|exact)\b|\bc'est (?:bien )?(?:ca|ça) \?|\b(?:est-il|c'est|il est) vrai\b|\bvrai que\b"
     r"|\bis it true\b|\bn'est-ce pas\b|\bou pas\b|(?<!qu')\best-ce qu"  # not « qu'est-ce que »
+    r"|,\s*(?:non|hein|pas vrai)\s*\?*\s*$"  # « Energivie fait partie des pôles bretons, non ? »
 )
 _UNTIL_WHEN = re.compile(
     r"\bjusqu'(?:a|au) (?:quand|quelle date|quel jour|quel mois|quelle annee)\b"

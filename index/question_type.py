@@ -186,7 +186,8 @@ _ROLE = re.compile(
 )
 # Who acts in these documents is often an office, not a name: « l'État a affecté », « le gouvernement a lancé ».
 _OFFICE = re.compile(
-    r"\b(l'etat|gouvernement|prefets?|ministres?|secretaire d'etat|collectivites|delegation|cabinets?|comite)\b"
+    r"\b(l'etat|gouvernement|prefets?|ministres?|secretaire d'etat|collectivites|delegation|cabinets?|comite"
+    r"|regions|departements|communes)\b"  # « les régions ont mis combien ? »: others than the State give
 )
 # The State and its offices: who gives, in these documents, unless a question names another giver (« les collectivités »)
 STATE_OFFICES = frozenset(

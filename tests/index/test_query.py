@@ -1055,3 +1055,14 @@ def test_a_name_of_several_words_typed_in_lower_case():
     assert phrases == {"axel one"}  # not at a sentence's start, not a heading in capitals
     assert names_in_lower_case("c koi axel one", frozenset(phrases)) == {"axel"}
     assert names_in_lower_case("et one ?", frozenset(phrases)) == set()
+
+
+def test_people_of_a_place_other_givers_and_sums_per_person():
+    # the people of a place name it, except the asker's own (« je suis breton »)
+    assert names_given("les pôles bretons ont touché combien ?") == {"Bretagne"}
+    assert not extract_constraints("je suis breton, combien de pôles ont perdu leur label ?", A).names
+    # « , non ? » checks a premise
+    assert analyse_query("Energivie fait partie des pôles bretons, non ?", A, set()).checks_premise
+    # others than the State give; a sum per inhabitant
+    assert analyse_query("les régions ont mis combien dans les plates-formes ?", A, set()).offices == {"regions"}
+    assert analyse_query("la phase 2 a coûté combien par habitant ?", A, set()).per_unit

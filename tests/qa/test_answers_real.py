@@ -1348,3 +1348,15 @@ def test_a_city_asked_of_a_two_word_name_typed_in_lower_case(real_service):
     assert first.confidence == "high" and "Rhône-Alpes" in first.answer
     city = real_service.ask("et c dans quelle ville exactement", first.conversation_id)
     assert declined_or_caveat(city, "lieu précis")
+
+
+def test_places_by_their_people_other_givers_and_sums_per_inhabitant(real_service):
+    assert real_service.ask("les pôles bretons ont touché combien ?").refused
+    breton = real_service.ask("je suis breton, combien de pôles ont perdu leur label ?")
+    assert breton.confidence == "high" and "Six pôles" in breton.answer
+    regions = real_service.ask("les régions ont mis combien dans les plates-formes ?")
+    assert declined_or_caveat(regions, "régions")
+    assert declined_or_caveat(real_service.ask("la phase 2 a coûté combien par habitant ?"), "montant précis")
+    # a premise checked: what the documents say of Energivie, with the caveat
+    alsace = real_service.ask("Energivie fait partie des pôles ecotechs bretons, non ?")
+    assert alsace.confidence == "low" and "Alsace" in alsace.answer

@@ -324,7 +324,20 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
         folded,
     )
     match = match or (first if first and first.group(1) not in _ANYTHING_ASKED else None)
+    # « Hubert Falco il est de quel parti ? », « Avenia a combien de … »: « quel » and what is asked of the name
+    which = re.search(rf"\b{re.escape(name)}\b.*?\bquel(?:le)?s?\s+([a-z]{{4,}})\b", folded)
+    match = match or (which if which and which.group(1) not in _WHICH_SAID_OTHERWISE else None)
     return match if match and match.group(1) not in _KIND_NOUNS else None
+
+
+# What « quel … » asks of a named thing that the passage says without the word: its place (« dans quelle région »),
+# its field (« dans quel domaine »), its kind, a time
+_WHICH_SAID_OTHERWISE = frozenset(
+    "ville villes region regions departement pays endroit coin domaine domaines theme themes secteur secteurs sujet"
+    " sujets thematique filiere activite activites specialite type genre sorte nature categorie annee date jour mois"
+    " periode phase groupe moment occasion role poste fonction fonctions titre statut metier profession acteurs"
+    " partenaires organismes structures institutions".split()
+)
 
 
 def _any_of_a_kind(question: str, names: set[str]) -> set[str]:

@@ -94,7 +94,7 @@ _QUESTION_PATTERNS = [
         r"|\b(le|la|les) (plus|mieux|moins) (finance|dote)e?s?\b"  # « lequel a touché le plus d'argent ? »
         # « et son budget ? »; not « le budget a été voté quand ? »
         rf"|^(et )?((son|sa|leur|le|la|l') ?)?(budget|montant|enveloppe|cout|prix)\b(?![^?]*\b(?:{_ASKING}))[\w' -]{{0,40}}\??$"
-        r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa) (le |la |l')?(budget|montant|enveloppe)\b"
+        r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa|c'etait quoi|c'etait koi|c etait quoi) (le |la |l')?(budget|montant|enveloppe)\b"
         r"|\b(budget|montant|enveloppe)\b.*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi|combien|cb|cmb) ?\??$"
         # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted
         rf"|\b(cb|cmb|combien)\b{_COUNTS_A_THING}[^?]*\b({_MONEY_VERBS})\b{_NO_THING_AFTER}"

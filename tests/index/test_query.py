@@ -1066,3 +1066,11 @@ def test_people_of_a_place_other_givers_and_sums_per_person():
     # others than the State give; a sum per inhabitant
     assert analyse_query("les régions ont mis combien dans les plates-formes ?", A, set()).offices == {"regions"}
     assert analyse_query("la phase 2 a coûté combien par habitant ?", A, set()).per_unit
+
+
+def test_what_quel_asks_of_a_name():
+    # « quel parti » of Hubert Falco: the passage must say it; not his « fonction », said by his title
+    assert extract_constraints("Hubert Falco il est de quel parti ?", A).asked_word == "parti"
+    assert extract_constraints("Hubert Falco occupait quelle fonction ?", A).asked is None
+    assert extract_constraints("Avenia c'est dans quel domaine ?", A).asked is None
+    assert answer_type("c'était quoi le budget de la DIACT ?") is AnswerType.AMOUNT

@@ -1360,3 +1360,10 @@ def test_places_by_their_people_other_givers_and_sums_per_inhabitant(real_servic
     # a premise checked: what the documents say of Energivie, with the caveat
     alsace = real_service.ask("Energivie fait partie des pôles ecotechs bretons, non ?")
     assert alsace.confidence == "low" and "Alsace" in alsace.answer
+
+
+def test_what_quel_asks_of_a_name_and_a_budget_asked_casually(real_service):
+    assert declined_or_caveat(real_service.ask("Hubert Falco il est de quel parti ?"), "parti")
+    role = real_service.ask("Hubert Falco occupait quelle fonction au gouvernement ?")
+    assert role.confidence == "high" and "secrétaire d'État" in role.answer
+    assert declined_or_caveat(real_service.ask("c'était quoi le budget de la DIACT ?"), "montant précis")

@@ -332,12 +332,13 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
 
 # What « quel … » asks of a named thing that the passage says without the word: its place (« dans quelle région »),
 # its field (« dans quel domaine »), its kind, a time
-_WHICH_SAID_OTHERWISE = frozenset(
-    "ville villes region regions departement pays endroit coin domaine domaines theme themes secteur secteurs sujet"
-    " sujets thematique filiere activite activites specialite type genre sorte nature categorie annee date jour mois"
-    " periode phase groupe moment occasion role poste fonction fonctions titre statut metier profession acteurs"
-    " partenaires organismes structures institutions".split()
-)
+_WHICH_SAID_OTHERWISE = frozenset({
+    "ville", "villes", "region", "regions", "departement", "pays", "endroit", "coin", "domaine", "domaines", "theme",
+    "themes", "secteur", "secteurs", "sujet", "sujets", "thematique", "filiere", "activite", "activites",
+    "specialite", "type", "genre", "sorte", "nature", "categorie", "annee", "date", "jour", "mois", "periode",
+    "phase", "groupe", "moment", "occasion", "role", "poste", "fonction", "fonctions", "titre", "statut", "metier",
+    "profession", "acteurs", "partenaires", "organismes", "structures", "institutions",
+})  # fmt: skip
 
 
 def _any_of_a_kind(question: str, names: set[str]) -> set[str]:

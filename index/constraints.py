@@ -11,7 +11,7 @@ from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.figures import figures_named
 from index.french_words import MONEY_SLANG
-from index.names import names_given, names_in_lower_case
+from index.names import PEOPLE_OF_PLACE, names_given, names_in_lower_case
 from index.phases import groups_in, phases_in
 from index.pointers import folded_and_written
 
@@ -27,7 +27,7 @@ _SET_ASIDE = re.compile(
 _ASKER = re.compile(  # where they work or live, up to what they ask (« j'habite à Rennes et je voudrais savoir … »)
     r"\b(?:je|j'|nous)\s*(?:(?:bosse|travaille|taffe|suis|vis|sommes|bossons|travaillons)\s+(?:dans|a|en|au|chez)\b"
     r"|(?:habite|reside|habitons)\b"
-    r"|(?:suis|sommes)\s+(?:\w+\s+)?(?=\w+(?:ais|ois|ien|on|in|and|ard|eau)(?:e|ne|es|nes|s|x)?\b))"  # « je suis breton »
+    rf"|(?:suis|sommes)\s+(?=(?:{PEOPLE_OF_PLACE.pattern})))"  # « je suis breton »
     r"[^,:;.?!]*?(?=\s+(?:et|mais|donc|combien|quel\w*|qui|ou)\b|[,:;.?!]|$)"
 )
 _LINKING = {"les", "des", "aux", "une", "par", "pour"}
@@ -134,7 +134,7 @@ _AFTER_YEAR = re.compile(
 # nothing; « maintenant » is often the time the turn before spoke of (« y a 77 pôles maintenant ? » after the CIADT)
 _NOW = re.compile(
     r"\b(?:aujourd'?hui|auj|actuel(?:le)?s?|actuellement|en ce moment|de nos jours|a l'heure actuelle|a ce jour"
-    r"|a present|ces temps-ci|cette annee)\b"
+    r"|a present|ces temps-ci)\b"
 )
 # « 2009-2012 », « (de) 2009 à 2012 », « entre 2009 et 2012 », folded: a period, whose bounds are no event of that
 # year, in a question or a passage
@@ -145,6 +145,8 @@ _CONTINUES = re.compile(
 )
 
 
+# A question word other than « où » (« plus ou moins » is no « où »)
+_ASKS_WHICH = re.compile(r"\b(?:qui|quand|combien|cb|cmb|quoi|koi|comment|pourquoi|pk|quel\w*|lequel\w*|lesquel\w*)\b")
 # « plus ou moins de 20 % ? », « au-dessus des 25 % ? »: a figure to compare with, which the true one answers
 _COMPARED_SHARE = re.compile(
     r"\b(?:plus (?:ou moins )?(?:de|d'|que)|moins (?:de|d'|que)|au-dessus d\w*|au-dessous d\w*|en dessous d\w*"
@@ -325,7 +327,9 @@ def _attribute_of(folded: str, name: str) -> re.Match | None:
     )
     match = match or (first if first and first.group(1) not in _ANYTHING_ASKED else None)
     # « Hubert Falco il est de quel parti ? », « Avenia a combien de … »: « quel » and what is asked of the name
-    which = re.search(rf"\b{re.escape(name)}\b.*?\bquel(?:le)?s?\s+([a-z]{{4,}})\b", folded)
+    which = re.search(
+        rf"\b{re.escape(name)}\b(?:\s+[\w'-]+){{0,4}}?\s+(?:de |d'|du |a |au )?quel(?:le)?s?\s+([a-z]{{4,}})\b", folded
+    )
     match = match or (which if which and which.group(1) not in _WHICH_SAID_OTHERWISE else None)
     return match if match and match.group(1) not in _KIND_NOUNS else None
 
@@ -337,7 +341,8 @@ _WHICH_SAID_OTHERWISE = frozenset({
     "themes", "secteur", "secteurs", "sujet", "sujets", "thematique", "filiere", "activite", "activites",
     "specialite", "type", "genre", "sorte", "nature", "categorie", "annee", "date", "jour", "mois", "periode",
     "phase", "groupe", "moment", "occasion", "role", "poste", "fonction", "fonctions", "titre", "statut", "metier",
-    "profession", "acteurs", "partenaires", "organismes", "structures", "institutions",
+    "profession", "acteurs", "partenaires", "organismes", "structures", "institutions", "ministere", "differences",
+    "difference", "points", "point",
 })  # fmt: skip
 
 
@@ -364,7 +369,8 @@ def extract_constraints(
     asker = " ".join(m.group(0) for m in _ASKER.finditer(folded))
     # not what the answer must carry
     names -= generic | {n for n in names if re.search(rf"\b{re.escape(fold_accents(n).lower())}\b", f"{aside} {asker}")}
-    names -= names_given(asker)  # « je suis breton »: the place of their people
+    # « je suis breton »: the place of their people, unless the question names it outside that clause too
+    names -= names_given(asker) - names_given(_ASKER.sub(" ", folded))
     asked = asked_word = None
     match = _COUNTED.search(folded)
     group = (match.lastgroup or 1) if match else 1  # « thing » counted, « firm » or « holder » asked for
@@ -403,7 +409,9 @@ def extract_constraints(
     return Constraints(
         set_aside=frozenset(w for w in re.findall(r"[a-z]{3,}", aside) if w not in _LINKING),
         quoted=tuple(q.strip() for q in _QUOTED.findall(folded) if _QUOTABLE.fullmatch(q.strip())),
-        shares=frozenset(shares_in(_COMPARED_SHARE.sub(" ", folded))),
+        # compared in a yes/no question (« c'était plus ou moins de 20 % ? »); asked of (« quels projets ont reçu plus
+        # de 40 % ? ») a share the passage must give
+        shares=frozenset(shares_in(folded if _ASKS_WHICH.search(folded) else _COMPARED_SHARE.sub(" ", folded))),
         figures=frozenset(figures_named(folded, digits_only=True))
         - {str(p) for p in phases_in(folded)}
         - groups_in(folded),
@@ -415,7 +423,8 @@ def extract_constraints(
         groups=frozenset(groups_in(folded)),
         period_years=frozenset(y for m in PERIOD_SPAN.finditer(folded) for y in _YEAR.findall(m.group(0))),
         after_years=frozenset(m.group(1) for m in _AFTER_YEAR.finditer(folded)),
-        now=as_written[now.start() : now.end()] if (now := _NOW.search(folded)) else None,
+        # « le président actuel du pôle en 2010 » is of 2010
+        now=as_written[now.start() : now.end()] if (now := _NOW.search(folded)) and not _YEAR.search(folded) else None,
         names=frozenset(names),
         generic=frozenset(generic),
         asked=asked,

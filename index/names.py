@@ -13,17 +13,6 @@ _NAME = re.compile(
     r"(?:(?<=[\w,;:'’] )|(?<=\b[dl]['’]))([A-ZÀ-Ý][\w@-]{2,}|[A-Z]{2,}[\w@-]*)|\b([a-z]+[A-Z][\w@-]+)"
 )  # « du pôle Team2 », « d'Avenia »
 # The word after « pôle » or « projet » when capitals cannot tell (« le pôle team2 », « LE PÔLE AQUIMER »).
-# « PLUS DE POLES AJOUTES OU SUPPRIMES »: a French participle said of the pôles, not the name of one
-_PARTICIPLE = re.compile(r"(?:e|es|ee|ees|is|ies|us|ues)$")
-
-
-def _said_of_them(word: str) -> bool:
-    """A French participle after « pôles » in a question in capitals: « AJOUTÉS », « SUPPRIMÉS »."""
-    folded = fold_accents(word.lower())
-    # « LABELLISÉS », a participle of the documents' own verb, no dictionary's
-    return bool(_PARTICIPLE.search(folded)) and (folded in french_dictionary() or folded.startswith("labellis"))
-
-
 _NAMED_AFTER_KIND = re.compile(r"\b(?:p[oô]les?|projets?|plates?-?formes?)\s+(?!de\b|du\b|des\b|d')([\w@-]{3,})", re.I)
 # « Pôle emploi » is an agency, « le pôle Nord » a place: no pôle de compétitivité, a name no passage carries.
 _OTHER_POLES = re.compile(r"\bp[oô]le[ -]emploi\b|\bp[oô]le (?:nord|sud)(?![\w-])", re.IGNORECASE)
@@ -58,7 +47,7 @@ _PEOPLE_OF_PLACES = {
     "toulonnais": "Toulon", "avignonnais": "Avignon", "nimois": "Nîmes", "rochelais": "La Rochelle",
     "guadeloupeen": "Guadeloupe", "martiniquais": "Martinique", "guyanais": "Guyane",
 }  # fmt: skip
-_PEOPLE_OF_PLACE = re.compile(
+PEOPLE_OF_PLACE = re.compile(
     r"\b(" + "|".join(sorted(_PEOPLE_OF_PLACES, key=len, reverse=True)) + r")(?:e|es|s|ne|nes|x)?\b"
 )
 _GRAND_EST = re.compile(r"\bGrand[- ]Est\b")  # not « le plus grand est lequel ? »
@@ -168,7 +157,9 @@ def names_given(question: str) -> set[str]:
     )
     for m in _NAMED_AFTER_KIND.finditer(question):
         word = m.group(1)
-        if any(c.isdigit() or c == "@" for c in word) or (capitals_tell_nothing and not _said_of_them(word)):
+        # in capitals, a word after « PÔLES » says something of them (« POLES AJOUTES »): a name follows « PÔLE »
+        plural = m.group(0).split()[0].lower().endswith("s")
+        if any(c.isdigit() or c == "@" for c in word) or (capitals_tell_nothing and not plural):
             names.add(word)
     # « S2E2 c'est dans quelle ville ? »: first, where a capital tells nothing, capitals and digits still name
     first = _FIRST_WORD.match(question)
@@ -182,7 +173,7 @@ def names_given(question: str) -> set[str]:
         for m in _FRENCH_PLACES.finditer(question)
     }
     places |= {found.replace(" ", "-") for found in _GRAND_EST.findall(question)}
-    places |= {_PEOPLE_OF_PLACES[m.group(1)] for m in _PEOPLE_OF_PLACE.finditer(fold_accents(question).lower())}
+    places |= {_PEOPLE_OF_PLACES[m.group(1)] for m in PEOPLE_OF_PLACE.finditer(fold_accents(question).lower())}
     return names | foreign | places | {m.group(0) for m in _OTHER_POLES.finditer(question)}
 
 

@@ -56,7 +56,9 @@ _ELLIPTIC = re.compile(
 # it; « Combien de pôles ont-ils été labellisés ? » names its subject
 _INVERTED_ALONE = re.compile(
     r"^(?:et\s+)?(?:(?:combien|cb|cmb|quand|qd|ou|comment|pourquoi|qui|que|a quoi|de quoi|par qui|a qui|avec qui)\s+"
-    r"|qu'\s*)?(?:[a-z]+ment\s+)?[a-z]+-t?-?(?:il|elle|ils|elles)\b"
+    r"|qu'\s*)?(?:[a-z]+ment\s+)?(?!(?:faut|existe|existait|reste|restait|suffit|semble|agit|parait|manque)-)"
+    r"(?!est-(?:il|elle) (?:vrai|possible|exact|juste)\b)[a-z]+-t?-?(?:il|elle|ils|elles)\b"
+    r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z])"  # « Quand a-t-elle été lancée, la phase 3 ? » names it
 )
 # « il y a », « y a-t-il (eu) », « qu'y a-t-il », « il n'y avait »: no « y » standing for something named before
 _IMPERSONAL = re.compile(

@@ -180,6 +180,13 @@ _OUTCOME_ASKED = re.compile(
 )
 # When something was created (« le pôle X a été créé en quelle année ? »): a renewal or a label is no creation
 _CREATED = re.compile(r"\b(?:cree?e?s?|creation|naissance)\b")
+# … and who created it or why (« quel gouvernement a créé les pôles ? »); not « les plates-formes créées par l'État,
+# elles servent à quoi ? », nor a count of things created
+_CREATION_ASKED = (AnswerType.DATE, AnswerType.PERIOD, AnswerType.PERSON, AnswerType.NAME, AnswerType.REASON)
+_CREATED_AS_DEED = re.compile(
+    r"\b(?:a|ont|avait|avaient|ete|est|sont|etait|etaient)\s+(?:\w+\s+)?cree?e?s?\b|\bcreation\b|\bnaissance\b"
+    r"|\bcree?e?s?\s+(?:en|quand|le|la|les|par qui|a quelle)\b|\bcree?e?s?\s*\?"
+)
 # The bot's own opinion asked (« à ton avis », « tu penses que … ? »): the documents report facts and what was said;
 # « qu'en pense le Président ? » asks what someone said, which they may quote.
 # (« selon vous, pourquoi … ? » and « merci à vous » ask a fact politely)
@@ -524,8 +531,8 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
     outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
     # when and by whom it was created (« quel gouvernement a créé les pôles ? »): not « s'est fixé pour objectif »; a
     # count of things created is a count, a yes or no is answered either way
-    counted = kind in (AnswerType.NUMBER, AnswerType.AMOUNT) or (kind is AnswerType.OTHER and yes_or_no(question))
-    created = None if counted else _CREATED.search(folded)
+    asks_creation = kind in _CREATION_ASKED or (kind is AnswerType.OTHER and not yes_or_no(question))
+    created = _CREATED.search(folded) if asks_creation and _CREATED_AS_DEED.search(folded) else None
     negated = _NEGATED.search(folded)
     return {
         "names_wanted": names_counted(question) if kind is AnswerType.NAME else 0,
@@ -609,6 +616,8 @@ _WHETHER = re.compile(
 _PROCEDURE = re.compile(
     r"\bcomment (?:(?:je|j'|on) (?:fai[ts]|doi[st]|peu[xt]|pourrai[st]?)\b|faire\b|puis-je\b|peut-on\b|doit-on\b"
     r"|faut-il\b|il faut\b|(?:une?|ma|mon|nos|notre|les) [a-z]+ (?:peu(?:t|vent)|doi(?:t|vent))(?:-(?:il|elle|ils|elles))?\b)"
+    # not « comment on fait pour savoir … », « comment on peut expliquer … »: a fact asked
+    r"(?!\s+(?:pour\s+)?(?:savoir|voir|trouver|expliquer|comprendre|retrouver|connaitre)\b)"
     r"|\b(?:on fait|je fais|faut faire|je dois faire) comment\b"
 )
 _ANY_QUESTION_WORD = re.compile(

@@ -117,7 +117,7 @@ _QUESTION_PATTERNS = [
         AnswerType.PLACE,
         r"^(et )?ou\b(?! (?:on )?en (?:est|etai|sont|sommes))|\bou (se|s'|a |est|sont|etait|ont|avait|avaient)|\b(dans|en) quel(le)? (ville|region)\b"
         # « cellmill c ou exactement ? », « c'est où ça ? », typed without the accent
-        r"|\bc(?:'est|'etait| est| etait)? ou\b(?! (?:pas|non)\b)|\bou (?:exactement|precisement|ca)\b",
+        r"|\bc(?:'est|'etait| est| etait)? ou(?=\s*(?:exactement|precisement|ca|[?!.]|$))|\bou (?:exactement|precisement|ca)\s*\?*\s*$",
     ),
     (
         AnswerType.NAME,
@@ -187,7 +187,9 @@ _ROLE = re.compile(
 # Who acts in these documents is often an office, not a name: « l'État a affecté », « le gouvernement a lancé ».
 _OFFICE = re.compile(
     r"\b(l'etat|gouvernement|prefets?|ministres?|secretaire d'etat|collectivites|delegation|cabinets?|comite"
-    r"|regions|departements|communes)\b"  # « les régions ont mis combien ? »: others than the State give
+    # « les régions ont mis combien ? », « et les régions, elles ont versé quoi ? »: others than the State, as givers
+    r"|(?:regions|departements|communes)(?=(?:,?\s+(?:elles|ils))?\s+(?:ont\s+|avaient\s+|vont\s+)?(?:mis|mett\w*|vers\w*"
+    r"|apport\w*|donn\w*|financ\w*|pay\w*|pai\w*|fil\w*|rajout\w*|ajout\w*|contribu\w*|consacr\w*)))\b"
 )
 # The State and its offices: who gives, in these documents, unless a question names another giver (« les collectivités »)
 STATE_OFFICES = frozenset(

@@ -38,6 +38,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 # What came of something: « les résultats », « quelles conclusions », « l'impact », « un succès ? »
 _RESULTS_ASKED = re.compile(r"\b(?:resultats?|conclusions?|bilan|verdict|effets?|retombees|impact|succes|echec)\b")
+# … but not what was expected of it: « quels objectifs et quel impact attendu pour la phase 3 ? »
+_EXPECTED = re.compile(r"\b(?:attendue?s?|prevue?s?|objectifs?|vise\w*|espere\w*)\b")
 _WORD = re.compile(r"[\w@-]+")
 DEFINED_COVERAGE = 0.5  # share of the defined words' weight a passage must carry to define them
 NAME_SIMILARITY = 0.85  # "Celmill" for "Cellmill": a name misspelt by a letter is still that name
@@ -228,7 +230,8 @@ class EvidenceCheck:
         if query.kind is not AnswerType.OTHER and not query.checks_premise:
             gaps += [Gap(f"« {figure} »", True) for figure in sorted(c.figures - self._figures[chunk.chunk_id])]
         # « la phase 3, ça a donné quoi ? »: what came of a phase the documents end before the end of
-        if query.outcome or query.findings or _RESULTS_ASKED.search(fold_accents(query.question)):
+        asked = fold_accents(query.question)
+        if (query.outcome or query.findings or _RESULTS_ASKED.search(asked)) and not _EXPECTED.search(asked):
             gaps += [
                 Gap(
                     f"les résultats de la phase {phase} (les documents s'arrêtent en {self._last_year})",

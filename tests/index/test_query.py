@@ -1074,3 +1074,35 @@ def test_what_quel_asks_of_a_name():
     assert extract_constraints("Hubert Falco occupait quelle fonction ?", A).asked is None
     assert extract_constraints("Avenia c'est dans quel domaine ?", A).asked is None
     assert answer_type("c'était quoi le budget de la DIACT ?") is AnswerType.AMOUNT
+
+
+def test_review_of_the_seventeenth_session_narrows_its_rules():
+    # a past year named: « cette année-là », « actuel en 2010 » are no present
+    assert extract_constraints("En 2008, combien de pôles ont perdu leur label cette année-là ?", A).now is None
+    assert extract_constraints("Le président actuel du pôle Aquimer en 2010, c'était qui ?", A).now is None
+    # « ou ça » in the middle is « or that », no place
+    assert answer_type("Les crédits de la phase 2 ont augmenté ou ça a baissé ?") is not AnswerType.PLACE
+    # regions as givers only when they give
+    assert (
+        "regions"
+        not in analyse_query("Combien l'État a-t-il affecté aux pôles de toutes les régions ?", A, set()).offices
+    )
+    # an impersonal inverted verb, a subject after the comma: no leaning on the turn before
+    assert not leans_on_earlier_turn(
+        "faut-il etre une pme pour rejoindre un pole ?", ["faut", "pme", "rejoindr", "pol"]
+    )
+    assert not leans_on_earlier_turn("quand a-t-elle ete lancee, la phase 3 ?", ["lance", "phas", "3"])
+    # the asker's people only, and a place also asked outside the asker's clause stays
+    assert extract_constraints("Nous sommes une association du pôle Aquimer, combien a-t-il reçu ?", A).names == {
+        "Aquimer"
+    }
+    assert extract_constraints("Je suis breton, combien ont reçu les pôles bretons ?", A).names == {"Bretagne"}
+    # in capitals, a name follows « PÔLE »; a word after « PÔLES » says something of them
+    assert names_given("LE PÔLE FINANCE INNOVATION A TOUCHÉ COMBIEN ?") == {"FINANCE"}
+    # a share asked of, not compared in a yes/no question
+    assert extract_constraints("Quels projets ont reçu plus de 40 % des aides ?", A).shares == {"40"}
+    # « quel » a few words after the name, no comma between
+    assert extract_constraints("Entre Cellmill et Axel One, quelles différences ?", A).asked is None
+    # a creation as a deed, not « créées par l'État » said in passing; a fact « comment on fait pour savoir »
+    assert analyse_query("À quoi servent les plates-formes créées par l'État ?", A, set()).created is None
+    assert analyse_query("Comment on fait pour savoir quels pôles ont perdu leur label ?", A, set()).procedure is None

@@ -1367,3 +1367,18 @@ def test_what_quel_asks_of_a_name_and_a_budget_asked_casually(real_service):
     role = real_service.ask("Hubert Falco occupait quelle fonction au gouvernement ?")
     assert role.confidence == "high" and "secrétaire d'État" in role.answer
     assert declined_or_caveat(real_service.ask("c'était quoi le budget de la DIACT ?"), "montant précis")
+
+
+def test_review_of_the_seventeenth_session_answers_what_it_flagged(real_service):
+    # a past year, not today
+    year = real_service.ask("En 2008, combien de pôles ont perdu leur label cette année-là ?")
+    assert not year.refused and "aujourd'hui" not in year.answer
+    # the State's money to all regions, no other giver
+    state = real_service.ask("Combien l'État a-t-il affecté aux pôles de toutes les régions pour la phase 2 ?")
+    assert state.confidence == "high" and "1,5 milliard" in state.answer
+    # what the phase 3 is expected to do: no results asked
+    expected = real_service.ask("Quels sont les objectifs de la phase 3 et quel impact est attendu ?")
+    assert "résultats de la phase 3" not in expected.answer
+    # how to know which pôles lost their label: the six pôles
+    which = real_service.ask("Comment on fait pour savoir quels pôles ont perdu leur label ?")
+    assert which.confidence == "high" and "Sporaltec" in which.answer

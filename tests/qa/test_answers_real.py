@@ -315,6 +315,8 @@ HELDOUT_FLOORS = {
     "questions-heldout-23": (0.83, 0.83, 0.83, 0.17, 0.75, 0.7),  # fifteenth session: conversations, near-heavy
     "questions-heldout-24": (0.83, 0.83, 0.83, 0.17, 0.71, 0.84),  # sixteenth session: conversations first
     "questions-heldout-25": (0.82, 0.94, 0.82, 0.06, 0.54, 0.88),  # sixteenth session: everyday words, near traps
+    "questions-heldout-26": (0.88, 0.94, 0.88, 0.06, 0.83, 0.87),  # seventeenth session: non-specialists' words
+    "questions-heldout-27": (0.83, 0.83, 0.83, 0.17, 0.71, 0.84),  # seventeenth session: everyday conversations
 }
 
 

@@ -140,7 +140,10 @@ def test_a_passage_speaks_of_the_phases_its_own_heading_names():
     under = Chunk("e#3", "e", title, "La phase 3 (2013-2018)", text, 0, 0)
     assert passage_phases(under, fold_accents(under.indexed_text())) == {3}
     conclusions = Chunk("e#c", "e", title, "Les conclusions", text, 0, 0)
-    assert passage_phases(conclusions, fold_accents(conclusions.indexed_text())) == {2, 3}  # the title's, then
+    # a title naming two phases says which each section is about: « Les conclusions » speaks of neither by itself
+    assert passage_phases(conclusions, fold_accents(conclusions.indexed_text())) == set()
+    alone = Chunk("e#a", "e", "La phase 3", "Les conclusions", text, 0, 0)
+    assert passage_phases(alone, fold_accents(alone.indexed_text())) == {3}  # a title naming one phase does
 
 
 def sentence(service: AnswerService, text: str, previous: str | None = None, before: str = "") -> Unit:
@@ -276,7 +279,9 @@ def test_what_was_not_done_is_not_answered_by_what_was(service):
 
     assert unsaid_in("Le CIADT a retenu six nouveaux pôles, dont Team2 dans le Nord-Pas-de-Calais.")
     assert not unsaid_in("Treize dossiers n'ont pas été retenus.")  # said as denied
-    assert not unsaid_in("Dix-neuf candidatures ont été déposées.")  # nothing done said: other checks decide
+    # those not chosen, of a sentence on all the files sent: it says nothing of them
+    assert unsaid_in("Dix-neuf candidatures ont été déposées.")
+    assert not unsaid_in("Treize dossiers ont été écartés.")  # turned down, in other words
     # asked yes or no, « Sporaltec n'a pas perdu son label ? » is answered by « ont perdu leur label »
     check = retriever.analyse("Sporaltec n'a pas perdu son label ?")
     said = "Six pôles ont perdu leur label : Sporaltec."

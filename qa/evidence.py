@@ -179,6 +179,12 @@ class EvidenceCheck:
         evidence = max(hit.dense + COVERAGE_WEIGHT * hit.coverage for hit in hits[:EVIDENCE_HITS])
         return evidence >= self.min_evidence - margin
 
+    @staticmethod
+    def _results_asked(query: QueryAnalysis) -> bool:
+        """What came of something is asked (« ça a donné quoi ? », « les résultats »), not what was expected of it."""
+        asked = fold_accents(query.question)
+        return bool(query.outcome or query.findings or _RESULTS_ASKED.search(asked)) and not _EXPECTED.search(asked)
+
     def _names_one_of_its_own(self, question: str, chunk: Chunk) -> bool:
         """The question names a name only the documents give (a letter off at most), which the passage gives too."""
         asked = _words_of(fold_accents(question))
@@ -230,8 +236,7 @@ class EvidenceCheck:
         if query.kind is not AnswerType.OTHER and not query.checks_premise:
             gaps += [Gap(f"« {figure} »", True) for figure in sorted(c.figures - self._figures[chunk.chunk_id])]
         # « la phase 3, ça a donné quoi ? »: what came of a phase the documents end before the end of
-        asked = fold_accents(query.question)
-        if (query.outcome or query.findings or _RESULTS_ASKED.search(asked)) and not _EXPECTED.search(asked):
+        if c.phases and self._results_asked(query):
             gaps += [
                 Gap(
                     f"les résultats de la phase {phase} (les documents s'arrêtent en {self._last_year})",

@@ -38,6 +38,19 @@ def _lift(fused: np.ndarray, chosen: list[bool], weight: float) -> np.ndarray:
     return (1 - weight) * fused + weight * mask if mask.any() else fused
 
 
+def _next_rows(chunks: list[Chunk]) -> list[int]:
+    """For each passage, the row of the one after it in its document (-1 for a document's last)."""
+    following = [-1] * len(chunks)
+    by_document: dict[str, list[int]] = {}
+    for row, chunk in enumerate(chunks):
+        by_document.setdefault(chunk.doc_id, []).append(row)
+    for rows in by_document.values():
+        rows.sort(key=lambda r: chunks[r].start)
+        for before, after in zip(rows, rows[1:]):
+            following[before] = after
+    return following
+
+
 @dataclass(frozen=True)
 class Hit:
     """A retrieved passage with the signals that ranked it (score, lexical and coverage in [0, 1])."""
@@ -47,6 +60,7 @@ class Hit:
     lexical: float
     dense: float  # raw cosine of the question and the passage
     coverage: float
+    told_next: bool = False  # a count after a count: the passage after the one that gave the first
 
 
 class LexicalSearch:
@@ -139,6 +153,7 @@ class HybridRetriever:
         self.folded_texts = [fold_accents(c.indexed_text().replace("\u2019", "'")) for c in bundle.chunks]
         # « L'étude constate … »: the years of the passage it goes on from count as its own
         self.carried_years = years_carried_over(bundle.chunks, self.folded_texts)
+        self.next_rows = _next_rows(bundle.chunks)
 
     @property
     def version(self) -> str:
@@ -207,14 +222,23 @@ class HybridRetriever:
         sentences = (sentence for line in text.split("\n") for sentence in split_sentences(line))
         return any(says_by_whom(sentence, query.done, thesaurus, terms) for sentence in sentences)
 
+    def _passages_after(self, quoted: str) -> list[int]:
+        """The passages following those that hold words an earlier answer quoted, each in its own document."""
+        chunks = self.bundle.chunks
+        return [self.next_rows[r] for r, chunk in enumerate(chunks) if quoted in chunk.text and self.next_rows[r] >= 0]
+
     def search(self, query: QueryAnalysis, k: int = 3) -> list[Hit]:
         """The k best passages for an analysed question."""
         lexical_all = self.lexical.scores(query)
         n = min(self.candidates, self.bundle.dense.size)
         dense_ids = self.dense.search(query, n)
         lexical_ids = np.argpartition(-lexical_all, n - 1)[:n] if n < len(lexical_all) else np.arange(n)
-        rows = np.unique(np.concatenate([dense_ids, lexical_ids[lexical_all[lexical_ids] > 0]]))
         chunks = self.bundle.chunks
+        # « combien de dossiers reçus ? » then « et au final, combien ont été retenus ? »: a document tells what
+        # came next in its next passage, which the follow-up's few words may not bring among the k best
+        told_next = self._passages_after(query.figure_given) if query.figure_given else []
+        found = [dense_ids, lexical_ids[lexical_all[lexical_ids] > 0], np.array(told_next, dtype=dense_ids.dtype)]
+        rows = np.unique(np.concatenate(found))
         term_sets = self.bundle.lexical.term_sets
         signals = {
             "lexical": lexical_all[rows],
@@ -244,7 +268,9 @@ class HybridRetriever:
             # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
             fused = _lift(fused, [query.said_before in chunks[r].text for r in rows], SAID_BEFORE_WEIGHT)
         lexical = normalise_max(lexical_all)[rows]
-        order = np.argsort(-fused, kind="stable")[:k]
+        order = list(np.argsort(-fused, kind="stable")[:k])
+        # offered beside the k best, not in their place: the sentences decide (qa/scoring.py)
+        order += [i for i, r in enumerate(rows) if r in told_next and i not in order]
         return [
             Hit(
                 chunks[rows[i]],
@@ -252,6 +278,7 @@ class HybridRetriever:
                 float(lexical[i]),
                 float(signals["dense"][i]),
                 float(signals["coverage"][i]),
+                told_next=rows[i] in told_next,
             )
             for i in order
         ]

@@ -39,6 +39,7 @@ FINDINGS_BONUS = 0.2
 # « combien de dossiers ? » then « et combien ont décroché le label ? »: not the figure just given, which answered the
 # earlier question
 FIGURE_GIVEN_PENALTY = 0.3
+NEXT_PASSAGE_BONUS = 0.3  # … and a sentence of the passage after the one that gave it, which goes on with the story
 # « combien ont gardé leur label ? », « ceux qui n'ont pas été reconduits »: the sentence saying what befell them
 FATE_BONUS = 0.2
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
@@ -109,6 +110,7 @@ class SentenceScorer:
         score += AGENT_BONUS if by_whom else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
         score -= FIGURE_GIVEN_PENALTY if self._figure_given_again(query, unit) else 0.0
+        score += NEXT_PASSAGE_BONUS if hit.told_next else 0.0
         score += FIRST_PLAN_BONUS if query.first_plan and FIRST_PLAN.search(fold_accents(unit.text)) else 0.0
         score += FINDINGS_BONUS if query.findings and FINDING.search(fold_accents(unit.text)) else 0.0
         score -= CONFLICT_PENALTY if self._about_who_is_set_aside(query, unit) else 0.0

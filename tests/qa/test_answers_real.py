@@ -317,6 +317,8 @@ HELDOUT_FLOORS = {
     "questions-heldout-25": (0.82, 0.94, 0.82, 0.06, 0.54, 0.88),  # sixteenth session: everyday words, near traps
     "questions-heldout-26": (0.88, 0.94, 0.88, 0.06, 0.83, 0.87),  # seventeenth session: non-specialists' words
     "questions-heldout-27": (0.83, 0.83, 0.83, 0.17, 0.71, 0.84),  # seventeenth session: everyday conversations
+    "questions-heldout-28": (0.83, 0.83, 0.83, 0.17, 0.75, 0.83),  # eighteenth session: everyday conversations
+    "questions-heldout-29": (0.94, 0.94, 0.94, 0.06, 0.72, 0.88),  # eighteenth session: everyday words, near traps
 }
 
 
@@ -1384,3 +1386,15 @@ def test_review_of_the_seventeenth_session_answers_what_it_flagged(real_service)
     # how to know which pôles lost their label: the six pôles
     which = real_service.ask("Comment on fait pour savoir quels pôles ont perdu leur label ?")
     assert which.confidence == "high" and "Sporaltec" in which.answer
+
+
+def test_a_count_after_a_count_goes_on_with_the_document(real_service):
+    # the six labels are told in the passage after the one counting the files
+    filed = real_service.ask("On a reçu combien de dossiers pour l'appel écotechnologies ?")
+    assert "dix-neuf" in filed.answer
+    kept = real_service.ask("Et combien ont finalement été labellisés ?", filed.conversation_id)
+    assert kept.confidence == "high" and "six nouveaux pôles" in kept.answer
+    # the passage after the 86 proposals names two of them: no count of those funded
+    proposed = real_service.ask("Combien de propositions le premier appel à projets plates-formes a-t-il reçues ?")
+    funded = real_service.ask("Et combien ont été financées au bout du compte ?", proposed.conversation_id)
+    assert declined_or_caveat(funded, "Les documents ne répondent pas")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import FakeEncoder, service_on
 from settings_for_tests import server_settings
@@ -17,6 +19,21 @@ from qa.validation import QuestionError
 @pytest.fixture(scope="module")
 def retriever(page_index):
     return HybridRetriever(load_published(page_index), FakeEncoder())
+
+
+def test_a_count_after_a_count_is_offered_the_passage_after_the_one_quoted(retriever):
+    chunks = retriever.bundle.chunks
+    for row, after in enumerate(retriever.next_rows):  # each passage's next is the one after it in its document
+        if after >= 0:
+            assert chunks[after].doc_id == chunks[row].doc_id and chunks[after].start > chunks[row].start
+    assert retriever.next_rows.count(-1) == len({c.doc_id for c in chunks})  # one last passage per document
+    quoted = next(r for r, c in enumerate(chunks) if "1,5 milliard" in c.text)
+    query = retriever.analyse("Et combien de pôles en tout ?")
+    plain = retriever.search(query, k=1)
+    again = retriever.search(replace(query, figure_given=chunks[quoted].text[:80]), k=1)
+    assert not any(h.told_next for h in plain)
+    offered = [h.chunk for h in again if h.told_next]  # beside the best, not in its place
+    assert offered == [chunks[retriever.next_rows[quoted]]] and again[0].chunk == plain[0].chunk
 
 
 def make_service(tmp_path, page_index=None) -> AnswerService:

@@ -553,8 +553,8 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "origin": origin_asked(question),
         "happened": _happened(folded, as_written),
         # « et ça a marché ? » asks what a study found
-        "whether": _whether(folded, as_written)
-        if context and kind is AnswerType.OTHER and not findings_asked(folded, kind)
+        "whether": (_whether(folded, as_written) if context else _deed_after_premise(folded, as_written))
+        if kind is AnswerType.OTHER and not findings_asked(folded, kind)
         else None,
         # « le truc reproché à Sporaltec ? »: a shortcoming is a cause too, which the fact again does not give
         "why": _why(folded, as_written) if kind in (AnswerType.REASON, AnswerType.SHORTCOMING) else None,
@@ -639,6 +639,37 @@ def _whether(folded: str, as_written: str) -> str | None:
         return None
     light = light_verb(found.group("deed"))
     group = "object" if light else "deed"
+    return as_written[slice(*found.span(group))] if found.group(group) else None
+
+
+# « les pôles qui ont perdu leur label ont fusionné ? », « après avoir perdu le label, il a continué en asso ? »: what
+# the asker knows, said first (a relative clause, « après avoir … »), then the deed asked about
+_PREMISE = re.compile(
+    r"\b(?:qui|apres (?:avoir|etre))\s+(?:(?:ont|a|avaient|avait|sont|est|etaient|etait)\s+)?(?:ete\s+)?[a-z]{4,}"
+    r"(?:\s+(?:leur|leurs|le|la|les|l'|son|sa|ses)\s*[a-z]+)?"
+)
+# … not « c'est bien McKinsey qui … ? », which checks who; « a continué à labelliser » asks about labelling
+_DEED_ASKED = re.compile(
+    r"\b(?:ont|a|avaient|avait|sont|(?<!c')est|se sont|s'est)\s+"
+    r"(?:(?:bien|vraiment|deja|finalement|toujours|encore|tous|toutes|jamais|aussi|meme)\s+)*(?:(?:du|pu|ete)\s+)?"
+    r"(?:(?:continue|commence|arrete|cesse|recommence)\s+(?:a|de|d')\s*)?"
+    r"(?P<deed>[a-z]{4,})(?:\s+(?:de |d'|du |des |la |le |les |l'|un |une )?(?P<object>[a-z]{4,}))?"
+)
+
+
+def _deed_after_premise(folded: str, as_written: str) -> str | None:
+    """The deed, as written, a yes/no question asks about after saying what it knows: « fusionné » of « les pôles
+    qui ont perdu leur label ont fusionné ou pas ? »; none without such a premise, or with a question word."""
+    premises = list(_PREMISE.finditer(folded))
+    for premise in premises:  # blanked, the same length: what is left keeps its place in the question as written
+        folded = folded[: premise.start()] + " " * (premise.end() - premise.start()) + folded[premise.end() :]
+    # the relative « qui » blanked with its clause; « ont protesté ou fait un recours » offers a choice, no place
+    if not premises or _ANY_QUESTION_WORD.search(re.sub(r"(?<=[a-z]) ou (?=[a-z])", " ", folded)):
+        return None
+    found = _DEED_ASKED.search(folded)
+    if not found:
+        return None
+    group = "object" if light_verb(found.group("deed")) else "deed"
     return as_written[slice(*found.span(group))] if found.group(group) else None
 
 

@@ -888,6 +888,22 @@ def test_a_yes_no_follow_up_asks_whether_a_deed_happened():
     assert analyse_query("Sporaltec a-t-il protesté ?", A, set()).whether is None  # a question of its own
 
 
+def test_a_yes_no_question_asks_a_deed_after_saying_what_it_knows():
+    def whether(question):
+        return analyse_query(question, A, set()).whether
+
+    assert whether("les 6 pôles qui ont perdu leur label en 2010 ont fusionné avec d'autres ou pas ?") == "fusionné"
+    assert whether("les poles qui ont perdu le label ils ont du rembourser l'argent ou pas ?") == "rembourser"
+    assert whether("est-ce que des pôles ont fait un recours après avoir perdu leur label ?") == "recours"
+    # a choice between deeds is no « où »
+    assert whether("est-ce que des pôles ont protesté ou fait un recours après avoir perdu leur label ?") == "protesté"
+    # what goes on is the deed: « continué à labelliser » asks about labelling
+    assert whether("a-t-on continué à labelliser des pôles dans les trois ans qui ont suivi ?") == "labelliser"
+    assert whether("Sporaltec a-t-il protesté ?") is None  # no premise
+    assert whether("C'est bien McKinsey qui a évalué la phase 1 ?") is None  # who is checked, no deed asked
+    assert whether("Les pôles qui ont perdu leur label, c'étaient lesquels ?") is None  # a question word
+
+
 def test_a_cost_asked_of_what_the_turn_before_spoke_of():
     study = analyse_query("et elle a couté cmb ?", A, set(), context="l'etude sur la phase 2 elle regardait quoi")
     assert study.cost_of == "l'etude"

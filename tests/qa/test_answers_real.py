@@ -1398,3 +1398,14 @@ def test_a_count_after_a_count_goes_on_with_the_document(real_service):
     proposed = real_service.ask("Combien de propositions le premier appel à projets plates-formes a-t-il reçues ?")
     funded = real_service.ask("Et combien ont été financées au bout du compte ?", proposed.conversation_id)
     assert declined_or_caveat(funded, "Les documents ne répondent pas")
+
+
+def test_a_deed_asked_after_what_the_asker_knows(real_service):
+    # the documents say which pôles lost their label, nothing of what they did next
+    merged = real_service.ask("les pôles qui ont perdu leur label, ils ont fusionné avec d'autres ou pas ?")
+    assert declined_or_caveat(merged, "fusionné")
+    repaid = real_service.ask("est-ce que les pôles ont dû rembourser après avoir perdu le label ?")
+    assert declined_or_caveat(repaid, "rembourser")
+    # a label kept or lost is said in any words: the passage on the second evaluation answers
+    kept = real_service.ask("les pôles du groupe 3 qui ont été réévalués en 2010 ont tous gardé leur label ?")
+    assert kept.confidence == "high" and "renouvelé le label de sept" in kept.answer

@@ -238,6 +238,11 @@ def test_names_asked_for_are_names():
     assert answer_type("Quels étaient les noms des dix-neuf candidatures ?") is AnswerType.NAME
     assert answer_type("comment s'appellent les nouveaux pôles ?") is AnswerType.NAME
     assert answer_type("c koi leurs noms ?") is AnswerType.NAME
+    # a list asked for: « lister », « citez-moi »; not a thing cited
+    assert answer_type("tu peux me lister les 58 poles qui etaient ok apres l'eval de 2008") is AnswerType.NAME
+    assert names_counted("tu peux me lister les 58 poles qui etaient ok") == 58
+    assert answer_type("citez-moi les pôles retenus en 2010") is AnswerType.NAME
+    assert answer_type("le pôle cité par le ministre est où ?") is not AnswerType.NAME
 
 
 def test_a_budget_asked_with_combien_is_an_amount():

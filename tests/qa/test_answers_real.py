@@ -1409,3 +1409,11 @@ def test_a_deed_asked_after_what_the_asker_knows(real_service):
     # a label kept or lost is said in any words: the passage on the second evaluation answers
     kept = real_service.ask("les pôles du groupe 3 qui ont été réévalués en 2010 ont tous gardé leur label ?")
     assert kept.confidence == "high" and "renouvelé le label de sept" in kept.answer
+
+
+def test_a_list_asked_for_needs_the_names(real_service):
+    # the documents count the 58 pôles of groups 1 and 2, they do not name them
+    listed = real_service.ask("tu peux me lister les 58 pôles qui avaient réussi l'évaluation de 2008 ?")
+    assert declined_or_caveat(listed, "nom précis")
+    lost = real_service.ask("peux-tu me lister les pôles qui ont perdu leur label ?")
+    assert lost.confidence == "high" and "Sporaltec" in lost.answer

@@ -146,6 +146,14 @@ def _value_of_words(word: str) -> int | None:
     return total + current or None
 
 
+_AND_A_HALF = re.compile(r"\b(?:(?:un|le)\s+|l')?(milliard|million)s?\s+et\s+demie?\b")
+
+
+def with_halves(folded: str) -> str:
+    """« le milliard et demi » written as a figure, « 1,5 milliard », which `figures_named` reads."""
+    return _AND_A_HALF.sub(r"1,5 \1", folded)
+
+
 def figures_named(folded: str, digits_only: bool = False) -> set[str]:
     """The figures a folded text names, as plain numbers with a decimal comma, whether written in digits or words
     (« dix-neuf dossiers », « 19 dossiers » → 19; « 200 000 euros » → 200000; « 1,5 milliard » → 1,5). Not a year,

@@ -15,6 +15,7 @@ import numpy as np
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import Constraints, extract_constraints
 from index.dictionary import french_dictionary
+from index.figures import figures_named, with_halves
 from index.french_words import ABBREVIATED_BODIES, DISCOURSE_WORDS, ENGLISH_WORDS
 from index.names import names_given, shouted
 from index.phases import list_positions, with_next_phase, with_phase_after
@@ -88,6 +89,7 @@ class QueryAnalysis:
     findings: bool = False  # « ça a donné quoi l'étude ? », « bilan de l'étude 2012 ? »: what a study found
     total: str | None = None  # « la CDC a mis combien au total ? »: a total, not a figure per project (as written)
     extra: str | None = None  # « combien d'argent supplémentaire ? »: money added, not the whole (as written)
+    part_of: str | None = None  # « sur le milliard et demi, quelle somme … ? »: a part of a figure named (as written)
     # « combien ont gardé leur label ? », « ceux qui n'ont pas été reconduits »: kept or lost, which a sentence saying
     # only the other does not answer
     fate: str | None = None
@@ -149,6 +151,20 @@ _SPLIT = re.compile(
 _SPOKEN_OF_BEFORE = re.compile(
     r"^(?:et\s+)?(?:comment\s+)?(?:ca|cela|il|elle|ils|elles|c'(?:est|etait))\b"
 )  # a subject that stands for what the turn before spoke of: « et ça a été réparti comment ? »
+# « sur le milliard et demi, quelle somme … ? », « parmi les 35 plates-formes, combien … ? »: the whole named first
+_PART_OF = re.compile(
+    r"^(?:et\s+|mais\s+)?(?:sur|parmi|dans|de|des)\s+(?P<whole>(?:le|la|les|l'|ces|ce|cet|cette|un|une)\s*[^,?]{2,40}?)\s*,"
+)
+
+
+def _part_of(folded: str, as_written: str) -> str | None:
+    """The whole, as written, a question asks a part of, when it gives its figure: « le milliard et demi »."""
+    found = _PART_OF.match(folded)
+    if not found or not figures_named(with_halves(found.group("whole"))):
+        return None
+    return as_written[slice(*found.span("whole"))]
+
+
 _PER_UNIT = re.compile(
     r"\ben moyenne\b|\bpar (?:pole|projet|entreprise|dossier|region|plate-?forme|habitant|personne|tete|salarie"
     r"|emploi|membre|adherent|ville|departement)s?\b|\bchaque\b|\bchacun"
@@ -566,6 +582,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         # en 2011. Qu'est-il advenu … ? »)
         "first_plan": kind in _PLANNED_KINDS and bool(FIRST_PLAN.search(fold_accents(_preamble(question)[1]))),
         "extra": _written(_EXTRA_ASKED.search(folded), as_written) if kind is AnswerType.AMOUNT else None,
+        "part_of": _part_of(folded, as_written) if kind in (AnswerType.AMOUNT, AnswerType.NUMBER) else None,
         "total": _written(_TOTAL_ASKED.search(folded), as_written)
         if kind in (AnswerType.AMOUNT, AnswerType.NUMBER)
         else None,
@@ -665,6 +682,8 @@ def _deed_after_premise(folded: str, as_written: str) -> str | None:
         folded = folded[: premise.start()] + " " * (premise.end() - premise.start()) + folded[premise.end() :]
     # the relative « qui » blanked with its clause; « ont protesté ou fait un recours » offers a choice, no place
     if not premises or _ANY_QUESTION_WORD.search(re.sub(r"(?<=[a-z]) ou (?=[a-z])", " ", folded)):
+        return None
+    if re.match(r"(?:et\s+|mais\s+)?(?:que|qu')", folded.strip()):  # « que sont devenus … ? » asks what
         return None
     found = _DEED_ASKED.search(folded)
     if not found:

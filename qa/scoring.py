@@ -24,7 +24,7 @@ from index.question_type import (
 from index.retriever import Hit, HybridRetriever
 from qa.evidence import EvidenceCheck
 from qa.sentences import PassageSentences, Unit, is_title, with_neighbours
-from qa.unsaid import STRICT_TYPES
+from qa.unsaid import STRICT_TYPES, gives_only_the_whole
 
 TYPE_BONUS = 0.3  # a sentence holding the expected kind of answer (a name for "qui")
 STRICT_TYPE_BONUS = 0.5  # "combien", "quand", "quelle période" cannot be answered without one
@@ -110,6 +110,8 @@ class SentenceScorer:
         score += AGENT_BONUS if by_whom else 0.0
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
         score -= FIGURE_GIVEN_PENALTY if self._figure_given_again(query, unit) else 0.0
+        # « sur les 19 dossiers, combien retenus ? »: not the sentence giving the 19 dossiers
+        score -= FIGURE_GIVEN_PENALTY if query.part_of and gives_only_the_whole(query.part_of, unit.text) else 0.0
         score += NEXT_PASSAGE_BONUS if hit.told_next else 0.0
         score += FIRST_PLAN_BONUS if query.first_plan and FIRST_PLAN.search(fold_accents(unit.text)) else 0.0
         score += FINDINGS_BONUS if query.findings and FINDING.search(fold_accents(unit.text)) else 0.0

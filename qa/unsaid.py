@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.figures import counts_thing
+from index.figures import counts_thing, figures_named, with_halves
 from index.phases import group_labels, groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
 from index.query import EMPHASIS, FILLER_WEIGHT, QueryAnalysis, fates, yes_or_no
@@ -91,6 +91,7 @@ _TURNED_DOWN = re.compile(r"\b(?:recal|rejet|refus|ecart|elimin|evinc|retoqu|per
 # Deeds of choosing: « pas retenus », « non sélectionnés »; the sentence must speak of those not chosen
 _CHOSEN = re.compile(r"(?:retenu|selectionn|preselectionn|choisi|labellis|accept|admis|financ|laureat)")
 # A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
+_DURATION = re.compile(r"\b[\w-]+\s+(?:ans?|annees?|mois|semaines?|jours?)\b")
 _NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »
 # « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
 _PER_UNIT_TEXT = re.compile(
@@ -113,6 +114,13 @@ _TOTAL_TEXT = re.compile(
 def gives_per_unit(said: str) -> bool:
     """The text gives a figure per thing: « 35 millions d'euros par an », « chaque pôle »."""
     return _PER_UNIT_TEXT.search(fold_accents(said)) is not None
+
+
+def gives_only_the_whole(whole: str, said: str) -> bool:
+    """The text gives no figure but those of the whole a part is asked of (« … reste fixée à 1,5 milliard d'euros sur
+    trois ans » for « sur le milliard et demi, quelle somme … ? »; a duration is no part)."""
+    given = figures_named(_DURATION.sub(" ", fold_accents(said)))
+    return given <= figures_named(with_halves(fold_accents(whole)))
 
 
 def mixed_phases(query: QueryAnalysis, text: str) -> list[Gap]:
@@ -158,6 +166,9 @@ def unsaid(
         gaps.append(Gap(f"« {query.total} »", True, asked=True))  # « 200 000 euros par projet » is no total
     if query.extra and not _ADDED.search(fold_accents(said)):
         gaps.append(Gap(f"« {query.extra} »", True, asked=True))  # « l'enveloppe reste fixée à 1,5 milliard »
+    # « sur le milliard et demi, quelle somme pour l'animation ? »: not « … reste fixée à 1,5 milliard » again
+    if query.part_of and gives_only_the_whole(query.part_of, said):
+        gaps.append(Gap(f"la part de « {query.part_of} »", True, asked=True))
     if query.kind is AnswerType.AMOUNT:
         gaps += _other_givers(query, said)
         if query.cost_of and not _amount_of(query.cost_of, said, analyzer, thesaurus):

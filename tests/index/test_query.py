@@ -902,6 +902,18 @@ def test_a_yes_no_question_asks_a_deed_after_saying_what_it_knows():
     assert whether("Sporaltec a-t-il protesté ?") is None  # no premise
     assert whether("C'est bien McKinsey qui a évalué la phase 1 ?") is None  # who is checked, no deed asked
     assert whether("Les pôles qui ont perdu leur label, c'étaient lesquels ?") is None  # a question word
+    assert whether("Que sont devenus les six pôles qui ont perdu leur label ?") is None  # « que » asks what
+
+
+def test_a_part_asked_of_a_whole_named_with_its_figure():
+    assert analyse_query("Sur le milliard et demi, quelle somme a servi à l'animation ?", A, set()).part_of == (
+        "le milliard et demi"
+    )
+    assert analyse_query("parmi les 35 plates-formes, combien ont été financées ?", A, set()).part_of == (
+        "les 35 plates-formes"
+    )
+    assert analyse_query("Sur les pôles du groupe 3, combien ont gardé leur label ?", A, set()).part_of is None
+    assert analyse_query("Sur les 86 propositions, qui a décidé ?", A, set()).part_of is None  # no figure asked
 
 
 def test_a_cost_asked_of_what_the_turn_before_spoke_of():

@@ -1417,3 +1417,11 @@ def test_a_list_asked_for_needs_the_names(real_service):
     assert declined_or_caveat(listed, "nom précis")
     lost = real_service.ask("peux-tu me lister les pôles qui ont perdu leur label ?")
     assert lost.confidence == "high" and "Sporaltec" in lost.answer
+
+
+def test_a_part_of_a_figure_is_not_the_figure_again(real_service):
+    animation = real_service.ask("Sur le milliard et demi, quelle somme a servi à payer l'animation des pôles ?")
+    assert declined_or_caveat(animation, "milliard et demi")
+    # the figure asked is there beside the whole
+    chosen = real_service.ask("Sur les 86 propositions, combien ont été présélectionnées ?")
+    assert chosen.confidence == "high" and "35 ont été présélectionnées" in chosen.answer

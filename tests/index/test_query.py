@@ -1044,6 +1044,9 @@ def test_the_present_trailing_pronouns_typed_places_and_denials_spoken():
     assert analyse_query("Et combien a-t-elle coûté à l'État ?", A, set(), context=phase3).constraints.phases == {3}
     named = analyse_query("Combien de pôles ont-ils été labellisés ?", A, set(), context=phase3)
     assert not named.constraints.phases
+    # « ça » opening a follow-up stands for what was spoken of: phase 3 still
+    worked = analyse_query("Et ça a marché, on a eu plus de produits mis en vente ?", A, set(), context=phase3)
+    assert worked.leans_on and worked.constraints.phases == {3}
     # « c ou », « c'est dans quelle ville » typed in a hurry: a place; « c ou pas ? » is no place
     assert answer_type("cellmill c ou exactement ? quelle region") is AnswerType.PLACE
     assert answer_type("c ou pas ?") is AnswerType.OTHER

@@ -1425,3 +1425,10 @@ def test_a_part_of_a_figure_is_not_the_figure_again(real_service):
     # the figure asked is there beside the whole
     chosen = real_service.ask("Sur les 86 propositions, combien ont été présélectionnées ?")
     assert chosen.confidence == "high" and "35 ont été présélectionnées" in chosen.answer
+
+
+def test_what_came_of_the_phase_spoken_of_before(real_service):
+    motto = real_service.ask("C'est quoi le slogan de la phase 3 ?")
+    assert "usines à projets" in motto.answer
+    worked = real_service.ask("Et ça a marché, les entreprises ont vendu plus de produits ?", motto.conversation_id)
+    assert declined_or_caveat(worked, "résultats de la phase 3")

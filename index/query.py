@@ -90,6 +90,7 @@ class QueryAnalysis:
     total: str | None = None  # « la CDC a mis combien au total ? »: a total, not a figure per project (as written)
     extra: str | None = None  # « combien d'argent supplémentaire ? »: money added, not the whole (as written)
     part_of: str | None = None  # « sur le milliard et demi, quelle somme … ? »: a part of a figure named (as written)
+    role_asked: str | None = None  # « qui était le ministre de l'industrie ? »: a role and what it is of (as written)
     # « combien ont gardé leur label ? », « ceux qui n'ont pas été reconduits »: kept or lost, which a sentence saying
     # only the other does not answer
     fate: str | None = None
@@ -154,6 +155,14 @@ _SPOKEN_OF_BEFORE = re.compile(
 # « sur le milliard et demi, quelle somme … ? », « parmi les 35 plates-formes, combien … ? »: the whole named first
 _PART_OF = re.compile(
     r"^(?:et\s+|mais\s+)?(?:sur|parmi|dans|de|des)\s+(?P<whole>(?:le|la|les|l'|ces|ce|cet|cette|un|une)\s*[^,?]{2,40}?)\s*,"
+)
+
+
+# « le ministre de l'industrie », « le président de la région »: a role and what it is of (« le Premier ministre » is
+# another role)
+_ROLE_OF = re.compile(
+    r"\b(?:ministre|secretaire d'etat|president|presidente|directeur|directrice|delegue|prefet|maire|chef)"
+    r"\s+(?:de l'|de la |du |des |de |d')\s*(?P<of>[a-z-]{4,})"
 )
 
 
@@ -583,6 +592,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "first_plan": kind in _PLANNED_KINDS and bool(FIRST_PLAN.search(fold_accents(_preamble(question)[1]))),
         "extra": _written(_EXTRA_ASKED.search(folded), as_written) if kind is AnswerType.AMOUNT else None,
         "part_of": _part_of(folded, as_written) if kind in (AnswerType.AMOUNT, AnswerType.NUMBER) else None,
+        "role_asked": _written(_ROLE_OF.search(folded), as_written) if kind is AnswerType.PERSON else None,
         "total": _written(_TOTAL_ASKED.search(folded), as_written)
         if kind in (AnswerType.AMOUNT, AnswerType.NUMBER)
         else None,

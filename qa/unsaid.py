@@ -91,6 +91,7 @@ _TURNED_DOWN = re.compile(r"\b(?:recal|rejet|refus|ecart|elimin|evinc|retoqu|per
 # Deeds of choosing: « pas retenus », « non sélectionnés »; the sentence must speak of those not chosen
 _CHOSEN = re.compile(r"(?:retenu|selectionn|preselectionn|choisi|labellis|accept|admis|financ|laureat)")
 # A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
+_ROLE_OF_WHAT = re.compile(r"(?:de l'|de la |du |des |de |d')\s*([a-z-]+)$")
 _DURATION = re.compile(r"\b[\w-]+\s+(?:ans?|annees?|mois|semaines?|jours?)\b")
 _NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »
 # « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
@@ -167,6 +168,10 @@ def unsaid(
     if query.extra and not _ADDED.search(fold_accents(said)):
         gaps.append(Gap(f"« {query.extra} »", True, asked=True))  # « l'enveloppe reste fixée à 1,5 milliard »
     # « sur le milliard et demi, quelle somme pour l'animation ? »: not « … reste fixée à 1,5 milliard » again
+    # « qui était le ministre de l'industrie ? »: not « le Premier ministre François Fillon »
+    role_of = analyzer.terms(_ROLE_OF_WHAT.search(fold_accents(query.role_asked)).group(1)) if query.role_asked else []
+    if role_of and not thesaurus.found_in(role_of[-1], said_terms):
+        gaps.append(Gap(f"« {query.role_asked} »", True, asked=True))
     if query.part_of and gives_only_the_whole(query.part_of, said):
         gaps.append(Gap(f"la part de « {query.part_of} »", True, asked=True))
     if query.kind is AnswerType.AMOUNT:

@@ -916,6 +916,15 @@ def test_a_part_asked_of_a_whole_named_with_its_figure():
     assert analyse_query("Sur les 86 propositions, qui a décidé ?", A, set()).part_of is None  # no figure asked
 
 
+def test_a_role_asked_with_what_it_is_of():
+    assert analyse_query("c'était qui le ministre de l'industrie ?", A, set()).role_asked == "ministre de l'industrie"
+    assert analyse_query("Qui était le Président de la République ?", A, set()).role_asked == (
+        "Président de la République"
+    )
+    assert analyse_query("Qui était Premier ministre ?", A, set()).role_asked is None
+    assert analyse_query("combien de ministres de l'industrie ?", A, set()).role_asked is None  # no one asked
+
+
 def test_a_cost_asked_of_what_the_turn_before_spoke_of():
     study = analyse_query("et elle a couté cmb ?", A, set(), context="l'etude sur la phase 2 elle regardait quoi")
     assert study.cost_of == "l'etude"

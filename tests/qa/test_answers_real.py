@@ -1432,3 +1432,12 @@ def test_what_came_of_the_phase_spoken_of_before(real_service):
     assert "usines à projets" in motto.answer
     worked = real_service.ask("Et ça a marché, les entreprises ont vendu plus de produits ?", motto.conversation_id)
     assert declined_or_caveat(worked, "résultats de la phase 3")
+
+
+def test_a_role_asked_is_not_another_role(real_service):
+    announced = real_service.ask("Qui a annoncé la prolongation de la phase 2 ?")
+    assert "François Fillon" in announced.answer
+    minister = real_service.ask("Et c'était qui le ministre de l'industrie à ce moment-là ?", announced.conversation_id)
+    assert declined_or_caveat(minister, "ministre de l'industrie")
+    president = real_service.ask("Qui était le président de la République qui a parlé des pôles ?")
+    assert president.confidence == "high"

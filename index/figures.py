@@ -146,12 +146,20 @@ def _value_of_words(word: str) -> int | None:
     return total + current or None
 
 
-_AND_A_HALF = re.compile(r"\b(?:(?:un|le)\s+|l')?(milliard|million)s?\s+et\s+demie?\b")
+# « le milliard et demi », « 2 milliards et demi »; not « deux milliards et demi » (left as it is)
+_AND_A_HALF = re.compile(r"(?:\b(\d+)\s+|\b(?:un|le)\s+|\bl'|^|(?<=[\s,;:(]))(milliard|million)s?\s+et\s+demie?\b")
 
 
 def with_halves(folded: str) -> str:
     """« le milliard et demi » written as a figure, « 1,5 milliard », which `figures_named` reads."""
-    return _AND_A_HALF.sub(r"1,5 \1", folded)
+
+    def figure(found: re.Match) -> str:
+        before = folded[: found.start()].rstrip().rsplit(" ", 1)[-1]
+        if not found.group(1) and (before in _UNITS or before.isdigit()):
+            return found.group(0)
+        return f"{found.group(1) or 1},5 {found.group(2)}"
+
+    return _AND_A_HALF.sub(figure, folded)
 
 
 def figures_named(folded: str, digits_only: bool = False) -> set[str]:

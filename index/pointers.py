@@ -39,12 +39,13 @@ _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|il
 
 
 # « Elle dure combien de temps ? »: a question whose subject is what the turn before spoke of — not an
-# impersonal « il » (« il reste combien de pôles ? »), nor a subject named after it, ending the question (« Elle sert
-# à quoi, la labellisation ? »; « ça a marché, les entreprises ont vendu plus ? » goes on with a clause of its own)
+# impersonal « il » (« il reste combien de pôles ? », « ça veut dire quoi CIADT ? »), nor a subject named after it
+# (« Elle sert à quoi, la labellisation ? »; « ça a marché, les entreprises ont vendu plus ? » goes on with a clause)
 _LEADING_PRONOUN = re.compile(
     r"^(?:et\s+)?(?:il|elle|ils|elles|ca|cela)\s+"
     r"(?!faut\b|faudrait\b|fallait\b|s'agit\b|reste\b|restait\b|existe\b|existait\b|manque\b|semble\b"
-    r"|parait\b|suffit\b)[a-z](?![^,]*,\s*(?:le|la|les|l')\s*[a-z][\w-]*(?:\s+[\w'-]+){0,4}\s*[?!.]*\s*$)"
+    r"|parait\b|suffit\b|veut dire\b|fait\b[^?]*\bque\b)[a-z]"
+    r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z](?![^?]*\b(?:ont|a|sont|est|avaient|avait|etaient|etait|font|fait)\b))"
 )
 # « Et avec quelle enveloppe ? », « et pour combien ? »: a preposition and a question word, the verb said before
 # « et c'est dans quelle ville ? »: « c' » stands for what was spoken of

@@ -91,6 +91,7 @@ class QueryAnalysis:
     extra: str | None = None  # « combien d'argent supplémentaire ? »: money added, not the whole (as written)
     part_of: str | None = None  # « sur le milliard et demi, quelle somme … ? »: a part of a figure named (as written)
     role_asked: str | None = None  # « qui était le ministre de l'industrie ? »: a role and what it is of (as written)
+    role_of: str | None = None  # … what it is of: « industrie »
     # « combien ont gardé leur label ? », « ceux qui n'ont pas été reconduits »: kept or lost, which a sentence saying
     # only the other does not answer
     fate: str | None = None
@@ -154,16 +155,27 @@ _SPOKEN_OF_BEFORE = re.compile(
 )  # a subject that stands for what the turn before spoke of: « et ça a été réparti comment ? »
 # « sur le milliard et demi, quelle somme … ? », « parmi les 35 plates-formes, combien … ? »: the whole named first
 _PART_OF = re.compile(
-    r"^(?:et\s+|mais\s+)?(?:sur|parmi|dans|de|des)\s+(?P<whole>(?:le|la|les|l'|ces|ce|cet|cette|un|une)\s*[^,?]{2,40}?)\s*,"
+    r"^(?:et\s+|mais\s+)?(?:sur|parmi|dans|de|des)\s+"
+    r"(?P<whole>(?:(?:le|la|les|l'|ces|ce|cet|cette|un|une)\s*|(?=\d))(?:\d+,\d+|[^,?]){2,40}?)\s*,"  # « 1,5 milliard »
 )
 
 
 # « le ministre de l'industrie », « le président de la région »: a role and what it is of (« le Premier ministre » is
 # another role)
 _ROLE_OF = re.compile(
-    r"\b(?:ministre|secretaire d'etat|president|presidente|directeur|directrice|delegue|prefet|maire|chef)"
-    r"\s+(?:de l'|de la |du |des |de |d')\s*(?P<of>[a-z-]{4,})"
+    r"(?<!premier )\b(?:ministre|secretaire d'etat|president|presidente|directeur|directrice|delegue|prefet|maire)"
+    r"\s+(?:charge\w* )?(?:de l'|de la |du |des |de |d'|a l'|a la |au |aux )\s*"
+    # not a time (« le ministre de l'époque »)
+    r"(?P<of>(?!(?:epoque|alors|moment|periode|annee|cette|chaque)\b)[a-z-]{4,})"
 )
+
+
+def _role_asked(folded: str, as_written: str, kind: AnswerType) -> dict:
+    """The role someone is asked by and what it is of, as written: « ministre de l'industrie », « industrie »."""
+    found = _ROLE_OF.search(folded) if kind is AnswerType.PERSON else None
+    if not found:
+        return {"role_asked": None, "role_of": None}
+    return {"role_asked": as_written[found.start() : found.end()], "role_of": as_written[slice(*found.span("of"))]}
 
 
 def _part_of(folded: str, as_written: str) -> str | None:
@@ -578,7 +590,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "origin": origin_asked(question),
         "happened": _happened(folded, as_written),
         # « et ça a marché ? » asks what a study found
-        "whether": (_whether(folded, as_written) if context else _deed_after_premise(folded, as_written))
+        "whether": ((_whether(folded, as_written) if context else None) or _deed_after_premise(folded, as_written))
         if kind is AnswerType.OTHER and not findings_asked(folded, kind)
         else None,
         # « le truc reproché à Sporaltec ? »: a shortcoming is a cause too, which the fact again does not give
@@ -592,7 +604,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "first_plan": kind in _PLANNED_KINDS and bool(FIRST_PLAN.search(fold_accents(_preamble(question)[1]))),
         "extra": _written(_EXTRA_ASKED.search(folded), as_written) if kind is AnswerType.AMOUNT else None,
         "part_of": _part_of(folded, as_written) if kind in (AnswerType.AMOUNT, AnswerType.NUMBER) else None,
-        "role_asked": _written(_ROLE_OF.search(folded), as_written) if kind is AnswerType.PERSON else None,
+        **_role_asked(folded, as_written, kind),
         "total": _written(_TOTAL_ASKED.search(folded), as_written)
         if kind in (AnswerType.AMOUNT, AnswerType.NUMBER)
         else None,
@@ -672,15 +684,19 @@ def _whether(folded: str, as_written: str) -> str | None:
 # « les pôles qui ont perdu leur label ont fusionné ? », « après avoir perdu le label, il a continué en asso ? »: what
 # the asker knows, said first (a relative clause, « après avoir … »), then the deed asked about
 _PREMISE = re.compile(
-    r"\b(?:qui|apres (?:avoir|etre))\s+(?:(?:ont|a|avaient|avait|sont|est|etaient|etait)\s+)?(?:ete\s+)?[a-z]{4,}"
-    r"(?:\s+(?:leur|leurs|le|la|les|l'|son|sa|ses)\s*[a-z]+)?"
+    # a relative « qui » after a noun; not « …, qui peut … ? », « c'est qui … ? », which ask who
+    r"(?:(?<=[a-z@'] )(?<!c'est )(?<!c'etait )(?<!\bc )(?:qui|ki)|\bdont|\bayant|\bapres (?:avoir|etre))\s+(?:(?:ont|a|avaient|avait|sont|est|etaient|etait)\s+)?(?:ete\s+)?"
+    r"[a-z]{4,}(?:\s+(?:leur|leurs|le|la|les|l'|son|sa|ses)\s*[a-z]+)?"
 )
-# … not « c'est bien McKinsey qui … ? », which checks who; « a continué à labelliser » asks about labelling
+_STRESS = r"(?:bien|vraiment|deja|finalement|toujours|encore|tous|toutes|jamais|aussi|meme|pas|plus)"
+# … not « c'est bien McKinsey qui … ? », which checks who; « a continué à labelliser » asks about labelling; the
+# auxiliary inverted (« ont-ils fusionné ? ») or denied (« n'ont pas fusionné ? »)
 _DEED_ASKED = re.compile(
-    r"\b(?:ont|a|avaient|avait|sont|(?<!c')est|se sont|s'est)\s+"
-    r"(?:(?:bien|vraiment|deja|finalement|toujours|encore|tous|toutes|jamais|aussi|meme)\s+)*(?:(?:du|pu|ete)\s+)?"
+    r"\b(?:ont|a|avaient|avait|sont|(?<!c')(?<!c )est|se sont|s'est)(?:-t)?(?:-(?:ils|elles|il|elle))?\s+"
+    rf"(?:{_STRESS}\s+)*(?:(?:du|pu|ete)\s+)?"
     r"(?:(?:continue|commence|arrete|cesse|recommence)\s+(?:a|de|d')\s*)?"
-    r"(?P<deed>[a-z]{4,})(?:\s+(?:de |d'|du |des |la |le |les |l'|un |une )?(?P<object>[a-z]{4,}))?"
+    rf"(?!{_STRESS}\b|dans\b|sur\b|pour\b|avec\b)(?P<deed>[a-z]{{4,}})"
+    r"(?:\s+(?:de |d'|du |des |la |le |les |l'|un |une )?(?P<object>[a-z]{4,}))?"
 )
 
 

@@ -55,8 +55,8 @@ _NAMES_ASKED = (
     r"\b(les|le) noms? (des?|du)\b|\bleurs? noms?\b|\bcomment s'appell|\bla liste (des|de ces)\b"
     rf"|{_WHICH_ONES}"
     # « tu peux me lister les 58 pôles ? », « citez-moi les candidatures »: a list asked for, by name
-    r"|\b(?:lister|citer|nommer|enumerer)\s+(?:les|ces|tous|toutes|leurs)\b"
-    r"|\b(?:liste|listez|cite|citez|nomme|nommez|enumere|enumerez)[- ](?:moi|nous)\b"
+    rf"|^(?!(?:qui|ki)\b).*\b(?:lister|citer|nommer|enumerer|liste|listez|cite|citez|nomme|nommez|enumere|enumerez)"
+    rf"(?:[- ](?:moi|nous))?\s+(?:les|ces|tous les|toutes les)\s+(?:[\w-]+\s+)?{_NAMED_THINGS}\b"
     rf"|\bquel(le)?s? {_NAMED_THINGS} (precis|precises|precisement)\b"  # « quels pôles précis … ? »
     # « un pôle sur les bâtiments économes ? », « le pôle pour la viande ? »: a pôle asked for by what it does
     r"|^(et )?(un|le|les|des) (poles?|plates?-?formes?) (sur|pour|dans|consacres?|dedies?|qui s'occupent?)\b"

@@ -60,7 +60,7 @@ class Hit:
     lexical: float
     dense: float  # raw cosine of the question and the passage
     coverage: float
-    told_next: bool = False  # a count after a count: the passage after the one that gave the first
+    follows_quoted: bool = False  # a count after a count: the passage after the one that gave the first
 
 
 class LexicalSearch:
@@ -222,10 +222,15 @@ class HybridRetriever:
         sentences = (sentence for line in text.split("\n") for sentence in split_sentences(line))
         return any(says_by_whom(sentence, query.done, thesaurus, terms) for sentence in sentences)
 
-    def _passages_after(self, quoted: str) -> list[int]:
-        """The passages following those that hold words an earlier answer quoted, each in its own document."""
+    def _passage_after(self, quote_start: str, rows: np.ndarray) -> set[int]:
+        """The passage after the one an earlier answer quoted (found among the rows searched, which the follow-up's
+        context brings): passages overlap by a sentence, so the last holding the quote, and the next that does not."""
         chunks = self.bundle.chunks
-        return [self.next_rows[r] for r, chunk in enumerate(chunks) if quoted in chunk.text and self.next_rows[r] >= 0]
+        holding = [r for r in sorted(rows) if quote_start in chunks[r].text]
+        after = self.next_rows[holding[-1]] if holding else -1
+        while after >= 0 and quote_start in chunks[after].text:
+            after = self.next_rows[after]
+        return {after} if after >= 0 else set()
 
     def search(self, query: QueryAnalysis, k: int = 3) -> list[Hit]:
         """The k best passages for an analysed question."""
@@ -234,11 +239,11 @@ class HybridRetriever:
         dense_ids = self.dense.search(query, n)
         lexical_ids = np.argpartition(-lexical_all, n - 1)[:n] if n < len(lexical_all) else np.arange(n)
         chunks = self.bundle.chunks
+        rows = np.unique(np.concatenate([dense_ids, lexical_ids[lexical_all[lexical_ids] > 0]]))
         # « combien de dossiers reçus ? » then « et au final, combien ont été retenus ? »: a document tells what
         # came next in its next passage, which the follow-up's few words may not bring among the k best
-        told_next = self._passages_after(query.figure_given) if query.figure_given else []
-        found = [dense_ids, lexical_ids[lexical_all[lexical_ids] > 0], np.array(told_next, dtype=dense_ids.dtype)]
-        rows = np.unique(np.concatenate(found))
+        told_next = self._passage_after(query.figure_given, rows) if query.figure_given else set()
+        rows = np.union1d(rows, np.array(sorted(told_next), dtype=rows.dtype))
         term_sets = self.bundle.lexical.term_sets
         signals = {
             "lexical": lexical_all[rows],
@@ -270,7 +275,7 @@ class HybridRetriever:
         lexical = normalise_max(lexical_all)[rows]
         order = list(np.argsort(-fused, kind="stable")[:k])
         # offered beside the k best, not in their place: the sentences decide (qa/scoring.py)
-        order += [i for i, r in enumerate(rows) if r in told_next and i not in order]
+        order += [i for i, r in enumerate(rows) if r in told_next and i not in order]  # one at most
         return [
             Hit(
                 chunks[rows[i]],
@@ -278,7 +283,7 @@ class HybridRetriever:
                 float(lexical[i]),
                 float(signals["dense"][i]),
                 float(signals["coverage"][i]),
-                told_next=rows[i] in told_next,
+                follows_quoted=rows[i] in told_next,
             )
             for i in order
         ]

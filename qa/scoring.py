@@ -112,7 +112,7 @@ class SentenceScorer:
         score -= FIGURE_GIVEN_PENALTY if self._figure_given_again(query, unit) else 0.0
         # « sur les 19 dossiers, combien retenus ? »: not the sentence giving the 19 dossiers
         score -= FIGURE_GIVEN_PENALTY if query.part_of and gives_only_the_whole(query.part_of, unit.text) else 0.0
-        score += NEXT_PASSAGE_BONUS if hit.told_next else 0.0
+        score += NEXT_PASSAGE_BONUS if hit.follows_quoted and not unit.text.startswith(query.figure_given) else 0.0
         score += FIRST_PLAN_BONUS if query.first_plan and FIRST_PLAN.search(fold_accents(unit.text)) else 0.0
         score += FINDINGS_BONUS if query.findings and FINDING.search(fold_accents(unit.text)) else 0.0
         score -= CONFLICT_PENALTY if self._about_who_is_set_aside(query, unit) else 0.0

@@ -10,6 +10,7 @@ from index.phases import group_labels, groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
 from index.query import EMPHASIS, FILLER_WEIGHT, QueryAnalysis, fates, yes_or_no
 from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in
+from index.retriever import MIN_REPEATED, REPEATED
 from index.synonyms import Thesaurus
 from qa.evidence import SUBJECT_PHASE, Gap
 
@@ -90,9 +91,8 @@ _PROCEDURE_TEXT = re.compile(r"\baupres d|\bdepos\w*|\bdossiers?\b|\bcandidat\w*
 _TURNED_DOWN = re.compile(r"\b(?:recal|rejet|refus|ecart|elimin|evinc|retoqu|perd|retir|retrait|declass|supprim)\w*")
 # Deeds of choosing: « pas retenus », « non sélectionnés »; the sentence must speak of those not chosen
 _CHOSEN = re.compile(r"(?:retenu|selectionn|preselectionn|choisi|labellis|accept|admis|financ|laureat)")
+_DURATION = re.compile(r"\b[\w-]+\s+(?:ans?|annees?|mois|semaines?|jours?)\b")  # « sur trois ans »: a time, no part
 # A sentence that denies or excludes something: « qui n'ont pas été retenus » may be said of it
-_ROLE_OF_WHAT = re.compile(r"(?:de l'|de la |du |des |de |d')\s*([a-z-]+)$")
-_DURATION = re.compile(r"\b[\w-]+\s+(?:ans?|annees?|mois|semaines?|jours?)\b")
 _NEGATION = re.compile(r"(?<![\w-])(?:(?:ne|pas|non|sans|aucune?|ni)(?![\w-])|n')")  # not « Nord-Pas-de-Calais »
 # « 200 000 euros par projet », « 35 millions d'euros par an »; not « financés par l'État »
 _PER_UNIT_TEXT = re.compile(
@@ -117,11 +117,20 @@ def gives_per_unit(said: str) -> bool:
     return _PER_UNIT_TEXT.search(fold_accents(said)) is not None
 
 
+def _speaks_of(term: str, terms: list[str], thesaurus: Thesaurus) -> bool:
+    """The deed is among the terms, in another form the stemmer leaves apart (« signé » and « signent ») or done
+    again (« réévalués » of « évalués »)."""
+    if thesaurus.found_in(term, terms):
+        return True
+    stem = term.removeprefix(REPEATED) if len(term) > MIN_REPEATED else term
+    return len(stem) >= 4 and any(t.startswith(stem) or (len(t) >= 4 and stem.startswith(t)) for t in terms)
+
+
 def gives_only_the_whole(whole: str, said: str) -> bool:
     """The text gives no figure but those of the whole a part is asked of (« … reste fixée à 1,5 milliard d'euros sur
     trois ans » for « sur le milliard et demi, quelle somme … ? »; a duration is no part)."""
     given = figures_named(_DURATION.sub(" ", fold_accents(said)))
-    return given <= figures_named(with_halves(fold_accents(whole)))
+    return bool(given) and given <= figures_named(with_halves(fold_accents(whole)))
 
 
 def mixed_phases(query: QueryAnalysis, text: str) -> list[Gap]:
@@ -167,13 +176,13 @@ def unsaid(
         gaps.append(Gap(f"« {query.total} »", True, asked=True))  # « 200 000 euros par projet » is no total
     if query.extra and not _ADDED.search(fold_accents(said)):
         gaps.append(Gap(f"« {query.extra} »", True, asked=True))  # « l'enveloppe reste fixée à 1,5 milliard »
-    # « sur le milliard et demi, quelle somme pour l'animation ? »: not « … reste fixée à 1,5 milliard » again
     # « qui était le ministre de l'industrie ? »: not « le Premier ministre François Fillon »
-    role_of = analyzer.terms(_ROLE_OF_WHAT.search(fold_accents(query.role_asked)).group(1)) if query.role_asked else []
+    role_of = analyzer.terms(query.role_of or "")
     if role_of and not thesaurus.found_in(role_of[-1], said_terms):
         gaps.append(Gap(f"« {query.role_asked} »", True, asked=True))
+    # « sur le milliard et demi, quelle somme pour l'animation ? »: not « … reste fixée à 1,5 milliard » again
     if query.part_of and gives_only_the_whole(query.part_of, said):
-        gaps.append(Gap(f"la part de « {query.part_of} »", True, asked=True))
+        gaps.append(Gap(f"« {query.part_of} » (la part demandée)", True, asked=True))
     if query.kind is AnswerType.AMOUNT:
         gaps += _other_givers(query, said)
         if query.cost_of and not _amount_of(query.cost_of, said, analyzer, thesaurus):
@@ -206,7 +215,7 @@ def unsaid(
     # lost is said in any words (« ont gardé leur label ? » of « a renouvelé le label de sept »)
     whether = analyzer.terms(query.whether or "")
     kept_or_lost = fates(folded_said) and fates(fold_accents(query.whether or ""))
-    if whether and not thesaurus.found_in(whether[0], [*said_terms, *analyzer.terms(heading)]) and not kept_or_lost:
+    if whether and not _speaks_of(whether[0], [*said_terms, *analyzer.terms(heading)], thesaurus) and not kept_or_lost:
         gaps.append(Gap(f"« {query.whether} »", True, asked=True))
     if query.happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {query.happened} »", True, asked=True))  # what did happen, where only what could is said

@@ -3,6 +3,7 @@ import pytest
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
 from index.constraints import extract_constraints, holds_phrase, years_carried_over
+from index.figures import figures_named, with_halves
 from index.names import acronyms_defined, names_given, names_in_lower_case, proper_phrases, shouted
 from index.phases import (
     edition_ordinals,
@@ -903,6 +904,16 @@ def test_a_yes_no_question_asks_a_deed_after_saying_what_it_knows():
     assert whether("C'est bien McKinsey qui a évalué la phase 1 ?") is None  # who is checked, no deed asked
     assert whether("Les pôles qui ont perdu leur label, c'étaient lesquels ?") is None  # a question word
     assert whether("Que sont devenus les six pôles qui ont perdu leur label ?") is None  # « que » asks what
+    # the review's cases: inverted, denied, « ayant »; said after a turn too; a stress word or « qui » asking who is
+    # no deed
+    assert whether("les pôles qui ont perdu leur label ont-ils fusionné ?") == "fusionné"
+    assert whether("les pôles ayant perdu leur label n'ont pas fusionné ?") == "fusionné"
+    before = "combien de pôles ont perdu leur label ?"
+    assert analyse_query("ceux qui ont perdu leur label ont fusionné ?", A, set(), context=before).whether == "fusionné"
+    assert whether("ce sont bien BCG et CM International qui ont évalué la phase 1 ?") is None
+    assert whether("les pôles qui ont été retenus en 2010 sont bien six ?") is None
+    after = analyse_query("Et à part l'État, qui peut mettre de l'argent dedans ?", A, set(), context="C'est quoi ?")
+    assert after.whether is None
 
 
 def test_a_part_asked_of_a_whole_named_with_its_figure():
@@ -913,6 +924,11 @@ def test_a_part_asked_of_a_whole_named_with_its_figure():
         "les 35 plates-formes"
     )
     assert analyse_query("Sur les pôles du groupe 3, combien ont gardé leur label ?", A, set()).part_of is None
+    # the documents' decimal comma, no determiner before a figure
+    assert analyse_query("sur les 1,5 milliard d'euros, combien pour les plates-formes ?", A, set()).part_of == (
+        "les 1,5 milliard d'euros"
+    )
+    assert analyse_query("sur 1,5 milliard, quelle somme pour l'animation ?", A, set()).part_of == "1,5 milliard"
     assert analyse_query("Sur les 86 propositions, qui a décidé ?", A, set()).part_of is None  # no figure asked
 
 
@@ -922,6 +938,8 @@ def test_a_role_asked_with_what_it_is_of():
         "Président de la République"
     )
     assert analyse_query("Qui était Premier ministre ?", A, set()).role_asked is None
+    assert analyse_query("qui était le Premier ministre de l'époque ?", A, set()).role_asked is None  # a time
+    assert analyse_query("c'était qui le ministre chargé de l'industrie ?", A, set()).role_of == "industrie"
     assert analyse_query("combien de ministres de l'industrie ?", A, set()).role_asked is None  # no one asked
 
 
@@ -1146,3 +1164,9 @@ def test_review_of_the_seventeenth_session_narrows_its_rules():
     # a creation as a deed, not « créées par l'État » said in passing; a fact « comment on fait pour savoir »
     assert analyse_query("À quoi servent les plates-formes créées par l'État ?", A, set()).created is None
     assert analyse_query("Comment on fait pour savoir quels pôles ont perdu leur label ?", A, set()).procedure is None
+
+
+def test_a_figure_and_a_half_is_written_as_a_figure():
+    assert figures_named(with_halves("sur le milliard et demi")) == {"1,5"}
+    assert figures_named(with_halves("2 milliards et demi")) == {"2,5"}
+    assert with_halves("deux milliards et demi") == "deux milliards et demi"  # left as it is

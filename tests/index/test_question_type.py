@@ -243,6 +243,9 @@ def test_names_asked_for_are_names():
     assert names_counted("tu peux me lister les 58 poles qui etaient ok") == 58
     assert answer_type("citez-moi les pôles retenus en 2010") is AnswerType.NAME
     assert answer_type("le pôle cité par le ministre est où ?") is not AnswerType.NAME
+    assert answer_type("tu peux me lister les trois axes de la phase 2 ?") is not AnswerType.NAME  # no names
+    assert answer_type("qui devait nommer les correspondants d'État ?") is AnswerType.PERSON
+    assert answer_type("liste les 58 pôles") is AnswerType.NAME
 
 
 def test_a_budget_asked_with_combien_is_an_amount():

@@ -28,11 +28,11 @@ def test_a_count_after_a_count_is_offered_the_passage_after_the_one_quoted(retri
             assert chunks[after].doc_id == chunks[row].doc_id and chunks[after].start > chunks[row].start
     assert retriever.next_rows.count(-1) == len({c.doc_id for c in chunks})  # one last passage per document
     quoted = next(r for r, c in enumerate(chunks) if "1,5 milliard" in c.text)
-    query = retriever.analyse("Et combien de pôles en tout ?")
+    query = retriever.analyse("Et combien de pôles en tout ?", "Quel budget l'État consacre-t-il à la phase 2 ?")
     plain = retriever.search(query, k=1)
     again = retriever.search(replace(query, figure_given=chunks[quoted].text[:80]), k=1)
-    assert not any(h.told_next for h in plain)
-    offered = [h.chunk for h in again if h.told_next]  # beside the best, not in its place
+    assert not any(h.follows_quoted for h in plain)
+    offered = [h.chunk for h in again if h.follows_quoted]  # beside the best, not in its place
     assert offered == [chunks[retriever.next_rows[quoted]]] and again[0].chunk == plain[0].chunk
 
 

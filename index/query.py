@@ -81,7 +81,9 @@ class QueryAnalysis:
     befell: str | None = None
     origin: str | None = None  # « les dossiers venaient d'où ? »: where things came from, a place (as written)
     happened: str | None = None  # « des pôles ont perdu de l'argent ? »: what did happen, not a rule (as written)
-    whether: str | None = None  # « et ils ont protesté ? »: the deed a yes/no follow-up asks about (as written)
+    # « et ils ont protesté ? », « les pôles qui ont perdu leur label ont fusionné ? »: the deed a yes/no follow-up, or
+    # a yes/no question after what it knows, asks about (as written)
+    whether: str | None = None
     why: str | None = None  # « pourquoi Sporaltec a perdu son label ? »: a cause asked, as written from « pourquoi »
     procedure: str | None = (
         None  # « comment une PME peut-elle adhérer ? »: what to do, asked in the present, as written
@@ -685,8 +687,8 @@ def _whether(folded: str, as_written: str) -> str | None:
 # the asker knows, said first (a relative clause, « après avoir … »), then the deed asked about
 _PREMISE = re.compile(
     # a relative « qui » after a noun; not « …, qui peut … ? », « c'est qui … ? », which ask who
-    r"(?:(?<=[a-z@'] )(?<!c'est )(?<!c'etait )(?<!\bc )(?:qui|ki)|\bdont|\bayant|\bapres (?:avoir|etre))\s+(?:(?:ont|a|avaient|avait|sont|est|etaient|etait)\s+)?(?:ete\s+)?"
-    r"[a-z]{4,}(?:\s+(?:leur|leurs|le|la|les|l'|son|sa|ses)\s*[a-z]+)?"
+    r"(?:(?<=[a-z@'] )(?<!c'est )(?<!c'etait )(?<!\bc )(?:qui|ki)|\bdont|\bayant|\bapres (?:avoir|etre))\s+"
+    r"(?:(?:ont|a|avaient|avait|sont|est|etaient|etait)\s+)?(?:ete\s+)?[a-z]{4,}(?:\s+(?:leur|leurs|le|la|les|l'|son|sa|ses)\s*[a-z]+)?"
 )
 _STRESS = r"(?:bien|vraiment|deja|finalement|toujours|encore|tous|toutes|jamais|aussi|meme|pas|plus)"
 # … not « c'est bien McKinsey qui … ? », which checks who; « a continué à labelliser » asks about labelling; the

@@ -678,8 +678,12 @@ def _whether(folded: str, as_written: str) -> str | None:
     found = _WHETHER.match(folded)
     if not found or _ANY_QUESTION_WORD.search(folded):
         return None
-    light = light_verb(found.group("deed"))
-    group = "object" if light else "deed"
+    return _deed_written(found, as_written)
+
+
+def _deed_written(found: re.Match, as_written: str) -> str | None:
+    """The deed found, as written; a light verb says it by its object (« fait appel » → « appel »)."""
+    group = "object" if light_verb(found.group("deed")) else "deed"
     return as_written[slice(*found.span(group))] if found.group(group) else None
 
 
@@ -714,10 +718,7 @@ def _deed_after_premise(folded: str, as_written: str) -> str | None:
     if re.match(r"(?:et\s+|mais\s+)?(?:que|qu')", folded.strip()):  # « que sont devenus … ? » asks what
         return None
     found = _DEED_ASKED.search(folded)
-    if not found:
-        return None
-    group = "object" if light_verb(found.group("deed")) else "deed"
-    return as_written[slice(*found.span(group))] if found.group(group) else None
+    return _deed_written(found, as_written) if found else None
 
 
 def _happened(folded: str, as_written: str) -> str | None:

@@ -226,7 +226,7 @@ class HybridRetriever:
         """The passage after the one an earlier answer quoted (found among the rows searched, which the follow-up's
         context brings): passages overlap by a sentence, so the last holding the quote, and the next that does not."""
         chunks = self.bundle.chunks
-        holding = [r for r in sorted(rows) if quote_start in chunks[r].text]
+        holding = [r for r in rows if quote_start in chunks[r].text]  # rows come sorted (np.unique)
         after = self.next_rows[holding[-1]] if holding else -1
         while after >= 0 and quote_start in chunks[after].text:
             after = self.next_rows[after]

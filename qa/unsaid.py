@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from index.analysis import FrenchAnalyzer, fold_accents
@@ -130,7 +131,13 @@ def gives_only_the_whole(whole: str, said: str) -> bool:
     """The text gives no figure but those of the whole a part is asked of (« … reste fixée à 1,5 milliard d'euros sur
     trois ans » for « sur le milliard et demi, quelle somme … ? »; a duration is no part)."""
     given = figures_named(_DURATION.sub(" ", fold_accents(said)))
-    return bool(given) and given <= figures_named(with_halves(fold_accents(whole)))
+    return bool(given) and given <= _figures_of(whole)
+
+
+@functools.lru_cache(maxsize=256)
+def _figures_of(whole: str) -> frozenset[str]:
+    """The figures of a whole as the user wrote it; read once, not for every sentence scored."""
+    return frozenset(figures_named(with_halves(fold_accents(whole))))
 
 
 def mixed_phases(query: QueryAnalysis, text: str) -> list[Gap]:

@@ -75,6 +75,7 @@ class QueryAnalysis:
     phrased: frozenset[str] = frozenset()  # « en échange »: index terms of the documents' word for it (contrepartie)
     cost_of: str | None = None  # « combien a coûté cette étude ? »: what cost it (as written), which the amount is of
     words_asked: str | None = None  # « qu'a déclaré précisément le Président ? »: what was said (as written)
+    tenure: str | None = None  # « il est resté ministre jusqu'à quand ? »: how long someone held a post (as written)
     activity_asked: str | None = None  # « Sporaltec bosse sur quoi ? »: what a named thing works on (as written)
     # « quels pôles ont été délabellisés en 2012 ? »: what befell the things asked for by name (as written), which the
     # answer must say
@@ -588,6 +589,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "cost_of": _cost_of(folded, as_written, context) if kind is AnswerType.AMOUNT else None,
         "befell": _befell(folded, as_written) if kind is AnswerType.NAME else None,
         "words_asked": _words_asked(folded, as_written),
+        "tenure": _written(_TENURE.search(folded), as_written),
         "activity_asked": _activity_asked(folded, as_written),
         "origin": origin_asked(question),
         "happened": _happened(folded, as_written),
@@ -754,6 +756,8 @@ _BEFELL = re.compile(
 _WORDS_ASKED = re.compile(
     r"\bqu'(?:a|ont|avait|avaient)(?:-t-(?:il|elle|ils|elles)|-(?:ils|elles))?\s+(?:[a-z]+ment\s+)?(dit|declare|raconte)\b"
     r"|\bqu'est-ce qu'(?:il|elle|ils|elles|on)\s+(?:a|ont|avait|avaient)\s+(dit|declare|raconte)\b"
+    # « qu'est-ce que le Président de la République a dit exactement ? »: the speaker named between
+    r"|\bqu'est-ce que\s+(?:[a-z'-]+\s+){1,7}?(?:a|ont|avait|avaient)\s+(?:[a-z]+ment\s+)?(dit|declare|raconte)\b"
     r"|\b(?:a|ont|avait|avaient)\s+(dit|declare|raconte)\s+quoi\b"
     r"|\b(?:quels?|quelles?)\s+(?:ont ete|etaient|sont)?\s*(?:les|leurs|ses|ces)?\s*(propos|declarations?)\b"
     # what someone thought of it, when nothing else is asked: « elles en ont pensé quoi ? », « qu'en pensent les
@@ -762,6 +766,19 @@ _WORDS_ASKED = re.compile(
     r"|\bqu'en\s+(pens(?:e|ent|aient|ait))\b(?!-(?:tu|vous))"
     r"|(?<!\bqui )\b(?:ont|a|avaient|avait)\s+(reagi)\b(?![^?]*\b(?:quand|qui|ou|combien)\b)"
     r"|\b(?:leur|son|sa)\s+(avis|reaction)\b(?![^?]*\b(?:quand|qui|ou|combien)\b)"
+    # where someone stood: « les régions étaient-elles d'accord avec … ? », « des régions se sont opposées … ? »
+    r"|\b(?:etai(?:en)?t|sont|est|ont ete|a ete)(?:-t)?(?:-(?:ils|elles|il|elle))?\s+(?:(?:tous|toutes|vraiment|bien)\s+)?"
+    r"(d'accord|favorables?|opposee?s?|hostiles?)\b"
+    r"|\bse\s+(?:sont|est|seraient|serait)(?:-(?:ils|elles|il|elle))?\s+(oppose\w*|prononce\w*)"
+)
+
+
+# « il est resté ministre jusqu'à quand ? », « il était en poste depuis quand ? », « à ce poste combien de temps ? »:
+# how long someone held a post, which a sentence on what they did then does not say
+_TENURE = re.compile(
+    r"\b(?:reste|restee|restes|restees|demeure)\b[^?]{0,30}?\b(?:en poste|en fonctions?|au gouvernement|a (?:ce|son) poste"
+    r"|ministre|secretaire d'etat|president|a la tete)\b"
+    r"|\b(?:en|a ce|a son) poste\b|\bmandat\b|\bquitt\w*\s+(?:ses|son|sa|le|la)\s+(?:fonctions?|poste|ministere|gouvernement)\b"
 )
 
 

@@ -144,7 +144,7 @@ _QUESTION_PATTERNS = [
         r"\bpoints? (faibles?|noirs?|a ameliorer)\b|\bfaiblesses?\b|\blacunes?\b|\binsuffisan\w*"
         r"|\b(qui|ca|cela|ou) peche(nt)?\b|\bpeche(nt)?(-t)?-(il|elle|ils|elles)\b|\bpeche(nt)? encore\b"  # not « la pêche »
         r"|\b(encore|mieux) (a )?(progresser|ameliorer|renforcer)\b|\bpas (ete )?(juges?|jugees?)?\s*satisfaisant"
-        r"|\bce qui (ne )?va pas\b|\breste(nt)? a (faire|ameliorer|renforcer)\b|\breproche\w*",
+        r"|\bce qui (ne )?va pas\b|\breste(nt)? a (faire|ameliorer|renforcer)\b|\breproch\w*",  # « reprochait »
     ),
     (
         AnswerType.STRENGTH,

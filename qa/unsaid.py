@@ -71,6 +71,10 @@ _REPORTED = re.compile(
     r"|«[^»]{3,}»|\bselon (?:lui|elle|eux|le|la|les)\b",
     re.IGNORECASE,
 )
+# Where someone stood: « les régions y étaient favorables », « s'y sont opposées »
+_STANCE = re.compile(r"\b(?:d'accord|favorab\w*|oppos\w*|approuv\w*|hostil\w*|critiqu\w*|contest\w*|protest\w*)", re.I)
+# How long someone held a post: « en poste », « son mandat », « a quitté ses fonctions », « remplacé par »
+_TENURE_TEXT = re.compile(r"\ben poste\b|\bmandat\b|\bfonctions\b|\bquitt\w*|\bsucced\w*|\bremplac\w*|\bdemission\w*", re.I)
 # A rule said under a condition says what could happen, not what did: « si cet examen est insatisfaisant, le soutien
 # financier peut être révisé » does not answer « des pôles ont perdu de l'argent après 18 mois ? »
 _CONDITIONAL = re.compile(
@@ -167,8 +171,12 @@ def unsaid(
     done = query.done if query.done != query.constraints.asked else None
     if done and not thesaurus.found_in(done, said_terms):
         gaps.append(Gap(f"« {query.done_word} »", True, asked=True))
-    if query.words_asked and not _REPORTED.search(said):  # « Extraits des discours … » says nothing they said
+    folded_said = fold_accents(said)
+    # « Extraits des discours … » says nothing they said, nor where they stood
+    if query.words_asked and not (_REPORTED.search(said) or _STANCE.search(folded_said)):
         gaps.append(Gap(f"« {query.words_asked} »", True, asked=True))
+    if query.tenure and not _TENURE_TEXT.search(folded_said):  # « Hubert Falco, secrétaire d'État, y a annoncé … »
+        gaps.append(Gap(f"« {query.tenure} »", True, asked=True))
     names = query.constraints.names
     if query.activity_asked and names and not all(_says_what_it_does(said, name) for name in names):
         gaps.append(Gap(f"« {query.activity_asked} »", True, asked=True))  # « Sporaltec (Saint-Étienne) » says where
@@ -198,7 +206,6 @@ def unsaid(
     qualifier = query.constraints.qualifier if query.kind is AnswerType.NUMBER else None
     if qualifier and not counts_thing(said, thesaurus.family(qualifier), analyzer.terms):
         gaps.append(Gap(f"« {query.constraints.qualifier_words} »", True, asked=True))
-    folded_said = fold_accents(said)
     # « combien ont vraiment été présélectionnés ? » is answered by « 35 ont été présélectionnées »: stress only,
     # when what the sentence plans is what the question asks about
     stressed = EMPHASIS.fullmatch(fold_accents(query.outcome or "").lower()) is not None

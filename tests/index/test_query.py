@@ -210,6 +210,22 @@ def test_the_words_said_are_asked_for():
     assert analyse_query("ils ont dit quoi exactement ?", A, set()).words_asked == "dit"
     assert analyse_query("quels étaient les propos du Premier ministre ?", A, set()).words_asked == "propos"
     assert analyse_query("Qui a dit que la phase 2 était prolongée ?", A, set()).words_asked is None  # who, not what
+    named = "Qu'est-ce que le Président de la République a dit exactement sur la phase 2 ?"
+    assert analyse_query(named, A, set()).words_asked == "dit"
+    assert analyse_query("Les régions étaient-elles d'accord avec la prolongation ?", A, set()).words_asked == "d'accord"
+    assert analyse_query("Des régions se sont opposées à la prolongation ?", A, set()).words_asked == "opposées"
+    assert analyse_query("Qu'a annoncé Hubert Falco ?", A, set()).words_asked is None  # « a annoncé que … » answers
+
+
+def test_how_long_someone_held_a_post_is_asked_for():
+    for question, tenure in [
+        ("il est resté ministre combien de temps ?", "resté ministre"),
+        ("et il est resté en poste jusqu'à quand ?", "resté en poste"),
+        ("il était en poste depuis quand lui ?", "en poste"),
+        ("il est resté secrétaire d'État jusqu'en quelle année ?", "resté secrétaire d'État"),
+    ]:
+        assert analyse_query(question, A, set()).tenure == tenure, question
+    assert analyse_query("La phase 2 est restée en place jusqu'à quand ?", A, set()).tenure is None  # no post
 
 
 def test_what_a_named_thing_works_on_is_asked_for():

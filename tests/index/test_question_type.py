@@ -226,6 +226,7 @@ def test_what_still_falls_short_is_answered_by_what_remains_to_be_done():
         "Sur quel point les pôles doivent-ils encore progresser ?",
         "Qu'est-ce qui n'a pas été jugé satisfaisant dans l'étude menée en 2012 ?",
         "quels sont les points faibles des pôles ?",
+        "Qu'est-ce qu'on reprochait à Sporaltec pour lui retirer son label ?",
     ):
         assert answer_type(question) is AnswerType.SHORTCOMING, question
     assert answer_type("Les pôles doivent mieux accompagner qui ?") is AnswerType.PERSON  # « qui ? » at the end

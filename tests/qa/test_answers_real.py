@@ -1441,3 +1441,24 @@ def test_a_role_asked_is_not_another_role(real_service):
     assert declined_or_caveat(minister, "ministre de l'industrie")
     president = real_service.ask("Qui était le président de la République qui a parlé des pôles ?")
     assert president.confidence == "high"
+
+
+def test_what_someone_said_or_thought_needs_their_words(real_service):
+    said = real_service.ask("Qu'est-ce que le Président de la République a dit exactement sur la 2ème phase ?")
+    assert declined_or_caveat(said, "dit")  # « Extraits des discours prononcés … » quotes nothing of it
+    agreed = real_service.ask("Les présidents de région étaient-ils d'accord avec la prolongation de la phase 2 ?")
+    assert declined_or_caveat(agreed, "d'accord")
+    announced = real_service.ask("Qu'est-ce que Hubert Falco a annoncé en 2008 ?")
+    assert announced.confidence == "high" and "aucun nouveau pôle" in announced.answer
+
+
+def test_how_long_someone_stayed_in_office_is_not_the_day_they_spoke(real_service):
+    who = real_service.ask("qui a annoncé le gel des labels en 2008 ?")
+    assert "Hubert Falco" in who.answer
+    stayed = real_service.ask("il est resté en poste jusqu'à quand ?", who.conversation_id)
+    assert declined_or_caveat(stayed, "resté en poste")
+
+
+def test_a_reproach_asked_is_a_cause(real_service):
+    reproach = real_service.ask("Qu'est-ce qu'on reprochait à Prod'Innov pour lui retirer son label ?")
+    assert declined_or_caveat(reproach, "reprochait")  # the six names again give no cause

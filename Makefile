@@ -22,6 +22,7 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-dev-33.jsonl tests/data/eval/questions-dev-34.jsonl \
              tests/data/eval/questions-dev-35.jsonl tests/data/eval/questions-dev-36.jsonl \
              tests/data/eval/questions-dev-37.jsonl tests/data/eval/questions-dev-38.jsonl \
+             tests/data/eval/questions-dev-39.jsonl tests/data/eval/questions-dev-40.jsonl \
              tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl \
              tests/data/eval/questions-heldout-3.jsonl tests/data/eval/questions-heldout-4.jsonl \
              tests/data/eval/questions-heldout-5.jsonl tests/data/eval/questions-heldout-6.jsonl \
@@ -36,7 +37,8 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-heldout-23.jsonl tests/data/eval/questions-heldout-24.jsonl \
              tests/data/eval/questions-heldout-25.jsonl tests/data/eval/questions-heldout-26.jsonl \
              tests/data/eval/questions-heldout-27.jsonl tests/data/eval/questions-heldout-28.jsonl \
-             tests/data/eval/questions-heldout-29.jsonl \
+             tests/data/eval/questions-heldout-29.jsonl tests/data/eval/questions-heldout-30.jsonl \
+             tests/data/eval/questions-heldout-31.jsonl \
              tests/data/eval/questions-offtopic-calibration.jsonl
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false

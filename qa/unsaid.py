@@ -74,7 +74,9 @@ _REPORTED = re.compile(
 # Where someone stood: « les régions y étaient favorables », « s'y sont opposées »
 _STANCE = re.compile(r"\b(?:d'accord|favorab\w*|oppos\w*|approuv\w*|hostil\w*|critiqu\w*|contest\w*|protest\w*)", re.I)
 # How long someone held a post: « en poste », « son mandat », « a quitté ses fonctions », « remplacé par »
-_TENURE_TEXT = re.compile(r"\ben poste\b|\bmandat\b|\bfonctions\b|\bquitt\w*|\bsucced\w*|\bremplac\w*|\bdemission\w*", re.I)
+_TENURE_TEXT = re.compile(
+    r"\ben poste\b|\bmandat\b|\bfonctions\b|\bquitt\w*|\bsucced\w*|\bremplac\w*|\bdemission\w*", re.I
+)
 # A rule said under a condition says what could happen, not what did: « si cet examen est insatisfaisant, le soutien
 # financier peut être révisé » does not answer « des pôles ont perdu de l'argent après 18 mois ? »
 _CONDITIONAL = re.compile(

@@ -212,7 +212,9 @@ def test_the_words_said_are_asked_for():
     assert analyse_query("Qui a dit que la phase 2 était prolongée ?", A, set()).words_asked is None  # who, not what
     named = "Qu'est-ce que le Président de la République a dit exactement sur la phase 2 ?"
     assert analyse_query(named, A, set()).words_asked == "dit"
-    assert analyse_query("Les régions étaient-elles d'accord avec la prolongation ?", A, set()).words_asked == "d'accord"
+    assert (
+        analyse_query("Les régions étaient-elles d'accord avec la prolongation ?", A, set()).words_asked == "d'accord"
+    )
     assert analyse_query("Des régions se sont opposées à la prolongation ?", A, set()).words_asked == "opposées"
     assert analyse_query("Qu'a annoncé Hubert Falco ?", A, set()).words_asked is None  # « a annoncé que … » answers
 

@@ -319,6 +319,8 @@ HELDOUT_FLOORS = {
     "questions-heldout-27": (0.83, 0.83, 0.83, 0.17, 0.71, 0.84),  # seventeenth session: everyday conversations
     "questions-heldout-28": (0.83, 0.83, 0.83, 0.17, 0.75, 0.83),  # eighteenth session: everyday conversations
     "questions-heldout-29": (0.94, 0.94, 0.94, 0.06, 0.72, 0.88),  # eighteenth session: everyday words, near traps
+    "questions-heldout-30": (0.83, 0.83, 0.83, 0.17, 0.75, 0.89),  # nineteenth session: everyday conversations
+    "questions-heldout-31": (0.83, 0.92, 0.83, 0.083, 0.72, 0.66),  # nineteenth session: near traps, look-alikes
 }
 
 

@@ -329,7 +329,7 @@ def test_a_heldout_set_keeps_its_measure(real_service, name):
     hit1, hit3, text, declined, near, followups = HELDOUT_FLOORS[name]
     metrics = evaluate(real_service, questions(name)).metrics()
     assert metrics["hit@1"] >= hit1 and metrics["hit@3"] >= hit3 and metrics["answer_text"] >= text
-    assert metrics["wrongly_declined"] <= declined and metrics["offtopic_declined"] == 1.0
+    assert metrics["wrongly_declined"] <= declined and metrics["offtopic_declined"] in (1.0, None)  # None: no such
     assert metrics["near_declined"] >= near and metrics["followups"] >= followups
 
 

@@ -98,6 +98,7 @@ class QueryAnalysis:
     # « combien ont gardé leur label ? », « ceux qui n'ont pas été reconduits »: kept or lost, which a sentence saying
     # only the other does not answer
     fate: str | None = None
+    next_asked: bool = False  # « et après ça ? »: what came after what the last answer quoted
     first_plan: bool = False  # « au départ, la phase devait couvrir quelle période ? »: what was first planned
     # « le pôle de lyon »: places named (a city, a region, what their people are called), as written, with the index
     # terms a passage must hold for each (« rhon » of Rhône-Alpes for « lyon »)
@@ -432,7 +433,8 @@ def analyse_query(
         kind=kind,
         constraints=constraints,
         said_before=said_before if leans_on else "",
-        figure_given=said_before if context and not leans_on and _asks_a_figure_again(kind, context) else "",
+        figure_given=said_before if context and _asks_a_figure_again(kind, context) else "",
+        next_asked=bool(context) and asks_what_came_next(folded),
         leans_on=leans_on,
         # The model reads « QUE RECOUVRE LE SIGLE CIADT ? » as shouting, further from every passage.
         vector=_embed_follow_up(embed, question.lower() if shouted(question) else question, context) if embed else None,
@@ -457,6 +459,21 @@ def in_french(question: str) -> str:
 
 # « derrière » with nothing after it is spoken French for « ensuite », not a place behind something
 _BEHIND_AFTER = re.compile(r"\bderri[eè]re(?=\s*(?:[?!.,]|$))", re.IGNORECASE)
+
+
+# « et après ça ? », « ok et ensuite ? », « il s'est passé quoi après ? »: nothing asked but what came next
+_NEXT_ASKED = re.compile(
+    r"^(?:(?:et|ok|bon|mais|alors|d'accord|du coup)\s*,?\s+)*"
+    r"(?:(?:apres|ensuite|puis|la suite)(?:\s+(?:ca|cela|alors|quoi))?"
+    r"|(?:il s'est passe|ca s'est passe|ca a donne|on a fait)\s+quoi\s+(?:apres|ensuite)(?:\s+ca)?"
+    r"|(?:qu'est-ce qui s'est passe|que s'est-il passe)\s+(?:apres|ensuite)(?:\s+ca)?"
+    r"|(?:apres|ensuite)\s*,?\s+(?:il s'est passe|ca a donne|on a fait)\s+quoi)\s*[?!.]*$"
+)
+
+
+def asks_what_came_next(folded: str) -> bool:
+    """The follow-up asks only what came after: « et après ça ? »."""
+    return _NEXT_ASKED.match(folded.strip()) is not None
 
 
 def _asks_a_figure_again(kind: AnswerType, context: str) -> bool:
@@ -502,7 +519,7 @@ def _read_with_earlier_turn(
     """What a follow-up asks, read with the turn before it (`folded`: the question folded; `new_topic`: it names
     a new subject, « et l'État ? »)."""
     earlier = extract_constraints(context, analyzer, known_names)
-    if kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints):
+    if kind is AnswerType.OTHER and _only_scope(question, analyzer, constraints) and not asks_what_came_next(folded):
         # « Quel budget pour la phase 2 ? » then « Et pour la phase 3 ? »: still a budget, of phase 3 now.
         kind = answer_type(context)
         constraints = replace(
@@ -526,7 +543,11 @@ def _read_with_earlier_turn(
         # « Le pôle Avenia est où ? » then « Et qui le préside ? »: Avenia's president.
         # « et l'État ? » after « la CDC donne combien ? »: a new subject, not the one named before
         names = constraints.names if new_topic else earlier.names
-        constraints = replace(constraints, years=earlier.years, phases=earlier.phases, names=names)
+        # a count after a count goes on with the story (« cb de dossiers reçus pour l'appel de 2009 ? » then « et cb
+        # ont été gardés ? »): what came of them may be dated later (« Le CIADT du 11 mai 2010 a retenu six … »)
+        story_goes_on = _asks_a_figure_again(kind, context) or asks_what_came_next(folded)
+        years = constraints.years if story_goes_on else earlier.years
+        constraints = replace(constraints, years=years, phases=earlier.phases, names=names)
     return kind, constraints
 
 

@@ -242,7 +242,9 @@ class HybridRetriever:
         rows = np.unique(np.concatenate([dense_ids, lexical_ids[lexical_all[lexical_ids] > 0]]))
         # « combien de dossiers reçus ? » then « et au final, combien ont été retenus ? »: a document tells what
         # came next in its next passage, which the follow-up's few words may not bring among the k best
-        told_next = self._passage_after(query.figure_given, rows) if query.figure_given else set()
+        # (« et après ça ? » too)
+        quote = query.figure_given or (query.said_before if query.next_asked else "")
+        told_next = self._passage_after(quote, rows) if quote else set()
         rows = np.union1d(rows, np.array(sorted(told_next), dtype=rows.dtype))
         term_sets = self.bundle.lexical.term_sets
         signals = {

@@ -38,10 +38,14 @@ FIRST_PLAN_BONUS = 0.2
 FINDINGS_BONUS = 0.2
 # « combien de dossiers ? » then « et combien ont décroché le label ? »: not the figure just given, which answered the
 # earlier question
-FIGURE_GIVEN_PENALTY = 0.3
+FIGURE_GIVEN_PENALTY = 0.5
 NEXT_PASSAGE_BONUS = 0.3  # … and a sentence of the passage after the one that gave it, which goes on with the story
 # « combien ont gardé leur label ? », « ceux qui n'ont pas été reconduits »: the sentence saying what befell them
 FATE_BONUS = 0.2
+# « et après ça ? »: the sentence after the one the last answer quoted, not that one again, unless that one goes on
+# with the story itself
+NEXT_SENTENCE_BONUS = 0.5
+_GOES_ON = re.compile(r"\b(?:puis|ensuite|par la suite|avant d)")
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -133,10 +137,15 @@ class SentenceScorer:
         """Each passage's best sentence for the question, with its score (passages without a sentence left
         out)."""
         best: dict[int, tuple[float, Unit]] = {}
+        story = query.next_asked and story_goes_past_quote([self.sentences.read(h.chunk)[1] for h in hits], query)
         for rank, hit in enumerate(hits):
             heading_terms, units = self.sentences.read(hit.chunk)
-            for unit in units:
+            quoted, after = quoted_and_after(units, query.said_before) if story else (set(), None)
+            if story and hit.follows_quoted and not quoted:
+                after = 0  # the quote ended its passage: the next one opens on what came after
+            for n, unit in enumerate(units):
                 score = self.score(query, hit, heading_terms, unit)
+                score += NEXT_SENTENCE_BONUS if n == after else -NEXT_SENTENCE_BONUS if n in quoted else 0.0
                 if rank not in best or score > best[rank][0]:
                     best[rank] = (score, unit)
         return best
@@ -152,7 +161,8 @@ class SentenceScorer:
         plan = FIRST_PLAN_BONUS if query.first_plan else 0.0
         found = FINDINGS_BONUS if query.findings else 0.0
         fate = FATE_BONUS if query.fate else 0.0
-        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + agent + again + plan + found + fate + RANK_WEIGHT
+        after = NEXT_SENTENCE_BONUS if query.next_asked else 0.0
+        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + agent + again + plan + found + fate + after + RANK_WEIGHT
 
     def holds_answer(self, query: QueryAnalysis, text: str) -> bool:
         """The text holds the kind of answer asked for; « combien de pôles » wants a number of pôles, « qui
@@ -209,7 +219,8 @@ class SentenceScorer:
         label »); « et au final, combien ont été présélectionnées ? » may find its figure in it."""
         if not query.figure_given or not unit.text.startswith(query.figure_given):
             return False
-        return not self._says_own_words(query, unit)
+        # every word of its own, a light one too: « et combien ont été gardées ? » asks what « gardées » counts
+        return not all(self._thesaurus.found_in(t, unit.terms) for t in query.own_terms)
 
     def _said_again(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« Qui a évalué la première phase ? » then « Et ça date de quand ? »: « ça » is the sentence just quoted,
@@ -283,3 +294,27 @@ def gives_name(words: str, text: str) -> bool:
     name = r"\s+".join(re.escape(w.removesuffix("s")) + "s?" for w in fold_accents(words).lower().split())
     # The whole name: « le pôle » is not « Pôles 2.0 »
     return re.search(rf"(?:{_NAMED_SO}|\(){name}(?=\s*[»\"”),.;:]|\s*$)", fold_accents(text).lower()) is not None
+
+
+def _quoted(units: list[Unit], quote_start: str) -> set[int]:
+    """The sentences of a passage the last answer quoted (a sentence, with the one it leans on)."""
+    return {n for n, unit in enumerate(units) if quote_start and with_neighbours(unit).startswith(quote_start)}
+
+
+def story_goes_past_quote(passages: list[list[Unit]], query: QueryAnalysis) -> bool:
+    """« et après ça ? » is told by what follows the quote, unless the quote goes on with the story itself (« … jusqu'à
+    la fin de 2009, puis ont été évalués une seconde fois »)."""
+    quoted = [units[n] for units in passages for n in _quoted(units, query.said_before)]
+    return bool(quoted) and not any(_GOES_ON.search(fold_accents(unit.text)) for unit in quoted)
+
+
+def quoted_and_after(units: list[Unit], quote_start: str) -> tuple[set[int], int | None]:
+    """The sentences of a passage the last answer quoted (it quotes a sentence with the one it leans on), and the
+    one after them, which tells what came next; none when the passage does not hold the quote."""
+    quoted = _quoted(units, quote_start)
+    if not quoted:
+        return set(), None
+    last = max(quoted)
+    if with_neighbours(units[last]).endswith(units[min(last + 1, len(units) - 1)].text.strip()):
+        last += 1  # « … 2012. Cette décision … » quoted with the short sentence it goes on to
+    return quoted, last + 1 if last + 1 < len(units) else None

@@ -835,6 +835,22 @@ def test_a_figure_asked_again_of_a_new_deed_sets_the_one_given_aside():
     assert again.figure_given == given
     when = analyse_query("Et c'était quand ?", A, set(), filed, said_before=given)
     assert when.figure_given == ""  # a date after a count: the same sentence may say it
+    # « et combien ont été gardés ? » points back at the dossiers, and still asks another figure, which may come later
+    dated = "cb de dossiers reçus pour l'appel écotech de 2009 ?"
+    kept = analyse_query("et cb ont été gardés au final ?", A, set(), dated, said_before=given)
+    assert kept.leans_on and kept.figure_given == given and "2009" not in kept.constraints.years
+
+
+def test_what_came_next_is_asked_with_nothing_else():
+    study = "L'étude de 2012, elle conclut quoi ?"
+    for question in ("ok et après ça ?", "et ensuite ?", "Et après, il s'est passé quoi ?", "la suite ?"):
+        asked = analyse_query(question, A, set(), study, said_before="L'étude constate que")
+        assert asked.next_asked and asked.kind is AnswerType.OTHER and not asked.constraints.years, question
+    who = analyse_query("et après ça ?", A, set(), "Qui a annoncé la prolongation ?", said_before="Prévue")
+    assert who.next_asked and who.kind is AnswerType.OTHER  # what came next, not someone again
+    for question in ("et après 2018 ?", "et ils sont devenus quoi ensuite ?", "et après lui, qui a pris son poste ?"):
+        assert not analyse_query(question, A, set(), study).next_asked, question
+    assert not analyse_query("et après ?", A, set()).next_asked  # nothing before it
 
 
 def test_money_added_is_asked_apart_from_the_whole():

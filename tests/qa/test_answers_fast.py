@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import FakeEncoder, service_on
 
 from corpus.model import Chunk
 from index.analysis import fold_accents
+from index.query import QueryAnalysis
 from index.question_type import AnswerType
 from qa.composer import AnswerComposer
 from qa.evidence import Gap, passage_phases
 from qa.models import REFUSAL
-from qa.scoring import gives_name
+from qa.scoring import gives_name, quoted_and_after, story_goes_past_quote
 from qa.sentences import Unit, is_heading, with_neighbours
 from qa.service import AnswerService
 from qa.unsaid import unsaid
@@ -319,3 +322,22 @@ def test_a_cost_asked_of_a_thing_is_an_amount_said_of_it(service):
     assert unsaid_in("le grand emprunt c'etait combien de milliards", envelope)
     assert not unsaid_in("l'enveloppe c'était combien ?", envelope)
     assert not unsaid_in("la phase 2 c'était combien ?", launch)
+
+
+def test_what_came_next_is_the_sentence_after_the_quote():
+    said = "Prévue initialement pour 2009-2011, la phase 2 a été prolongée d'un an, jusqu'à la fin de 2012."
+    told = "Cette décision a été annoncée par le Premier ministre."
+    texts = [said, told, "La prolongation aligne le calendrier des pôles.", "Les contrats sont prolongés d'autant."]
+    units = [
+        Unit(text, [], texts[n - 1] if n else None, texts[n + 1] if n + 1 < len(texts) else None, [])
+        for n, text in enumerate(texts)
+    ]
+    # the answer quoted the decision with the sentence it leans on: what came next is the one after both
+    assert quoted_and_after(units, said[:80]) == ({0, 1}, 2)
+    assert quoted_and_after(units, "Les contrats sont")[1] is None  # the quote ends the passage: the next one tells
+    assert quoted_and_after(units, "Rien de tel") == (set(), None)
+    kept = "Les 13 pôles ont conservé leur label jusqu'à fin 2009, puis ont été évalués une seconde fois."
+    story = Unit(kept, [], None, None, [])
+    query = QueryAnalysis("et après ?", next_asked=True, said_before=kept[:80])
+    assert not story_goes_past_quote([[story]], query)  # « puis … »: the quote told what came next already
+    assert story_goes_past_quote([units], replace(query, said_before=said[:80]))

@@ -1464,3 +1464,20 @@ def test_how_long_someone_stayed_in_office_is_not_the_day_they_spoke(real_servic
 def test_a_reproach_asked_is_a_cause(real_service):
     reproach = real_service.ask("Qu'est-ce qu'on reprochait à Prod'Innov pour lui retirer son label ?")
     assert declined_or_caveat(reproach, "reprochait")  # the six names again give no cause
+
+
+def test_a_count_kept_after_a_count_received_goes_on_with_the_story(real_service):
+    received = real_service.ask("cb de dossiers reçus pour l'appel écotech de 2009 ?")
+    assert "dix-neuf candidatures" in received.answer
+    kept = real_service.ask("et cb ont été gardés au final ?", received.conversation_id)
+    assert kept.confidence == "high" and "retenu six nouveaux pôles" in kept.answer  # dated 2010, not 2009
+
+
+def test_what_came_next_is_what_the_documents_tell_after_the_quote(real_service):
+    found = real_service.ask("L'étude de 2012, elle conclut quoi en gros ?")
+    assert "retombées économiques" in found.answer
+    after = real_service.ask("ok et après ça ?", found.conversation_id)
+    assert "troisième phase" in after.answer
+    kept = real_service.ask("Jusqu'à quand les pôles du groupe 3 ont-ils gardé leur label ?")
+    then = real_service.ask("et après ?", kept.conversation_id)
+    assert "évalués une seconde fois" in then.answer  # the quote said it already (« puis … »)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.figures import figures_named
+from index.figures import MONTHS, figures_named
 from index.french_words import MONEY_SLANG
 from index.names import PEOPLE_OF_PLACE, names_given, names_in_lower_case
 from index.phases import groups_in, phases_in
@@ -176,6 +176,27 @@ def years_carried_over(chunks: list[Chunk], folded_texts: list[str]) -> list[fro
         if chunks[i - 1].doc_id == chunks[i].doc_id and (undated or _CONTINUES.match(chunks[i].text.strip())):
             carried[i] = frozenset(years_of_events(folded_texts[i - 1]))
     return carried
+
+
+# A day named in full (« le 11 mai 2010 ») and a name written with a capital (« CIADT », « Avenia »)
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:er)? (?:{MONTHS}) (?:19|20)\d\d\b")
+_CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w@'-]*")
+
+
+def continues_the_one_before(chunks: list[Chunk], row: int) -> bool:
+    """The passage opens on what the one before it in its document said: « Avec ces six labels … le même jour »."""
+    return row > 0 and chunks[row - 1].doc_id == chunks[row].doc_id and bool(_CONTINUES.match(chunks[row].text.strip()))
+
+
+def said_before_it(chunks: list[Chunk], folded_texts: list[str]) -> list[str]:
+    """For each passage that goes on from the one before, the days and names that one gives, which it speaks of
+    without naming them (« décidés le même jour » is the CIADT of 11 May 2010); empty for the others."""
+    return [
+        " ".join(_FULL_DATE.findall(folded_texts[row - 1]) + _CAPITALISED.findall(chunks[row - 1].text))
+        if continues_the_one_before(chunks, row)
+        else ""
+        for row in range(len(chunks))
+    ]
 
 
 _QUOTED = re.compile(r"[«“\"]([^«»“”\"]{3,80})[»”\"]")  # « Ils ont dit », "Pôles 2.0"

@@ -99,6 +99,9 @@ class QueryAnalysis:
     # only the other does not answer
     fate: str | None = None
     next_asked: bool = False  # « et après ça ? »: what came after what the last answer quoted
+    compared: bool = (
+        False  # « y avait-il plus de pôles qu'avant ? »: a comparison, answered by a sentence that compares
+    )
     first_plan: bool = False  # « au départ, la phase devait couvrir quelle période ? »: what was first planned
     # « le pôle de lyon »: places named (a city, a region, what their people are called), as written, with the index
     # terms a passage must hold for each (« rhon » of Rhône-Alpes for « lyon »)
@@ -264,6 +267,10 @@ _UNTIL_WHEN = re.compile(
 )
 # What a study found, said in the present as studies report it: « L'étude constate que … », « le rapport souligne … »;
 # not « relèvent de » (fall under), « est estimé à » (a figure), « le juge » (a noun)
+# A total said (beside a figure per thing): « 1,5 milliard sur trois ans », « le nombre total de pôles », « en tout »
+TOTAL_TEXT = re.compile(
+    r"\btota(?:l|le|les|ux)\b|\ben tout\b|\bsur (?:\w+ )?(?:ans|annees)\b|\bsoit (?:un total|au total|\d)"  # not « qu'il soit »
+)
 FINDING = re.compile(
     r"(?<!\best )(?<!\bete )(?<!\ble )(?<!\bun )\b(?:constat|conclu|montr|relev|soulign|etabli|estim|jug)(?:e|ent|t)\b"
     r"(?!\s+(?:de|du|des|d')\b)|\bmet(?:tent)? en (?:evidence|lumiere)\b"
@@ -435,6 +442,7 @@ def analyse_query(
         said_before=said_before if leans_on else "",
         figure_given=said_before if context and _asks_a_figure_again(kind, context) else "",
         next_asked=bool(context) and asks_what_came_next(folded),
+        compared=_COMPARISON_ASKED.search(folded) is not None,
         leans_on=leans_on,
         # The model reads « QUE RECOUVRE LE SIGLE CIADT ? » as shouting, further from every passage.
         vector=_embed_follow_up(embed, question.lower() if shouted(question) else question, context) if embed else None,
@@ -459,6 +467,22 @@ def in_french(question: str) -> str:
 
 # « derrière » with nothing after it is spoken French for « ensuite », not a place behind something
 _BEHIND_AFTER = re.compile(r"\bderri[eè]re(?=\s*(?:[?!.,]|$))", re.IGNORECASE)
+
+
+# « plus ou moins de pôles qu'avant ? », « plus de pôles ajoutés ou supprimés ? », « le budget a-t-il augmenté ? »,
+# « ils changent quoi par rapport à avant ? »: a comparison asked
+_COMPARISON_ASKED = re.compile(
+    r"\b(?:plus|moins) de\b[^?]{0,40}?\bqu(?:e\b|')"
+    r"|\b(?:ajoutes?|crees?|labellises?|gagnes?) ou (?:supprimes?|retires?|perdus?)\b"
+    r"|\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle)|-(?:ils|elles))? (?:augmente|diminue|baisse|change|evolue|bouge)\b"
+    r"|\bpar rapport (?:a|au|aux) (?:avant|la premiere|la phase|l'ancien|la precedente)|\bcompare\w* (?:a|au|avec)\b"
+    r"|\b(?:plus|moins) (?:contraignants?|exigeants?|nombreux|nombreuses|importants?|gros|grosses)\b"
+)
+# A sentence that compares: « reste de 71 », « reste fixée à », « plus exigeants », « le nombre total », « accru »
+COMPARES = re.compile(
+    r"\breste(?:nt)? (?:de|fixee?s?|a|stable)\b|\bnombre total\b|\bmaintenu\w*|\binchange\w*|\bplus exigeant\w*"
+    r"|\b(?:plus|moins) \w+ (?:que|qu')|\baugment\w*|\bdiminu\w*|\bhausse\b|\bbaisse\b|\baccru\w*"
+)
 
 
 # « et après ça ? », « ok et ensuite ? », « il s'est passé quoi après ? »: nothing asked but what came next

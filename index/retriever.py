@@ -10,14 +10,14 @@ from corpus.chunking import split_sentences
 from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.bundle import IndexBundle
-from index.constraints import holds_phrase, years_carried_over
+from index.constraints import holds_phrase, said_before_it, years_carried_over
 from index.embedding import Encoder
 from index.french_words import QUESTION_FILLER_WORDS
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
 from index.names import acronyms_defined, pole_names, proper_names, proper_phrases
 from index.pointers import folded_and_written
-from index.query import FINDING, FIRST_PLAN, QueryAnalysis, analyse_query
+from index.query import COMPARES, FINDING, FIRST_PLAN, TOTAL_TEXT, QueryAnalysis, analyse_query
 from index.question_type import AnswerType, holds_answer_type, says_by_whom
 from index.synonyms import Thesaurus
 from index.typos import TypoMender
@@ -30,6 +30,7 @@ REPEATED = "re"  # the prefix of a deed done again: « recontrôler », « réex
 MIN_REPEATED = 6  # letters of a term that may carry it: not « rend », « reste »
 FINDINGS_WEIGHT = 0.15  # « bilan de l'étude ? »: a passage that says what was found
 FIRST_PLAN_WEIGHT = 0.15  # « au départ ? »: a passage that says what was first planned
+TOTAL_WEIGHT = 0.15  # « combien au total ? »: a passage that says a total (« le nombre total de pôles reste de 71 »)
 
 
 def _lift(fused: np.ndarray, chosen: list[bool], weight: float) -> np.ndarray:
@@ -153,6 +154,10 @@ class HybridRetriever:
         self.folded_texts = [fold_accents(c.indexed_text().replace("\u2019", "'")) for c in bundle.chunks]
         # « L'étude constate … »: the years of the passage it goes on from count as its own
         self.carried_years = years_carried_over(bundle.chunks, self.folded_texts)
+        # « Avec ces six labels … le même jour »: the day and the names of the passage it goes on from
+        self.said_before_it = said_before_it(bundle.chunks, self.folded_texts)
+        carried = [frozenset(self.analyzer.terms(text)) for text in self.said_before_it]
+        self.carried_terms = [years | terms for years, terms in zip(self.carried_years, carried, strict=True)]
         self.next_rows = _next_rows(bundle.chunks)
 
     @property
@@ -251,7 +256,7 @@ class HybridRetriever:
             "lexical": lexical_all[rows],
             "dense": self.dense.cosines(query.vector, rows),
             "coverage": np.array(
-                [self.lexical.coverage(query.terms, term_sets[r] | self.carried_years[r]) for r in rows],
+                [self.lexical.coverage(query.terms, term_sets[r] | self.carried_terms[r]) for r in rows],
                 dtype=np.float32,
             ),
             "proximity": np.array([self.bundle.lexical.proximity(r, query.own_terms) for r in rows]),
@@ -271,6 +276,10 @@ class HybridRetriever:
         if query.first_plan:
             # « au départ, elle devait couvrir quelle période ? »: the passage saying what was planned at first
             fused = _lift(fused, [FIRST_PLAN.search(self.folded_texts[r]) is not None for r in rows], FIRST_PLAN_WEIGHT)
+        if query.total:
+            fused = _lift(fused, [TOTAL_TEXT.search(self.folded_texts[r]) is not None for r in rows], TOTAL_WEIGHT)
+        if query.compared:  # « plus de pôles qu'avant ? »: a passage that compares (« reste de 71 »)
+            fused = _lift(fused, [COMPARES.search(self.folded_texts[r]) is not None for r in rows], TOTAL_WEIGHT)
         if query.said_before:
             # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
             fused = _lift(fused, [query.said_before in chunks[r].text for r in rows], SAID_BEFORE_WEIGHT)

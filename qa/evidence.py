@@ -91,6 +91,9 @@ class EvidenceCheck:
         self._dated = dict(zip(chunk_ids, retriever.carried_years, strict=True))
         self._event_years = {chunk_id: years_of_events(text) for chunk_id, text in self._texts.items()}
         self._words = {chunk_id: _words_of(text) for chunk_id, text in self._texts.items()}
+        # the names of the passage one goes on from (« Avec ces six labels … »: the CIADT's)
+        carried = (_words_of(fold_accents(text)) for text in retriever.said_before_it)
+        self._names_carried = dict(zip(chunk_ids, carried, strict=True))
         self._phases = {c.chunk_id: passage_phases(c, self._texts[c.chunk_id]) for c in retriever.bundle.chunks}
         self._groups = {chunk_id: groups_in(text) for chunk_id, text in self._texts.items()}
         self._ordinals = dict(zip(chunk_ids, map(edition_ordinals, retriever.bundle.lexical.term_lists), strict=True))
@@ -250,7 +253,7 @@ class EvidenceCheck:
             speaks_of_it = phase in phases or (not phases and phase == SUBJECT_PHASE)
             if not speaks_of_it:
                 gaps.append(Gap(f"la phase {phase}", phase in self._corpus_phases))
-        words = self._words[chunk.chunk_id]
+        words = self._words[chunk.chunk_id] | self._names_carried[chunk.chunk_id]
         for name in sorted(c.names):
             folded = fold_accents(name)
             if not self._named(folded, words):

@@ -10,7 +10,7 @@ from index.constraints import shares_in
 from index.figures import counts_thing, holds_count
 from index.phases import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
-from index.query import FINDING, FIRST_PLAN, QueryAnalysis, fates
+from index.query import COMPARES, FINDING, FIRST_PLAN, TOTAL_TEXT, QueryAnalysis, fates
 from index.question_type import (
     AnswerType,
     asks_city,
@@ -42,6 +42,9 @@ FIGURE_GIVEN_PENALTY = 0.5
 NEXT_PASSAGE_BONUS = 0.3  # … and a sentence of the passage after the one that gave it, which goes on with the story
 # « combien ont gardé leur label ? », « ceux qui n'ont pas été reconduits »: the sentence saying what befell them
 FATE_BONUS = 0.2
+# « combien au total ? »: the sentence that says a total, not a part of it (« six nouveaux pôles »); « plus de pôles
+# qu'avant ? »: the one that compares
+TOTAL_BONUS = 0.2
 # « et après ça ? »: the sentence after the one the last answer quoted, not that one again, unless that one goes on
 # with the story itself
 NEXT_SENTENCE_BONUS = 0.5
@@ -119,12 +122,15 @@ class SentenceScorer:
         score += NEXT_PASSAGE_BONUS if hit.follows_quoted and not unit.text.startswith(query.figure_given) else 0.0
         score += FIRST_PLAN_BONUS if query.first_plan and FIRST_PLAN.search(fold_accents(unit.text)) else 0.0
         score += FINDINGS_BONUS if query.findings and FINDING.search(fold_accents(unit.text)) else 0.0
+        score += TOTAL_BONUS if query.total and TOTAL_TEXT.search(fold_accents(unit.text)) else 0.0
+        score += TOTAL_BONUS if query.compared and COMPARES.search(fold_accents(unit.text)) else 0.0
         score -= CONFLICT_PENALTY if self._about_who_is_set_aside(query, unit) else 0.0
         # « combien ont gardé leur label ? »: not « Six pôles ont en revanche perdu leur label » (nor « Ces sept pôles
         # signent … » after « a renouvelé le label de sept » for « combien n'ont pas été reconduits ? »)
         score += self._fate_score(query, unit)
         # « le pôle Aquimer est basé où ? »: not the sentence of the passage that places other pôles.
-        if names and not self.evidence.names_all(names, f"{hit.chunk.title} {with_neighbours(unit)}"):
+        # « Avec ces six labels … décidés le même jour » names the CIADT through the passage before, which it leans on
+        if names and not self.evidence.names_all(names, f"{hit.chunk.title} {unit.lead} {with_neighbours(unit)}"):
             score -= UNNAMED_PENALTY
         shares = query.constraints.shares
         if shares and shares - shares_in(fold_accents(with_neighbours(unit))):
@@ -162,7 +168,21 @@ class SentenceScorer:
         found = FINDINGS_BONUS if query.findings else 0.0
         fate = FATE_BONUS if query.fate else 0.0
         after = NEXT_SENTENCE_BONUS if query.next_asked else 0.0
-        return 1.0 + kind + PROXIMITY_WEIGHT + FOCUS_BONUS + agent + again + plan + found + fate + after + RANK_WEIGHT
+        total = TOTAL_BONUS if query.total or query.compared else 0.0
+        return (
+            1.0
+            + kind
+            + PROXIMITY_WEIGHT
+            + FOCUS_BONUS
+            + agent
+            + again
+            + plan
+            + found
+            + fate
+            + after
+            + total
+            + RANK_WEIGHT
+        )
 
     def holds_answer(self, query: QueryAnalysis, text: str) -> bool:
         """The text holds the kind of answer asked for; « combien de pôles » wants a number of pôles, « qui

@@ -42,6 +42,7 @@ class Unit:
     # last sentence of the passage before it in the document, which says what it leans on (« 58 pôles avaient
     # atteint leurs objectifs »)
     lead_terms: frozenset[str] = frozenset()
+    lead: str = ""  # that sentence as written, where the names it leans on are (« Le CIADT du 11 mai 2010 … »)
 
 
 def answer_units(text: str) -> list[str]:
@@ -153,5 +154,5 @@ class PassageSentences:
             before = units[-1].before_terms | set(units[-1].terms) if units else frozenset()
             phases = frozenset(phases_in(fold_accents(t)) | heading_phases)
             lead = self._lead(chunk) if i == 0 and _LEANS_BACK.match(t) else ""
-            units.append(Unit(t, terms(t), previous, following, dated_by, before, phases, frozenset(terms(lead))))
+            units.append(Unit(t, terms(t), previous, following, dated_by, before, phases, frozenset(terms(lead)), lead))
         return terms(f"{chunk.title} {chunk.section}"), units

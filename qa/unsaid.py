@@ -9,7 +9,7 @@ from index.analysis import FrenchAnalyzer, fold_accents
 from index.figures import counts_thing, figures_named, with_halves
 from index.phases import group_labels, groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
-from index.query import EMPHASIS, FILLER_WEIGHT, QueryAnalysis, fates, yes_or_no
+from index.query import EMPHASIS, FILLER_WEIGHT, TOTAL_TEXT, QueryAnalysis, fates, yes_or_no
 from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in
 from index.retriever import MIN_REPEATED, REPEATED
 from index.synonyms import Thesaurus
@@ -113,10 +113,6 @@ _PER_UNIT_TEXT = re.compile(
 _ADDED = re.compile(
     r"\bsupplement\w*|\badditionnel\w*|\ben plus\b|\brallonge\w*|\bcomplement\w*|\bcomplet(?:ent|er)\b|\bajout\w*"
 )
-# A total said beside a figure per thing: « 1,5 milliard sur trois ans », « au total », « en tout »
-_TOTAL_TEXT = re.compile(
-    r"\btota(?:l|le|les|ux)\b|\ben tout\b|\bsur (?:\w+ )?(?:ans|annees)\b|\bsoit (?:un total|au total|\d)"  # not « qu'il soit »
-)
 
 
 def gives_per_unit(said: str) -> bool:
@@ -189,7 +185,7 @@ def unsaid(
     topic = analyzer.terms(query.topic_word or "") or ([query.topic] if query.topic else [])
     if topic and not all(thesaurus.found_in(term, said_terms) for term in topic):
         gaps.append(Gap(f"« {query.topic_word} »", True))
-    if query.total and gives_per_unit(said) and not _TOTAL_TEXT.search(fold_accents(said)):
+    if query.total and gives_per_unit(said) and not TOTAL_TEXT.search(fold_accents(said)):
         gaps.append(Gap(f"« {query.total} »", True, asked=True))  # « 200 000 euros par projet » is no total
     if query.extra and not _ADDED.search(fold_accents(said)):
         gaps.append(Gap(f"« {query.extra} »", True, asked=True))  # « l'enveloppe reste fixée à 1,5 milliard »

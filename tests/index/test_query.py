@@ -2,7 +2,7 @@ import pytest
 
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.constraints import extract_constraints, holds_phrase, years_carried_over
+from index.constraints import extract_constraints, holds_phrase, said_before_it, years_carried_over
 from index.figures import figures_named, with_halves
 from index.names import acronyms_defined, names_given, names_in_lower_case, proper_phrases, shouted
 from index.phases import (
@@ -660,6 +660,17 @@ def test_a_passage_going_on_from_the_one_before_is_dated_by_it():
     assert years_carried_over(chunks, folded) == [frozenset(), {"2012"}, set(), frozenset()]
 
 
+def test_a_passage_going_on_from_the_one_before_speaks_of_its_day_and_names():
+    chunks = [
+        Chunk("e#1", "e", "t", "", "Le CIADT du 11 mai 2010 a retenu six pôles :\n- Avenia, en Aquitaine.", 0, 0),
+        Chunk("e#2", "e", "t", "", "Avec ces six labels, décidés le même jour, le total reste de 71.", 0, 0),
+        Chunk("e#3", "e", "t", "", "Un autre paragraphe, qui ne dit rien du précédent.", 0, 0),
+    ]
+    carried = said_before_it(chunks, [fold_accents(c.text) for c in chunks])
+    assert carried[0] == "" and carried[2] == ""
+    assert "11 mai 2010" in carried[1] and {"CIADT", "Avenia", "Aquitaine"} <= set(carried[1].split())
+
+
 def test_how_a_study_turned_out_in_everyday_words_is_searched_as_its_conclusions():
     for question in ("l'étude de 2012 elle dit quoi ?", "ça a marché les pôles ou pas ?", "elle trouve quoi ?"):
         assert "conclus" in analyse_query(question, A, set()).terms, question
@@ -1204,3 +1215,19 @@ def test_a_figure_and_a_half_is_written_as_a_figure():
     assert figures_named(with_halves("sur le milliard et demi")) == {"1,5"}
     assert figures_named(with_halves("2 milliards et demi")) == {"2,5"}
     assert with_halves("deux milliards et demi") == "deux milliards et demi"  # left as it is
+
+
+def test_a_comparison_asked_is_told_from_a_figure_asked():
+    for question in (
+        "Au final, après les écotech, il y avait plus de pôles qu'avant ?",
+        "EN MAI 2010 IL Y A EU PLUS DE POLES AJOUTES OU SUPPRIMES",
+        "Le budget de l'État a-t-il augmenté entre la phase 1 et la phase 2 ?",
+        "les contrats de perf, ils changent quoi par rapport à avant ?",
+    ):
+        assert analyse_query(question, A, set()).compared, question
+    for question in (
+        "la part des projets écolo devait monter à plus ou moins que 25 % ?",  # a figure to check, not a comparison
+        "plus ou moins de la moitié des propositions ont passé la présélection ?",
+        "Combien de pôles ont perdu leur label ?",
+    ):
+        assert not analyse_query(question, A, set()).compared, question

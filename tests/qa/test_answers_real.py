@@ -1481,3 +1481,12 @@ def test_what_came_next_is_what_the_documents_tell_after_the_quote(real_service)
     kept = real_service.ask("Jusqu'à quand les pôles du groupe 3 ont-ils gardé leur label ?")
     then = real_service.ask("et après ?", kept.conversation_id)
     assert "évalués une seconde fois" in then.answer  # the quote said it already (« puis … »)
+
+
+def test_a_total_asked_is_the_sentence_that_says_the_total(real_service):
+    # « Avec ces six labels et les six retraits décidés le même jour … » goes on from the CIADT's passage: it speaks of
+    # the CIADT of 11 May 2010 without naming it
+    total = real_service.ask("Combien y a-t-il de pôles au total après le CIADT du 11 mai 2010 ?")
+    assert total.confidence == "high" and "reste de 71" in total.answer
+    more = real_service.ask("au final avec les écotechs, y a plus de pôles qu'avant ou pas ?")
+    assert "reste de 71" in more.answer

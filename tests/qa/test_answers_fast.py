@@ -180,6 +180,13 @@ def test_a_cause_asked_must_be_said_of_what_the_question_is_about(service):
     assert unsaid_in("pk ils ont pris BCG pour l'évaluation ?", firms)  # « objectifs » is said of the pôles
     extended = "La phase 2 a été prolongée d'un an, afin de mieux coordonner les deux dispositifs."
     assert not unsaid_in("pourquoi la phase 2 a été prolongée ?", extended)
+    # the fact again, said partly by its heading (« … pôles dédiés aux écotechnologies »): still no cause
+    query = retriever.analyse("pourquoi il y a eu que 19 candidatures pour les pôles écotech ?")
+    received = "Les dossiers pouvaient être déposés jusqu'au 2 octobre 2009 ; dix-neuf candidatures ont été reçues."
+    heading = "La labellisation de nouveaux pôles dédiés aux écotechnologies"
+    assert unsaid(query, received, retriever.analyzer, retriever.lexical.thesaurus, heading=heading)
+    total = "Avec ces six labels et les six retraits décidés le même jour, le nombre total de pôles reste de 71."
+    assert not unsaid_in("Pourquoi le nombre de pôles n'a pas augmenté malgré les six nouveaux ?", total)
 
 
 def test_a_creation_or_what_became_of_things_must_be_said(service):

@@ -151,6 +151,8 @@ def with_ordinal_noun(question: str, context: str) -> str:
 # and its auxiliary, which say what was done
 _DONE_BY = re.compile(
     r"^(?:et\s+)?(?:(?:hormis|a part|mis a part|en dehors d\w*|sauf|excepte|outre|en plus d\w*)\b[^?]*,\s*)?"  # set aside
+    # « les correspondants, c'est qui qui les nomme ? », « c qui qui a évalué … ? »: who, said twice
+    r"(?:[^?,]{3,60},\s*)?(?:(?:c'est|c'etait|c|cest)\s+(?:qui|ki)\s+(?=qui\b|ki\b))?"
     r"(?:qui|ki)\s+(?:(?:le|la|les|l')\s*)?(?:(?:a|avait|ont|avaient)\s+)?(.*)"
 )
 _SKIPPED_BEFORE_DEED = re.compile(  # modal verbs and adverbs: the deed is the verb after them

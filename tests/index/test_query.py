@@ -197,6 +197,10 @@ def test_who_did_what():
     assert analyse_query("elle a été faite par qui ?", A, set()).done is None
     assert analyse_query("c'était décidé par qui ça ?", A, set()).done is None
     assert analyse_query("qui a décidé la prolongation ?", A, set()).done_word == "prolongation"
+    # « c'est qui qui … », spoken, after what it is about
+    assert analyse_query("c'est qui qui a évalué la phase 1 ?", A, set()).done_word == "évalué"
+    assert analyse_query("les correspondants, c'est qui qui les nomme ?", A, set()).done_word == "nomme"
+    assert analyse_query("les pôles qui ont perdu leur label, c'est lesquels ?", A, set()).done is None
 
 
 def test_percentages_named_are_figures_a_passage_must_give():

@@ -47,6 +47,12 @@ _LEADING_PRONOUN = re.compile(
     r"|parait\b|suffit\b|veut dire\b|fait\b[^?]*\bque\b)[a-z]"
     r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z](?![^?]*\b(?:ont|a|sont|est|avaient|avait|etaient|etait|font|fait)\b))"
 )
+# « c'était lancé quel jour ? », « c'est signé par qui ? »: « c' » for what was spoken of, subject of a participle
+_CE_DONE = re.compile(
+    r"^(?:et\s+)?c(?:'|\s)(?:etait|est)\s+(?:[a-z]+ment\s+|deja\s+|bien\s+)?(?!quoi\b|qui\b|quand\b|combien\b)"
+    r"[a-z]{3,}(?:e|es|i|is|u|us)\b"
+    r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z])"  # « c'était prévu quand, la phase 4 ? » names it
+)
 # « Et avec quelle enveloppe ? », « et pour combien ? »: a preposition and a question word, the verb said before
 # « et c'est dans quelle ville ? »: « c' » stands for what was spoken of
 _ELLIPTIC = re.compile(
@@ -79,7 +85,13 @@ def points_back(folded: str) -> bool:
     """The folded question points at something said before (« lesquels », « l'a », « ce pôle », « elle dure »,
     « détailler le troisième ? »)."""
     folded = without_impersonal(folded)
-    return bool(_ANAPHORA.search(folded) or _LEADING_PRONOUN.search(folded.strip()) or _BARE_ORDINAL.search(folded))
+    stripped = folded.strip()
+    return bool(
+        _ANAPHORA.search(folded)
+        or _LEADING_PRONOUN.search(stripped)
+        or _CE_DONE.search(stripped)
+        or _BARE_ORDINAL.search(folded)
+    )
 
 
 def counts_what_was_said(folded: str) -> bool:

@@ -47,6 +47,9 @@ def test_follow_ups_are_recognised():
     assert is_follow_up("ce pôle est dans quelle région ?", analyzer)  # « ce pôle »: the one just named
     assert is_follow_up("ces cabinets ont rendu leurs conclusions quand ?", analyzer)
     assert not is_follow_up("Qu'est-ce que le Fonds unique interministériel ?", analyzer)
+    assert is_follow_up("c'était lancé quel jour ?", analyzer)  # « c' »: what was just spoken of
+    assert not is_follow_up("C'est quoi le slogan de la phase 3 ?", analyzer)
+    assert not is_follow_up("c'était prévu quand, la phase 4 des pôles ?", analyzer)  # named after the comma
 
 
 def test_answer_units_keep_a_list_with_its_intro():

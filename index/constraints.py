@@ -173,14 +173,14 @@ def years_carried_over(chunks: list[Chunk], folded_texts: list[str]) -> list[fro
     carried: list[frozenset[str]] = [frozenset()] * len(chunks)
     for i in range(1, len(chunks)):
         undated = not _YEAR.search(folded_texts[i])
-        if chunks[i - 1].doc_id == chunks[i].doc_id and (undated or _CONTINUES.match(chunks[i].text.strip())):
+        if chunks[i - 1].doc_id == chunks[i].doc_id and (undated or continues_the_one_before(chunks, i)):
             carried[i] = frozenset(years_of_events(folded_texts[i - 1]))
     return carried
 
 
 # A day named in full (« le 11 mai 2010 ») and a name written with a capital (« CIADT », « Avenia »)
 _FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:er)? (?:{MONTHS}) (?:19|20)\d\d\b")
-_CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w@'-]*")
+_CAPITALISED = re.compile(r"(?<![\w'])(?:[ldLD]')?([A-ZÀ-Ý][\w@'-]*)")  # « d'Avenia », « Île-de-France »
 
 
 def continues_the_one_before(chunks: list[Chunk], row: int) -> bool:

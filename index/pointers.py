@@ -49,8 +49,8 @@ _LEADING_PRONOUN = re.compile(
 )
 # « c'était lancé quel jour ? », « c'est signé par qui ? »: « c' » for what was spoken of, subject of a participle
 _CE_DONE = re.compile(
-    r"^(?:et\s+)?c(?:'|\s)(?:etait|est)\s+(?:[a-z]+ment\s+|deja\s+|bien\s+)?(?!quoi\b|qui\b|quand\b|combien\b)"
-    r"[a-z]{3,}(?:e|es|i|is|u|us)\b"
+    r"^(?:et\s+)?c(?:'|\s)(?:etait|est)\s+(?:[a-z]+ment\s+|deja\s+|bien\s+)?(?!quoi\b|qui\b|quand\b|combien\b|quel)"
+    r"[a-z]{3,}(?:e|es|i|is|u|us)\s+(?:quand|qd|quel\w*|par qui|combien|cb|ou|comment|a quelle|en quelle)\b"
     r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z])"  # « c'était prévu quand, la phase 4 ? » names it
 )
 # « Et avec quelle enveloppe ? », « et pour combien ? »: a preposition and a question word, the verb said before
@@ -164,7 +164,8 @@ def with_ordinal_noun(question: str, context: str) -> str:
 _DONE_BY = re.compile(
     r"^(?:et\s+)?(?:(?:hormis|a part|mis a part|en dehors d\w*|sauf|excepte|outre|en plus d\w*)\b[^?]*,\s*)?"  # set aside
     # « les correspondants, c'est qui qui les nomme ? », « c qui qui a évalué … ? »: who, said twice
-    r"(?:[^?,]{3,60},\s*)?(?:(?:c'est|c'etait|c|cest)\s+(?:qui|ki)\s+(?=qui\b|ki\b))?"
+    r"(?:[^?,]{3,60},\s*(?=(?:c'est|c'etait|c|cest)\s+(?:qui|ki)\s+(?:qui|ki)\b))?"
+    r"(?:(?:c'est|c'etait|c|cest)\s+(?:qui|ki)\s+(?=qui\b|ki\b))?"
     r"(?:qui|ki)\s+(?:(?:le|la|les|l')\s*)?(?:(?:a|avait|ont|avaient)\s+)?(.*)"
 )
 _SKIPPED_BEFORE_DEED = re.compile(  # modal verbs and adverbs: the deed is the verb after them

@@ -439,7 +439,7 @@ def analyse_query(
         own_terms=own_terms,
         kind=kind,
         constraints=constraints,
-        said_before=said_before if leans_on else "",
+        said_before=said_before if leans_on or (context and asks_what_came_next(folded)) else "",
         figure_given=said_before if context and _asks_a_figure_again(kind, context) else "",
         next_asked=bool(context) and asks_what_came_next(folded),
         compared=_COMPARISON_ASKED.search(folded) is not None,
@@ -472,15 +472,17 @@ _BEHIND_AFTER = re.compile(r"\bderri[eè]re(?=\s*(?:[?!.,]|$))", re.IGNORECASE)
 # « plus ou moins de pôles qu'avant ? », « plus de pôles ajoutés ou supprimés ? », « le budget a-t-il augmenté ? »,
 # « ils changent quoi par rapport à avant ? »: a comparison asked
 _COMPARISON_ASKED = re.compile(
-    r"\b(?:plus|moins) de\b[^?]{0,40}?\bqu(?:e\b|')"
+    r"\b(?:plus|moins) de\b[^?,]{0,40}?\bqu(?:e\b|')"
     r"|\b(?:ajoutes?|crees?|labellises?|gagnes?) ou (?:supprimes?|retires?|perdus?)\b"
-    r"|\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle)|-(?:ils|elles))? (?:augmente|diminue|baisse|change|evolue|bouge)\b"
+    # not « qui a changé le nom … ? », which asks who
+    r"|(?<!\bqui )\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle)|-(?:ils|elles))? (?:augmente|diminue|baisse|change|evolue|bouge)\b"
     r"|\bpar rapport (?:a|au|aux) (?:avant|la premiere|la phase|l'ancien|la precedente)|\bcompare\w* (?:a|au|avec)\b"
-    r"|\b(?:plus|moins) (?:contraignants?|exigeants?|nombreux|nombreuses|importants?|gros|grosses)\b"
+    # not a superlative: « les pôles les plus importants »
+    r"|(?<!\bles )(?<!\ble )(?<!\bla )\b(?:plus|moins) (?:contraignants?|exigeants?|nombreux|nombreuses|importants?|gros|grosses)\b"
 )
 # A sentence that compares: « reste de 71 », « reste fixée à », « plus exigeants », « le nombre total », « accru »
 COMPARES = re.compile(
-    r"\breste(?:nt)? (?:de|fixee?s?|a|stable)\b|\bnombre total\b|\bmaintenu\w*|\binchange\w*|\bplus exigeant\w*"
+    r"\breste(?:nt)? (?:de|fixee?s?|stable)\b|\bnombre total\b|\bmaintenu\w*|\binchange\w*|\bplus exigeant\w*"
     r"|\b(?:plus|moins) \w+ (?:que|qu')|\baugment\w*|\bdiminu\w*|\bhausse\b|\bbaisse\b|\baccru\w*"
 )
 
@@ -569,7 +571,8 @@ def _read_with_earlier_turn(
         names = constraints.names if new_topic else earlier.names
         # a count after a count goes on with the story (« cb de dossiers reçus pour l'appel de 2009 ? » then « et cb
         # ont été gardés ? »): what came of them may be dated later (« Le CIADT du 11 mai 2010 a retenu six … »)
-        story_goes_on = _asks_a_figure_again(kind, context) or asks_what_came_next(folded)
+        counted_on = kind is AnswerType.NUMBER and _asks_a_figure_again(kind, context)  # not an amount of the same
+        story_goes_on = counted_on or asks_what_came_next(folded)
         years = constraints.years if story_goes_on else earlier.years
         constraints = replace(constraints, years=years, phases=earlier.phases, names=names)
     return kind, constraints
@@ -812,9 +815,10 @@ _WORDS_ASKED = re.compile(
     r"|(?<!\bqui )\b(?:ont|a|avaient|avait)\s+(reagi)\b(?![^?]*\b(?:quand|qui|ou|combien)\b)"
     r"|\b(?:leur|son|sa)\s+(avis|reaction)\b(?![^?]*\b(?:quand|qui|ou|combien)\b)"
     # where someone stood: « les régions étaient-elles d'accord avec … ? », « des régions se sont opposées … ? »
-    r"|\b(?:etai(?:en)?t|sont|est|ont ete|a ete)(?:-t)?(?:-(?:ils|elles|il|elle))?\s+(?:(?:tous|toutes|vraiment|bien)\s+)?"
-    r"(d'accord|favorables?|opposee?s?|hostiles?)\b"
-    r"|\bse\s+(?:sont|est|seraient|serait)(?:-(?:ils|elles|il|elle))?\s+(oppose\w*|prononce\w*)"
+    # (not « on est d'accord que … ? », a tag asking the user's agreement)
+    r"|(?<!\bon )\b(?:etai(?:en)?t|sont|est|ont ete|a ete)(?:-t)?(?:-(?:ils|elles|il|elle))?\s+"
+    r"(?:(?:tous|toutes|vraiment|bien)\s+)?(d'accord|favorables?|opposee?s?|hostiles?)\b"
+    r"|\b(?:se\s+(?:sont|seraient)|s'(?:est|etait|etaient))(?:-(?:ils|elles|il|elle))?\s+(oppose\w*|prononce\w*)"
 )
 
 
@@ -823,7 +827,8 @@ _WORDS_ASKED = re.compile(
 _TENURE = re.compile(
     r"\b(?:reste|restee|restes|restees|demeure)\b[^?]{0,30}?\b(?:en poste|en fonctions?|au gouvernement|a (?:ce|son) poste"
     r"|ministre|secretaire d'etat|president|a la tete)\b"
-    r"|\b(?:en|a ce|a son) poste\b|\bmandat\b|\bquitt\w*\s+(?:ses|son|sa|le|la)\s+(?:fonctions?|poste|ministere|gouvernement)\b"
+    r"|\b(?:(?:en|a ce|a son) poste|son mandat)\b[^?]{0,20}?\b(?:depuis|jusqu|combien de temps|cb de temps|quand|qd)\b"
+    r"|\bquitt\w*\s+(?:ses|son|sa|le|la)\s+(?:fonctions?|poste|ministere|gouvernement)\b"
 )
 
 

@@ -39,6 +39,7 @@ FINDINGS_BONUS = 0.2
 # « combien de dossiers ? » then « et combien ont décroché le label ? »: not the figure just given, which answered the
 # earlier question
 FIGURE_GIVEN_PENALTY = 0.5
+PART_OF_PENALTY = 0.3  # « sur les 19 dossiers, combien retenus ? »: not the sentence giving the 19 dossiers
 NEXT_PASSAGE_BONUS = 0.3  # … and a sentence of the passage after the one that gave it, which goes on with the story
 # « combien ont gardé leur label ? », « ceux qui n'ont pas été reconduits »: the sentence saying what befell them
 FATE_BONUS = 0.2
@@ -48,7 +49,9 @@ TOTAL_BONUS = 0.2
 # « et après ça ? »: the sentence after the one the last answer quoted, not that one again, unless that one goes on
 # with the story itself
 NEXT_SENTENCE_BONUS = 0.5
-_GOES_ON = re.compile(r"\b(?:puis|ensuite|par la suite|avant d)")
+# Words that stress a question and ask nothing: « vraiment », « au final »
+_STRESS_WORDS = "vraiment réellement effectivement finalement final vrai bien déjà"
+_GOES_ON = re.compile(r"\b(?:puis|ensuite|par la suite)\b|\bavant d(?:e\b|')")
 FOCUS_BONUS = 0.3  # the sentence names what is asked (« combien de dossiers ») or spells out the acronym asked
 _MEANING = re.compile(r"\b(sigle|acronyme|signifie|veut dire|recouvre|c'est quoi|que sont|qu'est-ce)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -88,6 +91,7 @@ class SentenceScorer:
         self.evidence = evidence
         self.sentences = sentences
         self._thesaurus = retriever.lexical.thesaurus
+        self._stress_terms = frozenset(retriever.analyzer.terms(_STRESS_WORDS))
 
     def score(self, query: QueryAnalysis, hit: Hit, heading_terms: list[str], unit: Unit) -> float:
         """How well a sentence answers: the question's weight found (read under the passage's title), the
@@ -118,12 +122,14 @@ class SentenceScorer:
         score += SAID_BEFORE_BONUS if self._said_again(query, unit) else 0.0
         score -= FIGURE_GIVEN_PENALTY if self._figure_given_again(query, unit) else 0.0
         # « sur les 19 dossiers, combien retenus ? »: not the sentence giving the 19 dossiers
-        score -= FIGURE_GIVEN_PENALTY if query.part_of and gives_only_the_whole(query.part_of, unit.text) else 0.0
-        score += NEXT_PASSAGE_BONUS if hit.follows_quoted and not unit.text.startswith(query.figure_given) else 0.0
+        score -= PART_OF_PENALTY if query.part_of and gives_only_the_whole(query.part_of, unit.text) else 0.0
+        figure_again = query.figure_given and not unit.text.startswith(query.figure_given)
+        score += NEXT_PASSAGE_BONUS if hit.follows_quoted and figure_again else 0.0
         score += FIRST_PLAN_BONUS if query.first_plan and FIRST_PLAN.search(fold_accents(unit.text)) else 0.0
         score += FINDINGS_BONUS if query.findings and FINDING.search(fold_accents(unit.text)) else 0.0
-        score += TOTAL_BONUS if query.total and TOTAL_TEXT.search(fold_accents(unit.text)) else 0.0
-        score += TOTAL_BONUS if query.compared and COMPARES.search(fold_accents(unit.text)) else 0.0
+        folded = fold_accents(unit.text)
+        says_it = (query.total and TOTAL_TEXT.search(folded)) or (query.compared and COMPARES.search(folded))
+        score += TOTAL_BONUS if says_it else 0.0
         score -= CONFLICT_PENALTY if self._about_who_is_set_aside(query, unit) else 0.0
         # « combien ont gardé leur label ? »: not « Six pôles ont en revanche perdu leur label » (nor « Ces sept pôles
         # signent … » after « a renouvelé le label de sept » for « combien n'ont pas été reconduits ? »)
@@ -143,12 +149,16 @@ class SentenceScorer:
         """Each passage's best sentence for the question, with its score (passages without a sentence left
         out)."""
         best: dict[int, tuple[float, Unit]] = {}
-        story = query.next_asked and story_goes_past_quote([self.sentences.read(h.chunk)[1] for h in hits], query)
+        passages = [self.sentences.read(h.chunk)[1] for h in hits]
+        story = query.next_asked and story_goes_past_quote(passages, query)
+        told = [quoted_and_after(units, query.said_before) if story else (set(), None) for units in passages]
+        # the quote ended its passage: the next one opens on what came after
+        ends_its_passage = any(quoted and after is None for quoted, after in told)
         for rank, hit in enumerate(hits):
             heading_terms, units = self.sentences.read(hit.chunk)
-            quoted, after = quoted_and_after(units, query.said_before) if story else (set(), None)
-            if story and hit.follows_quoted and not quoted:
-                after = 0  # the quote ended its passage: the next one opens on what came after
+            quoted, after = told[rank]
+            if story and hit.follows_quoted and not quoted and ends_its_passage:
+                after = 0
             for n, unit in enumerate(units):
                 score = self.score(query, hit, heading_terms, unit)
                 score += NEXT_SENTENCE_BONUS if n == after else -NEXT_SENTENCE_BONUS if n in quoted else 0.0
@@ -239,8 +249,10 @@ class SentenceScorer:
         label »); « et au final, combien ont été présélectionnées ? » may find its figure in it."""
         if not query.figure_given or not unit.text.startswith(query.figure_given):
             return False
-        # every word of its own, a light one too: « et combien ont été gardées ? » asks what « gardées » counts
-        return not all(self._thesaurus.found_in(t, unit.terms) for t in query.own_terms)
+        # every word of its own, a light one too (« et combien ont été gardées ? » asks what « gardées » counts), not
+        # the stress (« et combien ont vraiment été présélectionnées ? »)
+        own = [t for t in query.own_terms if t not in self._stress_terms]
+        return not all(self._thesaurus.found_in(t, unit.terms) for t in own)
 
     def _said_again(self, query: QueryAnalysis, unit: Unit) -> bool:
         """« Qui a évalué la première phase ? » then « Et ça date de quand ? »: « ça » is the sentence just quoted,
@@ -334,7 +346,7 @@ def quoted_and_after(units: list[Unit], quote_start: str) -> tuple[set[int], int
     quoted = _quoted(units, quote_start)
     if not quoted:
         return set(), None
+    # the last that starts as the quote: « Cette décision … » is quoted with the sentence it leans on (the quote keeps
+    # only the start of what was quoted, so a long sentence quoted alone and the one leaning on it look the same)
     last = max(quoted)
-    if with_neighbours(units[last]).endswith(units[min(last + 1, len(units) - 1)].text.strip()):
-        last += 1  # « … 2012. Cette décision … » quoted with the short sentence it goes on to
     return quoted, last + 1 if last + 1 < len(units) else None

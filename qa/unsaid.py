@@ -91,7 +91,7 @@ _GIVES_A_CAUSE = re.compile(
     r"|de (?:maniere|facon|sorte) a|pour que|pour (?:mieux |ne pas |en )?[a-z]+(?:er|ir|re)\b|pour faire|vis\w* a"
     r"|objectifs?|permet\w*|ce qui (?:lui |leur )?[a-z]+|en contrepartie|justifi\w*|explique\w*|ainsi|d'autant"
     r"|si|servi\w* (?:de|a)|mot d'ordre|constat\w*)\b"
-    r"|^\s*avec (?:ces|ce|cette|cet|les|le|la|l')"  # « Avec ces six labels et les six retraits …, le total reste de 71 »
+    r"|^\s*avec (?:ces|ce|cette|cet)\b"  # « Avec ces six labels et les six retraits …, le total reste de 71 »
 )
 # What says how to go about something: « les dossiers pouvaient être déposés auprès des préfets », « candidater »
 _PROCEDURE_TEXT = re.compile(r"\baupres d|\bdepos\w*|\bdossiers?\b|\bcandidat\w*|\bappels? a\b|\bformulaire|\bdemarche")

@@ -201,6 +201,8 @@ def test_who_did_what():
     assert analyse_query("c'est qui qui a évalué la phase 1 ?", A, set()).done_word == "évalué"
     assert analyse_query("les correspondants, c'est qui qui les nomme ?", A, set()).done_word == "nomme"
     assert analyse_query("les pôles qui ont perdu leur label, c'est lesquels ?", A, set()).done is None
+    # a relative clause after the comma does not take the question's deed
+    assert analyse_query("Qui dirige Avenia, qui travaille sur le pétrole ?", A, set()).done_word == "dirige"
 
 
 def test_percentages_named_are_figures_a_passage_must_give():
@@ -221,17 +223,24 @@ def test_the_words_said_are_asked_for():
     )
     assert analyse_query("Des régions se sont opposées à la prolongation ?", A, set()).words_asked == "opposées"
     assert analyse_query("Qu'a annoncé Hubert Falco ?", A, set()).words_asked is None  # « a annoncé que … » answers
+    assert analyse_query("Le ministre s'est-il prononcé sur la phase 3 ?", A, set()).words_asked == "prononcé"
+    assert analyse_query("on est d'accord que la phase 2 a duré quatre ans ?", A, set()).words_asked is None  # a tag
 
 
 def test_how_long_someone_held_a_post_is_asked_for():
     for question, tenure in [
         ("il est resté ministre combien de temps ?", "resté ministre"),
         ("et il est resté en poste jusqu'à quand ?", "resté en poste"),
-        ("il était en poste depuis quand lui ?", "en poste"),
+        ("il était en poste depuis quand lui ?", "en poste depuis"),
         ("il est resté secrétaire d'État jusqu'en quelle année ?", "resté secrétaire d'État"),
     ]:
         assert analyse_query(question, A, set()).tenure == tenure, question
     assert analyse_query("La phase 2 est restée en place jusqu'à quand ?", A, set()).tenure is None  # no post
+    for other in (
+        "quel est le mandat confié aux cabinets d'évaluation ?",
+        "qui est le président en poste du pôle Mer ?",
+    ):
+        assert analyse_query(other, A, set()).tenure is None, other  # a post named, no time asked
 
 
 def test_what_a_named_thing_works_on_is_asked_for():
@@ -866,6 +875,8 @@ def test_what_came_next_is_asked_with_nothing_else():
     for question in ("et après 2018 ?", "et ils sont devenus quoi ensuite ?", "et après lui, qui a pris son poste ?"):
         assert not analyse_query(question, A, set(), study).next_asked, question
     assert not analyse_query("et après ?", A, set()).next_asked  # nothing before it
+    again = analyse_query("bon, et ensuite ?", A, set(), study, said_before="L'étude constate que")
+    assert again.next_asked and again.said_before == "L'étude constate que"  # what the story goes on from
 
 
 def test_money_added_is_asked_apart_from_the_whole():
@@ -1230,6 +1241,9 @@ def test_a_comparison_asked_is_told_from_a_figure_asked():
     ):
         assert analyse_query(question, A, set()).compared, question
     for question in (
+        "quels sont les pôles les plus importants ?",  # a superlative
+        "qui a changé le nom de la phase 2 ?",  # who
+        "les pôles ayant plus de 50 salariés, qu'ont-ils reçu ?",
         "la part des projets écolo devait monter à plus ou moins que 25 % ?",  # a figure to check, not a comparison
         "plus ou moins de la moitié des propositions ont passé la présélection ?",
         "Combien de pôles ont perdu leur label ?",

@@ -50,6 +50,8 @@ def test_follow_ups_are_recognised():
     assert is_follow_up("c'était lancé quel jour ?", analyzer)  # « c' »: what was just spoken of
     assert not is_follow_up("C'est quoi le slogan de la phase 3 ?", analyzer)
     assert not is_follow_up("c'était prévu quand, la phase 4 des pôles ?", analyzer)  # named after the comma
+    for whole in ("C'est quelle région qui a le plus de pôles ?", "c'est possible de candidater deux fois ?"):
+        assert not is_follow_up(whole, analyzer), whole
 
 
 def test_answer_units_keep_a_list_with_its_intro():

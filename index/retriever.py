@@ -17,7 +17,7 @@ from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
 from index.names import acronyms_defined, pole_names, proper_names, proper_phrases
 from index.pointers import folded_and_written
-from index.query import COMPARES, FINDING, FIRST_PLAN, TOTAL_TEXT, QueryAnalysis, analyse_query
+from index.query import COMPARES, FINDING, FIRST_PLAN, QueryAnalysis, analyse_query
 from index.question_type import AnswerType, holds_answer_type, says_by_whom
 from index.synonyms import Thesaurus
 from index.typos import TypoMender
@@ -30,7 +30,7 @@ REPEATED = "re"  # the prefix of a deed done again: « recontrôler », « réex
 MIN_REPEATED = 6  # letters of a term that may carry it: not « rend », « reste »
 FINDINGS_WEIGHT = 0.15  # « bilan de l'étude ? »: a passage that says what was found
 FIRST_PLAN_WEIGHT = 0.15  # « au départ ? »: a passage that says what was first planned
-TOTAL_WEIGHT = 0.15  # « combien au total ? »: a passage that says a total (« le nombre total de pôles reste de 71 »)
+COMPARES_WEIGHT = 0.15  # « plus de pôles qu'avant ? »: a passage that compares (« le nombre total de pôles reste de 71 »)
 
 
 def _lift(fused: np.ndarray, chosen: list[bool], weight: float) -> np.ndarray:
@@ -276,10 +276,8 @@ class HybridRetriever:
         if query.first_plan:
             # « au départ, elle devait couvrir quelle période ? »: the passage saying what was planned at first
             fused = _lift(fused, [FIRST_PLAN.search(self.folded_texts[r]) is not None for r in rows], FIRST_PLAN_WEIGHT)
-        if query.total:
-            fused = _lift(fused, [TOTAL_TEXT.search(self.folded_texts[r]) is not None for r in rows], TOTAL_WEIGHT)
         if query.compared:  # « plus de pôles qu'avant ? »: a passage that compares (« reste de 71 »)
-            fused = _lift(fused, [COMPARES.search(self.folded_texts[r]) is not None for r in rows], TOTAL_WEIGHT)
+            fused = _lift(fused, [COMPARES.search(self.folded_texts[r]) is not None for r in rows], COMPARES_WEIGHT)
         if query.said_before:
             # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
             fused = _lift(fused, [query.said_before in chunks[r].text for r in rows], SAID_BEFORE_WEIGHT)

@@ -30,7 +30,7 @@ REPEATED = "re"  # the prefix of a deed done again: « recontrôler », « réex
 MIN_REPEATED = 6  # letters of a term that may carry it: not « rend », « reste »
 FINDINGS_WEIGHT = 0.15  # « bilan de l'étude ? »: a passage that says what was found
 FIRST_PLAN_WEIGHT = 0.15  # « au départ ? »: a passage that says what was first planned
-COMPARES_WEIGHT = 0.15  # « plus de pôles qu'avant ? »: a passage that compares (« le nombre total de pôles reste de 71 »)
+COMPARES_WEIGHT = 0.15  # « plus de pôles qu'avant ? »: a passage that compares (« reste de 71 »)
 
 
 def _lift(fused: np.ndarray, chosen: list[bool], weight: float) -> np.ndarray:

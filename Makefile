@@ -23,6 +23,7 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-dev-35.jsonl tests/data/eval/questions-dev-36.jsonl \
              tests/data/eval/questions-dev-37.jsonl tests/data/eval/questions-dev-38.jsonl \
              tests/data/eval/questions-dev-39.jsonl tests/data/eval/questions-dev-40.jsonl \
+             tests/data/eval/questions-dev-41.jsonl tests/data/eval/questions-dev-42.jsonl \
              tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl \
              tests/data/eval/questions-heldout-3.jsonl tests/data/eval/questions-heldout-4.jsonl \
              tests/data/eval/questions-heldout-5.jsonl tests/data/eval/questions-heldout-6.jsonl \

@@ -293,6 +293,8 @@ class Constraints:
     generic: frozenset[str] = frozenset()  # « une PME »: must be known to the documents, not to the passage
     asked: str | None = None  # index term of what is asked: « combien de <dossiers> », « l'<adresse> du pôle X »
     asked_word: str | None = None  # that word as the user wrote it
+    listed: str | None = None  # the details « quels … » lists, folded: « quels <indicateurs> … ? »
+    listed_word: str | None = None  # as written
     defined: tuple[str, ...] = ()  # index terms of what « c'est quoi … » asks to define
     defined_words: str | None = None  # as written
     quoted: tuple[str, ...] = ()  # what the user wrote between quotes, folded: « Ils ont dit »
@@ -322,6 +324,7 @@ class Constraints:
             or self.names
             or self.generic
             or self.asked
+            or self.listed
             or self.defined
             or self.within
             or self.groups
@@ -365,6 +368,13 @@ _WHICH_SAID_OTHERWISE = frozenset({
     "profession", "acteurs", "partenaires", "organismes", "structures", "institutions", "ministere", "differences",
     "difference", "points", "point",
 })  # fmt: skip
+
+
+# « quels indicateurs … ? », « sur quels critères … ? »: the details of a procedure, listed, which documents that only
+# name the procedure do not give
+_WHICH_LISTED = re.compile(
+    r"\bquel(?:le)?s\s+((?:indicateur|critere|modalite|clause|etape|piece|justificatif|condition|regle|bareme)s)\b"
+)
 
 
 def _any_of_a_kind(question: str, names: set[str]) -> set[str]:
@@ -413,6 +423,8 @@ def extract_constraints(
         kind = _QUALIFIER.match(folded, match.end(group)) if counted else None
         if kind and (kind_terms := analyzer.terms(kind.group(1))):
             qualifier, qualifier_words = kind_terms[0], as_written[match.start(group) : kind.end(1)]
+    # « quels indicateurs doivent figurer dans un contrat ? »: the details listed, which the passage must name
+    which = _WHICH_LISTED.search(folded)
     defined = _DEFINED_FIRST.search(folded) or _DEFINED.search(folded)
     defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
     head = defined.group(1).split()[0] if defined else ""
@@ -450,6 +462,8 @@ def extract_constraints(
         generic=frozenset(generic),
         asked=asked,
         asked_word=asked_word,
+        listed=which.group(1) if which else None,
+        listed_word=as_written[which.start(1) : which.end(1)] if which else None,
         qualifier=qualifier,
         qualifier_words=qualifier_words,
     )

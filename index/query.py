@@ -89,6 +89,7 @@ class QueryAnalysis:
     procedure: str | None = (
         None  # « comment une PME peut-elle adhérer ? »: what to do, asked in the present, as written
     )
+    manner: str | None = None  # « comment se déroulent les ateliers GTI ? »: how something goes on (as written)
     findings: bool = False  # « ça a donné quoi l'étude ? », « bilan de l'étude 2012 ? »: what a study found
     total: str | None = None  # « la CDC a mis combien au total ? »: a total, not a figure per project (as written)
     extra: str | None = None  # « combien d'argent supplémentaire ? »: money added, not the whole (as written)
@@ -99,6 +100,10 @@ class QueryAnalysis:
     # only the other does not answer
     fate: str | None = None
     next_asked: bool = False  # « et après ça ? »: what came after what the last answer quoted
+    # « et Sporaltec, il a été relabellisé plus tard ? »: a follow-up on what came later (as written), and the start
+    # of the sentence the last answer quoted, which does not say it again
+    later: str | None = None
+    later_than: str = ""
     compared: bool = (
         False  # « y avait-il plus de pôles qu'avant ? »: a comparison, answered by a sentence that compares
     )
@@ -442,6 +447,7 @@ def analyse_query(
         said_before=said_before if leans_on or (context and asks_what_came_next(folded)) else "",
         figure_given=said_before if context and _asks_a_figure_again(kind, context) else "",
         next_asked=bool(context) and asks_what_came_next(folded),
+        **_later(folded, as_written, said_before if context else ""),
         compared=_COMPARISON_ASKED.search(folded) is not None,
         leans_on=leans_on,
         # The model reads « QUE RECOUVRE LE SIGLE CIADT ? » as shouting, further from every passage.
@@ -495,6 +501,22 @@ _NEXT_ASKED = re.compile(
     r"|(?:qu'est-ce qui s'est passe|que s'est-il passe)\s+(?:apres|ensuite)(?:\s+ca)?"
     r"|(?:apres|ensuite)\s*,?\s+(?:il s'est passe|ca a donne|on a fait)\s+quoi)\s*[?!.]*$"
 )
+
+
+# What came later, asked of what the last answer said: « plus tard », « par la suite », « après ça », « depuis »
+# (not « depuis quand », which asks when it began)
+_LATER = re.compile(
+    r"\b(?:plus tard|par la suite|ensuite|apres (?:ca|cela)|depuis(?!\s+(?:quand|qd|combien|cb|le|la|les|l'|\d)))\b"
+)
+
+
+def _later(folded: str, as_written: str, said_before: str) -> dict:
+    """What came later, asked of the sentence the last answer quoted (none for « et après ? », which asks for what
+    came next in the documents)."""
+    found = _LATER.search(folded)
+    if not found or not said_before or asks_what_came_next(folded):
+        return {}
+    return {"later": _written(found, as_written), "later_than": said_before}
 
 
 def asks_what_came_next(folded: str) -> bool:
@@ -616,6 +638,11 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
     outcome = _OUTCOME_ASKED.search(folded)
     if outcome is None and kind in (AnswerType.NUMBER, AnswerType.AMOUNT):
         outcome = _IN_THE_END.search(folded)
+    # « Cellmill a finalement obtenu son financement ? »: a yes or no on what came of it in the end, said by its deed
+    # (stress alone, « ils ont vraiment été présélectionnés ? », stays stress)
+    if outcome is None and yes_or_no(question) and (in_the_end := _IN_THE_END.search(folded)):
+        stress = EMPHASIS.fullmatch(in_the_end.group(0))
+        outcome = in_the_end if stress else _HAPPENED_ASKED.search(folded) or in_the_end
     outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
     # when and by whom it was created (« quel gouvernement a créé les pôles ? »): not « s'est fixé pour objectif »; a
     # count of things created is a count, a yes or no is answered either way
@@ -649,6 +676,7 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "why": _why(folded, as_written) if kind in (AnswerType.REASON, AnswerType.SHORTCOMING) else None,
         "findings": findings_asked(folded, kind),
         "procedure": _written(_PROCEDURE.search(folded), as_written),
+        "manner": _written(_MANNER.search(folded), as_written),
         # « Sporaltec a-t-il gardé son label ? » asks yes or no: « ont perdu leur label » answers it
         "fate": _fate_asked(question, context) if kind is not AnswerType.OTHER else None,
         # a figure or a time planned, asked, not said before asking (« J'ai lu qu'elle devait initialement s'arrêter
@@ -710,6 +738,12 @@ _PROCEDURE = re.compile(
     # not « comment on fait pour savoir … », « comment on peut expliquer … »: a fact asked
     r"(?!\s+(?:pour\s+)?(?:savoir|voir|trouver|expliquer|comprendre|retrouver|connaitre)\b)"
     r"|\b(?:on fait|je fais|faut faire|je dois faire) comment\b"
+)
+# How something goes on: « comment se déroulent les ateliers ? », « ça se passe comment, l'examen ? », « comment
+# fonctionne le FUI ? »; which a sentence only naming it does not say
+_MANNER = re.compile(
+    r"\bcomment (?:(?:ca |cela |il |elle |ils |elles )?(?:se deroul|se pass|fonctionn|march|s'organis|s'y prend)\w*)"
+    r"|\b(?:se deroul|se pass|fonctionn|march|s'organis)\w* comment\b"
 )
 _ANY_QUESTION_WORD = re.compile(
     r"\b(?:qui|ki|quand|qd|combien|cb|cmb|quoi|koi|comment|pourquoi|pk|quel\w*|lequel\w*|lesquel\w*)\b"

@@ -10,7 +10,7 @@ from index.figures import counts_thing, figures_named, with_halves
 from index.phases import group_labels, groups_in, phase_periods, phases_in
 from index.pointers import folded_and_written
 from index.query import EMPHASIS, FILLER_WEIGHT, TOTAL_TEXT, QueryAnalysis, fates, yes_or_no
-from index.question_type import STATE_OFFICES, AnswerType, names_a_place, offices_in
+from index.question_type import STATE_OFFICES, AnswerType, names_a_place, names_in, offices_in
 from index.retriever import MIN_REPEATED, REPEATED
 from index.synonyms import Thesaurus
 from qa.evidence import SUBJECT_PHASE, Gap
@@ -31,6 +31,8 @@ _RANKS = re.compile(
     r"|\ben tête\b|\brecord\b|\bmaximum\b",
     re.IGNORECASE,
 )
+# Offices one person holds, whose holder a « qui » asks for by name
+_HELD_BY_SOMEONE = frozenset({"ministre", "secretaire d'etat", "prefet"})
 # A sentence that says what was planned, hoped or provided for (« s'est fixé pour objectif », « peut être révisé »,
 # « présélectionnés ») and nothing of what came of it does not answer « a-t-elle été atteinte ? »
 _PLANNED = re.compile(
@@ -56,7 +58,8 @@ _AFTER_WHAT_HAPPENED = re.compile(
 # them is not what came next
 _AFTER_THAT = (
     re.compile(  # « ils sont devenus quoi après, ces pôles-là ? »: « après » alone, not « après la publication »
-        r"\b(?:ensuite|par la suite|aujourd'hui|maintenant|desormais|une fois)\b|\bapres\s*(?:[,?!.]|$)"
+        r"\b(?:ensuite|par la suite|plus tard|aujourd'hui|maintenant|desormais|une fois)\b|\bapres\s*(?:[,?!.]|$)"
+        r"|\bapres (?:ca|cela)\b"  # « et après ça il est devenu quoi ? »
     )
 )
 # What befell things, which answers « que sont devenus les 13 pôles du groupe 3 ? » unless the question (or the turn
@@ -197,6 +200,9 @@ def unsaid(
     # « sur le milliard et demi, quelle somme pour l'animation ? »: not « … reste fixée à 1,5 milliard » again
     if query.part_of and gives_only_the_whole(query.part_of, said):
         gaps.append(Gap(f"« {query.part_of} » (la part demandée)", True, asked=True))
+    # « c ki le premier ministre qui a lancé la phase 3 ? »: someone holding that office, named; not « le gouvernement »
+    if query.kind is AnswerType.PERSON and query.offices & _HELD_BY_SOMEONE and not names_in(said):
+        gaps.append(Gap("le nom de la personne", True, asked=True))
     if query.kind is AnswerType.AMOUNT:
         gaps += _other_givers(query, said)
         if query.cost_of and not _amount_of(query.cost_of, said, analyzer, thesaurus):
@@ -230,6 +236,8 @@ def unsaid(
     kept_or_lost = fates(folded_said) and fates(fold_accents(query.whether or ""))
     if whether and not _speaks_of(whether[0], [*said_terms, *analyzer.terms(heading)], thesaurus) and not kept_or_lost:
         gaps.append(Gap(f"« {query.whether} »", True, asked=True))
+    if query.later and _says_only_what_came_before(query, said, said_terms, analyzer):
+        gaps.append(Gap(f"« {query.later} »", True, asked=True))
     if query.happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {query.happened} »", True, asked=True))  # what did happen, where only what could is said
     # the fact again (« ont perdu leur label »), not its cause
@@ -242,6 +250,9 @@ def unsaid(
     gaps += _contradicted(query, folded_said)
     if query.procedure and not _PROCEDURE_TEXT.search(folded_said):  # « Les pôles doivent mieux accompagner les PME »
         gaps.append(Gap(f"« {query.procedure} » (la démarche à suivre)", True, asked=True))
+    # « comment se déroulent les ateliers GTI ? »: an item of a list names them, and says nothing of how
+    if query.manner and _LIST_ITEM.match(said):
+        gaps.append(Gap(f"« {query.manner} »", True, asked=True))
     if query.created and not _CREATION.search(folded_said):
         gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
     if query.ranking and not _RANKS.search(said):
@@ -391,6 +402,23 @@ def _plans_what_is_asked(query: QueryAnalysis, folded_said: str, analyzer: Frenc
 def _only_planned(folded_said: str) -> bool:
     """« a-t-elle été atteinte ? » against a sentence that says what was aimed at, not what came of it."""
     return bool(_PLANNED.search(folded_said)) and not _CAME_OF_IT.search(folded_said)
+
+
+# An item of a list: « - Les ateliers d'échanges entre les gouvernances des pôles et les pouvoirs publics (GTI) »
+_LIST_ITEM = re.compile(r"\s*[-•*]\s")
+
+
+def _says_only_what_came_before(
+    query: QueryAnalysis, said: str, said_terms: list[str], analyzer: FrenchAnalyzer
+) -> bool:
+    """« et Sporaltec, il a été relabellisé plus tard ? » against the sentence the last answer quoted (« Six pôles
+    ont perdu leur label : Sporaltec … »): it says again what was told, not what came later, unless it holds every
+    word the question asks of (as written: « relabellisé » is not « label »)."""
+    if not said.startswith(query.later_than):
+        return False
+    fillers = {t for t, weight in query.terms.items() if weight <= FILLER_WEIGHT}
+    asked = set(query.own_terms) - fillers - set(analyzer.terms(query.later or ""))
+    return not asked <= set(said_terms)
 
 
 def _not_what_became(query: QueryAnalysis, folded_said: str) -> bool:

@@ -1249,3 +1249,35 @@ def test_a_comparison_asked_is_told_from_a_figure_asked():
         "Combien de pôles ont perdu leur label ?",
     ):
         assert not analyse_query(question, A, set()).compared, question
+
+
+def test_what_came_later_is_asked_of_the_sentence_quoted_before():
+    lost = "quels pôles ont perdu leur label en mai 2010 ?"
+    quoted = "Six pôles ont en revanche perdu leur label"
+    later = analyse_query("et Sporaltec il a été relabellisé plus tard ?", A, set(), lost, said_before=quoted)
+    assert later.later == "plus tard" and later.later_than == quoted
+    for question in ("et après ?", "et depuis quand ?", "Sporaltec a été relabellisé plus tard ?"):
+        asked = analyse_query(question, A, set(), lost if question != "Sporaltec a été relabellisé plus tard ?" else "")
+        assert asked.later is None, question  # what came next in the documents; when it began; no turn before
+
+
+def test_a_yes_or_no_on_what_came_of_it_in_the_end_asks_an_outcome():
+    question = "Cellmill, la plate-forme sur les cellules souches, elle a finalement obtenu son financement ?"
+    assert analyse_query(question, A, set()).outcome == "a finalement obtenu"
+    assert analyse_query("ils ont vraiment été présélectionnés ?", A, set()).outcome == "vraiment"  # stress only
+    assert analyse_query("Qui a finalement obtenu le label ?", A, set()).outcome is None  # who, not whether
+
+
+def test_how_something_goes_on_is_asked_for():
+    asked = analyse_query("Comment se déroulent concrètement les ateliers GTI ?", A, set())
+    assert asked.manner == "Comment se déroulent"
+    assert analyse_query("l'examen à 18 mois, ça se passe comment ?", A, set()).manner == "se passe comment"
+    assert analyse_query("Comment s'appelle le pôle consacré à l'eau ?", A, set()).manner is None
+
+
+def test_things_listed_by_quels_must_be_named():
+    asked = extract_constraints("Quels indicateurs doivent figurer dans un contrat ?", A)
+    assert asked.listed == "indicateurs" and asked.asked is None  # no other constraint from it
+    assert extract_constraints("Sur quels critères le CIADT a choisi ?", A).listed_word == "critères"
+    assert extract_constraints("Quelles entreprises sont membres ?", A).listed is None  # things a list names
+    assert extract_constraints("Quel indicateur ?", A).listed is None  # one thing asked, not a list

@@ -348,3 +348,26 @@ def test_what_came_next_is_the_sentence_after_the_quote():
     query = QueryAnalysis("et après ?", next_asked=True, said_before=kept[:80])
     assert not story_goes_past_quote([[story]], query)  # « puis … »: the quote told what came next already
     assert story_goes_past_quote([units], replace(query, said_before=said[:80]))
+
+
+def test_later_in_the_end_how_and_whose_name_must_be_said(service):
+    retriever = service._engine.retriever
+
+    def unsaid_in(query, said):
+        return [g.description for g in unsaid(query, said, retriever.analyzer, retriever.lexical.thesaurus)]
+
+    lost = "Six pôles ont en revanche perdu leur label : Sporaltec (Saint-Étienne)."
+    later = retriever.analyse(
+        "et Sporaltec il a été relabellisé plus tard ?", "quels pôles ont perdu leur label ?", lost
+    )
+    assert unsaid_in(later, lost) == ["« plus tard »"]  # the sentence quoted before, again
+    assert not unsaid_in(later, "Sporaltec a été relabellisé en 2013.")  # another sentence that says it
+    funded = retriever.analyse("Cellmill, elle a finalement obtenu son financement ?")
+    assert unsaid_in(funded, "Parmi les projets présélectionnés figurent Cellmill.") == ["« a finalement obtenu »"]
+    assert not unsaid_in(funded, "Cellmill a obtenu son financement en 2010.")
+    how = retriever.analyse("Comment se déroulent les ateliers GTI ?")
+    assert unsaid_in(how, "- Les ateliers d'échanges entre les gouvernances et les pouvoirs publics (GTI)")
+    assert not unsaid_in(how, "Les ateliers GTI réunissent chaque trimestre les gouvernances et l'État.")
+    minister = retriever.analyse("c ki le premier ministre qui a lancé la phase 3 ?")
+    assert unsaid_in(minister, "Le gouvernement a lancé une troisième phase.") == ["le nom de la personne"]
+    assert not unsaid_in(minister, "Le Premier ministre Jean-Marc Ayrault a lancé une troisième phase.")

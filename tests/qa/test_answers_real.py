@@ -1494,3 +1494,34 @@ def test_a_comparison_asked_is_the_sentence_that_compares(real_service):
     assert more.confidence == "high" and "reste de 71" in more.answer
     why = real_service.ask("Pourquoi le nombre de pôles n'a pas augmenté malgré les six nouveaux labellisés en 2010 ?")
     assert why.confidence == "high" and "reste de 71" in why.answer  # « Avec ces six labels et les six retraits, … »
+
+
+def test_what_came_later_is_not_the_sentence_quoted_again(real_service):
+    lost = real_service.ask("quels poles ont perdu leur label en mai 2010 ?")
+    assert "Sporaltec" in lost.answer
+    later = real_service.ask("et Sporaltec il a été relabellisé plus tard ?", lost.conversation_id)
+    assert declined_or_caveat(later, "plus tard")  # « ont perdu leur label » again says nothing of later
+    who = real_service.ask("Qui a annoncé le gel des nouveaux labels en octobre 2008 ?")
+    assert "Hubert Falco" in who.answer
+    became = real_service.ask("et après ça il est devenu quoi ?", who.conversation_id)
+    assert declined_or_caveat(became, "devenu")
+    kept = real_service.ask(
+        "et combien ont été présélectionnées ensuite ?",
+        real_service.ask("Combien de propositions pour le premier appel à projets plates-formes ?").conversation_id,
+    )
+    assert kept.confidence == "high" and "35 ont été présélectionnées" in kept.answer  # said in that sentence
+
+
+def test_details_the_documents_only_name_get_the_caveat(real_service):
+    indicators = real_service.ask("Quels indicateurs précis doivent figurer dans un contrat de performance de pôle ?")
+    assert declined_or_caveat(indicators, "indicateurs")
+    workshops = real_service.ask("Comment se déroulent concrètement les ateliers GTI ?")
+    assert declined_or_caveat(workshops, "Comment se déroulent")  # the list item names them only
+    funded = real_service.ask(
+        "Cellmill, la plate-forme sur les cellules souches, elle a finalement obtenu son financement ?"
+    )
+    assert declined_or_caveat(funded, "a finalement obtenu")  # présélectionnée is no outcome
+    prime_minister = real_service.ask("c ki le premier ministre qui a lancé la phase 3 en janvier 2013 ?")
+    assert declined_or_caveat(prime_minister, "le nom")  # « Le gouvernement » names no one
+    named = real_service.ask("quel ministre a annoncé la prolongation de la phase 2 ?")
+    assert named.confidence == "high" and "François Fillon" in named.answer

@@ -47,10 +47,11 @@ _LEADING_PRONOUN = re.compile(
     r"|parait\b|suffit\b|veut dire\b|fait\b[^?]*\bque\b)[a-z]"
     r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z](?![^?]*\b(?:ont|a|sont|est|avaient|avait|etaient|etait|font|fait)\b))"
 )
-# « c'était lancé quel jour ? », « c'est signé par qui ? »: « c' » for what was spoken of, subject of a participle
+# « c'était lancé quel jour ? », « c'est signé par qui ? », « c'est installé dans quelle ville ? »: « c' » for what was
+# spoken of, subject of a participle
 _CE_DONE = re.compile(
     r"^(?:et\s+)?c(?:'|\s)(?:etait|est)\s+(?:[a-z]+ment\s+|deja\s+|bien\s+)?(?!quoi\b|qui\b|quand\b|combien\b|quel)"
-    r"[a-z]{3,}(?:e|es|i|is|u|us)\s+(?:quand|qd|quel\w*|par qui|combien|cb|ou|comment|a quelle|en quelle)\b"
+    r"[a-z]{3,}(?:e|es|i|is|u|us)\s+(?:quand|qd|quel\w*|par qui|combien|cb|ou|comment|(?:a|en|dans) quel\w*)\b"
     r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z])"  # « c'était prévu quand, la phase 4 ? » names it
 )
 # « Et avec quelle enveloppe ? », « et pour combien ? »: a preposition and a question word, the verb said before
@@ -256,7 +257,15 @@ def leans_on_earlier_turn(folded: str, terms: list[str]) -> bool:
     if len(set(terms)) < MIN_OWN_TERMS:
         return True
     folded = without_impersonal(folded).strip()
-    pointers = (_DEMONSTRATIVE, _HOLDER_OF_IT, _OBJECT_PRONOUN, _LEADING_PRONOUN, _COUNTED_OF_IT, _INVERTED_ALONE)
+    pointers = (
+        _DEMONSTRATIVE,
+        _HOLDER_OF_IT,
+        _OBJECT_PRONOUN,
+        _LEADING_PRONOUN,
+        _CE_DONE,
+        _COUNTED_OF_IT,
+        _INVERTED_ALONE,
+    )
     # « Et avec quelle enveloppe ? » has no verb of its own; « Et pour quelles raisons ont-ils été déclassés ? » has
     elliptic = _ELLIPTIC.search(folded) and len(folded.split()) <= ELLIPTIC_WORDS
     return bool(elliptic) or any(p.search(folded) for p in pointers)

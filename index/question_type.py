@@ -314,6 +314,8 @@ PLACE_WINDOW = (
 _HOW_MANY_DID = re.compile(
     r"\b(?:combien|cb|cmb)\s+(?:d'entre (?:eux|elles)\s+|parmi (?:eux|elles)\s+|en\s+)?"
     r"(?:ont|sont|avaient|etaient|ont-ils|ont-elles|sont-ils|sont-elles)\b"
+    # « et au final cb financées ? », « combien retenus ? »: a plural participle right after it
+    r"|\b(?:combien|cb|cmb)\s+(?:(?:vraiment|finalement|au final)\s+)?(?!(?:fois|mois)\b)[a-z]{3,}(?:ees|es|is|us|ues)\s*(?:[?!.]|$)"
 )
 
 
@@ -355,6 +357,12 @@ def places_in_a_city(text: str, name: str) -> bool:
     """The place the text gives right after the name is no region (« Sporaltec (Saint-Étienne) », not « Axel One, en
     Rhône-Alpes »)."""
     return any(not _REGIONS.search(place.group(0)) for place in _places_after(text, name))
+
+
+def gives_a_city(text: str) -> bool:
+    """Some place the text names is no region: « à Paris », « (Saint-Étienne) », not « en Rhône-Alpes » nor « auprès
+    des préfets »."""
+    return any(not _REGIONS.search(place.group(0)) for place in re.finditer(_NAMED_PLACE, text))
 
 
 def names_asked(question: str) -> bool:

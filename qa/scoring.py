@@ -15,6 +15,7 @@ from index.question_type import (
     AnswerType,
     asks_city,
     counts_who_did,
+    gives_a_city,
     holds_answer_type,
     names_in,
     places_in_a_city,
@@ -216,6 +217,8 @@ class SentenceScorer:
         if query.kind is AnswerType.PLACE and query.constraints.names:  # « Cellmill, il est dans quelle région ? »
             placed = places_in_a_city if asks_city(query.question) else places_it  # « quelle ville ? »: not a region
             return all(placed(text, name) for name in query.constraints.names)
+        if query.kind is AnswerType.PLACE and asks_city(query.question):  # « c'est installé dans quelle ville ? »
+            return gives_a_city(text)
         return holds_answer_type(text, query.kind)
 
     @staticmethod

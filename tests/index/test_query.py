@@ -17,7 +17,7 @@ from index.phases import (
 )
 from index.pointers import counts_what_was_said, leans_on_earlier_turn
 from index.query import KEPT, LOST, analyse_query, fates, in_french
-from index.question_type import AnswerType, answer_type
+from index.question_type import AnswerType, answer_type, counts_who_did
 
 A = FrenchAnalyzer()
 
@@ -1281,3 +1281,10 @@ def test_things_listed_by_quels_must_be_named():
     assert extract_constraints("Sur quels critères le CIADT a choisi ?", A).listed_word == "critères"
     assert extract_constraints("Quelles entreprises sont membres ?", A).listed is None  # things a list names
     assert extract_constraints("Quel indicateur ?", A).listed is None  # one thing asked, not a list
+
+
+def test_a_participle_after_combien_counts_things_and_c_est_stands_for_what_was_spoken_of():
+    assert counts_who_did("et au final cb financées ?") and counts_who_did("combien retenus ?")
+    assert not counts_who_did("cb coûtent ?") and not counts_who_did("ça a duré combien de mois ?")
+    city = analyse_query("et c'est installé dans quelle ville ?", A, set(), "Le pôle Sporaltec, ça porte sur quoi ?")
+    assert city.leans_on and city.constraints.names == {"Sporaltec"}  # the name spoken of before

@@ -1525,3 +1525,14 @@ def test_details_the_documents_only_name_get_the_caveat(real_service):
     assert declined_or_caveat(prime_minister, "le nom")  # « Le gouvernement » names no one
     named = real_service.ask("quel ministre a annoncé la prolongation de la phase 2 ?")
     assert named.confidence == "high" and "François Fillon" in named.answer
+
+
+def test_a_city_or_a_count_asked_after_a_turn_is_not_a_region_nor_money(real_service):
+    axel = real_service.ask("Axel One, ça porte sur quoi ?")
+    city = real_service.ask("ok et c'est installé dans quelle ville precisement", axel.conversation_id)
+    assert declined_or_caveat(city, "lieu précis")  # « Axel One, en Rhône-Alpes » gives its region only
+    shortlisted = real_service.ask("y a eu combien de plateformes preselectionnees ?")
+    funded = real_service.ask("et au final cb financees ?", shortlisted.conversation_id)
+    assert declined_or_caveat(funded, "au final")  # not « 200 000 euros par projet »
+    day = real_service.ask("la 5e journée nationale c'était dans quelle ville ?")
+    assert day.confidence == "high" and "à Paris" in day.answer

@@ -51,8 +51,11 @@ _LEADING_PRONOUN = re.compile(
 # spoken of, subject of a participle
 _CE_DONE = re.compile(
     r"^(?:et\s+)?c(?:'|\s)(?:etait|est)\s+(?:[a-z]+ment\s+|deja\s+|bien\s+)?(?!quoi\b|qui\b|quand\b|combien\b|quel)"
-    r"[a-z]{3,}(?:e|es|i|is|u|us)\s+(?:quand|qd|quel\w*|par qui|combien|cb|ou|comment|(?:a|en|dans) quel\w*)\b"
-    r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z])"  # « c'était prévu quand, la phase 4 ? » names it
+    # a participle, not an adjective (« c'est possible ou pas … ? », « c'est utile comment ? »)
+    r"(?![a-z]*(?:ble|ile|ique|aire|ale|re)\b)[a-z]{3,}(?:e|es|i|is|u|us)\s+"
+    r"(?:quand|qd|quel\w*|par qui|combien|cb|ou|comment|(?:a|en|dans) quel\w*)\b"
+    # « c'était prévu quand, la phase 4 ? », « c'est organisé dans quelle ville la journée ? » name it
+    r"(?![^,?]*[\s,]\s*(?:le|la|les|l')\s*[a-z])"
 )
 # « Et avec quelle enveloppe ? », « et pour combien ? »: a preposition and a question word, the verb said before
 # « et c'est dans quelle ville ? »: « c' » stands for what was spoken of

@@ -101,9 +101,9 @@ class QueryAnalysis:
     fate: str | None = None
     next_asked: bool = False  # « et après ça ? »: what came after what the last answer quoted
     # « et Sporaltec, il a été relabellisé plus tard ? »: a follow-up on what came later (as written), and the start
-    # of the sentence the last answer quoted, which does not say it again
+    # of what the last answer quoted, which does not say it again
     later: str | None = None
-    later_than: str = ""
+    told_before: str = ""
     compared: bool = (
         False  # « y avait-il plus de pôles qu'avant ? »: a comparison, answered by a sentence that compares
     )
@@ -503,11 +503,9 @@ _NEXT_ASKED = re.compile(
 )
 
 
-# What came later, asked of what the last answer said: « plus tard », « par la suite », « après ça », « depuis »
-# (not « depuis quand », which asks when it began)
-_LATER = re.compile(
-    r"\b(?:plus tard|par la suite|ensuite|apres (?:ca|cela)|depuis(?!\s+(?:quand|qd|combien|cb|le|la|les|l'|\d)))\b"
-)
+# What came later, asked of what the last answer said: « plus tard » (not « au plus tard », a deadline), « par la
+# suite », « après ça », « depuis ? » (not « depuis quand », « depuis Paris »)
+_LATER = re.compile(r"(?<!\bau )\bplus tard\b|\bpar la suite\b|\bapres (?:ca|cela)\b|\bdepuis\s*(?:[,?!.]|$)")
 
 
 def _later(folded: str, as_written: str, said_before: str) -> dict:
@@ -516,7 +514,7 @@ def _later(folded: str, as_written: str, said_before: str) -> dict:
     found = _LATER.search(folded)
     if not found or not said_before or asks_what_came_next(folded):
         return {}
-    return {"later": _written(found, as_written), "later_than": said_before}
+    return {"later": _written(found, as_written), "told_before": said_before}
 
 
 def asks_what_came_next(folded: str) -> bool:

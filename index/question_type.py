@@ -315,7 +315,7 @@ _HOW_MANY_DID = re.compile(
     r"\b(?:combien|cb|cmb)\s+(?:d'entre (?:eux|elles)\s+|parmi (?:eux|elles)\s+|en\s+)?"
     r"(?:ont|sont|avaient|etaient|ont-ils|ont-elles|sont-ils|sont-elles)\b"
     # « et au final cb financées ? », « combien retenus ? »: a plural participle right after it
-    r"|\b(?:combien|cb|cmb)\s+(?:(?:vraiment|finalement|au final)\s+)?(?!(?:fois|mois)\b)[a-z]{3,}(?:ees|es|is|us|ues)\s*(?:[?!.]|$)"
+    r"|\b(?:combien|cb|cmb)\s+(?:(?:vraiment|finalement|au final)\s+)?[a-z]{3,}(?:ees|es|is|us|ues|ts|tes)\s*(?:[?!.]|$)"
 )
 
 
@@ -359,10 +359,13 @@ def places_in_a_city(text: str, name: str) -> bool:
     return any(not _REGIONS.search(place.group(0)) for place in _places_after(text, name))
 
 
+_CITY = re.compile(r"\b[àÀ]\s+[A-ZÀ-Ý][\w'-]+|\([A-ZÀ-Ý][a-zà-ÿ][\w' -]*\)")  # a city is « à » one, not « en »
+
+
 def gives_a_city(text: str) -> bool:
-    """Some place the text names is no region: « à Paris », « (Saint-Étienne) », not « en Rhône-Alpes » nor « auprès
-    des préfets »."""
-    return any(not _REGIONS.search(place.group(0)) for place in re.finditer(_NAMED_PLACE, text))
+    """The text names a city: « à Paris », « (Saint-Étienne) », not « en Rhône-Alpes », « en Pays de la Loire » nor
+    « auprès des préfets »."""
+    return any(not _REGIONS.search(place.group(0)) for place in _CITY.finditer(text))
 
 
 def names_asked(question: str) -> bool:

@@ -268,7 +268,7 @@ class EvidenceCheck:
         if c.defined:
             gaps += self._definition_gaps(c, self._rows[chunk.chunk_id])
         # « quels indicateurs … ? »: details the passage does not name (« s'engager sur des résultats mesurables »)
-        if c.listed and not any(word.startswith(c.listed.rstrip("s")) for word in self._words[chunk.chunk_id]):
+        if c.listed and not {c.listed, c.listed.removesuffix("s")} & self._words[chunk.chunk_id]:
             gaps.append(Gap(f"« {c.listed_word} »", True, asked=True))
         if c.asked:
             present = self.retriever.bundle.lexical.term_sets[self._rows[chunk.chunk_id]]

@@ -32,7 +32,11 @@ _RANKS = re.compile(
     re.IGNORECASE,
 )
 # Offices one person holds, whose holder a « qui » asks for by name
-_HELD_BY_SOMEONE = frozenset({"ministre", "secretaire d'etat", "prefet"})
+_HELD_BY_SOMEONE = frozenset({"ministre", "ministres", "secretaire d'etat"})
+# Titles written with a capital, which name no one: « le Premier ministre », « le Président de la République »
+_TITLES = re.compile(
+    r"\b(?:Premier|premier) ministre\b|\bPr[ée]sident de la R[ée]publique\b|\bsecr[ée]taire d'[ÉE]tat\b"
+)
 # A sentence that says what was planned, hoped or provided for (« s'est fixé pour objectif », « peut être révisé »,
 # « présélectionnés ») and nothing of what came of it does not answer « a-t-elle été atteinte ? »
 _PLANNED = re.compile(
@@ -58,7 +62,7 @@ _AFTER_WHAT_HAPPENED = re.compile(
 # them is not what came next
 _AFTER_THAT = (
     re.compile(  # « ils sont devenus quoi après, ces pôles-là ? »: « après » alone, not « après la publication »
-        r"\b(?:ensuite|par la suite|plus tard|aujourd'hui|maintenant|desormais|une fois)\b|\bapres\s*(?:[,?!.]|$)"
+        r"\b(?:ensuite|par la suite|aujourd'hui|maintenant|desormais|une fois)\b|\bapres\s*(?:[,?!.]|$)"
         r"|\bapres (?:ca|cela)\b"  # « et après ça il est devenu quoi ? »
     )
 )
@@ -201,7 +205,7 @@ def unsaid(
     if query.part_of and gives_only_the_whole(query.part_of, said):
         gaps.append(Gap(f"« {query.part_of} » (la part demandée)", True, asked=True))
     # « c ki le premier ministre qui a lancé la phase 3 ? »: someone holding that office, named; not « le gouvernement »
-    if query.kind is AnswerType.PERSON and query.offices & _HELD_BY_SOMEONE and not names_in(said):
+    if query.kind is AnswerType.PERSON and query.offices & _HELD_BY_SOMEONE and not names_in(_TITLES.sub(" ", said)):
         gaps.append(Gap("le nom de la personne", True, asked=True))
     if query.kind is AnswerType.AMOUNT:
         gaps += _other_givers(query, said)
@@ -218,6 +222,7 @@ def unsaid(
         query.outcome
         and (_only_planned(folded_said) or _not_what_became(query, folded_said))
         and not (stressed and _plans_what_is_asked(query, folded_said, analyzer))
+        and not _says_the_deed(query, said_terms, analyzer)
     ):
         gaps.append(Gap(f"« {query.outcome} »", True, asked=True))
     # « quels pôles étaient dans le groupe 1 ? »: names given of that group, not the two cabinets that made the groups
@@ -236,7 +241,7 @@ def unsaid(
     kept_or_lost = fates(folded_said) and fates(fold_accents(query.whether or ""))
     if whether and not _speaks_of(whether[0], [*said_terms, *analyzer.terms(heading)], thesaurus) and not kept_or_lost:
         gaps.append(Gap(f"« {query.whether} »", True, asked=True))
-    if query.later and _says_only_what_came_before(query, said, said_terms, analyzer):
+    if query.later and _says_only_what_came_before(query, said, said_terms, analyzer, thesaurus):
         gaps.append(Gap(f"« {query.later} »", True, asked=True))
     if query.happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {query.happened} »", True, asked=True))  # what did happen, where only what could is said
@@ -250,8 +255,8 @@ def unsaid(
     gaps += _contradicted(query, folded_said)
     if query.procedure and not _PROCEDURE_TEXT.search(folded_said):  # « Les pôles doivent mieux accompagner les PME »
         gaps.append(Gap(f"« {query.procedure} » (la démarche à suivre)", True, asked=True))
-    # « comment se déroulent les ateliers GTI ? »: an item of a list names them, and says nothing of how
-    if query.manner and _LIST_ITEM.match(said):
+    # « comment se déroulent les ateliers GTI ? »: an item of a list that names them, with no verb, says nothing of how
+    if query.manner and _LIST_ITEM.match(said) and not _FINITE_VERB.search(folded_said):
         gaps.append(Gap(f"« {query.manner} »", True, asked=True))
     if query.created and not _CREATION.search(folded_said):
         gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
@@ -399,6 +404,13 @@ def _plans_what_is_asked(query: QueryAnalysis, folded_said: str, analyzer: Frenc
     return any(set(analyzer.terms(found.group(0))) & own for found in _PLANNED.finditer(folded_said))
 
 
+def _says_the_deed(query: QueryAnalysis, said_terms: list[str], analyzer: FrenchAnalyzer) -> bool:
+    """« Finalement, la phase 3 a été lancée ? » asks yes or no of a deed, which a sentence saying it answers even if
+    it also says what was aimed at (« a lancé la phase 3, qui vise … »)."""
+    deed = analyzer.terms(query.outcome or "")[-1:]  # in its own words: « présélectionnés » is not « retenue »
+    return yes_or_no(query.question) and bool(deed) and deed[0] in said_terms
+
+
 def _only_planned(folded_said: str) -> bool:
     """« a-t-elle été atteinte ? » against a sentence that says what was aimed at, not what came of it."""
     return bool(_PLANNED.search(folded_said)) and not _CAME_OF_IT.search(folded_said)
@@ -406,19 +418,24 @@ def _only_planned(folded_said: str) -> bool:
 
 # An item of a list: « - Les ateliers d'échanges entre les gouvernances des pôles et les pouvoirs publics (GTI) »
 _LIST_ITEM = re.compile(r"\s*[-•*]\s")
+# A verb said of something (« - Le FUI finance … », « se réunissent chaque trimestre »): not « le renforcement »
+_FINITE_VERB = re.compile(
+    r"\b(?:est|sont|a|ont|fait|font|peut|peuvent|doit|doivent|se [a-z]+)\b|\b[a-z]{2,}(?<!m)(?:ent|ait|aient)\b"
+    r"|\b(?:finance|reunit|organise|rassemble|permet|propose|accompagne|soutient|regroupe)\b"
+)
 
 
 def _says_only_what_came_before(
-    query: QueryAnalysis, said: str, said_terms: list[str], analyzer: FrenchAnalyzer
+    query: QueryAnalysis, said: str, said_terms: list[str], analyzer: FrenchAnalyzer, thesaurus: Thesaurus
 ) -> bool:
     """« et Sporaltec, il a été relabellisé plus tard ? » against the sentence the last answer quoted (« Six pôles
     ont perdu leur label : Sporaltec … »): it says again what was told, not what came later, unless it holds every
-    word the question asks of (as written: « relabellisé » is not « label »)."""
-    if not said.startswith(query.later_than):
+    word the question asks of, or one of its group (« relabellisé » is not « label »)."""
+    if not said.startswith(query.told_before):
         return False
     fillers = {t for t, weight in query.terms.items() if weight <= FILLER_WEIGHT}
     asked = set(query.own_terms) - fillers - set(analyzer.terms(query.later or ""))
-    return not asked <= set(said_terms)
+    return not all(thesaurus.found_in(term, said_terms) for term in asked)
 
 
 def _not_what_became(query: QueryAnalysis, folded_said: str) -> bool:

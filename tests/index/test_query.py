@@ -1255,10 +1255,17 @@ def test_what_came_later_is_asked_of_the_sentence_quoted_before():
     lost = "quels pôles ont perdu leur label en mai 2010 ?"
     quoted = "Six pôles ont en revanche perdu leur label"
     later = analyse_query("et Sporaltec il a été relabellisé plus tard ?", A, set(), lost, said_before=quoted)
-    assert later.later == "plus tard" and later.later_than == quoted
-    for question in ("et après ?", "et depuis quand ?", "Sporaltec a été relabellisé plus tard ?"):
-        asked = analyse_query(question, A, set(), lost if question != "Sporaltec a été relabellisé plus tard ?" else "")
-        assert asked.later is None, question  # what came next in the documents; when it began; no turn before
+    assert later.later == "plus tard" and later.told_before == quoted
+    assert analyse_query("et Sporaltec a été relabellisé depuis ?", A, set(), lost, said_before=quoted).later
+    for question in (
+        "et après ?",  # what came next in the documents
+        "et depuis quand ?",  # when it began
+        "et il fallait envoyer le dossier au plus tard quand ?",  # a deadline
+        "et c'était piloté depuis Paris ?",  # a place
+        "et ensuite combien ont été présélectionnées ?",  # « ensuite » goes on talking
+    ):
+        assert analyse_query(question, A, set(), lost, said_before=quoted).later is None, question
+    assert analyse_query("Sporaltec a été relabellisé plus tard ?", A, set()).later is None  # no turn before
 
 
 def test_a_yes_or_no_on_what_came_of_it_in_the_end_asks_an_outcome():
@@ -1286,5 +1293,13 @@ def test_things_listed_by_quels_must_be_named():
 def test_a_participle_after_combien_counts_things_and_c_est_stands_for_what_was_spoken_of():
     assert counts_who_did("et au final cb financées ?") and counts_who_did("combien retenus ?")
     assert not counts_who_did("cb coûtent ?") and not counts_who_did("ça a duré combien de mois ?")
-    city = analyse_query("et c'est installé dans quelle ville ?", A, set(), "Le pôle Sporaltec, ça porte sur quoi ?")
+    before = "Le pôle Sporaltec, ça porte sur quoi ?"
+    city = analyse_query("et c'est installé dans quelle ville ?", A, set(), before)
     assert city.leans_on and city.constraints.names == {"Sporaltec"}  # the name spoken of before
+    for question in (
+        "c'est possible ou pas d'adhérer à un pôle sans être une PME ?",  # an adjective, no participle
+        "c'est utile comment un pôle pour une PME ?",
+        "c'est organisé dans quelle ville la journée nationale des pôles ?",  # names what it asks of
+    ):
+        assert not analyse_query(question, A, set(), before).leans_on, question
+    assert counts_who_did("combien inscrits ?")

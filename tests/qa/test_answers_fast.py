@@ -368,6 +368,12 @@ def test_later_in_the_end_how_and_whose_name_must_be_said(service):
     how = retriever.analyse("Comment se déroulent les ateliers GTI ?")
     assert unsaid_in(how, "- Les ateliers d'échanges entre les gouvernances et les pouvoirs publics (GTI)")
     assert not unsaid_in(how, "Les ateliers GTI réunissent chaque trimestre les gouvernances et l'État.")
+    assert not unsaid_in(how, "- Les ateliers GTI réunissent chaque trimestre les gouvernances et l'État à Paris.")
     minister = retriever.analyse("c ki le premier ministre qui a lancé la phase 3 ?")
     assert unsaid_in(minister, "Le gouvernement a lancé une troisième phase.") == ["le nom de la personne"]
+    assert unsaid_in(minister, "Le Premier ministre a lancé une troisième phase.") == ["le nom de la personne"]
     assert not unsaid_in(minister, "Le Premier ministre Jean-Marc Ayrault a lancé une troisième phase.")
+    prefect = retriever.analyse("à qui on envoie le dossier, au préfet ?")  # the office is the answer
+    assert not unsaid_in(prefect, "Les dossiers pouvaient être déposés auprès des préfets de région.")
+    launched = retriever.analyse("Finalement, la phase 3 a été lancée ?")  # the deed said, with its aim
+    assert not unsaid_in(launched, "Le gouvernement a lancé la phase 3, qui vise à faire passer les pôles au produit.")

@@ -26,7 +26,7 @@ _GROUPS = [
     "lancement lancer démarrage démarrer démarré départ début débuter commencer commencé",
     "prolongation prolonger prolongée extension allongement rallongement rallonger rallongée report décalée décaler "
     "repoussé repoussée repousser reportée",
-    "axes priorités orientations volets",
+    "axes priorités orientations volets chantiers",
     "objectif objectifs but cible viser",
     "label labellisation labellisé labelliser",
     "évaluation évalué bilan audit étude",

@@ -33,6 +33,7 @@ _RANKS = re.compile(
 )
 # Offices one person holds, whose holder a « qui » asks for by name
 _HELD_BY_SOMEONE = frozenset({"ministre", "ministres", "secretaire d'etat"})
+_HOLDERS = frozenset({"president", "presidente", "ministre", "secretaire", "directeur", "directrice", "prefet", "chef"})
 # Titles written with a capital, which name no one: « le Premier ministre », « le Président de la République »
 _TITLES = re.compile(
     r"\b(?:Premier|premier) ministre\b|\bPr[ée]sident de la R[ée]publique\b|\bsecr[ée]taire d'[ÉE]tat\b"
@@ -205,7 +206,10 @@ def unsaid(
     if query.part_of and gives_only_the_whole(query.part_of, said):
         gaps.append(Gap(f"« {query.part_of} » (la part demandée)", True, asked=True))
     # « c ki le premier ministre qui a lancé la phase 3 ? »: someone holding that office, named; not « le gouvernement »
-    if query.kind is AnswerType.PERSON and query.offices & _HELD_BY_SOMEONE and not names_in(_TITLES.sub(" ", said)):
+    # « et le président de la République à ce moment-là, c'était qui ? »: the holder asked for, by name
+    holder = fold_accents(query.constraints.asked_word or "").lower() in _HOLDERS
+    held = query.offices & _HELD_BY_SOMEONE or holder
+    if query.kind is AnswerType.PERSON and held and not names_in(_TITLES.sub(" ", said)):
         gaps.append(Gap("le nom de la personne", True, asked=True))
     if query.kind is AnswerType.AMOUNT:
         gaps += _other_givers(query, said)

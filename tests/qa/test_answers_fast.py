@@ -373,6 +373,9 @@ def test_later_in_the_end_how_and_whose_name_must_be_said(service):
     assert unsaid_in(minister, "Le gouvernement a lancé une troisième phase.") == ["le nom de la personne"]
     assert unsaid_in(minister, "Le Premier ministre a lancé une troisième phase.") == ["le nom de la personne"]
     assert not unsaid_in(minister, "Le Premier ministre Jean-Marc Ayrault a lancé une troisième phase.")
+    holder = retriever.analyse("et le président de la République à ce moment-là, c'était qui ?")
+    assert unsaid_in(holder, "Extraits des discours prononcés par le Président de la République.")
+    assert not unsaid_in(holder, "Le Président de la République Nicolas Sarkozy a prononcé un discours.")
     prefect = retriever.analyse("à qui on envoie le dossier, au préfet ?")  # the office is the answer
     assert not unsaid_in(prefect, "Les dossiers pouvaient être déposés auprès des préfets de région.")
     launched = retriever.analyse("Finalement, la phase 3 a été lancée ?")  # the deed said, with its aim

@@ -1536,3 +1536,13 @@ def test_a_city_or_a_count_asked_after_a_turn_is_not_a_region_nor_money(real_ser
     assert declined_or_caveat(funded, "au final")  # not « 200 000 euros par projet »
     day = real_service.ask("la 5e journée nationale c'était dans quelle ville ?")
     assert day.confidence == "high" and "à Paris" in day.answer
+
+
+def test_the_big_projects_are_the_axes_and_a_holder_asked_is_named(real_service):
+    axes = real_service.ask("c'est quoi les gros chantiers de la phase 2 ?")
+    assert axes.confidence == "high" and "trois axes" in axes.answer
+    announced = real_service.ask("Qui a annoncé la prolongation de la phase 2 ?")
+    president = real_service.ask(
+        "et le président de la République à ce moment-là, c'était qui ?", announced.conversation_id
+    )
+    assert declined_or_caveat(president, "le nom de la personne")  # « Extraits des discours … » names no one

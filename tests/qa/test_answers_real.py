@@ -323,6 +323,8 @@ HELDOUT_FLOORS = {
     "questions-heldout-31": (0.83, 0.92, 0.83, 0.083, 0.72, 0.66),  # nineteenth session: near traps, look-alikes
     "questions-heldout-32": (0.83, 0.83, 0.66, 0.17, 0.75, 0.92),  # nineteenth session, midway: conversations
     "questions-heldout-33": (0.83, 0.91, 0.83, 0.083, 0.86, 0.66),  # nineteenth session, midway: near traps
+    "questions-heldout-34": (0.83, 0.83, 0.83, 0.17, 0.75, 0.85),  # twentieth session: everyday conversations
+    "questions-heldout-35": (0.91, 0.91, 0.91, 0.083, 0.9, 0.66),  # twentieth session: everyday words, near traps
 }
 
 

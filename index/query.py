@@ -638,9 +638,10 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         outcome = _IN_THE_END.search(folded)
     # « Cellmill a finalement obtenu son financement ? »: a yes or no on what came of it in the end, said by its deed
     # (stress alone, « ils ont vraiment été présélectionnés ? », stays stress)
-    if outcome is None and yes_or_no(question) and (in_the_end := _IN_THE_END.search(folded)):
-        stress = EMPHASIS.fullmatch(in_the_end.group(0))
-        outcome = in_the_end if stress else _HAPPENED_ASKED.search(folded) or in_the_end
+    # (a deed done, not « au final, que doivent faire les pôles ? », whose « que » is no question word here)
+    deed_done = _HAPPENED_ASKED.search(folded)
+    if outcome is None and deed_done and yes_or_no(question) and (in_the_end := _IN_THE_END.search(folded)):
+        outcome = in_the_end if EMPHASIS.fullmatch(in_the_end.group(0)) else deed_done
     outcome_span = outcome.span(outcome.lastgroup or 0) if outcome else None  # « les résultats », not the whole
     # when and by whom it was created (« quel gouvernement a créé les pôles ? »): not « s'est fixé pour objectif »; a
     # count of things created is a count, a yes or no is answered either way

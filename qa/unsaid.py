@@ -435,7 +435,7 @@ def _says_only_what_came_before(
     """« et Sporaltec, il a été relabellisé plus tard ? » against the sentence the last answer quoted (« Six pôles
     ont perdu leur label : Sporaltec … »): it says again what was told, not what came later, unless it holds every
     word the question asks of, or one of its group (« relabellisé » is not « label »)."""
-    if not said.startswith(query.told_before):
+    if not query.told_before or not said.startswith(query.told_before):
         return False
     fillers = {t for t, weight in query.terms.items() if weight <= FILLER_WEIGHT}
     asked = set(query.own_terms) - fillers - set(analyzer.terms(query.later or ""))

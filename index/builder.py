@@ -107,6 +107,7 @@ def _previous_build(versions: IndexVersions, encoder: Encoder, chunking: Chunkin
 class CollectedCorpus:
     chunks: list[Chunk] = field(default_factory=list)
     terms: list[list[str] | None] = field(default_factory=list)  # None: analyse afresh
+    lines: list[str | None] = field(default_factory=list)  # its line in the version before; None: a new passage
     documents: dict[str, dict] = field(default_factory=dict)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     parsed: int = 0
@@ -124,12 +125,14 @@ def _collect(corpus_dirs: list[Path], chunking: ChunkingSettings, previous: Prev
             rows = previous.chunks_by_doc[doc_id]
             out.chunks += [previous.parts.chunks[r] for r in rows]
             out.terms += [previous.parts.term_lists[r] if previous.same_analysis else None for r in rows]
+            out.lines += [previous.parts.lines[r] for r in rows]
             out.documents[doc_id] = {**before[doc_id], "chunks": len(rows)}
             continue
         doc = parsed[doc_id]
         chunks = chunk_document(doc, chunking)
         out.chunks += chunks
         out.terms += [None] * len(chunks)
+        out.lines += [None] * len(chunks)
         out.documents[doc_id] = {"sha256": doc.sha256, "title": doc.title, "source": doc.source, "chunks": len(chunks)}
     return out
 
@@ -137,11 +140,18 @@ def _collect(corpus_dirs: list[Path], chunking: ChunkingSettings, previous: Prev
 EMBED_BATCH = 64  # passages per encoder call: the unit of progress and of what a killed build keeps
 
 
-def _from_previous(previous: PreviousBuild, cache: VectorCache, prompt: str) -> dict[bytes, np.ndarray]:
+def _from_previous(
+    previous: PreviousBuild, cache: VectorCache, prompt: str, wanted: set[str]
+) -> dict[bytes, np.ndarray]:
+    """The previous version's vectors of the passages wanted (by id: same document, same text), by cache key."""
     if previous.parts is None or not previous.same_encoder:
         return {}
     chunks = previous.parts.chunks
-    return {cache.key(prompt, c.indexed_text()): previous.parts.vectors[i] for i, c in enumerate(chunks)}
+    return {
+        cache.key(prompt, c.indexed_text()): previous.parts.vectors[i]
+        for i, c in enumerate(chunks)
+        if c.chunk_id in wanted
+    }
 
 
 def _embed(
@@ -152,7 +162,8 @@ def _embed(
     keys = [cache.key(encoder.passage_prompt, t) for t in texts]
     vectors = np.zeros((len(chunks), encoder.dimension), dtype=np.float32)
     found = cache.lookup(keys, vectors)
-    earlier = _from_previous(previous, cache, encoder.passage_prompt) if not found.all() else {}
+    unknown = {chunks[i].chunk_id for i in np.flatnonzero(~found)}
+    earlier = _from_previous(previous, cache, encoder.passage_prompt, unknown) if unknown else {}
     todo: dict[bytes, list[int]] = {}
     for i in np.flatnonzero(~found):
         if keys[i] in earlier:
@@ -243,7 +254,7 @@ def build_index(
         }
         folder = versions.new_build_folder()
         try:
-            IndexBundle(manifest, chunks, vectors, dense, lexical).save(folder)
+            IndexBundle(manifest, chunks, vectors, dense, lexical, corpus.lines).save(folder)
             IndexBundle.check(folder)  # verify what was written before anyone can load it
             published = versions.publish(folder, version)
         except BaseException:

@@ -48,6 +48,9 @@ class IndexBundle:
     vectors: np.ndarray
     dense: FaissStore
     lexical: LexicalIndex
+    # Each passage's line in the chunks file when a build took it unchanged from the version before (None: written
+    # afresh): a one-document rebuild writes 10,000 passages and serialises ten.
+    chunk_lines: list[str | None] | None = None
 
     @property
     def version(self) -> str:
@@ -56,9 +59,10 @@ class IndexBundle:
     def save(self, folder: Path) -> None:
         """Write every file, then the manifest with their checksums (the manifest comes last)."""
         folder.mkdir(parents=True, exist_ok=True)
+        lines = self.chunk_lines or [None] * len(self.chunks)
         with (folder / CHUNKS).open("w", encoding="utf-8") as fh:
-            for chunk in self.chunks:
-                fh.write(json.dumps(chunk.to_dict(), ensure_ascii=False) + "\n")
+            for chunk, line in zip(self.chunks, lines, strict=True):
+                fh.write((line or json.dumps(chunk.to_dict(), ensure_ascii=False)) + "\n")
         np.save(folder / VECTORS, self.vectors)
         self.dense.save(folder / DENSE)
         self.lexical.save(folder / LEXICAL)
@@ -122,13 +126,17 @@ class ReusableParts:
     chunks: list[Chunk]
     term_lists: list[list[str]]
     vectors: np.ndarray
+    lines: list[str]  # each passage as its line in the chunks file, to be written again as it is
 
     @classmethod
     def read(cls, folder: Path) -> ReusableParts:
-        manifest = verified_manifest(folder)
+        # only the files read here are checked: the search structures are built again
+        manifest = verified_manifest(folder, only=(CHUNKS, VECTORS, f"{LEXICAL}/{LexicalIndex.TERMS}"))
         try:
-            chunks = [Chunk.from_dict(json.loads(line)) for line in (folder / CHUNKS).open(encoding="utf-8")]
-            parts = cls(manifest, chunks, LexicalIndex.read_terms(folder / LEXICAL), np.load(folder / VECTORS))
+            lines = (folder / CHUNKS).read_text(encoding="utf-8").splitlines()
+            chunks = [Chunk.from_dict(json.loads(line)) for line in lines]
+            terms = LexicalIndex.read_terms(folder / LEXICAL)
+            parts = cls(manifest, chunks, terms, np.load(folder / VECTORS), lines)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise IndexLoadError(f"index {folder.name} : {exc}") from exc
         if not len(chunks) == len(parts.term_lists) == len(parts.vectors) == manifest.get("chunk_count"):
@@ -136,10 +144,15 @@ class ReusableParts:
         return parts
 
 
-def verified_manifest(folder: Path) -> dict:
-    """The manifest of a version whose every file is present and matches its checksum."""
+def verified_manifest(folder: Path, only: tuple[str, ...] | None = None) -> dict:
+    """The manifest of a version whose every file (or every file `only` names) is present and matches its checksum."""
     manifest = read_manifest(folder)
-    for name, expected in manifest.get("files", {}).items():
+    files = manifest.get("files", {})
+    if only is not None:
+        if any(name not in files for name in only):
+            raise IndexLoadError(f"index {folder.name} : le manifeste ne connaît pas {', '.join(only)}")
+        files = {name: files[name] for name in only}
+    for name, expected in files.items():
         path = folder / name
         if not path.is_file():
             raise IndexLoadError(f"index {folder.name} : fichier {name} manquant")

@@ -207,3 +207,30 @@ def test_an_acronym_that_is_a_stop_word_does_not_stop_the_retriever(tmp_path, fa
     build_index([corpus], tmp_path / "index", fake_encoder)
     retriever = HybridRetriever(load_published(tmp_path / "index"), fake_encoder)
     assert set(retriever.acronym_starts) == {"fui"}  # « de » is a stop word: no term to search
+
+
+def test_a_rebuild_writes_the_same_version_a_fresh_build_would(tmp_path, fake_encoder):
+    """Unchanged passages are written back as the version before held them; the result reads as a full build's."""
+    corpus = small_corpus(tmp_path)
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    write(corpus, "b.md", "---\ntitle: Plates-formes\n---\n\n# Plates-formes\n\nDes plates-formes modifiées.\n")
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    build_index([corpus], tmp_path / "fresh", fake_encoder)
+    rebuilt, fresh = load_published(tmp_path / "index"), load_published(tmp_path / "fresh")
+    assert rebuilt.chunks == fresh.chunks and rebuilt.lexical.term_lists == fresh.lexical.term_lists
+    assert rebuilt.manifest["files"]["chunks.jsonl"] == fresh.manifest["files"]["chunks.jsonl"]
+
+
+def test_a_build_reuses_a_version_whose_search_files_it_does_not_read(tmp_path, fake_encoder):
+    """The next build reads the passages, terms and vectors of the version before, checked; a damaged FAISS file of
+    that version is no reason for a full rebuild (the build makes its own), damaged passages are."""
+    corpus = small_corpus(tmp_path)
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    current = IndexVersions(tmp_path / "index").current()
+    (current / "dense.faiss").write_bytes(b"truncated")
+    write(corpus, "c.md", "# Nouveau\n\nUn document ajouté sur les pôles.\n")
+    assert build_index([corpus], tmp_path / "index", fake_encoder).parsed == 1
+    current = IndexVersions(tmp_path / "index").current()
+    (current / "chunks.jsonl").write_text("{}\n", encoding="utf-8")
+    write(corpus, "d.md", "# Autre\n\nUn autre document sur les pôles.\n")
+    assert build_index([corpus], tmp_path / "index", fake_encoder).parsed == 4  # every document read again

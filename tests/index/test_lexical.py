@@ -1,4 +1,5 @@
 import random
+from collections import Counter
 
 import bm25s
 import numpy as np
@@ -39,3 +40,13 @@ def test_an_index_saved_from_counted_scores_loads_as_bm25s(tmp_path):
     loaded = LexicalIndex.load(tmp_path)
     assert loaded.size == len(passages) and isinstance(loaded._bm25, bm25s.BM25)
     assert loaded.scores(["pol", "label"]).max() > 0
+
+
+@pytest.mark.parametrize("passages", [_passages(), _random_passages(2000)], ids=["corpus", "random"])
+def test_document_frequencies_come_from_the_score_matrix(tmp_path, passages):
+    counted = Counter(term for passage in passages for term in set(passage))
+    LexicalIndex.from_terms(passages, FrenchAnalyzer()).save(tmp_path)
+    for index in (LexicalIndex.from_terms(passages, FrenchAnalyzer()), LexicalIndex.load(tmp_path)):
+        assert {t: index.document_frequency(t) for t in counted} == counted
+        assert index.document_frequency("absentdupassage") == 0
+        assert index.term_sets == [frozenset(p) for p in passages]

@@ -24,6 +24,7 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-dev-37.jsonl tests/data/eval/questions-dev-38.jsonl \
              tests/data/eval/questions-dev-39.jsonl tests/data/eval/questions-dev-40.jsonl \
              tests/data/eval/questions-dev-41.jsonl tests/data/eval/questions-dev-42.jsonl \
+             tests/data/eval/questions-dev-43.jsonl tests/data/eval/questions-dev-44.jsonl \
              tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl \
              tests/data/eval/questions-heldout-3.jsonl tests/data/eval/questions-heldout-4.jsonl \
              tests/data/eval/questions-heldout-5.jsonl tests/data/eval/questions-heldout-6.jsonl \
@@ -41,7 +42,8 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-heldout-29.jsonl tests/data/eval/questions-heldout-30.jsonl \
              tests/data/eval/questions-heldout-31.jsonl tests/data/eval/questions-heldout-32.jsonl \
              tests/data/eval/questions-heldout-33.jsonl tests/data/eval/questions-heldout-34.jsonl \
-             tests/data/eval/questions-heldout-35.jsonl \
+             tests/data/eval/questions-heldout-35.jsonl tests/data/eval/questions-heldout-36.jsonl \
+             tests/data/eval/questions-heldout-37.jsonl \
              tests/data/eval/questions-offtopic-calibration.jsonl
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from corpus.model import Chunk
 from index.analysis import FrenchAnalyzer, fold_accents
-from index.figures import MONTHS, figures_named
+from index.figures import MONTHS, NUMBER_WORDS, figures_named
 from index.french_words import MONEY_SLANG
 from index.names import PEOPLE_OF_PLACE, names_given, names_in_lower_case
 from index.phases import groups_in, phases_in
@@ -34,7 +34,7 @@ _LINKING = {"les", "des", "aux", "une", "par", "pour"}
 # The thing a question counts or whose holder it asks for: "combien de pôles", "combien y avait-il de pôles",
 # "qui est le président".
 _COUNTED = re.compile(
-    r"\b(?:(?:combien|cb|cmb|nombre)\s+(?:(?:y|ya)\s*(?:a(?:[- ]t[- ]il)?|avait(?:[- ]il)?|a eu|a-t-il eu|en a-t-il|en avait-il)\s+"
+    r"\b(?:(?:combien|cb|cmb|nombre(?:\s+(?:exact|precis|total))?)\s+(?:(?:y|ya)\s*(?:a(?:[- ]t[- ]il)?|avait(?:[- ]il)?|a eu|a-t-il eu|en a-t-il|en avait-il)\s+"
     r"|il\s+y\s+(?:a|avait|a eu)\s+|existe(?:nt)?-t-il\s+|existait-il\s+)?"
     r"(?:de\b|d'|d(?=\s)|des\s+(?:\d+|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente"
     r"|quarante|cinquante|soixante|cent)(?:-[a-z]+)*)\s+(?=[a-z]))|qui (?:en |y )?(?:est|etait|sont|etaient) (?:le|la|les|l')"
@@ -72,9 +72,14 @@ _QUALIFIER = re.compile(
     r"([a-z]{4,}(?:aux|ale|ales|iens?|iennes?|iques?|els|elles?|ifs?|ives?|ains?|aines?|ois|oises?|eens?|eennes?"
     r"|aires?|ons|onnes?))\b"
 )
-# « combien de temps » asks for a duration, « combien de millions » for an amount: not for a thing counted
+# « combien de temps », « combien d'années » ask for a duration, « combien de millions » for an amount: not for a thing
+# counted
 _NOT_COUNTED = {
     "temps",
+    "annees",
+    "ans",
+    "mois",
+    "semaines",
     "fois",
     "millions",
     "milliards",
@@ -82,6 +87,15 @@ _NOT_COUNTED = {
     "argent",
     *MONEY_SLANG,
 }
+# « les treize candidatures », « ces dix-neuf dossiers »: so many things named, a figure however it is written (« les
+# deux » is rather « both »)
+_COUNTED_IN_WORDS = re.compile(rf"\b(?:les|ces) (?!deux\b)((?:{NUMBER_WORDS})(?:-[a-z]+)*) [a-z]{{3,}}")
+
+
+def _counted_in_words(folded: str) -> set[str]:
+    return {figure for m in _COUNTED_IN_WORDS.finditer(folded) for figure in figures_named(m.group(0))}
+
+
 # « qui sont les (hauts) responsables … ? » asks for anyone: a sentence naming people answers it in their titles
 # « infos du pôle Avenia ? », « parle-moi du pôle Avenia »: anything about it, no attribute asked
 _ANYTHING_ASKED = {"info", "infos", "information", "informations", "presentation", "details", "detail", "tout", "parle"}
@@ -445,7 +459,7 @@ def extract_constraints(
         # compared in a yes/no question (« c'était plus ou moins de 20 % ? »); asked of (« quels projets ont reçu plus
         # de 40 % ? ») a share the passage must give
         shares=frozenset(shares_in(folded if _ASKS_WHICH.search(folded) else _COMPARED_SHARE.sub(" ", folded))),
-        figures=frozenset(figures_named(folded, digits_only=True))
+        figures=frozenset(figures_named(folded, digits_only=True) | _counted_in_words(folded))
         - {str(p) for p in phases_in(folded)}
         - groups_in(folded),
         defined=tuple(dict.fromkeys(defined_terms)),

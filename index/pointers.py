@@ -47,21 +47,23 @@ _LEADING_PRONOUN = re.compile(
     r"|parait\b|suffit\b|veut dire\b|fait\b[^?]*\bque\b)[a-z]"
     r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z](?![^?]*\b(?:ont|a|sont|est|avaient|avait|etaient|etait|font|fait)\b))"
 )
-# « c'était lancé quel jour ? », « c'est signé par qui ? », « c'est installé dans quelle ville ? »: « c' » for what was
+# « c'était lancé quel jour ? », « c'est signé par qui ? », « c'est installé dans quelle ville ? », « c'est étalé sur
+# combien d'années ? »: « c' » for what was
 # spoken of, subject of a participle
 _CE_DONE = re.compile(
     r"^(?:et\s+)?c(?:'|\s)(?:etait|est)\s+(?:[a-z]+ment\s+|deja\s+|bien\s+)?(?!quoi\b|qui\b|quand\b|combien\b|quel)"
-    # a participle, not an adjective (« c'est possible ou pas … ? », « c'est utile comment ? »)
-    r"(?![a-z]*(?:ble|ile|ique|aire|ale|re)\b)[a-z]{3,}(?:e|es|i|is|u|us)\s+"
-    r"(?:quand|qd|quel\w*|par qui|combien|cb|ou|comment|(?:a|en|dans) quel\w*)\b"
+    # a participle, not an adjective (« c'est possible ou pas … ? », « c'est utile comment ? »); after « c'est » an
+    # adjective is masculine: « étalé » ends as « normale » would
+    r"(?![a-z]*(?:ble|ile|ique|aire|re)\b)[a-z]{3,}(?:e|es|i|is|u|us)\s+"
+    r"(?:quand|qd|quel\w*|par qui|combien|cb|ou|comment|(?:a|en|dans) quel\w*|(?:sur|pour) (?:combien|cb|quel\w*))\b"
     # « c'était prévu quand, la phase 4 ? », « c'est organisé dans quelle ville la journée ? » name it
     r"(?![^,?]*[\s,]\s*(?:le|la|les|l')\s*[a-z])"
 )
-# « Et avec quelle enveloppe ? », « et pour combien ? »: a preposition and a question word, the verb said before
-# « et c'est dans quelle ville ? »: « c' » stands for what was spoken of
+# « Et avec quelle enveloppe ? », « et pour combien ? », « Sur combien d'années ? »: a preposition and a question word,
+# the verb said before; « et c'est dans quelle ville ? »: « c' » stands for what was spoken of
 _ELLIPTIC = re.compile(
-    r"^(?:et\s+|(?:et\s+)?c(?:'est|'etait| est| etait)?\s+)(?:avec|pour|par|sur|dans|en|a|au|aux|de|du|des)\s+"
-    r"(?:quel|quelle|quels|quelles|combien|qui|quoi)\b"
+    r"^(?:et\s+|(?:et\s+)?c(?:'est|'etait| est| etait)?\s+)?(?:avec|pour|par|sur|dans|en|a|au|aux|de|du|des)\s+"
+    r"(?:quel|quelle|quels|quelles|combien|cb|cmb|qui|quoi)\b"
 )
 # « Et combien a-t-elle coûté ? », « quand a-t-il été lancé ? »: a pronoun after its verb and no subject named before
 # it; « Combien de pôles ont-ils été labellisés ? » names its subject

@@ -68,6 +68,11 @@ _COUNT_WORDS = {
     "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
 }  # fmt: skip
 _COUNTED_NAMES = re.compile(rf"\b(?:les|ces|des) (\d+|{'|'.join(_COUNT_WORDS)}) (?:[a-z]+ )?{_NAMED_THINGS}\b")
+# « combien de temps », « sur cb d'années ? »: a length, in years, months or weeks
+_HOW_LONG = re.compile(r"\b(?:combien|cb|cmb) (?:de temps|d'annees|d'ans|de mois|de semaines)\b")
+# « sur combien d'années ? »: what something is spread over, said as a length (« sur trois ans »)
+_LENGTH_ASKED = re.compile(r"\bsur (?:combien|cb|cmb) (?:d'annees|d'ans|de mois|de semaines)\b")
+_LENGTH = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|un)\s+(?:ans?|annees?|mois|semaines?)\b")
 _QUESTION_PATTERNS = [
     (
         AnswerType.REASON,  # « pk », « pq », « pkoi » in SMS; not « c'est pourquoi »
@@ -76,7 +81,8 @@ _QUESTION_PATTERNS = [
         r"|\bpour quels? motifs?\b|\braisons? (?:\w+ )?pour (?:laquelle|lesquelles)\b",  # « la raison exacte pour laquelle »
     ),
     (AnswerType.EXTENT, r"\bjusqu'(ou|a quel (point|stade|niveau|moment de))\b"),
-    (AnswerType.PERIOD, r"\b(combien|cb|cmb) de temps\b"),  # before the money verbs: « a mis combien de temps »
+    # before the money verbs: « a mis combien de temps », « c'est étalé sur combien d'années ? »
+    (AnswerType.PERIOD, _HOW_LONG.pattern),
     # « combien ont été financés » counts what was funded; « combien ont coûté », « ont été investis » is money
     (
         AnswerType.NUMBER,
@@ -113,7 +119,9 @@ _QUESTION_PATTERNS = [
     (
         AnswerType.NUMBER,
         r"\bcombien\b|\b(cb|cmb)\b|\bquel(le)?s? (est |etait |sont )?(le |la |l')?"
-        r"(montant|somme|budget|part|pourcentage|nombre|taille|cout|prix|enveloppe)\b",
+        r"(montant|somme|budget|part|pourcentage|nombre|taille|cout|prix|enveloppe)\b"
+        # « je cherche le nombre exact de projets », not « le nombre de pôles a-t-il grimpé ? »
+        r"|\ble nombre (?:exact|precis) d(?:e |')|\b(?:connaitre|savoir|cherche|voudrais|veux|avoir) le nombre d(?:e |')",
     ),
     (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
     (
@@ -127,7 +135,9 @@ _QUESTION_PATTERNS = [
         r"\bquel(le)?s? (poles?|projets?|plates?-?formes?|entreprises?|societes?|organismes?|programmes?)\b|"
         rf"\bquel(le)?s? (sont|etaient|furent) (les|ces) ((\d+|{'|'.join(_COUNT_WORDS)}|nouveaux|nouvelles|premiers|derniers"
         rf"|autres|grands|petits) ){{0,2}}{_NAMED_THINGS}\b|"  # « quels sont les six nouveaux pôles », not « les missions des pôles »
-        + _NAMES_ASKED,
+        # « c'était quoi les treize candidatures recalées ? » asks which ones; « c'est quoi les plates-formes ? » what they are
+        rf"\b(?:c(?:'est|'etait| est| etait)?|ce sont|c'etaient) (?:quoi|koi) (?:les|ces) (?:\d+|{'|'.join(_COUNT_WORDS)}) "
+        rf"(?:[a-z]+ )?{_NAMED_THINGS}\b|" + _NAMES_ASKED,
     ),
     (
         AnswerType.PERSON,
@@ -346,6 +356,17 @@ _REGIONS = re.compile(
     re.IGNORECASE,
 )
 _CITY_ASKED = re.compile(r"\b(?:quelle|kelle|quel|what)\s+(?:ville|city)\b|\bville\s*\?")
+
+
+def asks_length(question: str) -> bool:
+    """« 1,5 milliard, sur cb d'années ? »: so many years or months, not a period's bounds (« 2009-2012 » says when;
+    « la phase 2 a duré combien d'années ? » is answered by its bounds)."""
+    return _LENGTH_ASKED.search(fold_accents(question).lower()) is not None
+
+
+def gives_a_length(text: str) -> bool:
+    """« sur trois ans », « prolongée d'un an », « au bout de 18 mois »."""
+    return _LENGTH.search(fold_accents(text).lower()) is not None
 
 
 def asks_city(question: str) -> bool:

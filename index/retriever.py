@@ -12,13 +12,14 @@ from index.analysis import fold_accents
 from index.bundle import IndexBundle
 from index.constraints import holds_phrase, said_before_it, years_carried_over
 from index.embedding import Encoder
+from index.figures import figures_named
 from index.french_words import QUESTION_FILLER_WORDS
 from index.fusion import Fusion, FusionWeights, JoinMode, normalise_max
 from index.lexical import LexicalIndex
 from index.names import acronyms_defined, pole_names, proper_names, proper_phrases
 from index.pointers import folded_and_written
 from index.query import COMPARES, FINDING, FIRST_PLAN, QueryAnalysis, analyse_query
-from index.question_type import AnswerType, holds_answer_type, says_by_whom
+from index.question_type import AnswerType, asks_length, gives_a_length, holds_answer_type, says_by_whom
 from index.synonyms import Thesaurus
 from index.typos import TypoMender
 
@@ -159,6 +160,7 @@ class HybridRetriever:
         carried = [frozenset(self.analyzer.terms(text)) for text in self.said_before_it]
         self.carried_terms = [years | terms for years, terms in zip(self.carried_years, carried, strict=True)]
         self.next_rows = _next_rows(bundle.chunks)
+        self.figures = [frozenset(figures_named(text)) for text in self.folded_texts]  # years aside
 
     @property
     def version(self) -> str:
@@ -221,6 +223,8 @@ class HybridRetriever:
         of its sentences (« l'évaluation … a été confiée aux cabinets … »)."""
         if not holds_answer_type(text, query.kind):
             return False
+        if query.kind is AnswerType.PERIOD and asks_length(query.question):  # « sur trois ans », not « 2009-2012 »
+            return gives_a_length(text)
         if query.kind is not AnswerType.PERSON or not query.done:
             return True
         thesaurus, terms = self.lexical.thesaurus, self.analyzer.terms
@@ -236,6 +240,14 @@ class HybridRetriever:
         while after >= 0 and quote_start in chunks[after].text:
             after = self.next_rows[after]
         return {after} if after >= 0 else set()
+
+    def _figures_quoted(self, quote_start: str, rows: np.ndarray) -> set[str]:
+        """The figures (years aside) of the sentence an earlier answer quoted, found among the rows searched."""
+        for r in rows:
+            text = self.bundle.chunks[r].text
+            if (at := text.find(quote_start)) >= 0:
+                return figures_named(fold_accents(split_sentences(text[at:])[0]))
+        return set()
 
     def search(self, query: QueryAnalysis, k: int = 3) -> list[Hit]:
         """The k best passages for an analysed question."""
@@ -279,8 +291,21 @@ class HybridRetriever:
         if query.compared:  # « plus de pôles qu'avant ? »: a passage that compares (« reste de 71 »)
             fused = _lift(fused, [COMPARES.search(self.folded_texts[r]) is not None for r in rows], COMPARES_WEIGHT)
         if query.said_before:
-            # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted.
-            fused = _lift(fused, [query.said_before in chunks[r].text for r in rows], SAID_BEFORE_WEIGHT)
+            # « Qui a évalué la première phase ? » then « Et ça date de quand ? »: likely the passage just quoted, when
+            # it holds the kind of answer asked (« 1,5 milliard … (2009-2012) » gives no « sur combien d'années ? »)
+            # only a figure, a date or a length is told by its form alone; « qui les finance ? » may be said in words
+            figure_asked = query.kind in (AnswerType.NUMBER, AnswerType.AMOUNT, AnswerType.DATE, AnswerType.PERIOD)
+            holds = (signals["answer_type"] > 0) | (not figure_asked)
+            quoted = [query.said_before in chunks[r].text for r in rows]
+            fused = _lift(fused, [q and h for q, h in zip(quoted, holds)], SAID_BEFORE_WEIGHT)
+            if not any(q and h for q, h in zip(quoted, holds)):
+                # then where else the documents give the figure it quoted, with the answer: « l'enveloppe … reste
+                # fixée à 1,5 milliard d'euros sur trois ans »
+                given = self._figures_quoted(query.said_before, rows)
+                again = [
+                    bool(given) and given <= self.figures[r] and h and not q for r, h, q in zip(rows, holds, quoted)
+                ]
+                fused = _lift(fused, again, SAID_BEFORE_WEIGHT)
         lexical = normalise_max(lexical_all)[rows]
         order = list(np.argsort(-fused, kind="stable")[:k])
         # offered beside the k best, not in their place: the sentences decide (qa/scoring.py)

@@ -1303,3 +1303,28 @@ def test_a_participle_after_combien_counts_things_and_c_est_stands_for_what_was_
     ):
         assert not analyse_query(question, A, set(), before).leans_on, question
     assert counts_who_did("combien inscrits ?")
+
+
+def test_a_duration_in_years_counts_no_thing_and_c_est_etale_leans_on_the_turn_before():
+    before = "Combien l'État a mis sur la table pour la phase 2 des pôles ?"
+    spread = analyse_query("et c'est étalé sur combien d'années ?", A, set(), before)
+    assert spread.leans_on and spread.kind is AnswerType.PERIOD
+    assert spread.constraints.asked is None  # « années » is the unit of the answer, not a thing it counts
+    assert extract_constraints("la phase 2 a duré cb de mois ?", A).asked is None
+    for elliptic in ("Sur combien d'années ?", "et c sur cb d'annees ?"):
+        assert analyse_query(elliptic, A, set(), before).leans_on, elliptic
+
+
+def test_the_number_of_things_asked_in_a_sentence_counts_them():
+    question = "Je cherche le nombre exact de projets collaboratifs financés pendant la phase 2, vous l'avez ?"
+    assert answer_type(question) is AnswerType.NUMBER
+    assert extract_constraints(question, A).asked_word == "projets"
+
+
+def test_so_many_things_named_in_words_are_figures():
+    assert extract_constraints("C'était quoi les treize candidatures recalées ?", A).figures == {"13"}
+    assert extract_constraints("ces dix-neuf dossiers venaient d'où ?", A).figures == {"19"}
+    assert not extract_constraints("les deux phases ont coûté combien ?", A).figures  # « both »
+    assert not extract_constraints("trois ans de visibilité ?", A).figures  # no determiner: rarely a figure meant
+    assert answer_type("C'était quoi les treize candidatures recalées ?") is AnswerType.NAME
+    assert answer_type("C'est quoi les plates-formes d'innovation ?") is not AnswerType.NAME  # what they are

@@ -4,7 +4,9 @@ from index.question_type import (
     AnswerType,
     answer_type,
     asks_city,
+    asks_length,
     counts_who_did,
+    gives_a_length,
     holds_answer_type,
     names_a_place,
     names_asked,
@@ -431,3 +433,11 @@ def test_where_things_came_from_is_a_place_not_the_office_they_went_to():
     assert not origin_asked("il vient d'où ce retard ?")
     assert names_a_place("Energivie, en Alsace") and names_a_place("Sporaltec (Saint-Étienne)")
     assert not names_a_place("Les dossiers pouvaient être déposés auprès des préfets de région.")
+
+
+def test_what_something_is_spread_over_is_a_length_not_the_bounds_of_a_period():
+    assert asks_length("et c sur cb d'annees ?") and asks_length("Sur combien d'années ?")
+    assert not asks_length("la phase 2 a duré combien d'années ?")  # « 2009-2012 » answers it
+    assert answer_type("la phase 2 a duré combien d'années ?") is AnswerType.PERIOD
+    assert gives_a_length("1,5 milliard d'euros sur trois ans") and gives_a_length("prolongée d'un an")
+    assert not gives_a_length("une deuxième phase (2009-2012)")

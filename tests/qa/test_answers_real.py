@@ -325,6 +325,8 @@ HELDOUT_FLOORS = {
     "questions-heldout-33": (0.83, 0.91, 0.83, 0.083, 0.86, 0.66),  # nineteenth session, midway: near traps
     "questions-heldout-34": (0.83, 0.83, 0.83, 0.17, 0.75, 0.85),  # twentieth session: everyday conversations
     "questions-heldout-35": (0.91, 0.91, 0.91, 0.083, 0.9, 0.66),  # twentieth session: everyday words, near traps
+    "questions-heldout-36": (0.66, 0.83, 0.5, 0.17, 0.75, 0.92),  # twenty-first session: everyday conversations
+    "questions-heldout-37": (0.91, 0.91, 0.91, 0.083, 0.81, 0.66),  # twenty-first session: everyday near traps
 }
 
 
@@ -1549,3 +1551,16 @@ def test_the_big_projects_are_the_axes_and_a_holder_asked_is_named(real_service)
         "et le président de la République à ce moment-là, c'était qui ?", announced.conversation_id
     )
     assert declined_or_caveat(president, "le nom de la personne")  # « Extraits des discours … » names no one
+
+
+def test_what_an_amount_is_spread_over_and_a_number_asked_in_a_sentence(real_service):
+    budget = real_service.ask("Combien l'État a mis sur la table pour la phase 2 des pôles ?")
+    spread = real_service.ask("et c'est étalé sur combien d'années ?", budget.conversation_id)
+    # the sentence just quoted says « (2009-2012) », no length: where else the documents give the same 1,5 milliard
+    assert spread.confidence == "high" and "1,5 milliard d'euros sur trois ans" in spread.answer
+    exact = real_service.ask(
+        "je cherche le nombre exact de projets collaboratifs financés pendant la phase 2, vous l'avez ?"
+    )
+    assert declined_or_caveat(exact, "projets collaboratifs")  # « de nombreux projets » is no number
+    grown = real_service.ask("Le nombre de pôles a-t-il grimpé après les labellisations de mai 2010 ?")
+    assert "le nombre total de pôles reste de 71" in grown.answer

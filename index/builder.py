@@ -188,6 +188,15 @@ def _embed(
     return vectors, sum(len(rows) for rows in todo.values()), set(keys)
 
 
+def _servable(folder: Path) -> bool:
+    try:
+        IndexBundle.check(folder)
+    except IndexLoadError as exc:
+        log.warning("Published index damaged, built again: %s", exc)
+        return False
+    return True
+
+
 def _unchanged_report(previous: PreviousBuild, corpus: CollectedCorpus, folder: Path, started: float) -> BuildReport:
     manifest = previous.manifest
     return BuildReport(
@@ -230,6 +239,7 @@ def build_index(
         if (
             previous.manifest.get("index_version", "").endswith("-" + content)
             and previous.manifest.get("documents") == corpus.documents
+            and _servable(versions.current())  # its search files were not read: a damaged one is built again
         ):
             # Nothing changed: a new version would only push an older one out of the rollback window.
             return _unchanged_report(previous, corpus, versions.current(), started)

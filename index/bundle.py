@@ -133,7 +133,8 @@ class ReusableParts:
         # only the files read here are checked: the search structures are built again
         manifest = verified_manifest(folder, only=(CHUNKS, VECTORS, f"{LEXICAL}/{LexicalIndex.TERMS}"))
         try:
-            lines = (folder / CHUNKS).read_text(encoding="utf-8").splitlines()
+            # one passage a line, split on "\n" only: a passage may hold U+2028, which splitlines() would cut at
+            lines = (folder / CHUNKS).read_text(encoding="utf-8").split("\n")[:-1]
             chunks = [Chunk.from_dict(json.loads(line)) for line in lines]
             terms = LexicalIndex.read_terms(folder / LEXICAL)
             parts = cls(manifest, chunks, terms, np.load(folder / VECTORS), lines)
@@ -150,7 +151,8 @@ def verified_manifest(folder: Path, only: tuple[str, ...] | None = None) -> dict
     files = manifest.get("files", {})
     if only is not None:
         if any(name not in files for name in only):
-            raise IndexLoadError(f"index {folder.name} : le manifeste ne connaît pas {', '.join(only)}")
+            missing = ", ".join(name for name in only if name not in files)
+            raise IndexLoadError(f"index {folder.name} : le manifeste ne connaît pas {missing}")
         files = {name: files[name] for name in only}
     for name, expected in files.items():
         path = folder / name

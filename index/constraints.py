@@ -88,8 +88,10 @@ _NOT_COUNTED = {
     *MONEY_SLANG,
 }
 # « les treize candidatures », « ces dix-neuf dossiers »: so many things named, a figure however it is written (« les
-# deux » is rather « both »)
-_COUNTED_IN_WORDS = re.compile(rf"\b(?:les|ces) (?!deux\b)((?:{NUMBER_WORDS})(?:-[a-z]+)*) [a-z]{{3,}}")
+# deux », « ces deux » are rather « both »; « les trois quarts » a share)
+_COUNTED_IN_WORDS = re.compile(
+    rf"\b(?:les|ces) (?!deux\b)((?:{NUMBER_WORDS})(?:-[a-z]+)*) (?!(?:quarts?|tiers|coins)\b)[a-z]{{3,}}"
+)
 
 
 def _counted_in_words(folded: str) -> set[str]:

@@ -80,7 +80,8 @@ class LexicalIndex:
     def document_frequency(self, term: str) -> int:
         """How many passages hold the term."""
         column = self.vocabulary.get(term)
-        return int(self._doc_freq[column]) if column is not None else 0
+        # bm25s's empty token has a vocabulary id past the matrix's columns
+        return int(self._doc_freq[column]) if column is not None and column < len(self._doc_freq) else 0
 
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency; an unknown term gets the highest value."""

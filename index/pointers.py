@@ -48,8 +48,7 @@ _LEADING_PRONOUN = re.compile(
     r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z](?![^?]*\b(?:ont|a|sont|est|avaient|avait|etaient|etait|font|fait)\b))"
 )
 # « c'était lancé quel jour ? », « c'est signé par qui ? », « c'est installé dans quelle ville ? », « c'est étalé sur
-# combien d'années ? »: « c' » for what was
-# spoken of, subject of a participle
+# combien d'années ? »: « c' » for what was spoken of, subject of a participle
 _CE_DONE = re.compile(
     r"^(?:et\s+)?c(?:'|\s)(?:etait|est)\s+(?:[a-z]+ment\s+|deja\s+|bien\s+)?(?!quoi\b|qui\b|quand\b|combien\b|quel)"
     # a participle, not an adjective (« c'est possible ou pas … ? », « c'est utile comment ? »); after « c'est » an
@@ -62,8 +61,10 @@ _CE_DONE = re.compile(
 # « Et avec quelle enveloppe ? », « et pour combien ? », « Sur combien d'années ? »: a preposition and a question word,
 # the verb said before; « et c'est dans quelle ville ? »: « c' » stands for what was spoken of
 _ELLIPTIC = re.compile(
-    r"^(?:et\s+|(?:et\s+)?c(?:'est|'etait| est| etait)?\s+)?(?:avec|pour|par|sur|dans|en|a|au|aux|de|du|des)\s+"
+    r"^(?:et\s+|(?:et\s+)?c(?:'est|'etait| est| etait)?\s+)(?:avec|pour|par|sur|dans|en|a|au|aux|de|du|des)\s+"
     r"(?:quel|quelle|quels|quelles|combien|cb|cmb|qui|quoi)\b"
+    # bare, what something is spread over only: « À quoi sert Avenia ? » stands alone
+    r"|^(?:sur|pour)\s+(?:combien|cb|cmb)(?:\s+d(?:e\s+|')[a-z]+)?\s*\??$"
 )
 # « Et combien a-t-elle coûté ? », « quand a-t-il été lancé ? »: a pronoun after its verb and no subject named before
 # it; « Combien de pôles ont-ils été labellisés ? » names its subject

@@ -72,7 +72,7 @@ _COUNTED_NAMES = re.compile(rf"\b(?:les|ces|des) (\d+|{'|'.join(_COUNT_WORDS)}) 
 _HOW_LONG = re.compile(r"\b(?:combien|cb|cmb) (?:de temps|d'annees|d'ans|de mois|de semaines)\b")
 # « sur combien d'années ? »: what something is spread over, said as a length (« sur trois ans »)
 _LENGTH_ASKED = re.compile(r"\bsur (?:combien|cb|cmb) (?:d'annees|d'ans|de mois|de semaines)\b")
-_LENGTH = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|un)\s+(?:ans?|annees?|mois|semaines?)\b")
+_LENGTH = re.compile(rf"\b(?:\d+|{NUMBER_WORDS}|une?)\s+(?:ans?|annees?|mois|semaines?)\b")
 _QUESTION_PATTERNS = [
     (
         AnswerType.REASON,  # « pk », « pq », « pkoi » in SMS; not « c'est pourquoi »
@@ -121,7 +121,8 @@ _QUESTION_PATTERNS = [
         r"\bcombien\b|\b(cb|cmb)\b|\bquel(le)?s? (est |etait |sont )?(le |la |l')?"
         r"(montant|somme|budget|part|pourcentage|nombre|taille|cout|prix|enveloppe)\b"
         # « je cherche le nombre exact de projets », not « le nombre de pôles a-t-il grimpé ? »
-        r"|\ble nombre (?:exact|precis) d(?:e |')|\b(?:connaitre|savoir|cherche|voudrais|veux|avoir) le nombre d(?:e |')",
+        r"|\ble nombre (?:exact|precis|total) d(?:e |')"
+        r"|\b(?:connaitre|savoir|cherche|voudrais|veux|avoir) le nombre (?:(?:exact|precis|total) )?d(?:e |')",
     ),
     (AnswerType.DATE, r"\bquand\b|\bqd\b|\bquelle date\b|\ben quelle annee\b|\bquel jour\b|\bquel mois\b"),
     (
@@ -361,7 +362,7 @@ _CITY_ASKED = re.compile(r"\b(?:quelle|kelle|quel|what)\s+(?:ville|city)\b|\bvil
 def asks_length(question: str) -> bool:
     """« 1,5 milliard, sur cb d'années ? »: so many years or months, not a period's bounds (« 2009-2012 » says when;
     « la phase 2 a duré combien d'années ? » is answered by its bounds)."""
-    return _LENGTH_ASKED.search(fold_accents(question).lower()) is not None
+    return _LENGTH_ASKED.search(fold_accents(question.replace("\u2019", "'")).lower()) is not None
 
 
 def gives_a_length(text: str) -> bool:

@@ -246,7 +246,8 @@ class HybridRetriever:
         for r in rows:
             text = self.bundle.chunks[r].text
             if (at := text.find(quote_start)) >= 0:
-                return figures_named(fold_accents(split_sentences(text[at:])[0]))
+                sentences = split_sentences(text[at:].split("\n", 1)[0])  # a list item after it is no part of it
+                return figures_named(fold_accents(sentences[0])) if sentences else set()
         return set()
 
     def search(self, query: QueryAnalysis, k: int = 3) -> list[Hit]:

@@ -234,3 +234,19 @@ def test_a_build_reuses_a_version_whose_search_files_it_does_not_read(tmp_path, 
     (current / "chunks.jsonl").write_text("{}\n", encoding="utf-8")
     write(corpus, "d.md", "# Autre\n\nUn autre document sur les pôles.\n")
     assert build_index([corpus], tmp_path / "index", fake_encoder).parsed == 4  # every document read again
+
+
+def test_a_build_with_nothing_changed_replaces_a_damaged_version(tmp_path, fake_encoder):
+    corpus = small_corpus(tmp_path)
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    (IndexVersions(tmp_path / "index").current() / "dense.faiss").write_bytes(b"truncated")
+    assert build_index([corpus], tmp_path / "index", fake_encoder).published
+    assert load_published(tmp_path / "index").dense.size == 2
+
+
+def test_a_passage_holding_a_line_separator_is_reused_whole(tmp_path, fake_encoder):
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.md", "# Budget\n\nL'État a affecté\u2028 1,5 milliard d'euros.\n")
+    build_index([corpus], tmp_path / "index", fake_encoder)
+    write(corpus, "b.md", "# Autre\n\nUn autre document sur les pôles.\n")
+    assert build_index([corpus], tmp_path / "index", fake_encoder).parsed == 1  # the version before read whole

@@ -1328,3 +1328,11 @@ def test_so_many_things_named_in_words_are_figures():
     assert not extract_constraints("trois ans de visibilité ?", A).figures  # no determiner: rarely a figure meant
     assert answer_type("C'était quoi les treize candidatures recalées ?") is AnswerType.NAME
     assert answer_type("C'est quoi les plates-formes d'innovation ?") is not AnswerType.NAME  # what they are
+
+
+def test_a_short_question_opening_on_a_preposition_stands_alone():
+    before = "Qui préside le pôle Avenia ?"
+    for alone in ("À quoi sert Avenia ?", "Dans quelle région est Cellmill ?", "Par qui est présidé S2E2 ?"):
+        assert not analyse_query(alone, A, set(), before).leans_on, alone
+    assert not extract_constraints("Que sont devenus les trois quarts des projets ?", A).figures
+    assert answer_type("je cherche le nombre total de projets") is AnswerType.NUMBER

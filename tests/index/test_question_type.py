@@ -440,4 +440,5 @@ def test_what_something_is_spread_over_is_a_length_not_the_bounds_of_a_period():
     assert not asks_length("la phase 2 a duré combien d'années ?")  # « 2009-2012 » answers it
     assert answer_type("la phase 2 a duré combien d'années ?") is AnswerType.PERIOD
     assert gives_a_length("1,5 milliard d'euros sur trois ans") and gives_a_length("prolongée d'un an")
+    assert gives_a_length("prolongée d'une année") and asks_length("sur combien d’années ?")
     assert not gives_a_length("une deuxième phase (2009-2012)")

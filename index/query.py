@@ -388,7 +388,7 @@ def analyse_query(
 ) -> QueryAnalysis:
     """The question read once; `known_names` are the documents' own names (folded), which a user may type in lower
     case."""
-    question, context = with_phase_after(in_french(question)), in_french(context) if context else context
+    question, context = with_phase_after(in_french(without_aside(question))), in_french(context) if context else context
     question = with_next_phase(with_ordinal_noun(question, context), context) if context else question
     kind, constraints = answer_type(question), extract_constraints(question, analyzer, known_names)
     # « Quelle période couvre la phase 2 ? »: « période » says what kind of answer is wanted, which the
@@ -459,6 +459,18 @@ _ENGLISH = re.compile(r"\b(" + "|".join(sorted(ENGLISH_WORDS, key=len, reverse=T
 
 
 _ABBREVIATED = re.compile(r"\b(" + "|".join(ABBREVIATED_BODIES) + r")\b", re.IGNORECASE)
+
+
+# « Axel One c'est quoi son domaine ? j'ai vu le nom passer dans un article », « … ? Je fais un exposé au lycée »: what
+# the asker says of themselves after the question asks nothing
+_ASIDE_AFTER = re.compile(
+    r"\?\s*(?:j'|j\u2019|(?:je|moi|merci|c'est pour|pour (?:mon|ma|mes|un|une))(?![\w-]))[^?]*$", re.IGNORECASE
+)
+
+
+def without_aside(question: str) -> str:
+    """The question without what its asker adds about themselves after it."""
+    return _ASIDE_AFTER.sub("?", question)
 
 
 def in_french(question: str) -> str:

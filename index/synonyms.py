@@ -16,7 +16,7 @@ _GROUPS = [
     "milliard millions consacrer affecter dotation subvention aides " + " ".join(MONEY_SLANG),
     "écotechnologies ecotechs écotechs vertes verts environnement environnementales écolo écolos",
     "territoire territoires territoriales territorial régions régional régionaux locales",
-    "apporte apporter donne donner offre offrir procure",
+    "apporte apporter donne donner offre offrir procure disposition",  # « mettent à la disposition des entreprises »
     "labos labo laboratoires laboratoire",
     "journée rencontre colloque réunion réunions événement",
     "ateliers atelier réunions réunion séances",  # « les réunions entre les pôles et l'administration »
@@ -47,6 +47,7 @@ _GROUPS = [
     "mot-d'ordre slogan devise",
     "concertation consultation débat dialogue",
     "président chef présider préside présidé",
+    "ministre ministres secrétaire",  # « quel ministre a dit … ? » for « Hubert Falco, secrétaire d'État, … »
     "directeur directrice diriger dirige dirigé dirigeant",  # not « direction », whose stem is « directement »'s
     "correspondants représentants",
     "administration administrations publics",  # « l'administration » for « les pouvoirs publics »

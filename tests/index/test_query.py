@@ -16,7 +16,7 @@ from index.phases import (
     with_phase_after,
 )
 from index.pointers import counts_what_was_said, leans_on_earlier_turn
-from index.query import KEPT, LOST, analyse_query, fates, in_french
+from index.query import KEPT, LOST, analyse_query, fates, in_french, without_aside
 from index.question_type import AnswerType, answer_type, counts_who_did
 
 A = FrenchAnalyzer()
@@ -1336,3 +1336,11 @@ def test_a_short_question_opening_on_a_preposition_stands_alone():
         assert not analyse_query(alone, A, set(), before).leans_on, alone
     assert not extract_constraints("Que sont devenus les trois quarts des projets ?", A).figures
     assert answer_type("je cherche le nombre total de projets") is AnswerType.NUMBER
+
+
+def test_what_the_asker_says_of_themselves_after_the_question_asks_nothing():
+    question = "Axel One c'est quoi son domaine ? j'ai vu le nom passer dans un article"
+    assert analyse_query(question, A, set()).question == "Axel One c'est quoi son domaine ?"
+    assert without_aside("Quel ministre ? Je fais un exposé au lycée") == "Quel ministre ?"
+    assert without_aside("Qui a évalué la phase 1 ? Et la phase 2 ?") == "Qui a évalué la phase 1 ? Et la phase 2 ?"
+    assert without_aside("c'est pour quand ?") == "c'est pour quand ?"  # nothing after the question

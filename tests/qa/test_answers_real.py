@@ -1564,3 +1564,14 @@ def test_what_an_amount_is_spread_over_and_a_number_asked_in_a_sentence(real_ser
     assert declined_or_caveat(exact, "projets collaboratifs")  # « de nombreux projets » is no number
     grown = real_service.ask("Le nombre de pôles a-t-il grimpé après les labellisations de mai 2010 ?")
     assert "le nombre total de pôles reste de 71" in grown.answer
+
+
+def test_everyday_single_questions_with_the_askers_aside(real_service):
+    domain = real_service.ask("Axel One c'est quoi son domaine ? j'ai vu le nom passer dans un article")
+    assert domain.confidence == "high" and "matériaux innovants" in domain.answer
+    minister = real_service.ask(
+        "C'est quel ministre qui a dit qu'on labelliserait plus de nouveaux pôles pendant trois ans ? Je fais un exposé"
+    )
+    assert minister.confidence == "high" and "Hubert Falco" in minister.answer  # a secrétaire d'État is one
+    given = real_service.ask("une plate-forme d'innovation ça apporte quoi aux entreprises ?")
+    assert "services partagés" in given.answer  # « mettent à la disposition des entreprises »

@@ -370,6 +370,11 @@ def gives_a_length(text: str) -> bool:
     return _LENGTH.search(fold_accents(text).lower()) is not None
 
 
+def gives_the_period_asked(text: str, question: str) -> bool:
+    """A period asked is answered by its bounds or a length; « sur combien d'années ? » by a length only."""
+    return gives_a_length(text) if asks_length(question) else holds_answer_type(text, AnswerType.PERIOD)
+
+
 def asks_city(question: str) -> bool:
     """« S2E2 c'est dans quelle ville ? »: a city, which a region does not give."""
     return _CITY_ASKED.search(fold_accents(question).lower()) is not None

@@ -19,7 +19,7 @@ from index.lexical import LexicalIndex
 from index.names import acronyms_defined, pole_names, proper_names, proper_phrases
 from index.pointers import folded_and_written
 from index.query import COMPARES, FINDING, FIRST_PLAN, QueryAnalysis, analyse_query
-from index.question_type import AnswerType, asks_length, gives_a_length, holds_answer_type, says_by_whom
+from index.question_type import AnswerType, gives_the_period_asked, holds_answer_type, says_by_whom
 from index.synonyms import Thesaurus
 from index.typos import TypoMender
 
@@ -221,10 +221,10 @@ class HybridRetriever:
     def _holds_answer(self, text: str, query: QueryAnalysis) -> bool:
         """The passage holds the kind of answer asked; « qui a évalué … ? » someone said to have done it, in one
         of its sentences (« l'évaluation … a été confiée aux cabinets … »)."""
+        if query.kind is AnswerType.PERIOD:
+            return gives_the_period_asked(text, query.question)
         if not holds_answer_type(text, query.kind):
             return False
-        if query.kind is AnswerType.PERIOD and asks_length(query.question):  # « sur trois ans », not « 2009-2012 »
-            return gives_a_length(text)
         if query.kind is not AnswerType.PERSON or not query.done:
             return True
         thesaurus, terms = self.lexical.thesaurus, self.analyzer.terms

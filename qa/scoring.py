@@ -14,10 +14,9 @@ from index.query import COMPARES, FINDING, FIRST_PLAN, TOTAL_TEXT, QueryAnalysis
 from index.question_type import (
     AnswerType,
     asks_city,
-    asks_length,
     counts_who_did,
     gives_a_city,
-    gives_a_length,
+    gives_the_period_asked,
     holds_answer_type,
     names_in,
     places_in_a_city,
@@ -221,8 +220,8 @@ class SentenceScorer:
             return all(placed(text, name) for name in query.constraints.names)
         if query.kind is AnswerType.PLACE and asks_city(query.question):  # « c'est installé dans quelle ville ? »
             return gives_a_city(text)
-        if query.kind is AnswerType.PERIOD and asks_length(query.question):  # « sur cb d'années ? »: « sur trois ans »
-            return gives_a_length(text)
+        if query.kind is AnswerType.PERIOD:  # « sur cb d'années ? »: « sur trois ans »
+            return gives_the_period_asked(text, query.question)
         return holds_answer_type(text, query.kind)
 
     @staticmethod

@@ -7,6 +7,7 @@ from index.question_type import (
     asks_length,
     counts_who_did,
     gives_a_length,
+    gives_the_period_asked,
     holds_answer_type,
     names_a_place,
     names_asked,
@@ -442,3 +443,5 @@ def test_what_something_is_spread_over_is_a_length_not_the_bounds_of_a_period():
     assert gives_a_length("1,5 milliard d'euros sur trois ans") and gives_a_length("prolongée d'un an")
     assert gives_a_length("prolongée d'une année") and asks_length("sur combien d’années ?")
     assert not gives_a_length("une deuxième phase (2009-2012)")
+    assert gives_the_period_asked("une deuxième phase (2009-2012)", "la phase 2 a duré combien d'années ?")
+    assert not gives_the_period_asked("une deuxième phase (2009-2012)", "sur combien d'années ?")

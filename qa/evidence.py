@@ -15,7 +15,6 @@ from difflib import SequenceMatcher
 from corpus.model import Chunk
 from index.analysis import fold_accents
 from index.constraints import Constraints, holds_phrase, shares_in, years_of_events
-from index.figures import figures_named
 from index.phases import edition_ordinals, groups_in, phase_periods, phases_in
 from index.query import QueryAnalysis, yes_or_no
 from index.question_type import AnswerType
@@ -101,7 +100,7 @@ class EvidenceCheck:
         self._corpus_years = set(_YEAR.findall(corpus))
         self._corpus_shares = shares_in(corpus)
         self._last_year = max(years_of_events(corpus), default="")  # the latest year they report
-        self._figures = {chunk_id: figures_named(text) for chunk_id, text in self._texts.items()}
+        self._figures = dict(zip(chunk_ids, retriever.figures, strict=True))  # the retriever's, made once per version
         self._corpus_phases = phases_in(corpus)
         # « pour la période 2009-2012 » is phase 2's, as the documents write it: a passage on phase 2 carries it
         self._phase_years = {phase: frozenset(_YEAR.findall(period)) for phase, period in phase_periods(corpus).items()}

@@ -25,7 +25,8 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-dev-39.jsonl tests/data/eval/questions-dev-40.jsonl \
              tests/data/eval/questions-dev-41.jsonl tests/data/eval/questions-dev-42.jsonl \
              tests/data/eval/questions-dev-43.jsonl tests/data/eval/questions-dev-44.jsonl \
-             tests/data/eval/questions-dev-45.jsonl \
+             tests/data/eval/questions-dev-45.jsonl tests/data/eval/questions-dev-46.jsonl \
+             tests/data/eval/questions-dev-47.jsonl \
              tests/data/eval/questions-heldout.jsonl tests/data/eval/questions-heldout-2.jsonl \
              tests/data/eval/questions-heldout-3.jsonl tests/data/eval/questions-heldout-4.jsonl \
              tests/data/eval/questions-heldout-5.jsonl tests/data/eval/questions-heldout-6.jsonl \

@@ -45,7 +45,7 @@ _COUNTED = re.compile(
     r"|autres?|vrais?|vraies?|gros|grosses?)\s+)?"  # « qui sont les hauts responsables » asks for responsables
     r"(?P<thing>[a-z][a-z-]+)"  # « combien des dix-neuf candidatures » counts candidatures
     # « les 35 plateformes, combien finalement financées ? »: the thing counted is named first
-    r"|^(?:et\s+)?(?:sur |parmi )?(?:les|ces)\s+(?:\d+\s+)?(?P<fronted>[a-z][a-z-]+)\s*,[^?]*\b(?:combien|cb|cmb)\b"
+    r"|^(?:et\s+)?(?:sur |parmi )?(?:les|ces)\s+(?:\d+\s+)?(?P<fronted>[a-z][a-z-]+)(?:[ '][^,?]{0,60})?,[^?]*\b(?:combien|cb|cmb)\b"
     # « qui en assure la direction ? », « qui a pris son poste ? »: a role, which the answer must speak of
     # « qui occupe le poste de directeur ? » asks for a directeur; « qui a pris la tête du classement ? » a ranking
     r"|\bqui (?:en |y |l')?(?:assure|assurait|a pris|prend|occupe|occupait|tient|tenait|a repris|reprend) "
@@ -389,7 +389,7 @@ _WHICH_SAID_OTHERWISE = frozenset({
 # « quels indicateurs … ? », « sur quels critères … ? »: the details of a procedure, listed, which documents that only
 # name the procedure do not give
 _WHICH_LISTED = re.compile(
-    r"\bquel(?:le)?s\s+((?:indicateur|critere|modalite|clause|etape|piece|justificatif|condition|regle|bareme)s)\b"
+    r"\bquel(?:le)?s\s+(?:(?:sont|etaient|seront|seraient)\s+(?:les|leurs|ses)\s+)?((?:indicateur|critere|modalite|clause|etape|piece|justificatif|condition|regle|bareme)s)\b"
 )
 
 

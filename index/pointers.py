@@ -33,7 +33,10 @@ _ANAPHORA = re.compile(
 # An object pronoun for what was spoken of: « l'État lui a consacré », « l'État y consacre-t-il », « quel cabinet
 # l'a menée ? » (read once
 # « il y a » is set aside, see `without_impersonal`; not « y compris »).
-_OBJECT_PRONOUN = re.compile(r"\blui\b|\by (?!compris\b|en a\b)[a-z]|\bl'(?:a|ont|avait|avaient)\s+[a-z]")
+_OBJECT_PRONOUN = re.compile(
+    r"\blui\b|\by (?!compris\b|en a\b)[a-z]|\bl'(?:a|ont|avait|avaient)\s+[a-z]"
+    r"|\b(?:la-)?dedans\b"  # « et l'État a mis combien d'argent dedans ? »
+)
 _COUNTED_OF_IT = re.compile(_COUNT_OF_IT)  # the same, alone
 _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »
 
@@ -42,7 +45,8 @@ _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|il
 # impersonal « il » (« il reste combien de pôles ? », « ça veut dire quoi CIADT ? »), nor a subject named after it
 # (« Elle sert à quoi, la labellisation ? »; « ça a marché, les entreprises ont vendu plus ? » goes on with a clause)
 _LEADING_PRONOUN = re.compile(
-    r"^(?:et\s+)?(?:il|elle|ils|elles|ca|cela)\s+"
+    r"^(?:et\s+)?(?:(?:au final|finalement|du coup|alors|donc|en fait|en vrai|ensuite|puis)\s*,?\s+)?"  # « et au final elle … »
+    r"(?:il|elle|ils|elles|ca|cela)\s+"
     r"(?!faut\b|faudrait\b|fallait\b|s'agit\b|reste\b|restait\b|existe\b|existait\b|manque\b|semble\b"
     r"|parait\b|suffit\b|veut dire\b|fait\b[^?]*\bque\b)[a-z]"
     r"(?![^,]*,\s*(?:le|la|les|l')\s*[a-z](?![^?]*\b(?:ont|a|sont|est|avaient|avait|etaient|etait|font|fait)\b))"

@@ -348,7 +348,7 @@ _TOPIC = re.compile(
 # What happened, asked in the past: « ont perdu », « ont vu leur soutien réduit », « a été révisé », « s'est passé »
 _HAPPENED_ASKED = re.compile(
     r"\b(?:ont|a(?!\s+(?:quel|quelle|quels|quelles|cette|chaque|toute|tout|notre|leur)\b)|avaient|avait)(?:-t-il|-t-elle|-t-on|-ils|-elles)?\s+(?:(?:bien|vraiment|deja|finalement|reellement)\s+)?"
-    r"(?:ete\s+)?[a-z]{3,}(?:e|es|ee|ees|u|us|ue|ues|is|it|its)\b|\bs'est passee?s?\b"
+    r"(?:ete\s+)?(?:[a-z]{3,}(?:e|es|ee|ees|u|us|ue|ues|is|it|its)|eu)\b|\bs'est passee?s?\b"  # « ont eu leur financement »
 )
 # … unless the question asks the rule itself: « que se passe-t-il si … », « ils risquaient quoi ? », « c'était prévu ? »,
 # « mon pôle a été classé en groupe 2, qu'est-ce qui nous attend ? »
@@ -431,7 +431,9 @@ def analyse_query(
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     return QueryAnalysis(
-        **_what_the_answer_must_say(question, folded, as_written, kind, context),
+        **_what_the_answer_must_say(
+            question, folded, as_written, kind, context, named=bool(constraints.names or constraints.phases)
+        ),
         question=question,
         offices=frozenset(offices_in(question)),
         phrased=frozenset(t for phrase, words in _PHRASES if phrase.search(folded) for t in analyzer.terms(words)),
@@ -640,7 +642,9 @@ def findings_asked(folded: str, kind: AnswerType) -> bool:
     return bool(_OUTCOME.search(folded)) or (kind is AnswerType.OTHER and bool(_FINDINGS_ASKED.search(folded)))
 
 
-def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind: AnswerType, context: str = "") -> dict:
+def _what_the_answer_must_say(
+    question: str, folded: str, as_written: str, kind: AnswerType, context: str = "", named: bool = False
+) -> dict:
     """What the answer must give besides the kind asked: so many names, a ranking, what came of a plan, a
     creation, a figure per thing, « jusqu'au … »; and whether the bot's own opinion is asked."""
     ranking = _RANKING.search(folded)
@@ -680,7 +684,13 @@ def _what_the_answer_must_say(question: str, folded: str, as_written: str, kind:
         "origin": origin_asked(question),
         "happened": _happened(folded, as_written),
         # « et ça a marché ? » asks what a study found
-        "whether": ((_whether(folded, as_written) if context else None) or _deed_after_premise(folded, as_written))
+        "whether": (
+            (_whether(folded, as_written) if context else None)
+            or _deed_after_premise(folded, as_written)
+            # of something named (« Sporaltec a-t-il contesté … ? »); « des pôles ont perdu de l'argent ? » may be said
+            # in other words (« leur soutien a été réduit »)
+            or (_deed_asked(question, folded, as_written) if named else None)
+        )
         if kind is AnswerType.OTHER and not findings_asked(folded, kind)
         else None,
         # « le truc reproché à Sporaltec ? »: a shortcoming is a cause too, which the fact again does not give
@@ -801,6 +811,9 @@ _DEED_ASKED = re.compile(
 )
 
 
+_WHAT_ASKED = re.compile(r"(?:et\s+|mais\s+)?(?:que|qu')")  # « que sont devenus … ? », no question word but « que »
+
+
 def _deed_after_premise(folded: str, as_written: str) -> str | None:
     """The deed, as written, a yes/no question asks about after saying what it knows: « fusionné » of « les pôles
     qui ont perdu leur label ont fusionné ou pas ? »; none without such a premise, or with a question word."""
@@ -810,10 +823,22 @@ def _deed_after_premise(folded: str, as_written: str) -> str | None:
     # the relative « qui » blanked with its clause; « ont protesté ou fait un recours » offers a choice, no place
     if not premises or _ANY_QUESTION_WORD.search(re.sub(r"(?<=[a-z]) ou (?=[a-z])", " ", folded)):
         return None
-    if re.match(r"(?:et\s+|mais\s+)?(?:que|qu')", folded.strip()):  # « que sont devenus … ? » asks what
+    if _WHAT_ASKED.match(folded.strip()):  # « que sont devenus … ? » asks what
         return None
     found = _DEED_ASKED.search(folded)
     return _deed_written(found, as_written) if found else None
+
+
+_PARTICIPLE = re.compile(r"(?:e|es|ee|ees|i|is|it|its|u|us|ue|ues)$")  # « récupéré », « contesté »; not « a Lyon »
+
+
+def _deed_asked(question: str, folded: str, as_written: str) -> str | None:
+    """The deed, as written, a yes/no question asks whether something it names did: « récupéré » of « Sporaltec a-t-il
+    récupéré son label plus tard ? », « contesté » of « Sporaltec a-t-il contesté la perte de son label ? »."""
+    if not yes_or_no(question) or _WHAT_ASKED.match(folded.strip()):
+        return None
+    found = _DEED_ASKED.search(folded)
+    return _deed_written(found, as_written) if found and _PARTICIPLE.search(found.group("deed")) else None
 
 
 def _happened(folded: str, as_written: str) -> str | None:
@@ -855,7 +880,7 @@ _WORDS_ASKED = re.compile(
     r"|\b(?:quels?|quelles?)\s+(?:ont ete|etaient|sont)?\s*(?:les|leurs|ses|ces)?\s*(propos|declarations?)\b"
     # what someone thought of it, when nothing else is asked: « elles en ont pensé quoi ? », « qu'en pensent les
     # régions ? », « ils ont réagi ? » (not « a rendu son avis quand ? », « qui a réagi en premier ? »)
-    r"|\b(?:en\s+)?(?:a|ont|avait|avaient)\s+(pense)\s+quoi\b|\ben\s+(pens(?:e|ent|aient|ait))\s+quoi\b"
+    r"|\b(?:en\s+)?(?:a|ont|avait|avaient)\s+(pense)\s+quoi\b|\b(?:en|ils|elles|il|elle|on)\s+(pens(?:e|ent|aient|ait))\s+quoi\b"
     r"|\bqu'en\s+(pens(?:e|ent|aient|ait))\b(?!-(?:tu|vous))"
     r"|(?<!\bqui )\b(?:ont|a|avaient|avait)\s+(reagi)\b(?![^?]*\b(?:quand|qui|ou|combien)\b)"
     r"|\b(?:leur|son|sa)\s+(avis|reaction)\b(?![^?]*\b(?:quand|qui|ou|combien)\b)"

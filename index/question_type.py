@@ -104,7 +104,8 @@ _QUESTION_PATTERNS = [
         # « et son budget ? »; not « le budget a été voté quand ? »
         rf"|^(et )?((son|sa|leur|le|la|l') ?)?(budget|montant|enveloppe|cout|prix)\b(?![^?]*\b(?:{_ASKING}))[\w' -]{{0,40}}\??$"
         r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa|c'etait quoi|c'etait koi|c etait quoi) (le |la |l')?(budget|montant|enveloppe)\b"
-        r"|\b(budget|montant|enveloppe)\b.*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi|combien|cb|cmb) ?\??$"
+        # (not « en échange de l'enveloppe de 1,5 milliard, … s'engager à quoi ? »: the amount is said)
+        r"|\b(budget|montant|enveloppe)\b(?!\s+(?:de |d')\s*\d).*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi|combien|cb|cmb) ?\??$"
         # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted
         rf"|\b(cb|cmb|combien)\b{_COUNTS_A_THING}[^?]*\b({_MONEY_VERBS})\b{_NO_THING_AFTER}"
         rf"|\b({_MONEY_VERBS})(-[a-z]+)*\s+(cb|cmb|combien)\b{_COUNTS_A_THING}",
@@ -405,6 +406,10 @@ def names_counted(question: str) -> int:
     (0: no count given)."""
     folded = fold_accents(question.replace("\u2019", "'")).lower()
     found = _COUNTED_NAMES.search(folded)
+    if not found and re.search(_WHICH_ONES, folded):  # « et les 13 recalées c'était lesquelles ? »
+        found = re.search(
+            rf"\b(?:les|ces) (\d+|{'|'.join(_COUNT_WORDS)})\b(?! (?:premi|dernie|quarts?\b|tiers\b))", folded
+        )
     if not found:
         # « c'était lesquelles ? », « quels pôles … ? »: more than one
         return (

@@ -7,7 +7,7 @@ import re
 
 from index.analysis import fold_accents
 from index.constraints import shares_in
-from index.figures import counts_thing, holds_count
+from index.figures import counts_thing, figures_named, holds_count
 from index.phases import phase_periods
 from index.proximity import ordinal_conflict, pair_proximity
 from index.query import COMPARES, FINDING, FIRST_PLAN, TOTAL_TEXT, QueryAnalysis, fates
@@ -104,17 +104,23 @@ class SentenceScorer:
         # A title line (« La concertation sur l'évolution de la politique des pôles ») is a heading of its own, not
         # read under the passage's.
         read = {*unit.terms, *unit.dated_by} if is_title(unit.text) else {*unit.terms, *heading_terms, *unit.dated_by}
+        # « Elle examine … » is read with its subject
+        subject = unit.previous and _PRONOUN_SUBJECT.match(unit.text)
+        subject_terms = self.retriever.analyzer.terms(unit.previous) if subject else []
         if self._gives_reason(query, unit):  # « Pourquoi l'a-t-on prolongée ? »: the fact, then its reason
             read.update(unit.before_terms)
-        elif unit.previous and _PRONOUN_SUBJECT.match(unit.text):  # « Elle examine … » is read with its subject
-            read.update(self.retriever.analyzer.terms(unit.previous))
+        elif subject:
+            read.update(subject_terms)
         score = self.retriever.lexical.coverage(query.terms, read)
         if unit.lead_terms:  # « Pour ces pôles, … » opening a passage: read with what it leans on, which says it better
             score = max(score, self.retriever.lexical.coverage(query.terms, read | unit.lead_terms) - LEAN_COST)
         # « Qui a évalué … ? »: a sentence that speaks of the evaluation holds the answer only if it says by whom
         by_whom = self._says_by_whom(query.done, unit, query.offices) if query.done else None
         score += bonus if self.holds_answer(query, unit.text) and by_whom is not False else 0.0
-        score += PROXIMITY_WEIGHT * pair_proximity(unit.terms, query.own_terms)
+        # … for the thing a « c'est quoi … ? » asks of: « Les plates-formes d'innovation sont … Elles mettent … »
+        defined = subject_terms if query.constraints.defined else []
+        proximity = max(pair_proximity(unit.terms, query.own_terms), pair_proximity(defined, query.own_terms))
+        score += PROXIMITY_WEIGHT * proximity
         # Under « Ils ont dit… au sujet de la 2ème phase », a sentence on the first phase's evaluation
         # still speaks of the second phase: the heading's ordinals count with the sentence's.
         conflict = ordinal_conflict(unit.terms, query.own_terms, heading_terms) or self._other_phase(query, unit)
@@ -210,6 +216,8 @@ class SentenceScorer:
                 text = re.sub(
                     r"[^\W\d_]+", lambda w: "" if fold_accents(w.group(0)).lower() in aside else w.group(0), text
                 )
+            if query.names_wanted > 2 and _lists_other_count(text, query.names_wanted):
+                return False  # « les 13 recalées, lesquelles ? » is not answered by « Six pôles ont perdu … : »
             if query.names_wanted > 1:
                 return names_in(text) >= min(
                     query.names_wanted, NAMES_SHOWN
@@ -324,6 +332,15 @@ class SentenceScorer:
         subject = _SUBJECT.match(unit.text)
         terms = self.retriever.analyzer.terms(subject.group(1)) if subject else []
         return bool(terms) and terms[0] in unit.before_terms and self._thesaurus.found_in(terms[0], query.own_terms)
+
+
+_LIST_INTRO = re.compile(r"([^.;:]*):")  # « Six pôles ont en revanche perdu leur label : Sporaltec, … »
+
+
+def _lists_other_count(text: str, wanted: int) -> bool:
+    """The text introduces its lists with counts, none of them the count asked for."""
+    counts = {figure for intro in _LIST_INTRO.finditer(fold_accents(text)) for figure in figures_named(intro.group(1))}
+    return bool(counts) and str(wanted) not in counts
 
 
 def gives_name(words: str, text: str) -> bool:

@@ -79,6 +79,17 @@ _REPORTED = re.compile(
     r"|«[^»]{3,}»|\bselon (?:lui|elle|eux|le|la|les)\b",
     re.IGNORECASE,
 )
+
+
+def _reports_words(said: str, question: str) -> bool:
+    """The text reports words, not only a name the question says too (« baptisée « Pôles 2.0 » »)."""
+    asked = fold_accents(question).lower()
+    return any(
+        not (found.group(0).startswith("«") and fold_accents(found.group(0).strip("« »")).lower() in asked)
+        for found in _REPORTED.finditer(said)
+    )
+
+
 # Where someone stood: « les régions y étaient favorables », « s'y sont opposées »
 _STANCE = re.compile(r"\b(?:d'accord|favorab\w*|oppos\w*|approuv\w*|hostil\w*|critiqu\w*|contest\w*|protest\w*)", re.I)
 # How long someone held a post: « en poste », « son mandat », « a quitté ses fonctions », « remplacé par »
@@ -100,6 +111,11 @@ _GIVES_A_CAUSE = re.compile(
     r"|objectifs?|permet\w*|ce qui (?:lui |leur )?[a-z]+|en contrepartie|justifi\w*|explique\w*|ainsi|d'autant"
     r"|si|servi\w* (?:de|a)|mot d'ordre|constat\w*)\b"
     r"|^\s*avec (?:ces|ce|cette|cet)\b"  # « Avec ces six labels et les six retraits …, le total reste de 71 »
+)
+# What says when something ended or had to be done by: « jusqu'au 2 octobre 2009 », « fin 2012 », « date limite »
+_AN_END = re.compile(
+    r"\bjusqu'|\bfin\b|\bau plus tard\b|\bavant (?:le|la|l')|\blimite\b|\bclotur\w*|\bs'ach[eè]v\w*|\btermin\w*"
+    r"|\bexpir\w*|\becheance\b|\bprolong\w*"
 )
 # What says how to go about something: « les dossiers pouvaient être déposés auprès des préfets », « candidater »
 _PROCEDURE_TEXT = re.compile(r"\baupres d|\bdepos\w*|\bdossiers?\b|\bcandidat\w*|\bappels? a\b|\bformulaire|\bdemarche")
@@ -180,7 +196,7 @@ def unsaid(
         gaps.append(Gap(f"« {query.done_word} »", True, asked=True))
     folded_said = fold_accents(said)
     # « Extraits des discours … » says nothing they said, nor where they stood
-    if query.words_asked and not (_REPORTED.search(said) or _STANCE.search(folded_said)):
+    if query.words_asked and not (_reports_words(said, query.question) or _STANCE.search(folded_said)):
         gaps.append(Gap(f"« {query.words_asked} »", True, asked=True))
     if query.tenure and not _TENURE_TEXT.search(folded_said):  # « Hubert Falco, secrétaire d'État, y a annoncé … »
         gaps.append(Gap(f"« {query.tenure} »", True, asked=True))
@@ -241,14 +257,16 @@ def unsaid(
         gaps.append(Gap(f"« {query.origin} »", True, asked=True))
     # « et ils ont protesté ? »: a sentence that does not speak of it does not say whether they did; a label kept or
     # lost is said in any words (« ont gardé leur label ? » of « a renouvelé le label de sept »)
-    whether = analyzer.terms(query.whether or "")
-    kept_or_lost = fates(folded_said) and fates(fold_accents(query.whether or ""))
-    if whether and not _speaks_of(whether[0], [*said_terms, *analyzer.terms(heading)], thesaurus) and not kept_or_lost:
-        gaps.append(Gap(f"« {query.whether} »", True, asked=True))
     if query.later and _says_only_what_came_before(query, said, said_terms, analyzer, thesaurus):
         gaps.append(Gap(f"« {query.later} »", True, asked=True))
     if query.happened and _CONDITIONAL.search(folded_said):
         gaps.append(Gap(f"« {query.happened} »", True, asked=True))  # what did happen, where only what could is said
+    # (said once: « ont perdu » already names the deed « perdu »)
+    whether = analyzer.terms(query.whether or "")
+    kept_or_lost = fates(folded_said) and fates(fold_accents(query.whether or ""))
+    named = any(query.whether and query.whether in gap.description for gap in gaps)
+    if whether and not _speaks_of(whether[0], [*said_terms, *analyzer.terms(heading)], thesaurus) and not kept_or_lost:
+        gaps += [] if named else [Gap(f"« {query.whether} »", True, asked=True)]
     # the fact again (« ont perdu leur label »), not its cause
     if (
         query.why
@@ -264,6 +282,8 @@ def unsaid(
         gaps.append(Gap(f"« {query.manner} »", True, asked=True))
     if query.created and not _CREATION.search(folded_said):
         gaps.append(Gap(f"« {query.created} »", True, asked=True))  # « créé » is not « renouvelé le label »
+    if query.until and query.kind is AnswerType.DATE and not _AN_END.search(folded_said):
+        gaps.append(Gap("« jusqu'à quand »", True, asked=True))  # « a été lancé début octobre 2008 » is a start
     if query.ranking and not _RANKS.search(said):
         gaps.append(Gap(f"« {query.ranking} »", True, asked=True))
     if _says_the_opposite(query, said_terms, folded_said, analyzer, thesaurus):
@@ -295,6 +315,7 @@ def _says_what_it_does(said: str, name: str) -> bool:
 _WHY_WORDS = "raison raisons exacte exactement précise précisément motif motifs laquelle lesquelles fait"
 # Share of the question's own words a sentence says again when it states the fact a « pourquoi » is about
 RESTATED = 0.6
+MIN_STEM = 4  # a stem this long starts the words it was cut from
 
 
 def _restates(query: QueryAnalysis, said_terms: list[str], analyzer: FrenchAnalyzer, thesaurus: Thesaurus) -> bool:
@@ -304,7 +325,14 @@ def _restates(query: QueryAnalysis, said_terms: list[str], analyzer: FrenchAnaly
     own = {t for t in own if query.terms.get(t, 1.0) > FILLER_WEIGHT} - set(analyzer.terms(_WHY_WORDS))
     if "en particulier" in fold_accents(query.question).lower():  # « pourquoi sporaltec en particulier ? »
         own -= set(analyzer.terms("particulier"))
-    return bool(own) and sum(thesaurus.found_in(t, said_terms) for t in own) >= RESTATED * len(own)
+    return bool(own) and sum(_found_in(t, said_terms, thesaurus) for t in own) >= RESTATED * len(own)
+
+
+def _found_in(term: str, said_terms: list[str], thesaurus: Thesaurus) -> bool:
+    """The term or one of its family is said, or a word the stemmer left longer (« restées » → rest, « restent »)."""
+    return thesaurus.found_in(term, said_terms) or (
+        len(term) >= MIN_STEM and any(said.startswith(term) for said in said_terms)
+    )
 
 
 _CLAUSE_END = re.compile(r"[;:.]\s|\n")
@@ -316,7 +344,18 @@ def _gives_its_cause(query: QueryAnalysis, folded_said: str, analyzer: FrenchAna
     clauses = _CLAUSE_END.split(folded_said)
     own = set(query.own_terms)
     about = [c for c in clauses if any(thesaurus.found_in(t, analyzer.terms(c)) for t in own)] or clauses
-    return any(_GIVES_A_CAUSE.search(clause) for clause in about)
+    return any(
+        not _finds_what_is_asked(clause[cause.end() :], cause.group(0), own, analyzer, thesaurus)
+        for clause in about
+        for cause in _GIVES_A_CAUSE.finditer(clause)
+    )
+
+
+def _finds_what_is_asked(after: str, cause: str, own: set[str], analyzer: FrenchAnalyzer, thesaurus: Thesaurus) -> bool:
+    """« L'étude constate que … les retombées économiques restent à renforcer »: the finding is the fact a « pourquoi
+    les retombées sont restées faibles ? » asks the cause of, not its cause."""
+    after_terms = analyzer.terms(after)
+    return cause.startswith("constat") and any(thesaurus.found_in(t, after_terms) for t in own)
 
 
 def _says_the_opposite(

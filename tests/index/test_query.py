@@ -223,6 +223,9 @@ def test_the_words_said_are_asked_for():
     )
     assert analyse_query("Des régions se sont opposées à la prolongation ?", A, set()).words_asked == "opposées"
     assert analyse_query("Qu'a annoncé Hubert Falco ?", A, set()).words_asked is None  # « a annoncé que … » answers
+    assert (
+        analyse_query("Les chefs d'entreprise, ils pensaient quoi de Pôles 2.0 ?", A, set()).words_asked == "pensaient"
+    )
     assert analyse_query("Le ministre s'est-il prononcé sur la phase 3 ?", A, set()).words_asked == "prononcé"
     assert analyse_query("on est d'accord que la phase 2 a duré quatre ans ?", A, set()).words_asked is None  # a tag
 
@@ -756,6 +759,9 @@ def test_the_thing_counted_may_be_named_before_combien():
     c = extract_constraints("les 35 plateformes, combien finalement financées ?", A)
     assert c.asked == A.terms("plateformes")[0] and c.asked_word == "plateformes"
     assert extract_constraints("les plateformes, c'est quoi ?", A).asked is None
+    # named with what follows it, up to the comma
+    c = extract_constraints("Les investissements d'avenir financés par l'emprunt, ça représentait combien en tout ?", A)
+    assert c.asked_word == "investissements"
 
 
 def test_a_count_of_what_was_just_spoken_of():
@@ -946,7 +952,11 @@ def test_a_yes_no_follow_up_asks_whether_a_deed_happened():
     assert appeal.whether == "appel"
     assert analyse_query("et ils ont protesté pourquoi ?", A, set(), context=before).whether is None  # a reason
     assert analyse_query("et ça a marché ?", A, set(), context=before).whether is None  # what a study found
-    assert analyse_query("Sporaltec a-t-il protesté ?", A, set()).whether is None  # a question of its own
+    # a question of its own asks it too
+    assert (
+        analyse_query("Sporaltec a-t-il protesté ?", A, set(), known_names=frozenset({"sporaltec"})).whether
+        == "protesté"
+    )
 
 
 def test_a_yes_no_question_asks_a_deed_after_saying_what_it_knows():
@@ -960,7 +970,12 @@ def test_a_yes_no_question_asks_a_deed_after_saying_what_it_knows():
     assert whether("est-ce que des pôles ont protesté ou fait un recours après avoir perdu leur label ?") == "protesté"
     # what goes on is the deed: « continué à labelliser » asks about labelling
     assert whether("a-t-on continué à labelliser des pôles dans les trois ans qui ont suivi ?") == "labelliser"
-    assert whether("Sporaltec a-t-il protesté ?") is None  # no premise
+    # with no premise, a deed asked yes or no, in the past; not « c'était à Lyon ? »
+    known = frozenset({"sporaltec"})
+    assert analyse_query("Sporaltec a-t-il récupéré son label ?", A, set(), known_names=known).whether == "récupéré"
+    assert whether("des pôles ont perdu de l'argent ?") is None  # nothing named: may be said in other words
+    assert whether("le kick-off de la phase 2 c'etait a lyon ?") is None
+    assert whether("Sporaltec a-t-il récupéré son label, et quand ?") is None  # a question word
     assert whether("C'est bien McKinsey qui a évalué la phase 1 ?") is None  # who is checked, no deed asked
     assert whether("Les pôles qui ont perdu leur label, c'étaient lesquels ?") is None  # a question word
     assert whether("Que sont devenus les six pôles qui ont perdu leur label ?") is None  # « que » asks what
@@ -1138,6 +1153,10 @@ def test_the_present_trailing_pronouns_typed_places_and_denials_spoken():
     assert answer_type("cellmill c ou exactement ? quelle region") is AnswerType.PLACE
     assert answer_type("c ou pas ?") is AnswerType.OTHER
     assert leans_on_earlier_turn("et c dans quelle ville exactement", ["vill", "exact"])
+    # a word of discourse before the pronoun: « et au final elle … »
+    assert leans_on_earlier_turn("et au final elle s'est arretee quand ?", ["final", "arret"])
+    assert leans_on_earlier_turn("et l'etat a mis combien d'argent dedans ?", ["etat", "mis", "argent", "dedan"])
+    assert not leans_on_earlier_turn("au final la phase 2 s'est arretee quand ?", ["final", "phas", "2", "arret"])
     # « d avenia » typed without the apostrophe
     assert extract_constraints("c qui le president d avenia", A, frozenset({"avenia"})).asked_word == "president"
     # « ne » dropped: « pas retenus »; not « pas comprendre », nor « ou pas »
@@ -1288,6 +1307,8 @@ def test_things_listed_by_quels_must_be_named():
     assert extract_constraints("Sur quels critères le CIADT a choisi ?", A).listed_word == "critères"
     assert extract_constraints("Quelles entreprises sont membres ?", A).listed is None  # things a list names
     assert extract_constraints("Quel indicateur ?", A).listed is None  # one thing asked, not a list
+    asked = extract_constraints("quels sont les indicateurs précis que le pôle doit suivre ?", A)
+    assert asked.listed == "indicateurs"
 
 
 def test_a_participle_after_combien_counts_things_and_c_est_stands_for_what_was_spoken_of():

@@ -60,6 +60,11 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
     assert answer_type("et les collectivités, elles rajoutent combien ?") is AnswerType.AMOUNT
     assert answer_type("combien de pôles ont été ajoutés en 2010 ?") is AnswerType.NUMBER
     assert answer_type("combien ont été touchés par la réforme ?") is AnswerType.NUMBER  # affected, not paid
+    # the amount said by the asker is no amount asked
+    assert answer_type("en echange de l'enveloppe de 1,5 milliard, les poles doivent s'engager a quoi ?") is not (
+        AnswerType.AMOUNT
+    )
+    assert answer_type("l'enveloppe de la phase 2 c'était combien ?") is AnswerType.AMOUNT
     assert answer_type("Combien l'État a-t-il donné aux pôles pendant la phase 1 ?") is AnswerType.AMOUNT
     assert answer_type("l'Etat met combien chaque année dans les plateformes ?") is AnswerType.AMOUNT
     assert answer_type("ça rapporte combien aux entreprises ?") is AnswerType.AMOUNT
@@ -341,6 +346,10 @@ def test_names_asked_by_the_dozen_need_a_list_of_names():
 
     assert names_counted("Pouvez-vous me donner la liste des 58 pôles classés dans les groupes 1 et 2 ?") == 58
     assert names_counted("Quels étaient les treize candidats qui n'ont pas été retenus ?") == 13
+    # so many things spoken of, then « lesquelles ? »
+    assert names_counted("et les 13 recalees c'etait lesquelles") == 13
+    assert names_counted("et les 13 qui ont pas été retenues c t lesquelles ?") == 13
+    assert names_counted("et les trois premiers, c'était lesquels ?") == 2  # an ordinal, no count
     assert answer_type("Quels sont les six nouveaux pôles ?") is AnswerType.NAME
     assert answer_type("Quelles sont les missions des pôles de compétitivité ?") is not AnswerType.NAME
     assert names_counted("Quels sont les trois axes de la phase 2 ?") == 0  # axes are no names

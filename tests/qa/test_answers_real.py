@@ -1575,3 +1575,54 @@ def test_everyday_single_questions_with_the_askers_aside(real_service):
     assert minister.confidence == "high" and "Hubert Falco" in minister.answer  # a secrétaire d'État is one
     given = real_service.ask("une plate-forme d'innovation ça apporte quoi aux entreprises ?")
     assert "services partagés" in given.answer  # « mettent à la disposition des entreprises »
+
+
+def test_a_deed_a_cause_an_end_or_a_stance_the_passage_does_not_say(real_service):
+    regained = real_service.ask("Sporaltec a-t-il récupéré son label de pôle de compétitivité plus tard ?")
+    assert declined_or_caveat(regained, "récupéré")  # « ont perdu leur label » says nothing of later
+    lost = real_service.ask("Sporaltec a-t-il perdu son label ?")
+    assert lost.confidence == "high" and "Sporaltec" in lost.answer
+    funded = real_service.ask("cellmill ils ont eu leur financement finalement ou pas ?")
+    assert declined_or_caveat(funded, "ont eu")  # « présélectionnés » is no outcome
+    why = real_service.ask("Pourquoi les retombées économiques des pôles sont-elles restées si faibles selon l'étude ?")
+    assert declined_or_caveat(why, "Pourquoi")  # « l'étude constate que … » is the fact, not its cause
+    extended = real_service.ask("Pourquoi la phase 2 a-t-elle été prolongée ?")
+    assert extended.confidence == "high" and "afin de mieux coordonner" in extended.answer
+    until = real_service.ask(
+        "Jusqu'à quand pouvait-on déposer un dossier au premier appel à projets des plates-formes ?"
+    )
+    assert declined_or_caveat(until, "jusqu'à quand")  # « lancé début octobre 2008 » is a start
+    deadline = real_service.ask("jusqu'à quand pouvait-on candidater pour les écotechnologies ?")
+    assert deadline.confidence == "high" and "2 octobre 2009" in deadline.answer
+    thought = real_service.ask("Les chefs d'entreprise membres des pôles, ils pensaient quoi de Pôles 2.0 ?")
+    assert declined_or_caveat(thought, "pensaient")  # « baptisée « Pôles 2.0 » » quotes a name, no words
+    indicators = real_service.ask(
+        "Je dirige une PME membre d'un pôle : quels sont les indicateurs précis que le pôle doit suivre dans son contrat ?"
+    )
+    assert declined_or_caveat(indicators, "indicateurs")
+    worth = real_service.ask(
+        "Les investissements d'avenir financés par l'emprunt national, ça représentait combien en tout ?"
+    )
+    assert declined_or_caveat(worth, "chiffre précis")  # « les deux dispositifs » counts no investment
+
+
+def test_what_a_thing_is_for_and_what_is_promised_in_exchange(real_service):
+    platform = real_service.ask("c koi une plate-forme d'innovation en gros, ça sert a quoi ?")
+    # « Elles mettent à la disposition … » read with its subject, « Les plates-formes d'innovation »
+    assert platform.confidence == "high" and "services partagés" in platform.answer
+    exchange = real_service.ask("en echange de l'enveloppe de 1,5 milliard, les poles doivent s'engager a quoi ?")
+    assert exchange.confidence == "high" and "résultats mesurables" in exchange.answer  # no amount asked
+    planned = real_service.ask("La phase 2 devait se terminer quand au départ ?")
+    ended = real_service.ask("et au final elle s'est arrêtée quand ?", planned.conversation_id)
+    assert ended.confidence == "high" and "fin de l'année 2012" in ended.answer
+    period = real_service.ask("La phase 3, c'est pour quelle période ?")
+    money = real_service.ask("et l'État a mis combien d'argent dedans ?", period.conversation_id)
+    assert declined_or_caveat(money, "phase 3")  # « dedans » is the phase 3: not the 1,5 milliard of phase 2
+
+
+def test_so_many_names_asked_are_not_a_list_of_another_count(real_service):
+    received = real_service.ask("combien de candidatures pour les ecotechs")
+    rejected = real_service.ask("et les 13 recalees c'etait lesquelles", received.conversation_id)
+    assert declined_or_caveat(rejected, "Les documents")  # not « Six pôles ont perdu leur label : … »
+    lost = real_service.ask("les six pôles qui ont perdu leur label en 2010, c'étaient lesquels ?")
+    assert lost.confidence == "high" and "Sporaltec" in lost.answer  # « Six pôles … : » lists them

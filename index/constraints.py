@@ -45,7 +45,11 @@ _COUNTED = re.compile(
     r"|autres?|vrais?|vraies?|gros|grosses?)\s+)?"  # « qui sont les hauts responsables » asks for responsables
     r"(?P<thing>[a-z][a-z-]+)"  # « combien des dix-neuf candidatures » counts candidatures
     # « les 35 plateformes, combien finalement financées ? »: the thing counted is named first
-    r"|^(?:et\s+)?(?:sur |parmi )?(?:les|ces)\s+(?:\d+\s+)?(?P<fronted>[a-z][a-z-]+)(?:[ '][^,?]{0,60})?,[^?]*\b(?:combien|cb|cmb)\b"
+    # « les investissements d'avenir financés par l'emprunt, ça représentait combien ? »: named with what follows it;
+    # « parmi les plates-formes présélectionnées, combien … ? » counts what it goes on to name (« de pôles mondiaux »)
+    r"|^(?:et\s+)?(?:(?:sur |parmi )?(?:les|ces)\s+(?:\d+\s+)?(?P<fronted>[a-z][a-z-]+)\s*"
+    r"|(?:les|ces)\s+(?P<topic>[a-z][a-z-]+)[ '][^,?]{1,60}),[^?]*\b(?:combien|cb|cmb)\b"
+    r"(?![^?]*\b(?:pourcentage|proportion|part|taux)\b)"  # « …, ça représentait combien en pourcentage ? »: a share
     # « qui en assure la direction ? », « qui a pris son poste ? »: a role, which the answer must speak of
     # « qui occupe le poste de directeur ? » asks for a directeur; « qui a pris la tête du classement ? » a ranking
     r"|\bqui (?:en |y |l')?(?:assure|assurait|a pris|prend|occupe|occupait|tient|tenait|a repris|reprend) "
@@ -393,6 +397,12 @@ _WHICH_LISTED = re.compile(
 )
 
 
+# « comment cette somme était-elle répartie entre les ministères ? »: what it was shared among, which the passage names
+_SHARED_AMONG = re.compile(
+    r"\b(?:reparti\w*|partag\w*|ventil\w*)\s+(?:entre|par)\s+(?:les |des |chaque )?([a-z]{4,}s)\b"
+)
+
+
 def _any_of_a_kind(question: str, names: set[str]) -> set[str]:
     """Names written after « un », « une »: « une PME » is any PME, not one the passage must name (« des »
     may be « de les », which names them)."""
@@ -439,8 +449,9 @@ def extract_constraints(
         kind = _QUALIFIER.match(folded, match.end(group)) if counted else None
         if kind and (kind_terms := analyzer.terms(kind.group(1))):
             qualifier, qualifier_words = kind_terms[0], as_written[match.start(group) : kind.end(1)]
-    # « quels indicateurs doivent figurer dans un contrat ? »: the details listed, which the passage must name
-    which = _WHICH_LISTED.search(folded)
+    # « quels indicateurs doivent figurer dans un contrat ? »: the details listed, which the passage must name;
+    # « répartie entre les ministères »: those it was shared among
+    which = _WHICH_LISTED.search(folded) or _SHARED_AMONG.search(folded)
     defined = _DEFINED_FIRST.search(folded) or _DEFINED.search(folded)
     defined_words = as_written[defined.start(1) : defined.end(1)].strip() if defined else None
     head = defined.group(1).split()[0] if defined else ""

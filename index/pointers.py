@@ -36,6 +36,7 @@ _ANAPHORA = re.compile(
 _OBJECT_PRONOUN = re.compile(
     r"\blui\b|\by (?!compris\b|en a\b)[a-z]|\bl'(?:a|ont|avait|avaient)\s+[a-z]"
     r"|\b(?:la-)?dedans\b"  # « et l'État a mis combien d'argent dedans ? »
+    r"|\bs'en (?:est|sont|etait|etaient|occup|charg)"  # « quel cabinet s'en est chargé ? »
 )
 _COUNTED_OF_IT = re.compile(_COUNT_OF_IT)  # the same, alone
 _INVERSION = re.compile(r"\b(a|ont|avait|avaient|est|sont|etait)-t?-?(il|elle|ils|elles)\b")  # « a-t-elle reçu »

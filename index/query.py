@@ -289,7 +289,7 @@ FIRST_PLAN = re.compile(
 _KEPT = r"gard(?:e|es|ee|ees|er|ent|ait|aient)|conserv\w*|renouvel\w*|recondu\w*|maintenu\w*|maintien\w*|repech\w*|sauv\w*|confirm\w*"
 _LOST = (
     r"perd\w*|retir\w*|retraits?|declass\w*|delabel\w*|exclu(?:e|es|s)?|elimin\w*|supprim\w*"
-    r"|vir(?:e|es|ee|ees|er)"
+    r"|vir(?:e|es|ee|ees|er)|saut(?:e|es|ee|ees)"  # « le pôle de Nantes il a sauté ? »
 )
 _FATE = re.compile(
     rf"(?P<denied>\b(?:n'|ne )[a-z]+\s+(?:pas|plus|jamais)\s+(?:(?:ete|pu|su|vu|vraiment|encore|leur|leurs|son|sa|le|la|les|label|labels)\s+){{0,3}}|(?<!\bne )\bpas (?:ete )?|\bnon[- ]"
@@ -431,9 +431,7 @@ def analyse_query(
     done = deed(folded) if kind is AnswerType.PERSON else None
     done_terms = analyzer.terms(folded[done[0] : done[1]]) if done else []
     return QueryAnalysis(
-        **_what_the_answer_must_say(
-            question, folded, as_written, kind, context, named=bool(constraints.names or constraints.phases)
-        ),
+        **_what_the_answer_must_say(question, folded, as_written, kind, context, names=constraints.names),
         question=question,
         offices=frozenset(offices_in(question)),
         phrased=frozenset(t for phrase, words in _PHRASES if phrase.search(folded) for t in analyzer.terms(words)),
@@ -591,6 +589,8 @@ def _read_with_earlier_turn(
         # « la CDC donne combien ? » then « et l'État ? »: what the State gives; « et les projets ? » after pôles
         # counted counts projects
         kind = answer_type(context)
+    if kind is AnswerType.NUMBER and _HOW_MUCH_FOR.search(folded) and answer_type(context) is AnswerType.AMOUNT:
+        kind = AnswerType.AMOUNT  # « L'État a mis combien ? » then « et combien pour la R&D ? »: money still
     if kind is AnswerType.NUMBER and not constraints.asked and counts_what_was_said(fold_accents(question)):
         # « les plateformes d'innovation c'est quoi ? » then « combien ont été financées ? »: plateformes counted.
         # After a count (« combien de candidatures ? » then « et combien ont été retenus ? ») what is counted may be
@@ -610,6 +610,11 @@ def _read_with_earlier_turn(
         years = constraints.years if story_goes_on else earlier.years
         constraints = replace(constraints, years=years, phases=earlier.phases, names=names)
     return kind, constraints
+
+
+_HOW_MUCH_FOR = re.compile(
+    r"\b(?:combien|cb|cmb) (?:pour|sur|dans|a|au|aux|en)\b"
+)  # a share of what was counted before
 
 
 def _add_hint_terms(terms: dict[str, float], folded: str, kind: AnswerType, analyzer: FrenchAnalyzer) -> bool:
@@ -643,7 +648,12 @@ def findings_asked(folded: str, kind: AnswerType) -> bool:
 
 
 def _what_the_answer_must_say(
-    question: str, folded: str, as_written: str, kind: AnswerType, context: str = "", named: bool = False
+    question: str,
+    folded: str,
+    as_written: str,
+    kind: AnswerType,
+    context: str = "",
+    names: frozenset[str] = frozenset(),
 ) -> dict:
     """What the answer must give besides the kind asked: so many names, a ranking, what came of a plan, a
     creation, a figure per thing, « jusqu'au … »; and whether the bot's own opinion is asked."""
@@ -687,9 +697,9 @@ def _what_the_answer_must_say(
         "whether": (
             (_whether(folded, as_written) if context else None)
             or _deed_after_premise(folded, as_written)
-            # of something named (« Sporaltec a-t-il contesté … ? »); « des pôles ont perdu de l'argent ? » may be said
-            # in other words (« leur soutien a été réduit »)
-            or (_deed_asked(question, folded, as_written) if named else None)
+            # of something named, its subject (« Sporaltec a-t-il contesté … ? »); « des pôles ont perdu de l'argent ? »,
+            # « l'enveloppe a-t-elle été revue à la baisse ? » may be said in other words (« leur soutien a été réduit »)
+            or _deed_asked(question, folded, as_written, names)
         )
         if kind is AnswerType.OTHER and not findings_asked(folded, kind)
         else None,
@@ -832,13 +842,21 @@ def _deed_after_premise(folded: str, as_written: str) -> str | None:
 _PARTICIPLE = re.compile(r"(?:e|es|ee|ees|i|is|it|its|u|us|ue|ues)$")  # « récupéré », « contesté »; not « a Lyon »
 
 
-def _deed_asked(question: str, folded: str, as_written: str) -> str | None:
-    """The deed, as written, a yes/no question asks whether something it names did: « récupéré » of « Sporaltec a-t-il
-    récupéré son label plus tard ? », « contesté » of « Sporaltec a-t-il contesté la perte de son label ? »."""
-    if not yes_or_no(question) or _WHAT_ASKED.match(folded.strip()):
+def _deed_asked(question: str, folded: str, as_written: str, names: frozenset[str]) -> str | None:
+    """The deed, as written, a yes/no question asks whether the thing it names first did: « récupéré » of « Sporaltec
+    a-t-il récupéré son label plus tard ? »; not when more is asked after it (« Falco a gelé les labels, mais y
+    avait-il une exception ? »), nor of a name said after the deed (« la lettre a sorti un numéro sur Pôles 2.0 ? »)."""
+    if not names or not yes_or_no(question) or _WHAT_ASKED.match(folded.strip()):
         return None
     found = _DEED_ASKED.search(folded)
-    return _deed_written(found, as_written) if found and _PARTICIPLE.search(found.group("deed")) else None
+    if not found or not _PARTICIPLE.search(found.group("deed")) or re.search(r",|\bmais\b", folded[found.end() :]):
+        return None
+    if light_verb(found.group("deed")):  # « le BCG a fait seul l'évaluation ? » asks who did it, not a deed
+        return None
+    before = folded[: found.start()]
+    if not any(re.search(rf"\b{re.escape(fold_accents(name).lower())}\b", before) for name in names):
+        return None
+    return _deed_written(found, as_written)
 
 
 def _happened(folded: str, as_written: str) -> str | None:

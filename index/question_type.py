@@ -401,14 +401,30 @@ def names_asked(question: str) -> bool:
     return re.search(_NAMES_ASKED, fold_accents(question.replace("\u2019", "'"))) is not None
 
 
+# A figure a « pourquoi » asks about (« pourquoi le chiffre n'a pas bougé ? », « pourquoi le total reste à 71 ? ») and
+# what accounts for it, said first in a sentence: « Avec ces six labels et les six retraits …, le nombre total de
+# pôles reste de 71 » (not the cause of a decision: « pourquoi a-t-on gelé les labels ? »)
+_FIGURE_ASKED = re.compile(r"\b(?:chiffres?|nombres?|total|bouge|change|reste|stable|\d+)\b")
+_ACCOUNTS_FOR_IT = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))\s*avec (?:ces|ce|cette|cet)\b")
+
+
+def accounts_for_the_figure(question: str, text: str) -> bool:
+    """The question asks why a figure is what it is, and the text opens a sentence on what accounts for one."""
+    asked = fold_accents(question.replace("\u2019", "'")).lower()
+    return _FIGURE_ASKED.search(asked) is not None and _ACCOUNTS_FOR_IT.search(fold_accents(text).lower()) is not None
+
+
 def names_counted(question: str) -> int:
     """How many things the question asks for by name: « la liste des 58 pôles » → 58, « lesquels ? » → 2 at least
     (0: no count given)."""
     folded = fold_accents(question.replace("\u2019", "'")).lower()
     found = _COUNTED_NAMES.search(folded)
+    if found and re.search(r"\b(?:parmi|sur)\s*$", folded[: found.start()]):
+        found = None  # « parmi les 13 pôles en sursis, lesquels … ? » asks some of them
     if not found and re.search(_WHICH_ONES, folded):  # « et les 13 recalées c'était lesquelles ? »
-        found = re.search(
-            rf"\b(?:les|ces) (\d+|{'|'.join(_COUNT_WORDS)})\b(?! (?:premi|dernie|quarts?\b|tiers\b))", folded
+        found = re.search(  # (« parmi les 13 pôles en sursis, lesquels … ? » asks some of them)
+            rf"(?<!parmi )(?<!sur )\b(?:les|ces) (\d+|{'|'.join(_COUNT_WORDS)})\b(?! (?:premi|dernie|quarts?\b|tiers\b))",
+            folded,
         )
     if not found:
         # « c'était lesquelles ? », « quels pôles … ? »: more than one

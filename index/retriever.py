@@ -19,7 +19,13 @@ from index.lexical import LexicalIndex
 from index.names import acronyms_defined, pole_names, proper_names, proper_phrases
 from index.pointers import folded_and_written
 from index.query import COMPARES, FINDING, FIRST_PLAN, QueryAnalysis, analyse_query
-from index.question_type import AnswerType, gives_the_period_asked, holds_answer_type, says_by_whom
+from index.question_type import (
+    AnswerType,
+    accounts_for_the_figure,
+    gives_the_period_asked,
+    holds_answer_type,
+    says_by_whom,
+)
 from index.synonyms import Thesaurus
 from index.typos import TypoMender
 
@@ -223,6 +229,8 @@ class HybridRetriever:
         of its sentences (« l'évaluation … a été confiée aux cabinets … »)."""
         if query.kind is AnswerType.PERIOD:
             return gives_the_period_asked(text, query.question)
+        if query.kind is AnswerType.REASON and accounts_for_the_figure(query.question, text):
+            return True
         if not holds_answer_type(text, query.kind):
             return False
         if query.kind is not AnswerType.PERSON or not query.done:

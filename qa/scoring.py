@@ -13,6 +13,7 @@ from index.proximity import ordinal_conflict, pair_proximity
 from index.query import COMPARES, FINDING, FIRST_PLAN, TOTAL_TEXT, QueryAnalysis, fates
 from index.question_type import (
     AnswerType,
+    accounts_for_the_figure,
     asks_city,
     counts_who_did,
     gives_a_city,
@@ -205,6 +206,8 @@ class SentenceScorer:
     def holds_answer(self, query: QueryAnalysis, text: str) -> bool:
         """The text holds the kind of answer asked for; « combien de pôles » wants a number of pôles, « qui
         préside Avenia » someone other than Avenia."""
+        if query.kind is AnswerType.REASON and accounts_for_the_figure(query.question, text):
+            return True  # « pourquoi le chiffre n'a pas bougé ? »: « Avec ces six labels et les six retraits … »
         if query.kind is AnswerType.NUMBER and query.constraints.asked:
             return self._counts_focus(query, text)
         if query.kind is AnswerType.NUMBER and counts_who_did(query.question):  # not « 200 000 euros par projet »

@@ -116,7 +116,10 @@ _GIVES_A_CAUSE = re.compile(
 _AN_END = re.compile(
     r"\bjusqu'|\bfin\b|\bau plus tard\b|\bavant (?:le|la|l')|\blimite\b|\bclotur\w*|\bs'ach[eè]v\w*|\btermin\w*"
     r"|\bexpir\w*|\becheance\b|\bprolong\w*"
+    r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b"  # « pour 2013-2018 », « pour la période 2009-2011 »
 )
+# Where something took place, which is no one's origin: « organisée à Paris », « se sont retrouvés à Bercy »
+_WHERE_HELD = re.compile(r"\b(?:organis|retrouv|tenu|déroul|réuni|rassembl)\w*\s+(?:à|au)\s+[\w'-]+", re.IGNORECASE)
 # What says how to go about something: « les dossiers pouvaient être déposés auprès des préfets », « candidater »
 _PROCEDURE_TEXT = re.compile(r"\baupres d|\bdepos\w*|\bdossiers?\b|\bcandidat\w*|\bappels? a\b|\bformulaire|\bdemarche")
 # What says things were turned down or lost: « recalés », « ont perdu leur label », « six retraits »
@@ -253,7 +256,8 @@ def unsaid(
         gaps += [Gap(f"le groupe {g}", True) for g in sorted(groups)]
     if query.kind is AnswerType.NUMBER and groups:
         gaps += [Gap(f"le groupe {g}", True) for g in sorted(_counted_together(query, groups, folded_said))]
-    if query.origin and not names_a_place(said):  # « les 19 dossiers venaient d'où ? »: not « auprès des préfets »
+    # « les 19 dossiers venaient d'où ? »: not « auprès des préfets », nor where a meeting was held (« organisée à Paris »)
+    if query.origin and not names_a_place(_WHERE_HELD.sub(" ", said)):
         gaps.append(Gap(f"« {query.origin} »", True, asked=True))
     # « et ils ont protesté ? »: a sentence that does not speak of it does not say whether they did; a label kept or
     # lost is said in any words (« ont gardé leur label ? » of « a renouvelé le label de sept »)

@@ -974,6 +974,12 @@ def test_a_yes_no_question_asks_a_deed_after_saying_what_it_knows():
     known = frozenset({"sporaltec"})
     assert analyse_query("Sporaltec a-t-il récupéré son label ?", A, set(), known_names=known).whether == "récupéré"
     assert whether("des pôles ont perdu de l'argent ?") is None  # nothing named: may be said in other words
+    named = frozenset({"bcg", "pôles 2.0"})
+    assert analyse_query("Le BCG a fait seul l'évaluation de la phase 1 ?", A, set(), known_names=named).whether is None
+    letter = "Est-ce que la lettre des pôles a sorti une édition consacrée à Pôles 2.0 ?"
+    assert analyse_query(letter, A, set(), known_names=named).whether is None  # the name comes after the deed
+    frozen = "Hubert Falco a gelé les labellisations pendant trois ans, mais y avait-il une exception ?"
+    assert analyse_query(frozen, A, set()).whether is None  # more is asked after it
     assert whether("le kick-off de la phase 2 c'etait a lyon ?") is None
     assert whether("Sporaltec a-t-il récupéré son label, et quand ?") is None  # a question word
     assert whether("C'est bien McKinsey qui a évalué la phase 1 ?") is None  # who is checked, no deed asked
@@ -1156,6 +1162,8 @@ def test_the_present_trailing_pronouns_typed_places_and_denials_spoken():
     # a word of discourse before the pronoun: « et au final elle … »
     assert leans_on_earlier_turn("et au final elle s'est arretee quand ?", ["final", "arret"])
     assert leans_on_earlier_turn("et l'etat a mis combien d'argent dedans ?", ["etat", "mis", "argent", "dedan"])
+    assert leans_on_earlier_turn("quel cabinet s'en est charge ?", ["cabinet", "charg"])
+    assert not leans_on_earlier_turn("quel cabinet a evalue la phase 2 en 2012 ?", ["cabinet", "evalu", "phas", "2"])
     assert not leans_on_earlier_turn("au final la phase 2 s'est arretee quand ?", ["final", "phas", "2", "arret"])
     # « d avenia » typed without the apostrophe
     assert extract_constraints("c qui le president d avenia", A, frozenset({"avenia"})).asked_word == "president"
@@ -1309,6 +1317,8 @@ def test_things_listed_by_quels_must_be_named():
     assert extract_constraints("Quel indicateur ?", A).listed is None  # one thing asked, not a list
     asked = extract_constraints("quels sont les indicateurs précis que le pôle doit suivre ?", A)
     assert asked.listed == "indicateurs"
+    shared = extract_constraints("Et comment cette somme était-elle répartie entre les ministères ?", A)
+    assert shared.listed_word == "ministères"  # what it was shared among
 
 
 def test_a_participle_after_combien_counts_things_and_c_est_stands_for_what_was_spoken_of():
@@ -1365,3 +1375,10 @@ def test_what_the_asker_says_of_themselves_after_the_question_asks_nothing():
     assert without_aside("Quel ministre ? Je fais un exposé au lycée") == "Quel ministre ?"
     assert without_aside("Qui a évalué la phase 1 ? Et la phase 2 ?") == "Qui a évalué la phase 1 ? Et la phase 2 ?"
     assert without_aside("c'est pour quand ?") == "c'est pour quand ?"  # nothing after the question
+
+
+def test_how_much_for_a_part_after_an_amount_is_money():
+    before = "L'État a mis combien sur la phase 2 ?"
+    assert analyse_query("et là-dedans, combien pour la R&D pure ?", A, set(), context=before).kind is AnswerType.AMOUNT
+    counted = "Combien de dossiers écotech ont été reçus ?"
+    assert analyse_query("et combien pour l'Alsace ?", A, set(), context=counted).kind is AnswerType.NUMBER

@@ -2,6 +2,7 @@ from index.analysis import FrenchAnalyzer
 from index.figures import counts_thing, figures_named, holds_count
 from index.question_type import (
     AnswerType,
+    accounts_for_the_figure,
     answer_type,
     asks_city,
     asks_length,
@@ -283,6 +284,11 @@ def test_a_purpose_is_a_reason():
     assert holds_answer_type("des équipements partagés pour tester de nouveaux produits", AnswerType.REASON)
     assert holds_answer_type("pour mieux coordonner les deux dispositifs", AnswerType.REASON)
     assert not holds_answer_type("confirmé pour la période 2009-2011", AnswerType.REASON)
+    # why a figure is what it is: what accounts for it, said first in a sentence; not the cause of a decision
+    total = "Le CIADT a retenu six pôles. Avec ces six labels et les six retraits, le total reste de 71."
+    assert accounts_for_the_figure("Pourquoi le chiffre n'a pas bougé avec les nouveaux ?", total)
+    assert not accounts_for_the_figure("Pourquoi le gouvernement a-t-il gelé les labels ?", total)
+    assert not accounts_for_the_figure("Pourquoi le chiffre n'a pas bougé ?", "Le CIADT travaille avec ces pôles.")
     assert not holds_answer_type("Energivie, en Alsace, pour le bâtiment durable", AnswerType.REASON)
 
 

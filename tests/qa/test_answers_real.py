@@ -1582,6 +1582,11 @@ def test_a_deed_a_cause_an_end_or_a_stance_the_passage_does_not_say(real_service
     assert declined_or_caveat(regained, "récupéré")  # « ont perdu leur label » says nothing of later
     lost = real_service.ask("Sporaltec a-t-il perdu son label ?")
     assert lost.confidence == "high" and "Sporaltec" in lost.answer
+    # a deed said in other words, of nothing named first: answered without a caveat
+    lowered = real_service.ask(
+        "L'enveloppe de l'État a-t-elle été revue à la baisse pour la deuxième phase des pôles ?"
+    )
+    assert lowered.confidence == "high" and "1,5 milliard" in lowered.answer
     funded = real_service.ask("cellmill ils ont eu leur financement finalement ou pas ?")
     assert declined_or_caveat(funded, "ont eu")  # « présélectionnés » is no outcome
     why = real_service.ask("Pourquoi les retombées économiques des pôles sont-elles restées si faibles selon l'étude ?")
@@ -1626,3 +1631,22 @@ def test_so_many_names_asked_are_not_a_list_of_another_count(real_service):
     assert declined_or_caveat(rejected, "Les documents")  # not « Six pôles ont perdu leur label : … »
     lost = real_service.ask("les six pôles qui ont perdu leur label en 2010, c'étaient lesquels ?")
     assert lost.confidence == "high" and "Sporaltec" in lost.answer  # « Six pôles … : » lists them
+    total = real_service.ask("Il y avait combien de pôles en tout après le CIADT de mai 2010 ?")
+    why = real_service.ask("Pourquoi le chiffre n'a pas bougé avec les nouveaux ?", total.conversation_id)
+    assert why.confidence == "high" and "six retraits" in why.answer  # not « afin de mieux coordonner »
+
+
+def test_follow_ups_on_who_did_it_how_it_was_shared_and_a_part_of_the_money(real_service):
+    year = real_service.ask("En quelle année a-t-on évalué la deuxième phase ?")
+    firm = real_service.ask("Quel cabinet s'en est chargé ?", year.conversation_id)
+    assert declined_or_caveat(firm, "phase 2")  # « s'en » is the phase 2's evaluation: not BCG, which did phase 1's
+    budget = real_service.ask("Combien l'État a-t-il mis sur la table pour la deuxième phase ?")
+    shared = real_service.ask(
+        "Et comment cette somme était-elle répartie entre les ministères ?", budget.conversation_id
+    )
+    assert declined_or_caveat(shared, "ministères")
+    research = real_service.ask("et là-dedans, combien pour la R&D pure ?", budget.conversation_id)
+    assert declined_or_caveat(research, "montant précis")  # money asked: not « trois axes »
+    received = real_service.ask("combien de candidatures pour l'appel ecotech de 2009 ?")
+    origin = real_service.ask("et elles venaient d'ou ?", received.conversation_id)
+    assert declined_or_caveat(origin, "venaient d'ou")  # « organisée à Paris » is where the day was held

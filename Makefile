@@ -45,7 +45,8 @@ QUESTIONS ?= tests/data/eval/questions-dev.jsonl tests/data/eval/questions-dev-2
              tests/data/eval/questions-heldout-31.jsonl tests/data/eval/questions-heldout-32.jsonl \
              tests/data/eval/questions-heldout-33.jsonl tests/data/eval/questions-heldout-34.jsonl \
              tests/data/eval/questions-heldout-35.jsonl tests/data/eval/questions-heldout-36.jsonl \
-             tests/data/eval/questions-heldout-37.jsonl \
+             tests/data/eval/questions-heldout-37.jsonl tests/data/eval/questions-heldout-38.jsonl \
+             tests/data/eval/questions-heldout-39.jsonl \
              tests/data/eval/questions-offtopic-calibration.jsonl
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false

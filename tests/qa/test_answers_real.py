@@ -327,6 +327,8 @@ HELDOUT_FLOORS = {
     "questions-heldout-35": (0.91, 0.91, 0.91, 0.083, 0.9, 0.66),  # twentieth session: everyday words, near traps
     "questions-heldout-36": (0.66, 0.83, 0.5, 0.17, 0.75, 0.92),  # twenty-first session: everyday conversations
     "questions-heldout-37": (0.91, 0.91, 0.91, 0.083, 0.81, 0.66),  # twenty-first session: everyday near traps
+    "questions-heldout-38": (0.92, 0.92, 0.92, 0.071, 0.75, 0.92),  # twenty-second session: a mix, everyday words
+    "questions-heldout-39": (0.91, 0.91, 0.91, 0.083, 0.86, 0.83),  # twenty-second session: everyday near traps
 }
 
 

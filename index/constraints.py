@@ -47,9 +47,11 @@ _COUNTED = re.compile(
     # « les 35 plateformes, combien finalement financées ? »: the thing counted is named first
     # « les investissements d'avenir financés par l'emprunt, ça représentait combien ? »: named with what follows it;
     # « parmi les plates-formes présélectionnées, combien … ? » counts what it goes on to name (« de pôles mondiaux »)
+    # (not « les pôles bretons, combien de projets … ? », which names what it counts; nor a share asked)
     r"|^(?:et\s+)?(?:(?:sur |parmi )?(?:les|ces)\s+(?:\d+\s+)?(?P<fronted>[a-z][a-z-]+)\s*"
-    r"|(?:les|ces)\s+(?P<topic>[a-z][a-z-]+)[ '][^,?]{1,60}),[^?]*\b(?:combien|cb|cmb)\b"
-    r"(?![^?]*\b(?:pourcentage|proportion|part|taux)\b)"  # « …, ça représentait combien en pourcentage ? »: a share
+    r"|(?:les|ces)\s+(?P<topic>[a-z][a-z-]+)[ '][^,?]{1,60}"
+    r"(?=,(?![^?]*\b(?:combien|cb|cmb)\s+(?:de\b|d'))(?![^?]*\b(?:en pourcentage|quelle part|proportion|taux)\b)))"
+    r",[^?]*\b(?:combien|cb|cmb)\b"
     # « qui en assure la direction ? », « qui a pris son poste ? »: a role, which the answer must speak of
     # « qui occupe le poste de directeur ? » asks for a directeur; « qui a pris la tête du classement ? » a ranking
     r"|\bqui (?:en |y |l')?(?:assure|assurait|a pris|prend|occupe|occupait|tient|tenait|a repris|reprend) "
@@ -399,7 +401,8 @@ _WHICH_LISTED = re.compile(
 
 # « comment cette somme était-elle répartie entre les ministères ? »: what it was shared among, which the passage names
 _SHARED_AMONG = re.compile(
-    r"\b(?:reparti\w*|partag\w*|ventil\w*)\s+(?:entre|par)\s+(?:les |des |chaque )?([a-z]{4,}s)\b"
+    r"\b(?:reparti\w*|partag\w*|ventil\w*)\s+entre\s+(?:les |des )?(?!(?:plusieurs|differents|divers|tous|toutes)\b)"
+    r"([a-z]{4,}s)\b"
 )
 
 

@@ -612,8 +612,8 @@ def _read_with_earlier_turn(
     return kind, constraints
 
 
-_HOW_MUCH_FOR = re.compile(
-    r"\b(?:combien|cb|cmb) (?:pour|sur|dans|a|au|aux|en)\b"
+_HOW_MUCH_FOR = re.compile(  # (not « et combien en ont été financés ? », « combien a-t-on labellisé de pôles ? »)
+    r"^(?:et\s+)?(?:(?:la-dedans|dedans|du coup|alors)\s*,?\s*)?(?:combien|cb|cmb) (?:pour|dans|au|aux) [^?,]{1,40}\?*\s*$"
 )  # a share of what was counted before
 
 
@@ -821,7 +821,7 @@ _DEED_ASKED = re.compile(
 )
 
 
-_WHAT_ASKED = re.compile(r"(?:et\s+|mais\s+)?(?:que|qu')")  # « que sont devenus … ? », no question word but « que »
+_WHAT_ASKED = re.compile(r"(?:et\s+|mais\s+)?(?:que\b|qu')")  # « que sont devenus … ? », no question word but « que »
 
 
 def _deed_after_premise(folded: str, as_written: str) -> str | None:
@@ -839,6 +839,10 @@ def _deed_after_premise(folded: str, as_written: str) -> str | None:
     return _deed_written(found, as_written) if found else None
 
 
+# Deeds a passage says in other words: saying (« annoncé » for « déclaré »), being somewhere or about something
+_SAID_OR_STATE = re.compile(
+    r"(?:declar|annonc|dit|affirm|indiqu|precis|expliqu|install|bas|situ|implant|localis|specialis|consacr|dedi|orient)"
+)
 _PARTICIPLE = re.compile(r"(?:e|es|ee|ees|i|is|it|its|u|us|ue|ues)$")  # « récupéré », « contesté »; not « a Lyon »
 
 
@@ -851,8 +855,8 @@ def _deed_asked(question: str, folded: str, as_written: str, names: frozenset[st
     found = _DEED_ASKED.search(folded)
     if not found or not _PARTICIPLE.search(found.group("deed")) or re.search(r",|\bmais\b", folded[found.end() :]):
         return None
-    if light_verb(found.group("deed")):  # « le BCG a fait seul l'évaluation ? » asks who did it, not a deed
-        return None
+    if light_verb(found.group("deed")) or _SAID_OR_STATE.match(found.group("deed")):
+        return None  # « le BCG a fait seul … ? » asks who; « Falco a-t-il déclaré … ? », « Team2 est installé … ? »
     before = folded[: found.start()]
     if not any(re.search(rf"\b{re.escape(fold_accents(name).lower())}\b", before) for name in names):
         return None

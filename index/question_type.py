@@ -105,7 +105,7 @@ _QUESTION_PATTERNS = [
         rf"|^(et )?((son|sa|leur|le|la|l') ?)?(budget|montant|enveloppe|cout|prix)\b(?![^?]*\b(?:{_ASKING}))[\w' -]{{0,40}}\??$"
         r"|\bbudget (total|global|annuel)\b|\b(c'est quoi|c'est koi|c koi|c quoi|ce koi|c koa|c'etait quoi|c'etait koi|c etait quoi) (le |la |l')?(budget|montant|enveloppe)\b"
         # (not « en échange de l'enveloppe de 1,5 milliard, … s'engager à quoi ? »: the amount is said)
-        r"|\b(budget|montant|enveloppe)\b(?!\s+(?:de |d')\s*\d).*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi|combien|cb|cmb) ?\??$"
+        r"|\b(budget|montant|enveloppe)\b(?!\s+(?:de |d')\s*\d[\d\s,.]*\s*(?:milliards?|millions?|euros?|€)).*\b(c'est quoi|c'est koi|c koi|c quoi|koi|quoi|combien|cb|cmb) ?\??$"
         # "combien l'État a-t-il donné", "ça rapporte combien": money given or earned, not a thing counted
         rf"|\b(cb|cmb|combien)\b{_COUNTS_A_THING}[^?]*\b({_MONEY_VERBS})\b{_NO_THING_AFTER}"
         rf"|\b({_MONEY_VERBS})(-[a-z]+)*\s+(cb|cmb|combien)\b{_COUNTS_A_THING}",
@@ -404,7 +404,10 @@ def names_asked(question: str) -> bool:
 # A figure a « pourquoi » asks about (« pourquoi le chiffre n'a pas bougé ? », « pourquoi le total reste à 71 ? ») and
 # what accounts for it, said first in a sentence: « Avec ces six labels et les six retraits …, le nombre total de
 # pôles reste de 71 » (not the cause of a decision: « pourquoi a-t-on gelé les labels ? »)
-_FIGURE_ASKED = re.compile(r"\b(?:chiffres?|nombres?|total|bouge|change|reste|stable|\d+)\b")
+_FIGURE_ASKED = re.compile(
+    r"\b(?:chiffres?|nombres?|total|effectifs?|compte)\b[^?]*\b(?:bouge|change|varie|reste|restait|stable|pareil|meme)\b"
+    r"|\bpas (?:bouge|change|varie)\b"  # « pk ça a pas bougé alors qu'il y en a eu des nouveaux ? »
+)
 _ACCOUNTS_FOR_IT = re.compile(r"(?:^|(?<=[.;!?]\s)|(?<=\n))\s*avec (?:ces|ce|cette|cet)\b")
 
 
@@ -423,7 +426,7 @@ def names_counted(question: str) -> int:
         found = None  # « parmi les 13 pôles en sursis, lesquels … ? » asks some of them
     if not found and re.search(_WHICH_ONES, folded):  # « et les 13 recalées c'était lesquelles ? »
         found = re.search(  # (« parmi les 13 pôles en sursis, lesquels … ? » asks some of them)
-            rf"(?<!parmi )(?<!sur )\b(?:les|ces) (\d+|{'|'.join(_COUNT_WORDS)})\b(?! (?:premi|dernie|quarts?\b|tiers\b))",
+            rf"(?<!parmi )(?<!sur )\b(?:les|ces) (\d+|{'|'.join(_COUNT_WORDS)})\b(?! (?:premi|dernie|quarts?\b|tiers\b|ans?\b|annees?\b|mois\b|semaines?\b|phases?\b|groupes?\b))",
             folded,
         )
     if not found:

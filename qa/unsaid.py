@@ -114,12 +114,14 @@ _GIVES_A_CAUSE = re.compile(
 )
 # What says when something ended or had to be done by: « jusqu'au 2 octobre 2009 », « fin 2012 », « date limite »
 _AN_END = re.compile(
-    r"\bjusqu'|\bfin\b|\bau plus tard\b|\bavant (?:le|la|l')|\blimite\b|\bclotur\w*|\bs'ach[eè]v\w*|\btermin\w*"
+    r"\bjusqu'|\bfin\b|\bau plus tard\b|\bavant (?:le|la|l')|\bdate limite\b|\bclotur\w*|\bs'ach[eè]v\w*|\btermin\w*"
     r"|\bexpir\w*|\becheance\b|\bprolong\w*"
     r"|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b"  # « pour 2013-2018 », « pour la période 2009-2011 »
 )
 # Where something took place, which is no one's origin: « organisée à Paris », « se sont retrouvés à Bercy »
-_WHERE_HELD = re.compile(r"\b(?:organis|retrouv|tenu|déroul|réuni|rassembl)\w*\s+(?:à|au)\s+[\w'-]+", re.IGNORECASE)
+_WHERE_HELD = re.compile(
+    r"\b(?:organis\w*|retrouv\w*|tenue?s?|déroul\w*|réuni(?:e|es|s)?|rassembl\w*)\s+(?:à|au)\s+[\w'-]+", re.IGNORECASE
+)
 # What says how to go about something: « les dossiers pouvaient être déposés auprès des préfets », « candidater »
 _PROCEDURE_TEXT = re.compile(r"\baupres d|\bdepos\w*|\bdossiers?\b|\bcandidat\w*|\bappels? a\b|\bformulaire|\bdemarche")
 # What says things were turned down or lost: « recalés », « ont perdu leur label », « six retraits »
@@ -268,7 +270,7 @@ def unsaid(
     # (said once: « ont perdu » already names the deed « perdu »)
     whether = analyzer.terms(query.whether or "")
     kept_or_lost = fates(folded_said) and fates(fold_accents(query.whether or ""))
-    named = any(query.whether and query.whether in gap.description for gap in gaps)
+    named = query.whether and any(re.search(rf"\b{re.escape(query.whether)}\b", gap.description) for gap in gaps)
     if whether and not _speaks_of(whether[0], [*said_terms, *analyzer.terms(heading)], thesaurus) and not kept_or_lost:
         gaps += [] if named else [Gap(f"« {query.whether} »", True, asked=True)]
     # the fact again (« ont perdu leur label »), not its cause
@@ -320,6 +322,8 @@ _WHY_WORDS = "raison raisons exacte exactement précise précisément motif moti
 # Share of the question's own words a sentence says again when it states the fact a « pourquoi » is about
 RESTATED = 0.6
 MIN_STEM = 4  # a stem this long starts the words it was cut from
+STEM_ENDING = 3  # … by an ending this long at most (« rest », « restent »; not « plat », « plateform »)
+FOUND_AGAIN = 0.5  # share of the question's words a finding says again when it is the fact asked about
 
 
 def _restates(query: QueryAnalysis, said_terms: list[str], analyzer: FrenchAnalyzer, thesaurus: Thesaurus) -> bool:
@@ -335,7 +339,8 @@ def _restates(query: QueryAnalysis, said_terms: list[str], analyzer: FrenchAnaly
 def _found_in(term: str, said_terms: list[str], thesaurus: Thesaurus) -> bool:
     """The term or one of its family is said, or a word the stemmer left longer (« restées » → rest, « restent »)."""
     return thesaurus.found_in(term, said_terms) or (
-        len(term) >= MIN_STEM and any(said.startswith(term) for said in said_terms)
+        len(term) >= MIN_STEM
+        and any(said.startswith(term) and len(said) - len(term) <= STEM_ENDING for said in said_terms)
     )
 
 
@@ -358,8 +363,10 @@ def _gives_its_cause(query: QueryAnalysis, folded_said: str, analyzer: FrenchAna
 def _finds_what_is_asked(after: str, cause: str, own: set[str], analyzer: FrenchAnalyzer, thesaurus: Thesaurus) -> bool:
     """« L'étude constate que … les retombées économiques restent à renforcer »: the finding is the fact a « pourquoi
     les retombées sont restées faibles ? » asks the cause of, not its cause."""
+    if not cause.startswith("constat") or not own:
+        return False
     after_terms = analyzer.terms(after)
-    return cause.startswith("constat") and any(thesaurus.found_in(t, after_terms) for t in own)
+    return sum(_found_in(t, after_terms, thesaurus) for t in own) >= FOUND_AGAIN * len(own)
 
 
 def _says_the_opposite(

@@ -762,6 +762,10 @@ def test_the_thing_counted_may_be_named_before_combien():
     # named with what follows it, up to the comma
     c = extract_constraints("Les investissements d'avenir financés par l'emprunt, ça représentait combien en tout ?", A)
     assert c.asked_word == "investissements"
+    # not when « combien de … » names what it counts, nor when a share is asked
+    assert extract_constraints("Les pôles de Bretagne, combien de projets ont-ils financé ?", A).asked_word == "projets"
+    assert extract_constraints("les projets verts en phase 1, ça faisait combien en pourcentage ?", A).asked is None
+    assert extract_constraints("les 35 plateformes, combien financées à part Lyon ?", A).asked_word == "plateformes"
 
 
 def test_a_count_of_what_was_just_spoken_of():
@@ -978,6 +982,10 @@ def test_a_yes_no_question_asks_a_deed_after_saying_what_it_knows():
     assert analyse_query("Le BCG a fait seul l'évaluation de la phase 1 ?", A, set(), known_names=named).whether is None
     letter = "Est-ce que la lettre des pôles a sorti une édition consacrée à Pôles 2.0 ?"
     assert analyse_query(letter, A, set(), known_names=named).whether is None  # the name comes after the deed
+    said = "Falco a-t-il déclaré qu'aucun nouveau pôle ne serait labellisé ?"  # « y a annoncé que … » says it
+    assert analyse_query(said, A, set(), known_names=frozenset({"falco"})).whether is None
+    placed = analyse_query("Team2 est installé dans le Nord ?", A, set(), known_names=frozenset({"team2"}))
+    assert placed.whether is None  # a state, said by « Team2, dans le Nord-Pas-de-Calais »
     frozen = "Hubert Falco a gelé les labellisations pendant trois ans, mais y avait-il une exception ?"
     assert analyse_query(frozen, A, set()).whether is None  # more is asked after it
     assert whether("le kick-off de la phase 2 c'etait a lyon ?") is None
@@ -1319,6 +1327,8 @@ def test_things_listed_by_quels_must_be_named():
     assert asked.listed == "indicateurs"
     shared = extract_constraints("Et comment cette somme était-elle répartie entre les ministères ?", A)
     assert shared.listed_word == "ministères"  # what it was shared among
+    assert extract_constraints("Les crédits étaient répartis par les préfets ?", A).listed is None  # who did it
+    assert extract_constraints("répartie entre plusieurs ministères ?", A).listed is None
 
 
 def test_a_participle_after_combien_counts_things_and_c_est_stands_for_what_was_spoken_of():
@@ -1382,3 +1392,6 @@ def test_how_much_for_a_part_after_an_amount_is_money():
     assert analyse_query("et là-dedans, combien pour la R&D pure ?", A, set(), context=before).kind is AnswerType.AMOUNT
     counted = "Combien de dossiers écotech ont été reçus ?"
     assert analyse_query("et combien pour l'Alsace ?", A, set(), context=counted).kind is AnswerType.NUMBER
+    # a count with a verb of its own stays a count
+    assert analyse_query("et combien en ont été financés ?", A, set(), context=before).kind is AnswerType.NUMBER
+    assert analyse_query("combien a-t-on labellisé de pôles ?", A, set(), context=before).kind is AnswerType.NUMBER

@@ -66,6 +66,7 @@ def test_money_given_is_an_amount_a_thing_counted_is_a_number():
         AnswerType.AMOUNT
     )
     assert answer_type("l'enveloppe de la phase 2 c'était combien ?") is AnswerType.AMOUNT
+    assert answer_type("le budget de 2009 c'était combien ?") is AnswerType.AMOUNT  # a year is no amount said
     assert answer_type("Combien l'État a-t-il donné aux pôles pendant la phase 1 ?") is AnswerType.AMOUNT
     assert answer_type("l'Etat met combien chaque année dans les plateformes ?") is AnswerType.AMOUNT
     assert answer_type("ça rapporte combien aux entreprises ?") is AnswerType.AMOUNT
@@ -288,6 +289,8 @@ def test_a_purpose_is_a_reason():
     total = "Le CIADT a retenu six pôles. Avec ces six labels et les six retraits, le total reste de 71."
     assert accounts_for_the_figure("Pourquoi le chiffre n'a pas bougé avec les nouveaux ?", total)
     assert not accounts_for_the_figure("Pourquoi le gouvernement a-t-il gelé les labels ?", total)
+    assert not accounts_for_the_figure("Pourquoi 6 pôles ont-ils perdu leur label ?", total)  # a figure, no change
+    assert accounts_for_the_figure("pk ça a pas bougé alors qu'il y en a eu des nouveaux ?", total)
     assert not accounts_for_the_figure("Pourquoi le chiffre n'a pas bougé ?", "Le CIADT travaille avec ces pôles.")
     assert not holds_answer_type("Energivie, en Alsace, pour le bâtiment durable", AnswerType.REASON)
 
@@ -356,6 +359,8 @@ def test_names_asked_by_the_dozen_need_a_list_of_names():
     assert names_counted("et les 13 recalees c'etait lesquelles") == 13
     assert names_counted("et les 13 qui ont pas été retenues c t lesquelles ?") == 13
     assert names_counted("et les trois premiers, c'était lesquels ?") == 2  # an ordinal, no count
+    assert names_counted("Dans les trois ans qui ont suivi, lesquels ont perdu leur label ?") == 2  # a time
+    assert names_counted("Parmi les 13 pôles en sursis, lesquels ont gardé leur label ?") == 2  # some of them
     assert answer_type("Quels sont les six nouveaux pôles ?") is AnswerType.NAME
     assert answer_type("Quelles sont les missions des pôles de compétitivité ?") is not AnswerType.NAME
     assert names_counted("Quels sont les trois axes de la phase 2 ?") == 0  # axes are no names
